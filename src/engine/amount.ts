@@ -1,0 +1,90 @@
+import Decimal from "decimal.js";
+import { invalidNumber, invalidValue } from "./errors";
+
+/** The largest amount accepted, in 元 (10^15 元 = 1000万亿元): beyond it an input is a mistake. */
+export const MAX_AMOUNT = new Decimal("1e15");
+
+const UNITS: Record<string, Decimal> = {
+  "": new Decimal(1),
+  十: new Decimal(10),
+  百: new Decimal(100),
+  千: new Decimal(1000),
+  万: new Decimal(1e4),
+  十万: new Decimal(1e5),
+  百万: new Decimal(1e6),
+  千万: new Decimal(1e7),
+  亿: new Decimal(1e8),
+  万亿: new Decimal(1e12),
+};
+
+const ACCEPTED = 'a number of 元 such as 2000000, or text such as "200万", "2000万元", "1.5亿", "1,000,000"';
+const AMOUNT_TEXT = /^(\d+(?:\.\d+)?)(十万|百万|千万|万亿|十|百|千|万|亿)?$/;
+
+/** Folds full-width characters and spaces, so "２００ 万元" reads as "200万元". */
+export function normalizeText(text: string): string {
+  return text.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+}
+
+/**
+ * Parses an amount in 元 given as a number or as text with Chinese units (万 = 10^4, 亿 = 10^8).
+ * @param what names the argument in error messages ("spend").
+ */
+export function parseAmount(input: unknown, what = "amount"): Decimal {
+  if (input === null || input === undefined) throw invalidValue(`${what} is missing: give ${ACCEPTED}.`);
+  if (typeof input === "boolean") throw invalidValue(`${what} is ${input ? "TRUE" : "FALSE"}, not an amount: give ${ACCEPTED}.`);
+  if (Array.isArray(input)) throw invalidValue(`${what} is a range or array; give one amount: ${ACCEPTED}.`);
+  let value: Decimal;
+  if (typeof input === "number") {
+    if (Number.isNaN(input)) throw invalidNumber(`${what} is not a number (NaN).`);
+    if (!Number.isFinite(input)) throw invalidNumber(`${what} is infinite; give a finite amount in 元.`);
+    value = new Decimal(input);
+  } else if (typeof input === "string") {
+    value = parseAmountText(input, what);
+  } else {
+    throw invalidValue(`${what} has an unsupported type (${typeof input}): give ${ACCEPTED}.`);
+  }
+  if (value.isNegative() && !value.isZero()) throw invalidValue(`${what} is negative (${input}); give an amount of 0 or more in 元.`);
+  if (value.greaterThan(MAX_AMOUNT)) throw invalidNumber(`${what} is larger than 10^15 元 (1000万亿元); no award is computed for it.`);
+  return value.abs(); // -0 becomes 0
+}
+
+function parseAmountText(raw: string, what: string): Decimal {
+  let text = normalizeText(raw).replace(/^(rmb|cny|¥|￥)/, "").replace(/(人民币)?(元|rmb|cny)$/, "");
+  if (text === "") throw invalidValue(`${what} is empty text; give ${ACCEPTED}.`);
+  const negative = text.startsWith("-");
+  if (negative || text.startsWith("+")) text = text.slice(1);
+  // Thousands separators: only between digits.
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?/.test(text)) text = text.replace(/,(?=\d{3})/g, "");
+  const match = AMOUNT_TEXT.exec(text);
+  if (!match) throw invalidValue(`${what} "${raw}" is not an amount; give ${ACCEPTED}.`);
+  const value = new Decimal(match[1]).times(UNITS[match[2] ?? ""]);
+  return negative ? value.negated() : value;
+}
+
+/** Parses a policy file's amount as the text writes it ("2000万元", "1亿元", "50万"). */
+export function parsePolicyAmount(text: string): Decimal {
+  return parseAmountText(text, "policy amount");
+}
+
+/** Parses a policy file's rate ("30%") to a fraction. */
+export function parsePolicyRate(text: string): Decimal {
+  const m = /^(\d+(?:\.\d+)?)%$/.exec(text.normalize("NFKC"));
+  if (!m) throw invalidValue(`policy rate "${text}" is not a percentage`);
+  return new Decimal(m[1]).dividedBy(100);
+}
+
+/** Rounds 元 to the fen, half up: done once, at the output. */
+export function toFen(value: Decimal): number {
+  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
+}
+
+/** Formats 元 for messages: 20000000 → "2000万元", 150000000 → "1.5亿元", 1234.5 → "1234.5元". */
+export function formatYuan(value: Decimal): string {
+  if (value.greaterThanOrEqualTo(1e8) && value.modulo(1e4).isZero()) return `${value.dividedBy(1e8).toString()}亿元`;
+  if (value.greaterThanOrEqualTo(1e4) && value.modulo(100).isZero()) return `${value.dividedBy(1e4).toString()}万元`;
+  return `${value.toString()}元`;
+}
+
+export function formatRate(rate: Decimal): string {
+  return `${rate.times(100).toString()}%`;
+}

@@ -1,0 +1,244 @@
+import Decimal from "decimal.js";
+import { parse as parseYaml } from "yaml";
+import { parsePolicyAmount, parsePolicyRate } from "./amount";
+import type {
+  AmountDoc, CapDoc, Cited, Jurisdiction, JurisdictionDoc, PolicyDoc, PolicyFile, PolicyVersion, Pool,
+  Programme, ProgrammeDoc, ProgrammeType, ProgrammeTypeDoc, RateDoc, Route, RouteDoc, ThresholdDoc,
+} from "./types";
+
+/** What a policy file is, by where it lies under policies/. */
+export type PolicyFileKind = "programmes" | "jurisdiction" | "version" | "other";
+
+export function policyFileKind(path: string): PolicyFileKind {
+  const p = path.replace(/\\/g, "/");
+  if (!/\.ya?ml$/.test(p)) return "other";
+  if (/^programmes\.ya?ml$/.test(p)) return "programmes";
+  if (/^[^/]+\/jurisdiction\.ya?ml$/.test(p)) return "jurisdiction";
+  if (/^[^/]+\/[^/]+\.ya?ml$/.test(p)) return "version";
+  return "other";
+}
+
+export interface ParsedPolicyFiles {
+  programmes: { path: string; doc: ProgrammeTypeDoc[] } | null;
+  jurisdictions: { path: string; doc: JurisdictionDoc }[];
+  versions: { path: string; doc: PolicyDoc }[];
+}
+
+/** Parses the YAML of every policy file; a file that is not YAML throws naming it. */
+export function parsePolicyFiles(files: PolicyFile[]): ParsedPolicyFiles {
+  const out: ParsedPolicyFiles = { programmes: null, jurisdictions: [], versions: [] };
+  for (const file of files) {
+    const kind = policyFileKind(file.path);
+    if (kind === "other") continue;
+    let doc: unknown;
+    try {
+      doc = parseYaml(file.text);
+    } catch (e) {
+      throw new Error(`policies/${file.path}: not valid YAML: ${(e as Error).message}`);
+    }
+    if (kind === "programmes") out.programmes = { path: file.path, doc: doc as ProgrammeTypeDoc[] };
+    else if (kind === "jurisdiction") out.jurisdictions.push({ path: file.path, doc: doc as JurisdictionDoc });
+    else out.versions.push({ path: file.path, doc: doc as PolicyDoc });
+  }
+  return out;
+}
+
+function cite(doc: AmountDoc, source: string): Cited<Decimal> {
+  return { value: parsePolicyAmount(doc.value), quote: doc.quote, source, assumption: doc.assumption };
+}
+function citeRate(doc: RateDoc, source: string): Cited<Decimal> {
+  return { value: parsePolicyRate(doc.value), quote: doc.quote, source, assumption: doc.assumption };
+}
+function citeCap(doc: CapDoc, source: string) {
+  return { ...cite(doc, source), per: doc.per };
+}
+function citeThreshold(doc: ThresholdDoc, source: string) {
+  return { value: parsePolicyAmount(doc.value), quote: doc.quote, source, inclusive: doc.inclusive };
+}
+
+function buildRoute(doc: RouteDoc, source: string): Route {
+  return {
+    id: doc.id,
+    name: doc.name,
+    nameEn: doc.nameEn ?? doc.id,
+    aliases: doc.aliases ?? [],
+    isDefault: doc.default === true,
+    base: doc.base ?? "",
+    baseYear: doc.baseYear ?? "current",
+    rate: doc.rate && citeRate(doc.rate, source),
+    domesticRate: doc.domesticRate && citeRate(doc.domesticRate, source),
+    lumpSum: doc.lumpSum && cite(doc.lumpSum, source),
+    uplift: doc.uplift && citeRate(doc.uplift, source),
+    cap: doc.cap && citeCap(doc.cap, source),
+    threshold: doc.threshold && citeThreshold(doc.threshold, source),
+    quota: doc.quota && { value: doc.quota.value, quote: doc.quota.quote, source },
+    oneTime: doc.oneTime && { quote: doc.oneTime.quote },
+    conditions: doc.conditions ?? [],
+    assumption: doc.assumption,
+  };
+}
+
+function buildProgramme(doc: ProgrammeDoc, types: Map<string, ProgrammeType>, where: string, source: string): Programme {
+  const type = types.get(doc.id);
+  if (!type) throw new Error(`${where}: programme "${doc.id}" is not a type listed in policies/programmes.yaml`);
+  const routes = doc.routes.map((r) => buildRoute(r, source));
+  const defaults = routes.filter((r) => r.isDefault);
+  if (defaults.length !== 1) {
+    throw new Error(`${where}: programme "${doc.id}" must have exactly one route with default: true (has ${defaults.length})`);
+  }
+  const ids = new Set<string>();
+  for (const r of routes) {
+    if (ids.has(r.id)) throw new Error(`${where}: programme "${doc.id}" has two routes with id "${r.id}"`);
+    ids.add(r.id);
+  }
+  return {
+    id: doc.id,
+    name: doc.name,
+    nameEn: doc.nameEn ?? type.nameEn,
+    clause: doc.clause,
+    title: doc.title ?? doc.name,
+    department: doc.department,
+    pool: doc.pool && cite(doc.pool, source),
+    recipientCap: doc.recipientCap && citeCap(doc.recipientCap, source),
+    routes,
+    defaultRoute: defaults[0],
+    assumption: doc.assumption,
+  };
+}
+
+function buildVersion(doc: PolicyDoc, path: string, types: Map<string, ProgrammeType>): PolicyVersion {
+  const where = `policies/${path}`;
+  const source = doc.source;
+  const seen = new Set<string>();
+  const programmes = doc.programmes.map((p, i) => {
+    if (seen.has(p.id)) throw new Error(`${where}: programmes/${i}: programme "${p.id}" appears twice`);
+    seen.add(p.id);
+    return buildProgramme(p, types, `${where}: programmes/${i}`, source);
+  });
+  const pools: Pool[] = (doc.pools ?? []).map((p) => ({ id: p.id, name: p.name, clause: p.clause, amount: cite(p.amount, source) }));
+  let inForce: PolicyVersion["inForce"] = null;
+  if (doc.inForce) {
+    const rep = doc.inForce.repealedBy;
+    let to = doc.inForce.to;
+    if (rep) {
+      const dayBefore = new Date(Date.parse(`${rep.on}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
+      if (dayBefore < to) to = dayBefore;
+    }
+    if (doc.inForce.from > to) throw new Error(`${where}: inForce: from ${doc.inForce.from} is after to ${to}`);
+    inForce = {
+      from: doc.inForce.from,
+      to,
+      quote: doc.inForce.quote,
+      assumption: doc.inForce.assumption,
+      repealedBy: rep && { version: rep.version, on: rep.on, quote: rep.quote },
+    };
+  }
+  return {
+    key: `${doc.jurisdiction}@${doc.version}`,
+    jurisdiction: doc.jurisdiction,
+    version: doc.version,
+    title: doc.title,
+    issuer: doc.issuer,
+    documentNumber: doc.documentNumber ?? null,
+    status: doc.status,
+    source,
+    issued: doc.issued,
+    inForce,
+    commencement: doc.commencement,
+    assumptions: doc.assumptions ?? [],
+    nonDuplication: doc.nonDuplication,
+    pools,
+    programmes,
+  };
+}
+
+/** Sort key: versions in force by start date; drafts never in force after the version they draft. */
+function versionOrder(v: PolicyVersion): string {
+  return v.inForce?.from ?? v.issued ?? `${v.version.replace(/[^0-9].*$/, "") || "9999"}-00`;
+}
+
+/** The jurisdictions, their versions and the programme types, built from the policy files. */
+export class PolicyRegistry {
+  readonly jurisdictions: ReadonlyMap<string, Jurisdiction>;
+  readonly programmeTypes: readonly ProgrammeType[];
+
+  private constructor(jurisdictions: Map<string, Jurisdiction>, types: ProgrammeType[]) {
+    this.jurisdictions = jurisdictions;
+    this.programmeTypes = types;
+  }
+
+  /** Builds the registry from files already validated (see validate.ts); throws on an inconsistency. */
+  static fromFiles(files: PolicyFile[]): PolicyRegistry {
+    const parsed = parsePolicyFiles(files);
+    if (!parsed.programmes) throw new Error("policies/programmes.yaml is missing");
+    const types = parsed.programmes.doc.map((t) => ({ id: t.id, name: t.name, nameEn: t.nameEn, names: t.names }));
+    const typeMap = new Map(types.map((t) => [t.id, t]));
+    const jurisdictions = new Map<string, Jurisdiction>();
+    for (const { path, doc } of parsed.jurisdictions) {
+      const dir = path.split("/")[0];
+      if (doc.id !== dir) throw new Error(`policies/${path}: id "${doc.id}" does not match its folder "${dir}"`);
+      jurisdictions.set(doc.id, { id: doc.id, name: doc.name, nameEn: doc.nameEn, names: doc.names, versions: [] });
+    }
+    for (const { path, doc } of parsed.versions) {
+      const j = jurisdictions.get(doc.jurisdiction);
+      if (!j) throw new Error(`policies/${path}: jurisdiction "${doc.jurisdiction}" has no policies/${doc.jurisdiction}/jurisdiction.yaml`);
+      const dir = path.split("/")[0];
+      if (doc.jurisdiction !== dir) throw new Error(`policies/${path}: jurisdiction "${doc.jurisdiction}" does not match its folder "${dir}"`);
+      if (j.versions.some((v) => v.version === doc.version)) {
+        throw new Error(`policies/${path}: version "${doc.version}" of ${doc.jurisdiction} is defined twice`);
+      }
+      j.versions.push(buildVersion(doc, path, typeMap));
+    }
+    for (const j of jurisdictions.values()) {
+      j.versions.sort((a, b) => (versionOrder(a) < versionOrder(b) ? -1 : versionOrder(a) > versionOrder(b) ? 1 : 0));
+    }
+    return new PolicyRegistry(jurisdictions, types);
+  }
+
+  /** Every version of every jurisdiction. */
+  allVersions(): PolicyVersion[] {
+    return [...this.jurisdictions.values()].flatMap((j) => j.versions);
+  }
+
+  /** Every version with its status and window, jurisdiction by jurisdiction, oldest first. */
+  listVersions(): VersionSummary[] {
+    return [...this.jurisdictions.values()].flatMap((j) => j.versions.map((v) => summarizeVersion(j, v)));
+  }
+}
+
+/** One line of the list of versions: what `award-model policies` and the task pane show. */
+export interface VersionSummary {
+  key: string;
+  jurisdiction: string;
+  jurisdictionName: string;
+  version: string;
+  title: string;
+  documentNumber: string | null;
+  status: "final" | "draft";
+  window: { from: string; to: string } | null;
+  /** How the window was found: the text, an assumption, a repeal, or never in force. */
+  windowNote: string;
+  programmes: string[];
+  assumptions: string[];
+}
+
+export function summarizeVersion(j: Jurisdiction, v: PolicyVersion): VersionSummary {
+  let windowNote: string;
+  if (!v.inForce) windowNote = v.commencement?.note ?? "never in force; name it explicitly";
+  else if (v.inForce.assumption) windowNote = `assumed: ${v.inForce.assumption}`;
+  else if (v.inForce.repealedBy) windowNote = `repealed on ${v.inForce.repealedBy.on} by ${v.inForce.repealedBy.version}`;
+  else windowNote = `as the text says: ${v.inForce.quote}`;
+  return {
+    key: v.key,
+    jurisdiction: j.id,
+    jurisdictionName: j.name,
+    version: v.version,
+    title: v.title,
+    documentNumber: v.documentNumber,
+    status: v.status,
+    window: v.inForce && { from: v.inForce.from, to: v.inForce.to },
+    windowNote,
+    programmes: v.programmes.map((p) => p.id),
+    assumptions: [...(v.inForce?.assumption ? [v.inForce.assumption] : []), ...v.assumptions.map((a) => a.text)],
+  };
+}

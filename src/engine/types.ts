@@ -1,0 +1,156 @@
+import type Decimal from "decimal.js";
+
+// ---- The policy files as written (YAML), checked by policies/schema/*.schema.json ----
+
+export interface QuotedDoc { quote: string; note?: string }
+export interface AmountDoc { value: string; written?: string; quote: string; assumption?: string }
+export interface RateDoc { value: string; written?: string; quote: string; assumption?: string }
+export interface CountDoc { value: number; written?: string; quote: string }
+export type CapScope = "award" | "project" | "recipient" | "recipient-year";
+export interface CapDoc extends AmountDoc { per: CapScope }
+export interface ThresholdDoc { value: string; written?: string; quote: string; inclusive: boolean }
+
+export interface RouteDoc {
+  id: string;
+  name: string;
+  nameEn?: string;
+  aliases?: string[];
+  default?: boolean;
+  base?: string;
+  baseYear?: "current" | "previous";
+  rate?: RateDoc;
+  domesticRate?: RateDoc;
+  lumpSum?: AmountDoc;
+  uplift?: RateDoc;
+  cap?: CapDoc;
+  threshold?: ThresholdDoc;
+  quota?: CountDoc;
+  oneTime?: QuotedDoc;
+  conditions?: QuotedDoc[];
+  assumption?: string;
+}
+
+export interface ProgrammeDoc {
+  id: string;
+  name: string;
+  nameEn?: string;
+  aliases?: string[];
+  clause: string;
+  title?: string;
+  department?: string;
+  pool?: AmountDoc;
+  recipientCap?: CapDoc;
+  routes: RouteDoc[];
+  assumption?: string;
+}
+
+export interface PoolDoc { id: string; name: string; clause: string; amount: AmountDoc }
+
+export interface PolicyDoc {
+  jurisdiction: string;
+  version: string;
+  title: string;
+  issuer?: string;
+  documentNumber?: string | null;
+  status: "final" | "draft";
+  source: string;
+  issued?: string;
+  inForce?: {
+    from: string;
+    to: string;
+    quote: string;
+    assumption?: string;
+    repealedBy?: { version: string; on: string; quote: string; source: string };
+  };
+  commencement?: QuotedDoc;
+  assumptions?: { id: string; text: string }[];
+  nonDuplication?: QuotedDoc;
+  pools?: PoolDoc[];
+  programmes: ProgrammeDoc[];
+}
+
+export interface JurisdictionDoc { id: string; name: string; nameEn: string; names: string[] }
+export interface ProgrammeTypeDoc { id: string; name: string; nameEn: string; names: string[] }
+
+/** A policy file as read: its path relative to policies/ and its text. */
+export interface PolicyFile { path: string; text: string }
+
+// ---- The model the engine computes with: amounts as exact decimals in 元 ----
+
+/** A number taken from a text, with the sentence it comes from. */
+export interface Cited<T> { value: T; quote: string; source: string; assumption?: string }
+
+export interface Route {
+  id: string;
+  name: string;
+  nameEn: string;
+  aliases: string[];
+  isDefault: boolean;
+  base: string;
+  baseYear: "current" | "previous";
+  rate?: Cited<Decimal>;
+  domesticRate?: Cited<Decimal>;
+  lumpSum?: Cited<Decimal>;
+  uplift?: Cited<Decimal>;
+  cap?: Cited<Decimal> & { per: CapScope };
+  threshold?: Cited<Decimal> & { inclusive: boolean };
+  quota?: Cited<number>;
+  oneTime?: { quote: string };
+  conditions: { quote: string; note?: string }[];
+  assumption?: string;
+}
+
+export interface Programme {
+  id: string;
+  name: string;
+  nameEn: string;
+  clause: string;
+  title: string;
+  department?: string;
+  pool?: Cited<Decimal>;
+  recipientCap?: Cited<Decimal> & { per: CapScope };
+  routes: Route[];
+  defaultRoute: Route;
+  assumption?: string;
+}
+
+export interface Pool { id: string; name: string; clause: string; amount: Cited<Decimal> }
+
+export interface InForce {
+  from: string;
+  /** Last day in force, after any repeal. */
+  to: string;
+  quote: string;
+  assumption?: string;
+  repealedBy?: { version: string; on: string; quote: string };
+}
+
+export interface PolicyVersion {
+  /** jurisdiction@version, e.g. hangzhou-binjiang@2025 */
+  key: string;
+  jurisdiction: string;
+  version: string;
+  title: string;
+  issuer?: string;
+  documentNumber: string | null;
+  status: "final" | "draft";
+  source: string;
+  issued?: string;
+  inForce: InForce | null;
+  commencement?: { quote: string; note?: string };
+  assumptions: { id: string; text: string }[];
+  nonDuplication?: { quote: string };
+  pools: Pool[];
+  programmes: Programme[];
+}
+
+export interface Jurisdiction {
+  id: string;
+  name: string;
+  nameEn: string;
+  names: string[];
+  /** Oldest first. */
+  versions: PolicyVersion[];
+}
+
+export interface ProgrammeType { id: string; name: string; nameEn: string; names: string[] }

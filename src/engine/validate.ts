@@ -1,0 +1,113 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import policySchema from "../../policies/schema/policy.schema.json";
+import jurisdictionSchema from "../../policies/schema/jurisdiction.schema.json";
+import programmesSchema from "../../policies/schema/programmes.schema.json";
+import { normalizeText } from "./amount";
+import { PolicyRegistry, parsePolicyFiles } from "./registry";
+import type { PolicyFile } from "./types";
+
+/** One fault in one policy file: the file, the JSON path inside it, and what is wrong. */
+export interface PolicyFault { file: string; path: string; message: string }
+
+export function formatFault(f: PolicyFault): string {
+  return `policies/${f.file}: ${f.path || "/"}: ${f.message}`;
+}
+
+let validators: { policy: ValidateFunction; jurisdiction: ValidateFunction; programmes: ValidateFunction } | null = null;
+function getValidators() {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, strict: true });
+    validators = {
+      policy: ajv.compile(policySchema),
+      jurisdiction: ajv.compile(jurisdictionSchema),
+      programmes: ajv.compile(programmesSchema),
+    };
+  }
+  return validators;
+}
+
+function schemaFaults(file: string, errors: ErrorObject[] | null | undefined): PolicyFault[] {
+  return (errors ?? []).map((e) => {
+    let message = e.message ?? "is invalid";
+    if (e.keyword === "additionalProperties") message = `unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+    if (e.keyword === "enum") message += `: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(", ")}`;
+    return { file, path: e.instancePath, message };
+  });
+}
+
+/** Walks a document and yields every object that carries a quote, with its JSON path. */
+function* quotedObjects(node: unknown, path = ""): Generator<{ path: string; obj: Record<string, unknown> }> {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) yield* quotedObjects(node[i], `${path}/${i}`);
+  } else if (node && typeof node === "object") {
+    const obj = node as Record<string, unknown>;
+    if (typeof obj.quote === "string") yield { path, obj };
+    for (const [k, v] of Object.entries(obj)) yield* quotedObjects(v, `${path}/${k}`);
+  }
+}
+
+/**
+ * Checks every policy file: its schema; that every quote occurs, character for character, in the
+ * source text it cites; that every number appears in its quote as the text writes it; and that the
+ * files fit together (folders, default routes, programme types).
+ * @param readText reads a file under policies/ (the source texts), or returns null where it is missing.
+ */
+export function validatePolicyFiles(files: PolicyFile[], readText: (path: string) => string | null): PolicyFault[] {
+  const faults: PolicyFault[] = [];
+  let parsed;
+  try {
+    parsed = parsePolicyFiles(files);
+  } catch (e) {
+    return [{ file: "", path: "", message: (e as Error).message.replace(/^policies\//, "") }];
+  }
+  const v = getValidators();
+  if (!parsed.programmes) faults.push({ file: "programmes.yaml", path: "", message: "file is missing" });
+  else if (!v.programmes(parsed.programmes.doc)) faults.push(...schemaFaults(parsed.programmes.path, v.programmes.errors));
+  for (const { path, doc } of parsed.jurisdictions) {
+    if (!v.jurisdiction(doc)) faults.push(...schemaFaults(path, v.jurisdiction.errors));
+  }
+  for (const { path, doc } of parsed.versions) {
+    if (!v.policy(doc)) {
+      faults.push(...schemaFaults(path, v.policy.errors));
+      continue;
+    }
+    doc.programmes.forEach((p, i) =>
+      p.routes.forEach((r, k) => {
+        const at = `/programmes/${i}/routes/${k}`;
+        if (!r.rate === !r.lumpSum) faults.push({ file: path, path: at, message: "a route needs exactly one of rate or lumpSum" });
+        if (r.domesticRate && !r.rate) faults.push({ file: path, path: `${at}/domesticRate`, message: "domesticRate needs rate (the non-domestic rate)" });
+        if (r.lumpSum && (r.threshold || r.uplift)) faults.push({ file: path, path: at, message: "a lumpSum route takes no threshold or uplift" });
+      }),
+    );
+    const texts = new Map<string, string | null>();
+    const text = (p: string) => {
+      if (!texts.has(p)) texts.set(p, readText(p));
+      return texts.get(p) ?? null;
+    };
+    if (text(doc.source) === null) faults.push({ file: path, path: "/source", message: `source text ${doc.source} not found` });
+    for (const { path: at, obj } of quotedObjects(doc)) {
+      const source = typeof obj.source === "string" ? obj.source : doc.source;
+      const body = text(source);
+      const quote = obj.quote as string;
+      if (body !== null && !body.includes(quote)) {
+        faults.push({ file: path, path: `${at}/quote`, message: `quote does not occur in ${source}: "${quote.slice(0, 60)}${quote.length > 60 ? "…" : ""}"` });
+      }
+      const shown = typeof obj.written === "string" ? obj.written : typeof obj.value === "string" ? obj.value : null;
+      if (shown !== null && !normalizeText(quote).includes(normalizeText(shown))) {
+        faults.push({ file: path, path: `${at}/value`, message: `"${shown}" does not appear in its quote; set "written" to how the text writes it` });
+      }
+      if (typeof obj.value === "number" && typeof obj.written !== "string" && !quote.includes(String(obj.value))) {
+        faults.push({ file: path, path: `${at}/value`, message: `${obj.value} does not appear in its quote; set "written"` });
+      }
+    }
+  }
+  if (faults.length === 0) {
+    try {
+      PolicyRegistry.fromFiles(files);
+    } catch (e) {
+      const m = /^policies\/([^:]+): (?:(\S+): )?(.*)$/s.exec((e as Error).message);
+      faults.push(m ? { file: m[1], path: m[2] ? `/${m[2]}` : "", message: m[3] } : { file: "", path: "", message: (e as Error).message });
+    }
+  }
+  return faults;
+}
