@@ -1,0 +1,34 @@
+import { FUNCTION_TABLE } from "./function-table";
+import { FormulaSyntaxError, parseFormula } from "./formula";
+import { toExcelError } from "./excel-error";
+
+export interface EvaluationError { code: string; message: string }
+export interface Evaluation { value: unknown; error: EvaluationError | null }
+
+/**
+ * Evaluates one AWARD formula with literal arguments by calling the very function Excel calls.
+ * Never throws: a bad formula or a failing function gives an error code and message.
+ */
+export function evaluateFormula(formula: string): Evaluation {
+  let parsed;
+  try {
+    parsed = parseFormula(formula);
+  } catch (e) {
+    if (e instanceof FormulaSyntaxError) return { value: null, error: { code: "#NAME?", message: `not a formula: ${e.message}` } };
+    throw e;
+  }
+  const entry = FUNCTION_TABLE[parsed.name];
+  if (!entry) {
+    return { value: null, error: { code: "#NAME?", message: `unknown function ${parsed.name}: the AWARD functions are ${Object.keys(FUNCTION_TABLE).join(", ")}` } };
+  }
+  if (parsed.args.length < entry.minArgs || parsed.args.length > entry.maxArgs) {
+    const range = entry.minArgs === entry.maxArgs ? `${entry.minArgs}` : `${entry.minArgs} to ${entry.maxArgs}`;
+    return { value: null, error: { code: "#VALUE!", message: `${parsed.name} takes ${range} arguments, not ${parsed.args.length}` } };
+  }
+  try {
+    return { value: entry.fn(...parsed.args), error: null };
+  } catch (e) {
+    const err = e !== null && typeof e === "object" && "code" in e && "message" in e ? (e as { code: unknown; message: unknown }) : toExcelError(e);
+    return { value: null, error: { code: String(err.code), message: String(err.message) } };
+  }
+}

@@ -1,0 +1,38 @@
+import { AwardError } from "../engine";
+
+/** The error a function throws outside Excel (the CLI, the preview pane, tests): same code and message. */
+export class ExcelError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+    this.name = "ExcelError";
+  }
+}
+
+const EXCEL_CODES: Record<string, string> = {
+  "#VALUE!": "InvalidValue",
+  "#N/A": "NotAvailable",
+  "#NUM!": "InvalidNumber",
+};
+
+/**
+ * Turns whatever a computation threw into the error Excel shows in the cell: CustomFunctions.Error
+ * inside Excel, ExcelError elsewhere. Never lets an unexpected exception escape as a crash.
+ */
+export function toExcelError(e: unknown): ExcelError | CustomFunctions.Error {
+  const code = e instanceof AwardError ? e.code : "#VALUE!";
+  const message = e instanceof AwardError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+  if (typeof CustomFunctions !== "undefined" && typeof CustomFunctions.Error === "function") {
+    const errorCode = (CustomFunctions.ErrorCode as unknown as Record<string, string>)[EXCEL_CODES[code].replace(/^./, (c) => c.toLowerCase())];
+    return new CustomFunctions.Error(errorCode as CustomFunctions.ErrorCode, message);
+  }
+  return new ExcelError(code, message);
+}
+
+/** Runs a computation, turning any failure into an Excel error. */
+export function excel<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (e) {
+    throw toExcelError(e);
+  }
+}

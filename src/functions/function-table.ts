@@ -1,0 +1,17 @@
+import { computeVoucher, fundLimit, policies, routes, version } from "./functions";
+
+export interface FunctionEntry {
+  /** The function Excel calls (the same one associated with the id). */
+  fn: (...args: any[]) => unknown;
+  minArgs: number;
+  maxArgs: number;
+}
+
+/** The AWARD functions by id, for evaluating formulas outside Excel (CLI, preview pane). */
+export const FUNCTION_TABLE: Readonly<Record<string, FunctionEntry>> = {
+  COMPUTE_VOUCHER: { fn: computeVoucher, minArgs: 3, maxArgs: 5 },
+  ROUTES: { fn: routes, minArgs: 2, maxArgs: 3 },
+  FUND_LIMIT: { fn: fundLimit, minArgs: 2, maxArgs: 3 },
+  VERSION: { fn: version, minArgs: 1, maxArgs: 2 },
+  POLICIES: { fn: policies, minArgs: 0, maxArgs: 0 },
+};

@@ -1,0 +1,69 @@
+// The AWARD custom functions: thin wrappers over the engine. Excel's metadata (functions.json) is
+// generated from the JSDoc here by custom-functions-metadata-plugin, which also adds the
+// CustomFunctions.associate calls when webpack bundles this file.
+import { defaultEngine, toFen } from "../engine";
+import { excel } from "./excel-error";
+import { policyYear } from "./policy-year";
+
+/**
+ * The award in 元 that a voucher programme pays for a spend, under the policy in force in the year.
+ * @customfunction COMPUTE_VOUCHER
+ * @param jurisdiction Jurisdiction id or name: "hangzhou-binjiang" (滨江), "guangzhou" (广州), "langfang" (廊坊); optionally @version, e.g. "hangzhou-binjiang@2025-draft".
+ * @param type Programme: compute, corpus, data, model, innovation, scenario, or 算力券, 语料券, 数据券, 模型券, 创新券, 场景券; optionally :route, e.g. "compute:large-model" (see AWARD.ROUTES).
+ * @param spend Amount in 元 the rate applies to: a number, or text such as "200万", "2000万元", "1.5亿".
+ * @param [domestic] TRUE where the compute is domestic (国产); matters only where the text distinguishes it. Empty: FALSE.
+ * @param [year] Year of the award, e.g. 2026. Empty: the workbook's policy year.
+ * @returns The award in 元, rounded to the fen.
+ */
+export function computeVoucher(jurisdiction: any, type: any, spend: any, domestic?: any, year?: any): number {
+  return excel(() => defaultEngine().voucherAmount(jurisdiction, type, spend, domestic, year, policyYear()));
+}
+
+/**
+ * A programme's routes with their rate, cap and threshold, as a table with a header row.
+ * @customfunction ROUTES
+ * @param jurisdiction Jurisdiction id or name, optionally @version.
+ * @param type Programme: compute, corpus, data, model, innovation, scenario or its Chinese name.
+ * @param [year] Year, e.g. 2026. Empty: the workbook's policy year.
+ * @returns One row per route: route, name, default, rate, domestic rate, threshold, cap, and more.
+ */
+export function routes(jurisdiction: any, type: any, year?: any): any[][] {
+  return excel(() => defaultEngine().routes(jurisdiction, type, year, policyYear()));
+}
+
+/**
+ * The annual pool in 元 of a programme, or the measure-wide annual limit ("total").
+ * @customfunction FUND_LIMIT
+ * @param jurisdiction Jurisdiction id or name, optionally @version.
+ * @param programme "total" for the measure-wide limit, or a programme: compute, corpus, model, 算力券 …
+ * @param [year] Year, e.g. 2026. Empty: the workbook's policy year.
+ * @returns The annual pool in 元.
+ */
+export function fundLimit(jurisdiction: any, programme: any, year?: any): number {
+  return excel(() => toFen(defaultEngine().fundLimit(jurisdiction, programme, year, policyYear()).amount));
+}
+
+/**
+ * The policy version a jurisdiction resolves to in a year, e.g. "hangzhou-binjiang@2025".
+ * @customfunction VERSION
+ * @param jurisdiction Jurisdiction id or name, optionally @version.
+ * @param [year] Year, e.g. 2026. Empty: the workbook's policy year.
+ * @returns The version key, jurisdiction@version.
+ */
+export function version(jurisdiction: any, year?: any): string {
+  return excel(() => defaultEngine().version(jurisdiction, year, policyYear()).key);
+}
+
+/**
+ * Every policy version with its status and in-force window, as a table with a header row.
+ * @customfunction POLICIES
+ * @returns One row per version: key, status, in force from, to, title, document number, note.
+ */
+export function policies(): any[][] {
+  return excel(() => [
+    ["version", "status", "in force from", "in force to", "title", "document number", "window"],
+    ...defaultEngine().registry.listVersions().map((v) => [
+      v.key, v.status, v.window?.from ?? "", v.window?.to ?? "", v.title, v.documentNumber ?? "", v.windowNote,
+    ]),
+  ]);
+}
