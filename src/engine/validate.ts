@@ -10,7 +10,7 @@ import type { PolicyFile } from "./types";
 export interface PolicyFault { file: string; path: string; message: string }
 
 export function formatFault(f: PolicyFault): string {
-  return `policies/${f.file}: ${f.path || "/"}: ${f.message}`;
+  return `policies/${f.file}: ${f.path || "/"}: ${f.message.trim()}`;
 }
 
 let validators: { policy: ValidateFunction; jurisdiction: ValidateFunction; programmes: ValidateFunction } | null = null;
@@ -54,12 +54,15 @@ function* quotedObjects(node: unknown, path = ""): Generator<{ path: string; obj
  */
 export function validatePolicyFiles(files: PolicyFile[], readText: (path: string) => string | null): PolicyFault[] {
   const faults: PolicyFault[] = [];
-  let parsed;
-  try {
-    parsed = parsePolicyFiles(files);
-  } catch (e) {
-    return [{ file: "", path: "", message: (e as Error).message.replace(/^policies\//, "") }];
+  for (const file of files) {
+    try {
+      parsePolicyFiles([file]);
+    } catch (e) {
+      faults.push({ file: file.path, path: "", message: (e as Error).message.replace(/^policies\/[^:]+: /, "") });
+    }
   }
+  if (faults.length > 0) return faults;
+  const parsed = parsePolicyFiles(files);
   const v = getValidators();
   if (!parsed.programmes) faults.push({ file: "programmes.yaml", path: "", message: "file is missing" });
   else if (!v.programmes(parsed.programmes.doc)) faults.push(...schemaFaults(parsed.programmes.path, v.programmes.errors));
