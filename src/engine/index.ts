@@ -49,7 +49,7 @@ export class Engine {
   /** The award in 元, rounded to the fen: what COMPUTE_VOUCHER returns. */
   voucherAmount(jurisdiction: unknown, type: unknown, spend: unknown, domestic: unknown, year: unknown, defaultYear: number): number {
     const y = parseYear(year, defaultYear);
-    return toFen(computeVoucher(this.resolver, this.resolver.resolve(jurisdiction, y), type, spend, domestic, y).award);
+    return toFen(computeVoucher(this.resolver, this.resolver.resolve(jurisdiction, y), type, spend, domestic, y, false).award);
   }
 
   /** A programme's routes as a table with a header row: what ROUTES spills. */

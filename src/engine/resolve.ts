@@ -59,6 +59,7 @@ export class Resolver {
   private readonly names = new Map<string, Jurisdiction>();
   private readonly typeNames = new Map<string, ProgrammeType>();
   private readonly cache = new Map<string, ResolvedVersion>();
+  private readonly routeCache = new Map<string, { programme: Programme; route: Route }>();
 
   constructor(readonly registry: PolicyRegistry) {
     for (const j of registry.jurisdictions.values()) {
@@ -161,6 +162,17 @@ export class Resolver {
   programmesOf(version: PolicyVersion): string {
     if (version.programmes.length === 0) return "no voucher programmes";
     return version.programmes.map((p) => `${p.id} (${p.name}, clause ${p.clause})`).join(", ");
+  }
+
+  /** Finds the programme and route that "type[:route]" names in a version (memoized). */
+  findProgrammeRoute(version: PolicyVersion, type: unknown): { programme: Programme; route: Route } {
+    const key = typeof type === "string" ? `${version.key}\u0000${type}` : null;
+    const hit = key === null ? undefined : this.routeCache.get(key);
+    if (hit) return hit;
+    const { programme, route } = this.findProgramme(version, type);
+    const found = { programme, route: this.findRoute(version, programme, route) };
+    if (key !== null && this.routeCache.size < 10000) this.routeCache.set(key, found);
+    return found;
   }
 
   /** Finds a route of a programme; null means the default route. */

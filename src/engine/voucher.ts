@@ -44,17 +44,21 @@ function limitsOf(version: PolicyVersion, programme: Programme, route: Route): {
   return { before, after };
 }
 
-function applyLimits(award: Decimal, binding: Binding, limits: Limit[], steps: Step[]): { award: Decimal; binding: Binding; cap: Decimal | null } {
+/** Records a step when a trace is wanted; the step is only built then (formatting amounts is costly). */
+type Note = (make: () => Step) => void;
+
+function applyLimits(award: Decimal, binding: Binding, limits: Limit[], note: Note): { award: Decimal; binding: Binding; cap: Decimal | null } {
   let cap: Decimal | null = null;
   for (const limit of limits) {
     const value = limit.amount.value;
     if (cap === null || value.lessThan(cap)) cap = value;
     if (award.greaterThan(value)) {
-      steps.push({ step: limit.label, value: `min(${formatYuan(award)}, ${formatYuan(value)}) = ${formatYuan(value)}: the cap binds`, ...cite(limit.amount) });
+      const before = award;
+      note(() => ({ step: limit.label, value: `min(${formatYuan(before)}, ${formatYuan(value)}) = ${formatYuan(value)}: the cap binds`, ...cite(limit.amount) }));
       award = value;
       binding = limit.binding;
     } else {
-      steps.push({ step: limit.label, value: `${formatYuan(value)}: not reached`, ...cite(limit.amount) });
+      note(() => ({ step: limit.label, value: `${formatYuan(value)}: not reached`, ...cite(limit.amount) }));
     }
   }
   return { award, binding, cap };
@@ -71,37 +75,40 @@ export function computeVoucher(
   spendInput: unknown,
   domesticInput: unknown,
   year: number,
+  trace = true,
 ): VoucherResult {
   const { version } = resolved;
-  const { programme, route: routeName } = resolver.findProgramme(version, type);
-  const route = resolver.findRoute(version, programme, routeName);
+  const { programme, route } = resolver.findProgrammeRoute(version, type);
   const base = parseAmount(spendInput, "spend");
   const { domestic, given } = parseDomestic(domesticInput);
   const steps: Step[] = [];
-  steps.push({
+  const note: Note = trace ? (make) => void steps.push(make()) : () => undefined;
+  note(() => ({
     step: "version",
     value: `${version.key}: ${resolved.reason}${version.inForce ? ` (${version.inForce.from} to ${version.inForce.to})` : " (never in force)"}`,
     ...(version.inForce ? { quote: version.inForce.quote, source: version.source } : {}),
-  });
-  steps.push({ step: "programme", value: `${programme.id} (${programme.name}), clause ${programme.clause}, route ${route.id}${route.isDefault ? " (default)" : ""}: ${route.name}` });
+  }));
+  note(() => ({ step: "programme", value: `${programme.id} (${programme.name}), clause ${programme.clause}, route ${route.id}${route.isDefault ? " (default)" : ""}: ${route.name}` }));
   for (const c of route.conditions) {
-    steps.push({ step: "condition", value: `assumed met: ${c.note ?? c.quote}`, quote: c.quote, source: version.source });
+    note(() => ({ step: "condition", value: `assumed met: ${c.note ?? c.quote}`, quote: c.quote, source: version.source }));
   }
-  const baseNote = route.baseYear === "previous" ? ` (上一年度: spend of ${year - 1} for an award in ${year})` : "";
-  steps.push({ step: "base", value: `${formatYuan(base)}${route.base ? ` of ${route.base}` : ""}${baseNote}` });
+  note(() => ({
+    step: "base",
+    value: `${formatYuan(base)}${route.base ? ` of ${route.base}` : ""}${route.baseYear === "previous" ? ` (上一年度: spend of ${year - 1} for an award in ${year})` : ""}`,
+  }));
 
   if (route.lumpSum) {
     const lump = route.lumpSum;
-    steps.push({ step: "lump sum", value: `${formatYuan(lump.value)}, whatever the spend${lump.assumption ? `; ${lump.assumption}` : ""}`, ...cite(lump) });
+    note(() => ({ step: "lump sum", value: `${formatYuan(lump.value)}, whatever the spend${lump.assumption ? `; ${lump.assumption}` : ""}`, ...cite(lump) }));
     const limits = limitsOf(version, programme, route);
-    const r = applyLimits(lump.value, "lump-sum", [...limits.before, ...limits.after], steps);
+    const r = applyLimits(lump.value, "lump-sum", [...limits.before, ...limits.after], note);
     return { award: r.award, version, programme, route, base, rate: null, cap: r.cap, binding: r.binding, steps };
   }
 
   if (route.threshold) {
     const t = route.threshold;
     const passes = t.inclusive ? base.greaterThanOrEqualTo(t.value) : base.greaterThan(t.value);
-    steps.push({ step: "threshold", value: `${formatYuan(base)} ${passes ? "passes" : "fails"} ${t.inclusive ? "≥" : ">"} ${formatYuan(t.value)}${passes ? "" : ": no award"}`, ...cite(t) });
+    note(() => ({ step: "threshold", value: `${formatYuan(base)} ${passes ? "passes" : "fails"} ${t.inclusive ? "≥" : ">"} ${formatYuan(t.value)}${passes ? "" : ": no award"}`, ...cite(t) }));
     if (!passes) {
       return { award: new Decimal(0), version, programme, route, base, rate: null, cap: route.cap?.value ?? null, binding: "threshold", steps };
     }
@@ -110,22 +117,27 @@ export function computeVoucher(
   const rateCited = domestic && route.domesticRate ? route.domesticRate : route.rate;
   if (!rateCited) throw notAvailable(`${version.key} ${programme.id}:${route.id} gives no rate`);
   const rate = rateCited.value;
-  let rateNote = "";
-  if (route.domesticRate) rateNote = domestic ? " (domestic compute)" : given ? " (not domestic compute)" : " (domestic not given: the non-domestic rate applies)";
-  else if (given) rateNote = " (the text does not distinguish domestic compute)";
   let award = base.times(rate);
-  steps.push({ step: "rate", value: `${formatYuan(base)} × ${formatRate(rate)} = ${formatYuan(award)}${rateNote}`, ...cite(rateCited) });
+  const product = award;
+  note(() => {
+    let rateNote = "";
+    if (route.domesticRate) rateNote = domestic ? " (domestic compute)" : given ? " (not domestic compute)" : " (domestic not given: the non-domestic rate applies)";
+    else if (given) rateNote = " (the text does not distinguish domestic compute)";
+    return { step: "rate", value: `${formatYuan(base)} × ${formatRate(rate)} = ${formatYuan(product)}${rateNote}`, ...cite(rateCited) };
+  });
 
   const limits = limitsOf(version, programme, route);
-  let r = applyLimits(award, "rate", limits.before, steps);
+  let r = applyLimits(award, "rate", limits.before, note);
   award = r.award;
   let cap = r.cap;
   if (route.uplift) {
-    const raised = award.times(route.uplift.value.plus(1));
-    steps.push({ step: "uplift", value: `${formatYuan(award)} × (1 + ${formatRate(route.uplift.value)}) = ${formatYuan(raised)}`, ...cite(route.uplift) });
+    const uplift = route.uplift;
+    const capped = award;
+    const raised = award.times(uplift.value.plus(1));
+    note(() => ({ step: "uplift", value: `${formatYuan(capped)} × (1 + ${formatRate(uplift.value)}) = ${formatYuan(raised)}`, ...cite(uplift) }));
     award = raised;
   }
-  const r2 = applyLimits(award, r.binding, limits.after, steps);
+  const r2 = applyLimits(award, r.binding, limits.after, note);
   if (r2.cap !== null && (cap === null || r2.cap.lessThan(cap))) cap = r2.cap;
   r = r2;
   return { award: r.award, version, programme, route, base, rate, cap, binding: r.binding, steps };
