@@ -8,7 +8,7 @@ import { policyYear } from "./policy-year";
 /**
  * The award in 元 that a voucher programme pays for a spend, under the policy in force in the year.
  * @customfunction COMPUTE_VOUCHER
- * @param jurisdiction Jurisdiction id or name: "hangzhou-binjiang" (滨江), "guangzhou" (广州), "langfang" (廊坊); optionally @version, e.g. "hangzhou-binjiang@2025-draft".
+ * @param jurisdiction Jurisdiction id or name: "hangzhou-binjiang" (滨江), "guangzhou" (广州), "langfang" (廊坊); optionally followed by a version, e.g. "hangzhou-binjiang@2025-draft".
  * @param type Programme: compute, corpus, data, model, innovation, scenario, or 算力券, 语料券, 数据券, 模型券, 创新券, 场景券; optionally :route, e.g. "compute:large-model" (see AWARD.ROUTES).
  * @param spend Amount in 元 the rate applies to: a number, or text such as "200万", "2000万元", "1.5亿".
  * @param [domestic] TRUE where the compute is domestic (国产); matters only where the text distinguishes it. Empty: FALSE.
@@ -22,7 +22,7 @@ export function computeVoucher(jurisdiction: any, type: any, spend: any, domesti
 /**
  * A programme's routes with their rate, cap and threshold, as a table with a header row.
  * @customfunction ROUTES
- * @param jurisdiction Jurisdiction id or name, optionally @version.
+ * @param jurisdiction Jurisdiction id or name, optionally followed by a version such as "guangzhou@draft".
  * @param type Programme: compute, corpus, data, model, innovation, scenario or its Chinese name.
  * @param [year] Year, e.g. 2026. Empty: the workbook's policy year.
  * @returns One row per route: route, name, default, rate, domestic rate, threshold, cap, and more.
@@ -34,7 +34,7 @@ export function routes(jurisdiction: any, type: any, year?: any): any[][] {
 /**
  * The annual pool in 元 of a programme, or the measure-wide annual limit ("total").
  * @customfunction FUND_LIMIT
- * @param jurisdiction Jurisdiction id or name, optionally @version.
+ * @param jurisdiction Jurisdiction id or name, optionally followed by a version such as "guangzhou@draft".
  * @param programme "total" for the measure-wide limit, or a programme: compute, corpus, model, 算力券 …
  * @param [year] Year, e.g. 2026. Empty: the workbook's policy year.
  * @returns The annual pool in 元.
@@ -46,9 +46,9 @@ export function fundLimit(jurisdiction: any, programme: any, year?: any): number
 /**
  * The policy version a jurisdiction resolves to in a year, e.g. "hangzhou-binjiang@2025".
  * @customfunction VERSION
- * @param jurisdiction Jurisdiction id or name, optionally @version.
+ * @param jurisdiction Jurisdiction id or name, optionally followed by a version such as "guangzhou@draft".
  * @param [year] Year, e.g. 2026. Empty: the workbook's policy year.
- * @returns The version key, jurisdiction@version.
+ * @returns The version key, e.g. "hangzhou-binjiang@2025".
  */
 export function version(jurisdiction: any, year?: any): string {
   return excel(() => defaultEngine().version(jurisdiction, year, policyYear()).key);

@@ -1,0 +1,73 @@
+// The production build, as `npm run build` makes it: what Excel loads must be there and agree.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { FUNCTION_TABLE } from "../src/functions/function-table";
+
+const ROOT = path.resolve(__dirname, "..");
+const OUT = fs.mkdtempSync(path.join(os.tmpdir(), "award-build-"));
+let build: { status: number | null; stdout: string; stderr: string };
+
+beforeAll(() => {
+  build = spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], {
+    cwd: ROOT, encoding: "utf8", env: { ...process.env, AWARD_OUT_DIR: OUT, ADDIN_HOST: "https://addin.example.com/award/" }, timeout: 300000,
+  });
+}, 300000);
+afterAll(() => fs.rmSync(OUT, { recursive: true, force: true }));
+
+interface Metadata { functions: { id: string; name: string; description: string; parameters: { name: string; optional?: boolean; description: string }[] }[] }
+
+test("the build succeeds and prints the first-load size", () => {
+  expect(build.stderr + build.stdout).not.toMatch(/ERROR/);
+  expect(build.status).toBe(0);
+  expect(build.stdout).toMatch(/first-load JS of taskpane\.html: [\d.]+ KiB gzipped/);
+});
+
+test("functions.json names every AWARD function with its arguments, described", () => {
+  const meta = JSON.parse(fs.readFileSync(path.join(OUT, "functions.json"), "utf8")) as Metadata;
+  expect(meta.functions.map((f) => f.id).sort()).toEqual(Object.keys(FUNCTION_TABLE).sort());
+  for (const f of meta.functions) {
+    const entry = FUNCTION_TABLE[f.id];
+    expect(f.parameters.length).toBe(entry.maxArgs);
+    expect(f.parameters.filter((p) => !p.optional).length).toBe(entry.minArgs);
+    expect(f.description.length).toBeGreaterThan(10);
+    for (const p of f.parameters) expect(p.description.length).toBeGreaterThan(10);
+  }
+  const cv = meta.functions.find((f) => f.id === "COMPUTE_VOUCHER")!;
+  expect(cv.parameters.map((p) => p.name)).toEqual(["jurisdiction", "type", "spend", "domestic", "year"]);
+  expect(cv.parameters[0].description).toMatch(/hangzhou-binjiang@2025-draft/);
+});
+
+test("every function is associated once, in functions.js", () => {
+  const js = fs.readFileSync(path.join(OUT, "functions.js"), "utf8");
+  for (const id of Object.keys(FUNCTION_TABLE)) {
+    expect(js.split(`associate("${id}"`).length - 1).toBe(1);
+  }
+  expect(fs.readFileSync(path.join(OUT, "taskpane.js"), "utf8")).not.toMatch(/associate\("/);
+});
+
+test("the policies are embedded: the bundle answers without reading files", () => {
+  const js = fs.readFileSync(path.join(OUT, "functions.js"), "utf8");
+  expect(js).toContain("给予单家企业最高2000万元补助");
+  expect(js).not.toMatch(/readFileSync/);
+});
+
+test("the page loads office.js from the package copy, never a CDN", () => {
+  const html = fs.readFileSync(path.join(OUT, "taskpane.html"), "utf8");
+  expect(html).toMatch(/<script src="?office-js\/office\.js"?>/);
+  expect(html).not.toMatch(/appsforoffice\.microsoft\.com|https?:\/\//);
+  const copied = fs.readFileSync(path.join(OUT, "office-js/office.js"));
+  expect(copied.equals(fs.readFileSync(path.join(ROOT, "node_modules/@microsoft/office-js/dist/office.js")))).toBe(true);
+});
+
+test("the manifest's URLs point at ADDIN_HOST and at files the build emitted", () => {
+  const xml = fs.readFileSync(path.join(OUT, "manifest.xml"), "utf8");
+  expect(xml).not.toContain("https://localhost");
+  const urls = [...xml.matchAll(/(?:DefaultValue)="(https:\/\/addin\.example\.com\/award\/[^"]*)"/g)].map((m) => m[1]);
+  expect(urls.length).toBeGreaterThan(5);
+  for (const url of urls) {
+    const file = url.replace("https://addin.example.com/award/", "").split(/[?#]/)[0];
+    expect(fs.existsSync(path.join(OUT, file))).toBe(true);
+  }
+});
