@@ -23,7 +23,17 @@ const DEV_HOST = "https://localhost:3000/";
 const DEV_PORT = 3000;
 const ROOT = __dirname;
 const POLICIES_DIR = path.resolve(ROOT, "policies");
-const FUNCTIONS_SOURCE = path.resolve(ROOT, "src/functions/functions.ts");
+const FUNCTIONS_DIR = path.resolve(ROOT, "src/functions");
+/**
+ * Every file of src/functions that declares a @customfunction: the metadata plugin reads them
+ * all into one functions.json and appends their CustomFunctions.associate calls. A new file of
+ * functions needs no change here (register.ts must import it).
+ */
+const FUNCTION_SOURCES = fs
+  .readdirSync(FUNCTIONS_DIR)
+  .filter((f) => /\.ts$/.test(f) && /@customfunction\b/.test(fs.readFileSync(path.join(FUNCTIONS_DIR, f), "utf8")))
+  .sort()
+  .map((f) => path.join(FUNCTIONS_DIR, f));
 const REGISTER_SOURCE = path.resolve(ROOT, "src/functions/register.ts");
 const LOAD_FILES_SOURCE = path.resolve(ROOT, "src/engine/load-files.ts");
 
@@ -78,7 +88,7 @@ class SingleAssociationPlugin {
       compilation.hooks.afterChunks.tap(name, () => {
         const { chunkGraph } = compilation;
         for (const module of compilation.modules) {
-          if (module.resource !== FUNCTIONS_SOURCE) continue;
+          if (!FUNCTION_SOURCES.includes(module.resource)) continue;
           const runtimes = new Set();
           for (const r of chunkGraph.getModuleRuntimes(module)) {
             for (const one of typeof r === "string" ? [r] : r || []) runtimes.add(one);
@@ -86,7 +96,7 @@ class SingleAssociationPlugin {
           if (runtimes.size > 1) {
             compilation.errors.push(
               new webpack.WebpackError(
-                `${path.relative(ROOT, FUNCTIONS_SOURCE)} is bundled into ${runtimes.size} webpack runtimes ` +
+                `${path.relative(ROOT, module.resource)} is bundled into ${runtimes.size} webpack runtimes ` +
                   `(${[...runtimes].join(", ")}): its CustomFunctions.associate calls would run twice in taskpane.html.`,
               ),
             );
@@ -245,7 +255,7 @@ module.exports = async (env = {}, argv = {}) => {
           : JSON.stringify(policies),
       }),
       new CustomFunctionsMetadataPlugin({
-        input: FUNCTIONS_SOURCE,
+        input: FUNCTION_SOURCES,
         output: "functions.json",
       }),
       new SingleAssociationPlugin(),
