@@ -121,3 +121,19 @@ export function defaultEngine(): Engine {
   if (!engine) engine = new Engine(defaultRegistry());
   return engine;
 }
+
+let generation = 0;
+
+/**
+ * Replaces the engine every AWARD function uses (for example with policy variants added), or with
+ * null goes back to the shipped policies. Bumps engineGeneration(), so memoized answers are dropped.
+ */
+export function setDefaultEngine(next: Engine | null): void {
+  engine = next;
+  generation++;
+}
+
+/** A number that changes whenever the default engine is replaced: part of any memo key. */
+export function engineGeneration(): number {
+  return generation;
+}
