@@ -127,18 +127,15 @@ export function computeVoucher(
   });
 
   const limits = limitsOf(version, programme, route);
-  let r = applyLimits(award, "rate", limits.before, note);
-  award = r.award;
-  let cap = r.cap;
+  const capped = applyLimits(award, "rate", limits.before, note);
+  award = capped.award;
   if (route.uplift) {
     const uplift = route.uplift;
-    const capped = award;
     const raised = award.times(uplift.value.plus(1));
-    note(() => ({ step: "uplift", value: `${formatYuan(capped)} × (1 + ${formatRate(uplift.value)}) = ${formatYuan(raised)}`, ...cite(uplift) }));
+    note(() => ({ step: "uplift", value: `${formatYuan(capped.award)} × (1 + ${formatRate(uplift.value)}) = ${formatYuan(raised)}`, ...cite(uplift) }));
     award = raised;
   }
-  const r2 = applyLimits(award, r.binding, limits.after, note);
-  if (r2.cap !== null && (cap === null || r2.cap.lessThan(cap))) cap = r2.cap;
-  r = r2;
-  return { award: r.award, version, programme, route, base, rate, cap, binding: r.binding, steps };
+  const pooled = applyLimits(award, capped.binding, limits.after, note);
+  const cap = capped.cap === null ? pooled.cap : pooled.cap === null ? capped.cap : Decimal.min(capped.cap, pooled.cap);
+  return { award: pooled.award, version, programme, route, base, rate, cap, binding: pooled.binding, steps };
 }
