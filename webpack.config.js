@@ -18,6 +18,7 @@ const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const functionMetadata = require("./scripts/function-metadata");
 
 const DEV_HOST = "https://localhost:3000/";
 const DEV_PORT = 3000;
@@ -125,6 +126,46 @@ class SharedEntryModulesPlugin {
           if (compilation.chunkGraph.isEntryModuleInChunk(module, chunk)) entrypoints++;
         }
         return entrypoints > 1 ? "it is an entry module of several entrypoints (dependOn)" : undefined;
+      });
+    });
+  }
+}
+
+/**
+ * Finishes the generated functions.json (a helpUrl per function into help.html, the README rendered;
+ * Excel data types allowed for VOUCHER_DETAILS' entity card) and emits its Chinese twin functions-zh.json
+ * from src/functions/i18n-zh.json. A function or parameter without a Chinese name and description, or
+ * without a README heading, fails the build with a message naming it.
+ */
+class LocalizedMetadataPlugin {
+  constructor(helpBase) {
+    this.helpBase = helpBase;
+  }
+  apply(compiler) {
+    const name = "LocalizedMetadataPlugin";
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.fileDependencies.add(functionMetadata.I18N_ZH);
+      compilation.fileDependencies.add(functionMetadata.README);
+      compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const asset = compilation.getAsset("functions.json");
+        if (!asset) return; // the metadata plugin reported why
+        const fail = (message) => compilation.errors.push(new webpack.WebpackError(message));
+        const metadata = JSON.parse(asset.source.source().toString());
+        const readme = fs.readFileSync(functionMetadata.README, "utf8");
+        const helpProblems = functionMetadata.addHelpUrls(metadata, this.helpBase, readme);
+        metadata.allowCustomDataForDataTypeAny = true;
+        let table;
+        try {
+          table = functionMetadata.readTable();
+        } catch (err) {
+          fail(`functions-zh.json not made: ${err.message}`);
+          return;
+        }
+        const zh = functionMetadata.localize(metadata, table);
+        for (const p of [...zh.problems, ...helpProblems]) fail(`function metadata: ${p}`);
+        compilation.updateAsset("functions.json", new webpack.sources.RawSource(JSON.stringify(metadata, null, 2)));
+        compilation.emitAsset("functions-zh.json", new webpack.sources.RawSource(JSON.stringify(zh.metadata, null, 2)));
+        compilation.emitAsset("help.html", new webpack.sources.RawSource(functionMetadata.renderHelpPage(readme)));
       });
     });
   }
@@ -258,6 +299,7 @@ module.exports = async (env = {}, argv = {}) => {
         input: FUNCTION_SOURCES,
         output: "functions.json",
       }),
+      new LocalizedMetadataPlugin(process.env.AWARD_HELP_URL || `${host}help.html`),
       new SingleAssociationPlugin(),
       new SharedEntryModulesPlugin(),
       new HtmlWebpackPlugin({
