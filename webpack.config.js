@@ -165,7 +165,7 @@ class LocalizedMetadataPlugin {
         for (const p of [...zh.problems, ...helpProblems]) fail(`function metadata: ${p}`);
         compilation.updateAsset("functions.json", new webpack.sources.RawSource(JSON.stringify(metadata, null, 2)));
         compilation.emitAsset("functions-zh.json", new webpack.sources.RawSource(JSON.stringify(zh.metadata, null, 2)));
-        compilation.emitAsset("help.html", new webpack.sources.RawSource(functionMetadata.renderHelpPage(readme)));
+        compilation.emitAsset("help.html", new webpack.sources.RawSource(functionMetadata.renderHelpPage(readme)), { minimized: true });
       });
     });
   }
