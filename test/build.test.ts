@@ -67,8 +67,9 @@ test("the page loads office.js from the package copy, never a CDN", () => {
 test("the manifest's URLs point at ADDIN_HOST and at files the build emitted", () => {
   const xml = fs.readFileSync(path.join(OUT, "manifest.xml"), "utf8");
   expect(xml).not.toContain("https://localhost");
-  const urls = [...xml.matchAll(/(?:DefaultValue)="(https:\/\/addin\.example\.com\/award\/[^"]*)"/g)].map((m) => m[1]);
+  const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https:\/\/addin\.example\.com\/award\/[^"]*)"/g)].map((m) => m[1]);
   expect(urls.length).toBeGreaterThan(5);
+  expect(urls).toContain("https://addin.example.com/award/functions-zh.json");
   for (const url of urls) {
     const file = url.replace("https://addin.example.com/award/", "").split(/[?#]/)[0];
     expect(fs.existsSync(path.join(OUT, file))).toBe(true);
