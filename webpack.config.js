@@ -21,7 +21,8 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const functionMetadata = require("./scripts/function-metadata");
 
 const DEV_HOST = "https://localhost:3000/";
-const DEV_PORT = 3000;
+/** The dev server's port: 3000, the manifest's; AWARD_DEV_PORT only for tests of npm start. */
+const DEV_PORT = Number(process.env.AWARD_DEV_PORT) || 3000;
 const ROOT = __dirname;
 const POLICIES_DIR = path.resolve(ROOT, "policies");
 const FUNCTIONS_DIR = path.resolve(ROOT, "src/functions");
@@ -209,22 +210,32 @@ class FirstLoadSizePlugin {
   }
 }
 
-/** https options from office-addin-dev-certs, or null where certificates cannot be made. */
+/**
+ * https options for the dev server, or null (plain HTTP) where no certificate can be had.
+ *  - Windows/macOS (desktop Excel): office-addin-dev-certs' CA in ~/.office-addin-dev-certs, installed
+ *    into the OS trust store (desktop Excel needs that), as office-addin-debugging expects.
+ *  - Linux, or where that fails: a CA and localhost certificate generated into .dev-certs/ by
+ *    scripts/dev-certs.js, with no root and no trust store touched (npm start says how to trust it).
+ */
 async function devHttpsOptions() {
   if (process.env.AWARD_DEV_HTTP === "1") return null;
+  const warn = (what, err) => console.warn(`warning: ${what}: ${String((err && err.message) || err).split("\n")[0]}`);
+  if (process.platform === "win32" || process.platform === "darwin") {
+    try {
+      return await require("office-addin-dev-certs").getHttpsServerOptions();
+    } catch (err) {
+      warn("no trusted office-addin-dev-certs certificate, using the project's own (.dev-certs/)", err);
+    }
+  }
   try {
-    const devCerts = require("office-addin-dev-certs");
-    return await devCerts.getHttpsServerOptions();
+    const { ca, cert, key } = await require("./scripts/dev-certs").ensureDevCerts({ log: (m) => console.log(m) });
+    return { ca, cert, key };
   } catch (err) {
-    const reason = String((err && err.message) || err).split("\n")[0];
+    warn("no development certificate could be made", err);
     console.warn(
       [
-        "",
-        "warning: no trusted development certificate (office-addin-dev-certs: " + reason + ").",
         `warning: serving over plain HTTP at http://localhost:${DEV_PORT}/ instead. The preview page works,`,
-        "warning: but Excel only loads add-ins over HTTPS: install the dev CA (npx office-addin-dev-certs install,",
-        "warning: needs sudo on Linux) or serve dist/ over HTTPS and build with ADDIN_HOST.",
-        "",
+        "warning: but Excel only loads add-ins over HTTPS.",
       ].join("\n"),
     );
     return null;
