@@ -199,6 +199,8 @@ describe("manifest.xml", () => {
     const zh = JSON.parse(fs.readFileSync(path.join(ROOT, "src/functions/i18n-zh.json"), "utf8")) as { namespace: string; locale: string };
     expect([...(ns?.overrides.entries() ?? [])]).toEqual([[zh.locale, zh.namespace]]);
     expect(zh.namespace).toBe("补贴");
+    // Namespace: at most 32 characters, in every locale
+    for (const v of [ns!.value, ...ns!.overrides.values()]) expect(v.length).toBeLessThanOrEqual(32);
   });
 
   test("the functions metadata has a zh-CN override: functions-zh.json, which the build emits", () => {
