@@ -139,11 +139,29 @@ class SharedEntryModulesPlugin {
  * without a README heading, fails the build with a message naming it.
  */
 class LocalizedMetadataPlugin {
-  constructor(helpBase) {
+  constructor(helpBase, sources) {
     this.helpBase = helpBase;
+    this.sources = sources;
   }
   apply(compiler) {
     const name = "LocalizedMetadataPlugin";
+    // Check before compiling (a fraction of a second), so that a missing translation or help section
+    // stops the build at once with the list, instead of after a full compilation.
+    compiler.hooks.beforeCompile.tapPromise(name, async () => {
+      const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
+      const generated = await generateCustomFunctionsMetadata(this.sources, false);
+      if (generated.errors.length) return; // CustomFunctionsMetadataPlugin reports those
+      const metadata = JSON.parse(generated.metadataJson);
+      const problems = [
+        ...functionMetadata.localize(metadata, functionMetadata.readTable()).problems,
+        ...functionMetadata.addHelpUrls(metadata, this.helpBase),
+      ];
+      if (problems.length) {
+        const e = new Error(`function metadata incomplete, build stopped:\n  ${problems.join("\n  ")}`);
+        e.stack = `Error: ${e.message}`;
+        throw e;
+      }
+    });
     compiler.hooks.thisCompilation.tap(name, (compilation) => {
       compilation.fileDependencies.add(functionMetadata.I18N_ZH);
       compilation.fileDependencies.add(functionMetadata.README);
@@ -310,7 +328,7 @@ module.exports = async (env = {}, argv = {}) => {
         input: FUNCTION_SOURCES,
         output: "functions.json",
       }),
-      new LocalizedMetadataPlugin(process.env.AWARD_HELP_URL || `${host}help.html`),
+      new LocalizedMetadataPlugin(process.env.AWARD_HELP_URL || `${host}help.html`, FUNCTION_SOURCES),
       new SingleAssociationPlugin(),
       new SharedEntryModulesPlugin(),
       new HtmlWebpackPlugin({
