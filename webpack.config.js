@@ -18,9 +18,11 @@ const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const functionMetadata = require("./scripts/function-metadata");
 
 const DEV_HOST = "https://localhost:3000/";
-const DEV_PORT = 3000;
+/** The dev server's port: 3000, the manifest's; AWARD_DEV_PORT only for tests of npm start. */
+const DEV_PORT = Number(process.env.AWARD_DEV_PORT) || 3000;
 const ROOT = __dirname;
 const POLICIES_DIR = path.resolve(ROOT, "policies");
 const FUNCTIONS_DIR = path.resolve(ROOT, "src/functions");
@@ -130,6 +132,64 @@ class SharedEntryModulesPlugin {
   }
 }
 
+/**
+ * Finishes the generated functions.json (a helpUrl per function into help.html, the README rendered;
+ * Excel data types allowed for VOUCHER_DETAILS' entity card) and emits its Chinese twin functions-zh.json
+ * from src/functions/i18n-zh.json. A function or parameter without a Chinese name and description, or
+ * without a README heading, fails the build with a message naming it.
+ */
+class LocalizedMetadataPlugin {
+  constructor(helpBase, sources) {
+    this.helpBase = helpBase;
+    this.sources = sources;
+  }
+  apply(compiler) {
+    const name = "LocalizedMetadataPlugin";
+    // Check before compiling (a fraction of a second), so that a missing translation or help section
+    // stops the build at once with the list, instead of after a full compilation.
+    compiler.hooks.beforeCompile.tapPromise(name, async () => {
+      const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
+      const generated = await generateCustomFunctionsMetadata(this.sources, false);
+      if (generated.errors.length) return; // CustomFunctionsMetadataPlugin reports those
+      const metadata = JSON.parse(generated.metadataJson);
+      const problems = [
+        ...functionMetadata.localize(metadata, functionMetadata.readTable()).problems,
+        ...functionMetadata.addHelpUrls(metadata, this.helpBase),
+      ];
+      if (problems.length) {
+        const e = new Error(`function metadata incomplete, build stopped:\n  ${problems.join("\n  ")}`);
+        e.stack = `Error: ${e.message}`;
+        throw e;
+      }
+    });
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.fileDependencies.add(functionMetadata.I18N_ZH);
+      compilation.fileDependencies.add(functionMetadata.README);
+      compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const asset = compilation.getAsset("functions.json");
+        if (!asset) return; // the metadata plugin reported why
+        const fail = (message) => compilation.errors.push(new webpack.WebpackError(message));
+        const metadata = JSON.parse(asset.source.source().toString());
+        const readme = fs.readFileSync(functionMetadata.README, "utf8");
+        const helpProblems = functionMetadata.addHelpUrls(metadata, this.helpBase, readme);
+        metadata.allowCustomDataForDataTypeAny = true;
+        let table;
+        try {
+          table = functionMetadata.readTable();
+        } catch (err) {
+          fail(`functions-zh.json not made: ${err.message}`);
+          return;
+        }
+        const zh = functionMetadata.localize(metadata, table);
+        for (const p of [...zh.problems, ...helpProblems]) fail(`function metadata: ${p}`);
+        compilation.updateAsset("functions.json", new webpack.sources.RawSource(JSON.stringify(metadata, null, 2)));
+        compilation.emitAsset("functions-zh.json", new webpack.sources.RawSource(JSON.stringify(zh.metadata, null, 2)));
+        compilation.emitAsset("help.html", new webpack.sources.RawSource(functionMetadata.renderHelpPage(readme)), { minimized: true });
+      });
+    });
+  }
+}
+
 /** Prints one line: the gzipped size of the JS that taskpane.html loads (our chunks). */
 class FirstLoadSizePlugin {
   apply(compiler) {
@@ -168,22 +228,32 @@ class FirstLoadSizePlugin {
   }
 }
 
-/** https options from office-addin-dev-certs, or null where certificates cannot be made. */
+/**
+ * https options for the dev server, or null (plain HTTP) where no certificate can be had.
+ *  - Windows/macOS (desktop Excel): office-addin-dev-certs' CA in ~/.office-addin-dev-certs, installed
+ *    into the OS trust store (desktop Excel needs that), as office-addin-debugging expects.
+ *  - Linux, or where that fails: a CA and localhost certificate generated into .dev-certs/ by
+ *    scripts/dev-certs.js, with no root and no trust store touched (npm start says how to trust it).
+ */
 async function devHttpsOptions() {
   if (process.env.AWARD_DEV_HTTP === "1") return null;
+  const warn = (what, err) => console.warn(`warning: ${what}: ${String((err && err.message) || err).split("\n")[0]}`);
+  if (process.platform === "win32" || process.platform === "darwin") {
+    try {
+      return await require("office-addin-dev-certs").getHttpsServerOptions();
+    } catch (err) {
+      warn("no trusted office-addin-dev-certs certificate, using the project's own (.dev-certs/)", err);
+    }
+  }
   try {
-    const devCerts = require("office-addin-dev-certs");
-    return await devCerts.getHttpsServerOptions();
+    const { ca, cert, key } = await require("./scripts/dev-certs").ensureDevCerts({ log: (m) => console.log(m) });
+    return { ca, cert, key };
   } catch (err) {
-    const reason = String((err && err.message) || err).split("\n")[0];
+    warn("no development certificate could be made", err);
     console.warn(
       [
-        "",
-        "warning: no trusted development certificate (office-addin-dev-certs: " + reason + ").",
         `warning: serving over plain HTTP at http://localhost:${DEV_PORT}/ instead. The preview page works,`,
-        "warning: but Excel only loads add-ins over HTTPS: install the dev CA (npx office-addin-dev-certs install,",
-        "warning: needs sudo on Linux) or serve dist/ over HTTPS and build with ADDIN_HOST.",
-        "",
+        "warning: but Excel only loads add-ins over HTTPS.",
       ].join("\n"),
     );
     return null;
@@ -258,6 +328,7 @@ module.exports = async (env = {}, argv = {}) => {
         input: FUNCTION_SOURCES,
         output: "functions.json",
       }),
+      new LocalizedMetadataPlugin(process.env.AWARD_HELP_URL || `${host}help.html`, FUNCTION_SOURCES),
       new SingleAssociationPlugin(),
       new SharedEntryModulesPlugin(),
       new HtmlWebpackPlugin({

@@ -67,10 +67,17 @@ function main() {
   }
   const kernelSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
 
+  // The same calls with the memo bypassed (the engine computes each one): what a first calculation costs.
+  for (let i = 0; i < 20000; i++) sink += engine.voucherAmount(...inputs[i % DISTINCT], 2026);
+  t0 = process.hrtime.bigint();
+  for (let i = 0; i < CALLS; i++) sink += engine.voucherAmount(...inputs[i % DISTINCT], 2026);
+  const engineSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+
   const fnRate = CALLS / fnSeconds;
   const kernelRate = CALLS / kernelSeconds;
   const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
   console.log(`COMPUTE_VOUCHER via the function entry: ${fmt(CALLS)} mixed calls (${DISTINCT} distinct inputs, ${CASES.length} programme routes) in ${fnSeconds.toFixed(3)} s = ${fmt(fnRate)} calls/s`);
+  console.log(`the engine, memo bypassed:                ${fmt(CALLS)} calls in ${engineSeconds.toFixed(3)} s = ${fmt(CALLS / engineSeconds)} calls/s (${((engineSeconds / CALLS) * 1e6).toFixed(2)} µs a call)`);
   console.log(`float kernel min(rate × spend, cap):     ${fmt(CALLS)} calls in ${kernelSeconds.toFixed(3)} s = ${fmt(kernelRate)} calls/s`);
   console.log(`ratio (kernel / function): ${(kernelRate / fnRate).toFixed(1)}x; per call: function ${((fnSeconds / CALLS) * 1e6).toFixed(2)} µs, kernel ${((kernelSeconds / CALLS) * 1e9).toFixed(1)} ns`);
   if (!Number.isFinite(sink) || !Number.isFinite(fsink)) throw new Error("bench produced a non-finite total");

@@ -11,12 +11,13 @@ const https = require("https");
 const { spawnSync } = require("child_process");
 
 const ROOT = path.resolve(__dirname, "..");
-const STATE_DIR = path.join(ROOT, "node_modules", ".cache", "award-model");
+const STATE_DIR = process.env.AWARD_STATE_DIR ? path.resolve(process.env.AWARD_STATE_DIR) : path.join(ROOT, "node_modules", ".cache", "award-model");
 const PID_FILE = path.join(STATE_DIR, "dev-server.pid");
 const LOG_FILE = path.join(STATE_DIR, "dev-server.log");
 const DEBUGGING_FILE = path.join(STATE_DIR, "debugging.json");
 const MANIFEST = path.join(ROOT, "manifest.xml");
-const PORT = 3000;
+/** The manifest's port; AWARD_DEV_PORT moves the dev server elsewhere (tests only: the manifest says 3000). */
+const PORT = Number(process.env.AWARD_DEV_PORT) || 3000;
 const PANE_PATH = "/taskpane.html";
 
 function ensureStateDir() {
@@ -59,11 +60,12 @@ function isOurDevServer(pid) {
   return true; // win32: the pid file is the record
 }
 
-/** GET url; resolves { status, body } or null when nothing answers. */
-function probe(url, timeoutMs = 3000) {
+/** GET url; resolves { status, body } or null when nothing answers (or, with tls.rejectUnauthorized, the certificate fails). */
+function probe(url, timeoutMs = 3000, tls = {}) {
   return new Promise((resolve) => {
     const lib = url.startsWith("https:") ? https : http;
-    const req = lib.get(url, { rejectUnauthorized: false, timeout: timeoutMs }, (res) => {
+    const options = url.startsWith("https:") ? { rejectUnauthorized: false, ...tls, timeout: timeoutMs } : { timeout: timeoutMs };
+    const req = lib.get(url, options, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (d) => {

@@ -4,14 +4,18 @@
 //    manifest.xml desktop --app excel` (starts the dev server, sideloads into Excel desktop),
 //    and checks that it really worked: the tool prints its errors but still exits 0.
 //  - otherwise (Linux, or the optional package missing): builds and serves the add-in with
-//    webpack-dev-server in the background, waits for the first build, and prints the pane's
-//    preview URL and how to sideload manifest.xml into Excel on the web.
+//    webpack-dev-server in the background over HTTPS (a CA and localhost certificate generated into
+//    .dev-certs/ by scripts/dev-certs.js: no root, no trust store touched), waits for the first
+//    build, checks every file Excel loads is served and the certificate is the one generated, opens
+//    the preview in a browser where there is a display, and prints how to trust the certificate and
+//    sideload manifest.xml into Excel on the web. Exits non-zero, saying why, when any step fails.
 // `npm stop` stops whatever this started (state in node_modules/.cache/award-model/).
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { spawn } = require("child_process");
+const { spawn, spawnSync } = require("child_process");
 const s = require("./dev-state");
+const devCerts = require("./dev-certs");
 
 const START_TIMEOUT_MS = Number(process.env.AWARD_START_TIMEOUT_MS) || 180000;
 const rel = (p) => path.relative(process.cwd(), p) || ".";
@@ -25,14 +29,35 @@ function fail(message, details) {
 function webSideloadHelp(paneUrl) {
   const lines = [
     "Sideload into Excel on the web:",
-    "  1. Open a workbook in Excel on the web (https://www.office.com).",
+    "  1. Open a workbook in Excel on the web (https://www.office.com), in the browser that trusts the certificate (above).",
     "  2. Insert > Add-ins > Upload My Add-in (newer ribbons: Home > Add-ins > More Add-ins > Upload My Add-in).",
-    `  3. Choose ${s.MANIFEST} and Upload; the pane opens from Home > Award Pane (测算面板).`,
+    `  3. Choose ${s.MANIFEST} and Upload; type =AWARD. in a cell, or open Home > Award Pane (测算面板).`,
   ];
-  if (paneUrl.startsWith("https:")) {
-    lines.push(`  If the pane stays blank, open ${paneUrl} once in the same browser and accept the certificate.`);
-  }
+  if (s.PORT !== 3000) lines.push(`  NOTE: this server is on port ${s.PORT} (AWARD_DEV_PORT) but manifest.xml points at port 3000: Excel will not find it.`);
   return lines.join("\n");
+}
+
+/** How to make a browser trust the generated CA (nothing here needs root except the system store). */
+function trustHelp(paneUrl) {
+  const ca = rel(devCerts.CA);
+  return [
+    `Trust the development certificate (CA: ${ca}; generated here, valid 30 days, installed nowhere):`,
+    `  - quickest: open ${paneUrl} once in the browser you use for Excel and accept the warning`,
+    "    (Chrome/Edge: Advanced > Proceed to localhost; the add-in loads for the rest of the session);",
+    `  - Chrome/Edge on Linux, lasting: certutil -d sql:$HOME/.pki/nssdb -A -t "C,," -n "award-model dev CA" -i ${ca}`,
+    "    (certutil is in libnss3-tools), or Settings > Privacy and security > Security > Manage certificates > Authorities > Import;",
+    `  - Firefox: Settings > Privacy & Security > Certificates > View Certificates > Authorities > Import ${ca};`,
+    `  - system-wide (curl, node; needs root): sudo cp ${ca} /usr/local/share/ca-certificates/award-model-dev.crt && sudo update-ca-certificates.`,
+  ].join("\n");
+}
+
+/** Opens url in the desktop's browser where there is one; true only when the opener reported success. */
+function openInBrowser(url) {
+  if (process.env.AWARD_NO_OPEN === "1" || process.env.CI) return false;
+  if (process.platform === "linux" && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return false;
+  const opener = process.platform === "darwin" ? "open" : process.platform === "win32" ? "explorer" : "xdg-open";
+  const r = spawnSync(opener, [url], { stdio: "ignore", timeout: 10000 });
+  return !r.error && r.status === 0;
 }
 
 async function startWithOfficeAddinDebugging(cli) {
@@ -145,7 +170,7 @@ async function startDevServer(desktopNote) {
   const logText = fs.readFileSync(s.LOG_FILE, "utf8");
   const base = paneUrl.slice(0, -s.PANE_PATH.length);
   const missing = [];
-  for (const f of ["/functions.js", "/functions.json", "/taskpane.js", "/office-js/office.js", "/manifest.xml"]) {
+  for (const f of ["/functions.js", "/functions.json", "/functions-zh.json", "/help.html", "/taskpane.js", "/office-js/office.js", "/manifest.xml"]) {
     const r = await s.probe(base + f, 10000);
     if (!r || r.status !== 200) missing.push(`${f} (${r ? r.status : "no answer"})`);
   }
@@ -158,18 +183,29 @@ async function startDevServer(desktopNote) {
     );
   }
 
+  // The certificate served must be the generated one (then trusting its CA is enough), checked with TLS verification on.
+  let certNote = "";
+  if (paneUrl.startsWith("https:")) {
+    const ca = fs.existsSync(devCerts.CA) ? fs.readFileSync(devCerts.CA) : null;
+    const verified = ca ? await s.probe(paneUrl, 10000, { ca, rejectUnauthorized: true }) : null;
+    certNote = verified && verified.status === 200
+      ? trustHelp(paneUrl)
+      : `The server's certificate is not the one in ${rel(devCerts.DIR)}/ (office-addin-dev-certs' own, if installed, is used instead).`;
+  }
+
   console.log(`\nDev server running (pid ${child.pid}); it rebuilds when sources or policies/ change.`);
-  console.log(`Pane in preview mode (a plain browser, no Excel): ${paneUrl}`);
+  console.log(`Served: taskpane.html, functions.js, functions.json, functions-zh.json, office-js/office.js, manifest.xml at ${base}/`);
   if (paneUrl.startsWith("http:")) {
     console.log(
       [
-        "WARNING: no trusted development certificate, so this is plain HTTP. The preview works, but Excel",
-        "(web or desktop) only loads add-ins over HTTPS: run `npx office-addin-dev-certs install` (needs sudo",
-        "on Linux), then `npm stop && npm start`; or build with ADDIN_HOST=https://your-host/ and upload",
-        "dist/manifest.xml after serving dist/ over HTTPS.",
+        "WARNING: no development certificate could be made (see the log), so this is plain HTTP. The preview",
+        "works, but Excel (web or desktop) only loads add-ins over HTTPS. Excel was NOT given the add-in.",
       ].join("\n"),
     );
   }
+  const opened = openInBrowser(paneUrl);
+  console.log(`Pane in preview mode (a plain browser, no Excel): ${paneUrl}${opened ? " (opened in your browser)" : ""}`);
+  if (certNote) console.log(certNote);
   console.log(webSideloadHelp(paneUrl));
   console.log(desktopNote);
   console.log("Stop with: npm stop");

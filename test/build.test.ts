@@ -16,7 +16,10 @@ beforeAll(() => {
 }, 300000);
 afterAll(() => fs.rmSync(OUT, { recursive: true, force: true }));
 
-interface Metadata { functions: { id: string; name: string; description: string; parameters: { name: string; optional?: boolean; description: string }[] }[] }
+interface Metadata {
+  allowCustomDataForDataTypeAny?: boolean;
+  functions: { id: string; name: string; description: string; helpUrl?: string; parameters: { name: string; optional?: boolean; description: string }[] }[];
+}
 
 test("the build succeeds and prints the first-load size", () => {
   expect(build.stderr + build.stdout).not.toMatch(/ERROR/);
@@ -64,10 +67,55 @@ test("the page loads office.js from the package copy, never a CDN", () => {
 test("the manifest's URLs point at ADDIN_HOST and at files the build emitted", () => {
   const xml = fs.readFileSync(path.join(OUT, "manifest.xml"), "utf8");
   expect(xml).not.toContain("https://localhost");
-  const urls = [...xml.matchAll(/(?:DefaultValue)="(https:\/\/addin\.example\.com\/award\/[^"]*)"/g)].map((m) => m[1]);
+  const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https:\/\/addin\.example\.com\/award\/[^"]*)"/g)].map((m) => m[1]);
   expect(urls.length).toBeGreaterThan(5);
+  expect(urls).toContain("https://addin.example.com/award/functions-zh.json");
   for (const url of urls) {
     const file = url.replace("https://addin.example.com/award/", "").split(/[?#]/)[0];
     expect(fs.existsSync(path.join(OUT, file))).toBe(true);
   }
+});
+
+test("functions-zh.json is functions.json in Chinese, id by id and parameter by parameter", () => {
+  const en = JSON.parse(fs.readFileSync(path.join(OUT, "functions.json"), "utf8")) as Metadata;
+  const zh = JSON.parse(fs.readFileSync(path.join(OUT, "functions-zh.json"), "utf8")) as Metadata;
+  expect(zh.functions.map((f) => f.id)).toEqual(en.functions.map((f) => f.id));
+  for (const [i, f] of zh.functions.entries()) {
+    const e = en.functions[i];
+    expect(f.name).toMatch(/^\p{Script=Han}/u);
+    expect(f.description).toMatch(/\p{Script=Han}/u);
+    expect(f.helpUrl).toBe(e.helpUrl);
+    expect(f.parameters).toHaveLength(e.parameters.length);
+    for (const [j, p] of f.parameters.entries()) {
+      expect(p.optional).toBe(e.parameters[j].optional);
+      expect(p.name).toMatch(/\p{Script=Han}/u);
+      expect(p.description).toMatch(/\p{Script=Han}/u);
+    }
+  }
+  expect(zh.functions.find((f) => f.id === "COMPUTE_VOUCHER")?.name).toBe("券补贴金额");
+});
+
+test("every function has a help URL into help.html (the README, rendered), on ADDIN_HOST", () => {
+  const meta = JSON.parse(fs.readFileSync(path.join(OUT, "functions.json"), "utf8")) as Metadata;
+  const help = fs.readFileSync(path.join(OUT, "help.html"), "utf8");
+  for (const f of meta.functions) {
+    const m = /^https:\/\/addin\.example\.com\/award\/help\.html#([\w-]+)$/.exec(f.helpUrl ?? "");
+    expect([f.id, m !== null]).toEqual([f.id, true]);
+    expect(help).toContain(`<h3 id="${m![1]}">${f.id}</h3>`);
+  }
+  // VOUCHER_DETAILS returns an entity (Excel data types)
+  expect(meta.allowCustomDataForDataTypeAny).toBe(true);
+});
+
+test("the emitted manifest validates against the schemas, with the zh-CN metadata on ADDIN_HOST", () => {
+  const xml = fs.readFileSync(path.join(OUT, "manifest.xml"), "utf8");
+  expect(xml).toContain('<bt:Override Locale="zh-CN" Value="https://addin.example.com/award/functions-zh.json"/>');
+  const validator = path.resolve(ROOT, "../shared/tools/validate-manifest");
+  if (!fs.existsSync(validator) || spawnSync("sh", ["-c", "command -v xmllint"]).status !== 0) {
+    console.log(`schema check of dist/manifest.xml skipped: ${fs.existsSync(validator) ? "xmllint missing" : `${validator} not found`}`);
+    return;
+  }
+  const r = spawnSync(validator, [path.join(OUT, "manifest.xml")], { encoding: "utf8" });
+  expect(`${r.stdout}${r.stderr}`).toMatch(/validates/);
+  expect(r.status).toBe(0);
 });

@@ -121,12 +121,22 @@ describe("manifest.xml", () => {
     expect(output + "").not.toMatch(/fails to validate/);
   });
 
-  test("is a TaskPaneApp for Excel (Workbook) with ReadWriteDocument", () => {
+  test("is a TaskPaneApp for Excel (Workbook)", () => {
     expect(doc.documentElement.localName).toBe("OfficeApp");
     expect(doc.documentElement.namespaceURI).toBe(NS.app);
     expect(xsiType(doc.documentElement)).toBe("TaskPaneApp");
     expect(all(NS.app, "Host").map((h) => h.getAttribute("Name"))).toEqual(["Workbook"]);
-    expect(one(NS.app, "Permissions").textContent?.trim()).toBe("ReadWriteDocument");
+  });
+
+  test("asks for the least permission the code needs", () => {
+    const { level, reasons } = requiredPermission();
+    const declared = one(NS.app, "Permissions").textContent?.trim();
+    if (declared !== level) {
+      throw new Error(
+        `<Permissions>${declared}</Permissions> but the code needs exactly ${level}` +
+          (reasons.length ? `, because:\n  ${reasons.join("\n  ")}` : " (no document API is used; custom functions and document settings need no more)"),
+      );
+    }
   });
 
   test("requires SharedRuntime 1.1 and CustomFunctionsRuntime 1.1", () => {
@@ -183,10 +193,30 @@ describe("manifest.xml", () => {
     expect(config).toMatch(/filename:\s*"taskpane\.html"/);
   });
 
-  test("the custom functions namespace is AWARD, in every locale", () => {
+  test("the custom functions namespace is AWARD, 补贴 in Chinese (the namespace of src/functions/i18n-zh.json)", () => {
     const ns = defined.get(child(customFunctions, NS.ov, "Namespace").getAttribute("resid")!);
     expect(ns?.value).toBe("AWARD");
-    for (const v of ns?.overrides.values() ?? []) expect(v).toBe("AWARD");
+    const zh = JSON.parse(fs.readFileSync(path.join(ROOT, "src/functions/i18n-zh.json"), "utf8")) as { namespace: string; locale: string };
+    expect([...(ns?.overrides.entries() ?? [])]).toEqual([[zh.locale, zh.namespace]]);
+    expect(zh.namespace).toBe("补贴");
+    // Namespace: at most 32 characters, in every locale
+    for (const v of [ns!.value, ...ns!.overrides.values()]) expect(v.length).toBeLessThanOrEqual(32);
+  });
+
+  test("the functions metadata has a zh-CN override: functions-zh.json, which the build emits", () => {
+    const metadata = defined.get(cfResid("Metadata"))!;
+    expect(metadata.value).toBe(`${DEV_HOST}functions.json`);
+    expect([...metadata.overrides.entries()]).toEqual([["zh-CN", `${DEV_HOST}functions-zh.json`]]);
+    const config = fs.readFileSync(path.join(ROOT, "webpack.config.js"), "utf8");
+    expect(config).toMatch(/emitAsset\("functions-zh\.json"/);
+  });
+
+  test("every locale override is on a resource, for a locale the manifest names elsewhere too", () => {
+    const locales = new Set<string>();
+    for (const r of defined.values()) for (const l of r.overrides.keys()) locales.add(l);
+    expect([...locales]).toEqual(["zh-CN"]);
+    const displayName = all(NS.app, "Override", child(doc.documentElement, NS.app, "DisplayName")).map((o) => o.getAttribute("Locale"));
+    for (const l of locales) expect(displayName).toContain(l);
   });
 
   test("the ribbon button on the Home tab opens the pane, with zh-CN labels", () => {
@@ -204,7 +234,7 @@ describe("manifest.xml", () => {
 
   test("every URL points at the dev host (dist/manifest.xml gets ADDIN_HOST)", () => {
     const urls = [
-      ...[...defined.values()].filter((r) => r.kind === "Urls" || r.kind === "Images").map((r) => r.value),
+      ...[...defined.values()].filter((r) => r.kind === "Urls" || r.kind === "Images").flatMap((r) => [r.value, ...r.overrides.values()]),
       ...Array.from(doc.getElementsByTagName("*"))
         .filter((e) => e.namespaceURI === NS.app && /Url$|^SourceLocation$/.test(e.localName))
         .map((e) => e.getAttribute("DefaultValue") ?? ""),
@@ -234,6 +264,44 @@ describe("manifest.xml", () => {
     }
   });
 });
+
+const LEVELS = ["Restricted", "ReadDocument", "WriteDocument", "ReadWriteDocument", "ReadAllDocument"] as const;
+/** Office APIs that need a permission above Restricted (document settings need none). */
+const NEEDS: [RegExp, "ReadDocument" | "WriteDocument" | "ReadAllDocument" | "ReadWriteDocument", string][] = [
+  [/\bExcel\.run\b|\bExcel\.RequestContext\b|\.workbook\b/, "ReadWriteDocument", "the Excel API (Excel.run / context.workbook) needs ReadWriteDocument"],
+  [/\bbindings\b|\baddHandlerAsync\b/, "ReadWriteDocument", "bindings and document events need ReadWriteDocument"],
+  [/\bgetFileAsync\b/, "ReadAllDocument", "getFileAsync needs ReadAllDocument"],
+  [/\bget(Selected)?DataAsync\b/, "ReadDocument", "reading data (getSelectedDataAsync) needs ReadDocument"],
+  [/\bset(Selected)?DataAsync\b/, "WriteDocument", "writing data (setSelectedDataAsync) needs WriteDocument"],
+];
+
+/** The least permission the code in src/ needs, and why. */
+function requiredPermission(): { level: (typeof LEVELS)[number]; reasons: string[] } {
+  const found = new Set<string>();
+  const reasons: string[] = [];
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+  for (const file of walk(path.join(ROOT, "src"))) {
+    const code = fs.readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+    for (const [re, level, why] of NEEDS) {
+      if (re.test(code)) {
+        found.add(level);
+        reasons.push(`${path.relative(ROOT, file)}: ${why}`);
+      }
+    }
+  }
+  const level =
+    found.has("ReadWriteDocument") || (found.has("WriteDocument") && (found.has("ReadDocument") || found.has("ReadAllDocument")))
+      ? "ReadWriteDocument"
+      : found.has("ReadAllDocument")
+        ? "ReadAllDocument"
+        : found.has("WriteDocument")
+          ? "WriteDocument"
+          : found.has("ReadDocument")
+            ? "ReadDocument"
+            : "Restricted";
+  return { level, reasons };
+}
 
 function url2(imageResid: string): string {
   const r = defined.get(imageResid);

@@ -62,6 +62,11 @@ async function readLines(stream: NodeJS.ReadableStream): Promise<string[]> {
 }
 
 function show(value: unknown): string {
+  const entity = value as { type?: unknown; text?: unknown; properties?: Record<string, { basicValue?: unknown }> } | null;
+  if (entity && typeof entity === "object" && entity.type === "Entity" && entity.properties) {
+    // an entity card (VOUCHER_DETAILS): its text, then one property per line
+    return [String(entity.text), ...Object.entries(entity.properties).map(([k, p]) => `${k}: ${String(p.basicValue)}`)].join("\n");
+  }
   if (Array.isArray(value)) return value.map((row) => (Array.isArray(row) ? row.map(String).join("\t") : String(row))).join("\n");
   return String(value);
 }

@@ -35,6 +35,7 @@ export function parseDomestic(input: unknown): { domestic: boolean; given: boole
 export function describe(input: unknown): string {
   if (typeof input === "string") return `"${input}"`;
   if (Array.isArray(input)) return "(a range or array)";
+  if (input === null || input === undefined) return "(empty)";
   return String(input);
 }
 

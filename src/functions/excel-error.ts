@@ -28,11 +28,21 @@ export function toExcelError(e: unknown): ExcelError | CustomFunctions.Error {
   return new ExcelError(code, message);
 }
 
-/** Runs a computation, turning any failure into an Excel error. */
+/**
+ * Runs a computation, turning any failure into an Excel error. A computation that returns a promise
+ * gets a promise that settles when it does and rejects with the Excel error when it fails.
+ */
 export function excel<T>(compute: () => T): T {
+  let result: T;
   try {
-    return compute();
+    result = compute();
   } catch (e) {
     throw toExcelError(e);
   }
+  if (result !== null && typeof result === "object" && typeof (result as { then?: unknown }).then === "function") {
+    return Promise.resolve(result).catch((e: unknown) => {
+      throw toExcelError(e);
+    }) as T;
+  }
+  return result;
 }

@@ -1,4 +1,5 @@
 import { computeVoucher, fundLimit, policies, routes, version } from "./functions";
+import { voucherDetails } from "./details";
 
 export interface FunctionEntry {
   /** The function Excel calls (the same one associated with the id). */
@@ -14,4 +15,5 @@ export const FUNCTION_TABLE: Readonly<Record<string, FunctionEntry>> = {
   FUND_LIMIT: { fn: fundLimit, minArgs: 2, maxArgs: 3 },
   VERSION: { fn: version, minArgs: 1, maxArgs: 2 },
   POLICIES: { fn: policies, minArgs: 0, maxArgs: 0 },
+  VOUCHER_DETAILS: { fn: voucherDetails, minArgs: 3, maxArgs: 5 },
 };

@@ -3,7 +3,22 @@
 // CustomFunctions.associate calls when webpack bundles this file.
 import { defaultEngine, toFen } from "../engine";
 import { excel } from "./excel-error";
+import { memoize } from "./memo";
 import { policyYear } from "./policy-year";
+
+// Repeated calls with the same arguments are answered from a memo (memo.ts; it remembers the engine's
+// answer or AwardError, excel() turns the error into the host's each time); the exported functions
+// stay plain declarations, which is what the metadata generator reads.
+const voucherAmount = memoize((jurisdiction: any, type: any, spend: any, domestic?: any, year?: any): number =>
+  defaultEngine().voucherAmount(jurisdiction, type, spend, domestic, year, policyYear()),
+);
+const routeRows = memoize((jurisdiction: any, type: any, year?: any): any[][] =>
+  defaultEngine().routes(jurisdiction, type, year, policyYear()),
+);
+const fundLimitAmount = memoize((jurisdiction: any, programme: any, year?: any): number =>
+  toFen(defaultEngine().fundLimit(jurisdiction, programme, year, policyYear()).amount),
+);
+const versionKey = memoize((jurisdiction: any, year?: any): string => defaultEngine().version(jurisdiction, year, policyYear()).key);
 
 /**
  * The award in 元 that a voucher programme pays for a spend, under the policy in force in the year.
@@ -16,7 +31,7 @@ import { policyYear } from "./policy-year";
  * @returns The award in 元, rounded to the fen.
  */
 export function computeVoucher(jurisdiction: any, type: any, spend: any, domestic?: any, year?: any): number {
-  return excel(() => defaultEngine().voucherAmount(jurisdiction, type, spend, domestic, year, policyYear()));
+  return excel(() => voucherAmount(jurisdiction, type, spend, domestic, year));
 }
 
 /**
@@ -28,7 +43,7 @@ export function computeVoucher(jurisdiction: any, type: any, spend: any, domesti
  * @returns One row per route: route, name, default, rate, domestic rate, threshold, cap, and more.
  */
 export function routes(jurisdiction: any, type: any, year?: any): any[][] {
-  return excel(() => defaultEngine().routes(jurisdiction, type, year, policyYear()));
+  return excel(() => routeRows(jurisdiction, type, year));
 }
 
 /**
@@ -40,7 +55,7 @@ export function routes(jurisdiction: any, type: any, year?: any): any[][] {
  * @returns The annual pool in 元.
  */
 export function fundLimit(jurisdiction: any, programme: any, year?: any): number {
-  return excel(() => toFen(defaultEngine().fundLimit(jurisdiction, programme, year, policyYear()).amount));
+  return excel(() => fundLimitAmount(jurisdiction, programme, year));
 }
 
 /**
@@ -51,7 +66,7 @@ export function fundLimit(jurisdiction: any, programme: any, year?: any): number
  * @returns The version key, e.g. "hangzhou-binjiang@2025".
  */
 export function version(jurisdiction: any, year?: any): string {
-  return excel(() => defaultEngine().version(jurisdiction, year, policyYear()).key);
+  return excel(() => versionKey(jurisdiction, year));
 }
 
 /**
