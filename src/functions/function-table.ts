@@ -1,4 +1,5 @@
 import { computeVoucher, fundLimit, policies, routes, version } from "./functions";
+import { clause, clauses, explain } from "./clauses";
 
 export interface FunctionEntry {
   /** The function Excel calls (the same one associated with the id). */
@@ -14,4 +15,7 @@ export const FUNCTION_TABLE: Readonly<Record<string, FunctionEntry>> = {
   FUND_LIMIT: { fn: fundLimit, minArgs: 2, maxArgs: 3 },
   VERSION: { fn: version, minArgs: 1, maxArgs: 2 },
   POLICIES: { fn: policies, minArgs: 0, maxArgs: 0 },
+  CLAUSE: { fn: clause, minArgs: 3, maxArgs: 5 },
+  CLAUSES: { fn: clauses, minArgs: 1, maxArgs: 2 },
+  EXPLAIN: { fn: explain, minArgs: 3, maxArgs: 5 },
 };
