@@ -109,7 +109,8 @@ function programmeRoute(p: Programme, r: Route): ClauseRoute {
   const inputs: InputSpec[] = [];
   if (!r.lumpSum) inputs.push({ name: "spend", label: r.base || "spend", type: "amount", required: true, role: "base" });
   else inputs.push({ name: "spend", label: "spend (not used: a lump sum)", type: "amount", required: false, role: "base" });
-  if (r.domesticRate) inputs.push({ name: DOMESTIC, label: "domestic (国产) compute: TRUE/FALSE", type: "flag", required: false, role: "rate" });
+  // COMPUTE_VOUCHER takes the domestic flag for every programme; it matters only where the text distinguishes it.
+  inputs.push({ name: DOMESTIC, label: r.domesticRate ? "domestic (国产) compute: TRUE/FALSE" : "domestic (not distinguished by this text)", type: "flag", required: false, role: r.domesticRate ? "rate" : "unused" });
   return {
     id: r.id, name: r.name, nameEn: r.nameEn, aliases: r.aliases, isDefault: r.isDefault, kind: "programme",
     base: { input: "spend", label: r.base, baseYear: r.baseYear },

@@ -52,9 +52,10 @@ function assumptionsOf(c: Clause, r: ClauseRoute): string {
 }
 
 function inputsCell(r: ClauseRoute): string {
-  const parts = r.inputs.map((s) => `${s.name}${s.required ? "" : "?"}`);
-  if (r.domesticRate) parts[parts.length - 1] += ` (TRUE: ${formatRate(r.domesticRate.value)})`;
-  return parts.join(", ");
+  return r.inputs
+    .filter((s) => s.role !== "unused")
+    .map((s) => `${s.name}${s.required ? "" : "?"}${s.name === "domestic" && r.domesticRate ? ` (TRUE: ${formatRate(r.domesticRate.value)})` : ""}`)
+    .join(", ");
 }
 
 /** One row per clause and route, with a header row: what CLAUSES spills. */
