@@ -154,6 +154,7 @@ describe("广州 (征求意见稿), year 2026", () => {
   test("第一条 200万; 第三条 30%, cap 5000万 (municipal) or 1亿 (national)", () => {
     expect(C(P, "1", null, null, 2026)).toBe(2000000);
     expect(C(P, "3", "1亿", "municipal", 2026)).toBe(30000000);
+    expect(C(P, "3", "2亿", null, 2026)).toBe(50000000); // the general rule is the default; national bases are the exception
     expect(C(P, "3", "2亿", "municipal", 2026)).toBe(50000000);
     expect(C(P, "3", "2亿", "national", 2026)).toBe(60000000);
     expect(C(P, "3", "5亿", "national", 2026)).toBe(100000000);
@@ -313,6 +314,27 @@ describe("EXPLAIN", () => {
     expect(r.award.toString()).toBe("166666.665");
     expect(r.unit).toBe("元");
     expect(r.steps[r.steps.length - 1].value).toMatch(/166666\.67$/);
+  });
+});
+
+describe("through award-model eval --json, as the add-in evaluates them", () => {
+  test("CLAUSE, CLAUSES and EXPLAIN", () => {
+    const { spawnSync } = require("child_process") as typeof import("child_process");
+    const bin = require("path").resolve(__dirname, "../bin/award-model.js");
+    const r = spawnSync(process.execPath, [bin, "eval", "--json",
+      '=AWARD.CLAUSE("guangzhou","7",40000000,,2026)', // 第七条 30%, cap 2000万
+      '=AWARD.CLAUSE("hangzhou-binjiang@2023","5",{"growth-y1",0.25;"growth-y2",0.22;"intensity",0.12;"increment",5000000},"high-rd")',
+      '=AWARD.CLAUSES("langfang@2023")',
+      '=AWARD.EXPLAIN("guangzhou","compute",3000000,,2026)',
+      '=AWARD.CLAUSE("guangzhou","7",,,2026)',
+    ], { encoding: "utf8", timeout: 60000 });
+    const out = r.stdout.trim().split("\n").map((l: string) => JSON.parse(l));
+    expect(out[0].value).toBe(12000000);
+    expect(out[1].value).toBe(500000);
+    expect(out[2].value).toHaveLength(22);
+    expect(out[3].value[out[3].value.length - 1]).toEqual(["award", 1500000, "", "元"]);
+    expect(out[4].error).toEqual({ code: "#VALUE!", message: expect.stringMatching(/needs the input "investment"/) });
+    expect(r.status).toBe(1);
   });
 });
 
