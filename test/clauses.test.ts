@@ -39,6 +39,9 @@ describe("滨江 2025 (杭高新〔2025〕9号), year 2026", () => {
     expect(C(P, "6", "5000万", null, 2026)).toBe(computeVoucher(P, "compute", "5000万", null, 2026));
     expect(C(P, "7", 5000000, null, 2026)).toBe(1500000); // （七）30% of the contract
     expect(C(P, "9", 3000000, null, 2026)).toBe(500000); // （九）30% = 90万 > 50万
+    expect(C(P, "8", 3000000, null, 2026)).toBe(900000); // （八）30% of last year's settlement
+    // （八）支持模型合规备案,按省市有关政策给予配套奖励: no amount, computed from the amount given
+    expect(C(P, "8", range({ amount: 50000 }), "filing-match", 2026)).toBe(50000);
   });
   test("（十） 30% of investment, cap 250万 a project; 省市标杆 最高500万", () => {
     expect(C(P, "10", 5000000, "benchmark", 2026)).toBe(1500000);
@@ -61,6 +64,8 @@ describe("滨江 2025 (杭高新〔2025〕9号), year 2026", () => {
     expect(C(P, "19", 1000000, null, 2026)).toBe(700000);
     expect(C(P, "19", 2000000, null, 2026)).toBe(1000000); // 140万 > 100万
     expect(C(P, "19", range({ premium: 1000000, "support-year": 2, rate: "50%" }), null, 2026)).toBe(500000);
+    expect(C(P, "19", range({ premium: 1000000, rate: "40%" }), null, 2026)).toBe(400000); // 最高70%: less may be set
+    expectError(() => C(P, "19", range({ premium: 1000000, rate: "80%" }), null, 2026), "#VALUE!", /from 0% to the 70%/);
     expectError(() => C(P, "19", range({ premium: 1000000, "support-year": 2 }), null, 2026), "#VALUE!", /逐年递减.*needs the input "rate"/);
     expectError(() => C(P, "19", range({ premium: 1000000, "support-year": 2, rate: 0.7 }), null, 2026), "#VALUE!", /below the first year's 70%/);
   });
@@ -252,8 +257,8 @@ describe("CLAUSES: one row per clause and route, against a count made from each 
     // Items 1–17; 8 (free trials offered by providers) and 16 (financing, nothing promised) have nothing.
     "hangzhou-binjiang@2023": { year: 2024, quantified: ["1", "2", "3", "5", "6", "7", "9", "10", "11", "12", "14"], unquantified: ["4", "13", "15", "17"], routes: 25 },
     // （一）–（二十二）: all quantified; （十四） gives 3 years of rent support (a duration).
-    "hangzhou-binjiang@2025": { year: 2026, quantified: Array.from({ length: 22 }, (_, i) => String(i + 1)), unquantified: [], routes: 31 },
-    "hangzhou-binjiang@2025-draft": { year: 2026, quantified: Array.from({ length: 22 }, (_, i) => String(i + 1)), unquantified: [], routes: 31 },
+    "hangzhou-binjiang@2025": { year: 2026, quantified: Array.from({ length: 22 }, (_, i) => String(i + 1)), unquantified: [], routes: 32 },
+    "hangzhou-binjiang@2025-draft": { year: 2026, quantified: Array.from({ length: 22 }, (_, i) => String(i + 1)), unquantified: [], routes: 32 },
     // 第一条–第二十八条; 2, 13, 16, 17, 21, 22, 24–28 give nothing to compute (27 is the pool).
     "guangzhou@draft": { year: 2026, quantified: ["1", "3", "4", "5", "6", "7", "8", "9", "10", "11", "14", "19", "20", "23"], unquantified: ["12", "15", "18"], routes: 29 },
     // Items 1–13; 12 has nothing.

@@ -128,16 +128,24 @@ export function buildClauses(doc: PolicyDoc, programmes: Programme[], where: str
     const at = `${where}: clauses/${i}`;
     if (seen.has(c.id)) throw new Error(`${at}: clause "${c.id}" appears twice`);
     seen.add(c.id);
-    if ((c.programme === undefined) === (c.routes === undefined)) throw new Error(`${at}: a clause needs exactly one of programme or routes`);
+    if (c.programme === undefined && c.routes === undefined) throw new Error(`${at}: a clause needs programme or routes`);
+    const own = (c.routes ?? []).map((r, k) => buildRoute(r, doc.source, `${at}/routes/${k}`));
     if (c.programme !== undefined) {
       const p = programmes.find((x) => x.id === c.programme);
       if (!p) throw new Error(`${at}: programme "${c.programme}" is not among this file's programmes (${programmes.map((x) => x.id).join(", ") || "none"})`);
       if (p.clause !== c.id) throw new Error(`${at}: programme "${p.id}" says it is clause ${p.clause}, not ${c.id}`);
       usedProgrammes.add(p.id);
-      const routes = p.routes.map((r) => programmeRoute(p, r));
+      // Routes of the clause beyond the voucher (e.g. support with no amount in the same clause).
+      if (own.some((r) => r.kind !== "unquantified" || r.isDefault)) throw new Error(`${at}: beside a programme, a clause takes only unquantified, non-default routes`);
+      const routes = [...p.routes.map((r) => programmeRoute(p, r)), ...own];
+      const ids = new Set<string>();
+      routes.forEach((r) => {
+        if (ids.has(r.id)) throw new Error(`${at}: route "${r.id}" is also a route of programme "${p.id}"`);
+        ids.add(r.id);
+      });
       return { id: c.id, title: c.title, department: c.department ?? p.department, programme: p, choose: c.choose, routes, defaultRoute: routes.find((r) => r.isDefault) ?? null, assumption: c.assumption };
     }
-    const routes = c.routes!.map((r, k) => buildRoute(r, doc.source, `${at}/routes/${k}`));
+    const routes = own;
     const ids = new Set<string>();
     routes.forEach((r, k) => {
       if (ids.has(r.id)) throw new Error(`${at}/routes/${k}: route "${r.id}" appears twice`);

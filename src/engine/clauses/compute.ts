@@ -357,7 +357,8 @@ function computeRoute(
     }
     case "unquantified": {
       const granted = inputs.amount(GRANTED);
-      steps.push({ step: "amount", value: `${formatYuan(granted)}: the amount granted, as given (the text sets no amount)`, ...cite(route.conditions[0] ?? { quote: clause.title }, src) });
+      const basis = route.conditions[0] ?? route.years;
+      steps.push({ step: "amount", value: `${formatYuan(granted)}: the amount granted, as given (the text sets no amount)`, ...(basis ? cite(basis, src) : {}) });
       return done(granted, "unquantified");
     }
     case "tiers": {
@@ -385,7 +386,15 @@ function computeRoute(
   let rate: Cited<Decimal> = route.rate!;
   let rateNote = "";
   if (route.decreasing) {
-    if (supportYear === 1) {
+    if (supportYear === 1 && inputs.has(YEAR_RATE)) {
+      const r = inputs.rate(YEAR_RATE);
+      if (r.isNegative() || r.greaterThan(rate.value)) {
+        throw invalidValue(`${where}: input "rate" ${formatRate(r)} must be from 0% to the ${formatRate(rate.value)} the text allows.`);
+      }
+      steps.push({ step: "year", value: `year 1 of support: rate ${formatRate(r)} as given (at most ${formatRate(rate.value)})`, quote: route.decreasing.quote, source: src });
+      rate = { value: r, quote: rate.quote, source: src };
+      rateNote = " (the year's rate, as given)";
+    } else if (supportYear === 1) {
       rateNote = " (first year of support: the highest rate)";
       steps.push({ step: "year", value: `year 1 of support: ${formatRate(rate.value)}`, quote: route.decreasing.quote, source: src });
     } else {
