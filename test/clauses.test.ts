@@ -314,6 +314,12 @@ describe("EXPLAIN", () => {
     expect(choose[1]).toMatch(/milestone 100万元, growth 90万元.*highest is paid: milestone/);
     expect(choose[2]).toBe("同一企业同一项目仅享受其中一项政策,遵循就高原则。");
   });
+  test("inputs as an object (Decimal values too) or a range with a header row", () => {
+    const Decimal = require("decimal.js");
+    expect(defaultEngine().clauseAward("guangzhou", "7", new Decimal("40000000"), null, 2026, 2026).award.toNumber()).toBe(12000000);
+    expect(defaultEngine().clauseAward("langfang", "3", { "compute-cost": new Decimal(3000000), parameters: 1e9, scenarios: 5 }, null, 2024, 2024).award.toNumber()).toBe(1500000);
+    expect(C("guangzhou", "7", [["name", "value"], ["investment", 40000000]], null, 2026)).toBe(12000000);
+  });
   test("the exact award is available to other engine users, with its trace", () => {
     const r = defaultEngine().clauseAward("hangzhou-binjiang", "21", { "lpr-interest": "33.333333万", interest: 1000000 }, null, 2026, 2026);
     expect(r.award.toString()).toBe("166666.665");

@@ -43,6 +43,7 @@ export function parseClauseInputs(input: unknown): ClauseInputs {
       }
       const [name, value] = row as unknown[];
       if ((name === null || name === "") && (value === null || value === "")) continue; // blank row
+      if (i === 0 && typeof name === "string" && typeof value === "string" && /^(name|input|名称|输入)$/i.test(name.trim()) && /^(value|值|数值)$/i.test(value.trim())) continue; // a header row
       if (typeof name !== "string" || name.trim() === "") throw invalidValue(`inputs: row ${i + 1} has no name in its first column; names are such as base, increment, support-year.`);
       const key = normalizeText(name);
       if (out.has(key)) throw invalidValue(`inputs: "${name}" is given twice.`);
@@ -51,7 +52,11 @@ export function parseClauseInputs(input: unknown): ClauseInputs {
     return out;
   }
   if (typeof input === "object") {
-    for (const [k, v] of Object.entries(input as Record<string, unknown>)) out.set(normalizeText(k), v);
+    if (Decimal.isDecimal(input)) {
+      out.set("base", (input as Decimal).toString());
+      return out;
+    }
+    for (const [k, v] of Object.entries(input as Record<string, unknown>)) out.set(normalizeText(k), Decimal.isDecimal(v) ? (v as Decimal).toString() : v);
     return out;
   }
   out.set("base", input);
