@@ -6,7 +6,7 @@ import { PolicyRegistry } from "./registry";
 import { Resolver, parseYear, parseDomestic, describeWindow } from "./resolve";
 import { computeVoucher, type Step, type VoucherResult } from "./voucher";
 import type { Cited, PolicyFile, PolicyVersion } from "./types";
-import { clauseIdOf, clauseTable, computeClause, roundingStep, stepTable, type ClauseResult } from "./clauses";
+import { clauseIdOf, clauseTable, computeClause, roundAward, roundingStep, stepTable, type ClauseResult } from "./clauses";
 
 export { AwardError, type ErrorCode } from "./errors";
 export { parseAmount, toFen, formatYuan, formatRate, normalizeText } from "./amount";
@@ -105,6 +105,13 @@ export class Engine {
     const y = parseYear(year, defaultYear);
     const result = computeClause(this.resolver, this.resolver.resolve(policy, y), clause, inputs, route, y);
     return { ...result, steps: [...result.steps, roundingStep(result.award, result.unit)] };
+  }
+
+  /** What CLAUSE returns: the award rounded (元 to the fen), computed without building a trace. */
+  clauseAmount(policy: unknown, clause: unknown, inputs: unknown, route: unknown, year: unknown, defaultYear: number): number {
+    const y = parseYear(year, defaultYear);
+    const result = computeClause(this.resolver, this.resolver.resolve(policy, y), clause, inputs, route, y, false);
+    return roundAward(result.award, result.unit);
   }
 
   /** Every clause and route of the version, with a header row: what CLAUSES spills. */

@@ -1,6 +1,6 @@
 // AWARD.CLAUSE, AWARD.CLAUSES, AWARD.EXPLAIN: every quantified clause of the texts, thin wrappers
 // over the engine (src/engine/clauses).
-import { defaultEngine, roundAward } from "../engine";
+import { defaultEngine } from "../engine";
 import { excel } from "./excel-error";
 import { policyYear } from "./policy-year";
 
@@ -15,10 +15,7 @@ import { policyYear } from "./policy-year";
  * @returns The award in 元, rounded to the fen; 0 where a condition is not met.
  */
 export function clause(policy: any, clause: any, inputs: any, route?: any, year?: any): number {
-  return excel(() => {
-    const r = defaultEngine().clauseAward(policy, clause, inputs, route, year, policyYear());
-    return roundAward(r.award, r.unit);
-  });
+  return excel(() => defaultEngine().clauseAmount(policy, clause, inputs, route, year, policyYear()));
 }
 
 /**

@@ -129,6 +129,10 @@ class RouteInputs {
     return v;
   }
 
+  /** The value as given (checked only for presence): for handing on to COMPUTE_VOUCHER, which reads it. */
+  given(name: string): unknown {
+    return this.value(name);
+  }
   amount(name: string): Decimal {
     return parseAmount(this.value(name), `input "${name}"`);
   }
@@ -206,9 +210,13 @@ export function routeList(clause: Clause): string {
 }
 
 /** Every input name any route of the clause reads, for checking what the user gave. */
+const knownCache = new WeakMap<Clause, Set<string>>();
 function knownInputs(clause: Clause): Set<string> {
+  const hit = knownCache.get(clause);
+  if (hit) return hit;
   const names = new Set<string>(["base", ...BASE_NAMES]);
   for (const r of clause.routes) for (const s of r.inputs) { names.add(normalizeText(s.name)); names.add(normalizeText(s.label)); }
+  knownCache.set(clause, names);
   return names;
 }
 
@@ -223,6 +231,7 @@ export function computeClause(
   inputsArg: unknown,
   routeArg: unknown,
   year: number,
+  trace = true,
 ): ClauseResult {
   const { version } = resolved;
   let clause = findClause(version, clauseInput);
@@ -244,7 +253,7 @@ export function computeClause(
     }
   }
   route = findClauseRoute(version, clause, routeArg) ?? route;
-  const head: Step[] = [{
+  const head: Step[] = !trace ? [] : [{
     step: "version",
     value: `${version.key}: ${resolved.reason}${version.inForce ? ` (${version.inForce.from} to ${version.inForce.to})` : " (never in force)"}`,
     ...(version.inForce ? { quote: version.inForce.quote, source: version.source } : {}),
@@ -257,19 +266,19 @@ export function computeClause(
     const candidates = clause.routes.filter((r) => r.kind !== "unquantified" && r.inputs.every((s) => !s.required || new RouteInputs(inputs, r, "").has(s.name)));
     if (candidates.length === 0) {
       const r = clause.defaultRoute ?? clause.routes[0];
-      return computeRoute(version, clause, r, inputs, year, head, resolver, resolved); // throws naming the missing input
+      return computeRoute(version, clause, r, inputs, year, head, resolver, resolved, trace); // throws naming the missing input
     }
-    const results = candidates.map((r) => computeRoute(version, clause!, r, inputs, year, [], resolver, resolved));
+    const results = candidates.map((r) => computeRoute(version, clause!, r, inputs, year, [], resolver, resolved, trace));
     let best = results[0];
     for (const r of results) if (r.award.greaterThan(best.award)) best = r;
-    const steps: Step[] = [...head, {
+    const steps: Step[] = !trace ? [] : [...head, {
       step: "choose",
       value: `the routes the inputs are given for: ${results.map((r) => `${r.route.id} ${showValue("amount", r.award, r.unit)}`).join(", ")}; the highest is paid: ${best.route.id}`,
       ...cite(clause.choose!, version.source),
     }, ...best.steps];
     return { ...best, steps };
   }
-  return computeRoute(version, clause, route ?? clause.defaultRoute!, inputs, year, head, resolver, resolved);
+  return computeRoute(version, clause, route ?? clause.defaultRoute!, inputs, year, head, resolver, resolved, trace);
 }
 
 function programmeClause(resolver: Resolver, version: PolicyVersion, input: unknown): { clause: Clause; route: ClauseRoute | null } | null {
@@ -288,12 +297,15 @@ function programmeClause(resolver: Resolver, version: PolicyVersion, input: unkn
 
 function computeRoute(
   version: PolicyVersion, clause: Clause, route: ClauseRoute, raw: ClauseInputs, year: number, head: Step[],
-  resolver: Resolver, resolved: ResolvedVersion,
+  resolver: Resolver, resolved: ResolvedVersion, trace: boolean,
 ): ClauseResult {
   const where = `${version.key} clause ${clause.id} route ${route.id}`;
+  const note = (make: () => Step) => {
+    if (trace) steps.push(make());
+  };
   const inputs = new RouteInputs(raw, route, where);
   const src = version.source;
-  const steps: Step[] = [...head, {
+  const steps: Step[] = !trace ? [] : [...head, {
     step: "clause",
     value: `clause ${clause.id} ${clause.title}; route ${route.id}${route.isDefault ? " (default)" : ""}: ${route.name}${clause.department ? `; 责任单位 ${clause.department}` : ""}`,
   }];
@@ -301,23 +313,24 @@ function computeRoute(
 
   if (route.kind === "programme") {
     const p = clause.programme!;
-    const spend = route.inputs[0].required || inputs.has("spend") ? inputs.amount("spend").toString() : 0;
-    const v = computeVoucher(resolver, resolved, `${p.id}:${route.id}`, spend, inputs.flag(DOMESTIC), year);
+    const spend = route.inputs[0].required || inputs.has("spend") ? inputs.given("spend") : 0;
+    const v = computeVoucher(resolver, resolved, `${p.id}:${route.id}`, spend, inputs.flag(DOMESTIC), year, trace);
     // The voucher engine's own trace (as COMPUTE_VOUCHER computes it); the version step is already there.
     steps.push(...v.steps.slice(1).filter((s) => s.step !== "rounding"));
     return done(v.award, v.binding);
   }
 
-  for (const c of route.conditions) steps.push({ step: "condition", value: `assumed met: ${c.note ?? c.quote}`, ...cite(c, src) });
-  if (route.subjects) steps.push({ step: "eligible", value: `assumed one of: ${route.subjects.values.join("、")}`, ...cite(route.subjects, src) });
+  const { subjects, years, decreasing, cap: routeCap } = route;
+  for (const c of route.conditions) note(() => ({ step: "condition", value: `assumed met: ${c.note ?? c.quote}`, ...cite(c, src) }));
+  if (subjects) note(() => ({ step: "eligible", value: `assumed one of: ${subjects.values.join("、")}`, ...cite(subjects, src) }));
 
   // Years of support.
   let supportYear = 1;
   if (route.years || route.decreasing) {
     supportYear = inputs.has(SUPPORT_YEAR) ? inputs.year(SUPPORT_YEAR) : 1;
-    if (route.years) {
-      const ok = supportYear <= route.years.value;
-      steps.push({ step: "years", value: `year ${supportYear} of support${inputs.has(SUPPORT_YEAR) ? "" : " (support-year not given: the first)"} ${ok ? "is within" : "is beyond"} the ${route.years.value} years the text allows${ok ? "" : ": no award"}`, ...cite(route.years, src) });
+    if (years) {
+      const ok = supportYear <= years.value;
+      note(() => ({ step: "years", value: `year ${supportYear} of support${inputs.has(SUPPORT_YEAR) ? "" : " (support-year not given: the first)"} ${ok ? "is within" : "is beyond"} the ${years.value} years the text allows${ok ? "" : ": no award"}`, ...cite(years, src) }));
       if (!ok) return done(new Decimal(0), "years");
     }
   }
@@ -326,44 +339,44 @@ function computeRoute(
   for (const t of route.tests) {
     const v = inputs.byType(t.input, t.type);
     const pass = t.op === ">=" ? v.greaterThanOrEqualTo(t.value) : v.greaterThan(t.value);
-    steps.push({ step: "condition", value: `${t.input} (${t.label}) ${showValue(t.type, v)} ${pass ? "passes" : "fails"} ${t.op === ">=" ? "≥" : ">"} ${showValue(t.type, t.value)} (${t.shown})${pass ? "" : ": no award"}`, ...cite(t, src) });
+    note(() => ({ step: "condition", value: `${t.input} (${t.label}) ${showValue(t.type, v)} ${pass ? "passes" : "fails"} ${t.op === ">=" ? "≥" : ">"} ${showValue(t.type, t.value)} (${t.shown})${pass ? "" : ": no award"}`, ...cite(t, src) }));
     if (!pass) return done(new Decimal(0), "condition");
   }
 
   switch (route.kind) {
     case "fixed": {
       const a = route.amount!;
-      steps.push({ step: "amount", value: `${formatYuan(a.value)}${route.oneTime ? ", once" : ""}`, ...cite(a, src) });
+      note(() => ({ step: "amount", value: `${formatYuan(a.value)}${route.oneTime ? ", once" : ""}`, ...cite(a, src) }));
       return done(a.value, "fixed");
     }
     case "in-kind": {
       const q = route.quantity!;
-      steps.push({ step: "amount", value: `${q.value.toString()} ${route.unit} (non-cash, never added to 元)`, ...cite(q, src) });
+      note(() => ({ step: "amount", value: `${q.value.toString()} ${route.unit} (non-cash, never added to 元)`, ...cite(q, src) }));
       return done(q.value, "in-kind");
     }
     case "maximum":
     case "range": {
       const max = route.amount!;
       if (!inputs.has(AWARDED)) {
-        steps.push({ step: "amount", value: `${formatYuan(max.value)}: the most the text allows${max.assumption ? ` (${max.assumption})` : ""}`, ...cite(max, src) });
+        note(() => ({ step: "amount", value: `${formatYuan(max.value)}: the most the text allows${max.assumption ? ` (${max.assumption})` : ""}`, ...cite(max, src) }));
         return done(max.value, "maximum");
       }
       const awarded = inputs.amount(AWARDED);
-      steps.push({ step: "awarded", value: `${formatYuan(awarded)} (input awarded)` });
+      note(() => ({ step: "awarded", value: `${formatYuan(awarded)} (input awarded)` }));
       if (route.minimum && awarded.lessThan(route.minimum.value)) {
         throw invalidValue(`${where}: awarded ${formatYuan(awarded)} is below the ${formatYuan(route.minimum.value)} the text sets as the least; give an amount from ${formatYuan(route.minimum.value)} to ${formatYuan(max.value)}.`);
       }
       if (awarded.greaterThan(max.value)) {
-        steps.push({ step: "cap", value: `min(${formatYuan(awarded)}, ${formatYuan(max.value)}) = ${formatYuan(max.value)}: the maximum binds`, ...cite(max, src) });
+        note(() => ({ step: "cap", value: `min(${formatYuan(awarded)}, ${formatYuan(max.value)}) = ${formatYuan(max.value)}: the maximum binds`, ...cite(max, src) }));
         return done(max.value, "cap");
       }
-      steps.push({ step: "cap", value: `${formatYuan(max.value)}: not reached`, ...cite(max, src) });
+      note(() => ({ step: "cap", value: `${formatYuan(max.value)}: not reached`, ...cite(max, src) }));
       return done(awarded, "awarded");
     }
     case "unquantified": {
       const granted = inputs.amount(GRANTED);
       const basis = route.conditions[0] ?? route.years;
-      steps.push({ step: "amount", value: `${formatYuan(granted)}: the amount granted, as given (the text sets no amount)`, ...(basis ? cite(basis, src) : {}) });
+      note(() => ({ step: "amount", value: `${formatYuan(granted)}: the amount granted, as given (the text sets no amount)`, ...(basis ? cite(basis, src) : {}) }));
       return done(granted, "unquantified");
     }
     case "tiers": {
@@ -375,10 +388,10 @@ function computeRoute(
         if (ok) reached = s;
       }
       if (!reached) {
-        steps.push({ step: "tier", value: `${t.input} (${t.label}) ${formatYuan(v)} reaches no tier (the lowest is ${formatYuan(t.steps[0].threshold.value)}): no award`, ...cite(t.steps[0].threshold, src) });
+        note(() => ({ step: "tier", value: `${t.input} (${t.label}) ${formatYuan(v)} reaches no tier (the lowest is ${formatYuan(t.steps[0].threshold.value)}): no award`, ...cite(t.steps[0].threshold, src) }));
         return done(new Decimal(0), "condition");
       }
-      steps.push({ step: "tier", value: `${t.input} (${t.label}) ${formatYuan(v)} reaches ${formatYuan(reached.threshold.value)}: the highest tier reached pays ${formatYuan(reached.amount.value)}`, ...cite(reached.amount, src) });
+      note(() => ({ step: "tier", value: `${t.input} (${t.label}) ${formatYuan(v)} reaches ${formatYuan(reached.threshold.value)}: the highest tier reached pays ${formatYuan(reached.amount.value)}`, ...cite(reached.amount, src) }));
       return done(reached.amount.value, "tier");
     }
     case "rate":
@@ -387,21 +400,21 @@ function computeRoute(
 
   // A share of the base.
   const base = inputs.amount(route.base!.input);
-  steps.push({ step: "base", value: `${formatYuan(base)} of ${route.base!.label} (input ${route.base!.input})` });
+  note(() => ({ step: "base", value: `${formatYuan(base)} of ${route.base!.label} (input ${route.base!.input})` }));
   let rate: Cited<Decimal> = route.rate!;
   let rateNote = "";
-  if (route.decreasing) {
+  if (decreasing) {
     if (supportYear === 1 && inputs.has(YEAR_RATE)) {
       const r = inputs.rate(YEAR_RATE);
       if (r.isNegative() || r.greaterThan(rate.value)) {
         throw invalidValue(`${where}: input "rate" ${formatRate(r)} must be from 0% to the ${formatRate(rate.value)} the text allows.`);
       }
-      steps.push({ step: "year", value: `year 1 of support: rate ${formatRate(r)} as given (at most ${formatRate(rate.value)})`, quote: route.decreasing.quote, source: src });
+      note(() => ({ step: "year", value: `year 1 of support: rate ${formatRate(r)} as given (at most ${formatRate(rate.value)})`, quote: decreasing.quote, source: src }));
       rate = { value: r, quote: rate.quote, source: src };
       rateNote = " (the year's rate, as given)";
     } else if (supportYear === 1) {
       rateNote = " (first year of support: the highest rate)";
-      steps.push({ step: "year", value: `year 1 of support: ${formatRate(rate.value)}`, quote: route.decreasing.quote, source: src });
+      note(() => ({ step: "year", value: `year 1 of support: ${formatRate(rate.value)}`, quote: decreasing.quote, source: src }));
     } else {
       if (!inputs.has(YEAR_RATE)) {
         throw invalidValue(`${where}: the rate falls year by year (逐年递减) and the text gives no schedule, so year ${supportYear} of support needs the input "rate" (that year's rate, below ${formatRate(rate.value)}).`);
@@ -410,38 +423,38 @@ function computeRoute(
       if (r.isNegative() || !r.lessThan(rate.value)) {
         throw invalidValue(`${where}: input "rate" ${formatRate(r)} for year ${supportYear} must be 0% or more and below the first year's ${formatRate(rate.value)} (逐年递减).`);
       }
-      steps.push({ step: "year", value: `year ${supportYear} of support: rate ${formatRate(r)} as given (below ${formatRate(rate.value)}; ${route.decreasing.assumption})`, quote: route.decreasing.quote, source: src });
-      rate = { value: r, quote: route.decreasing.quote, source: src };
+      note(() => ({ step: "year", value: `year ${supportYear} of support: rate ${formatRate(r)} as given (below ${formatRate(rate.value)}; ${decreasing.assumption})`, quote: decreasing.quote, source: src }));
+      rate = { value: r, quote: decreasing.quote, source: src };
       rateNote = " (the year's rate, as given)";
     }
   }
   let award = base.times(rate.value);
-  steps.push({ step: "rate", value: `${formatYuan(base)} × ${formatRate(rate.value)} = ${formatYuan(award)}${rateNote}`, ...cite(rate, src) });
+  note(() => ({ step: "rate", value: `${formatYuan(base)} × ${formatRate(rate.value)} = ${formatYuan(award)}${rateNote}`, ...cite(rate, src) }));
   let binding = "rate";
   for (const c of route.rateCaps) {
     const other = inputs.amount(c.input);
     const limit = other.times(c.rate.value);
     if (award.greaterThan(limit)) {
-      steps.push({ step: "limit", value: `${c.label} ${formatYuan(other)} × ${formatRate(c.rate.value)} = ${formatYuan(limit)} < ${formatYuan(award)}: the limit binds`, ...cite(c.rate, src) });
+      note(() => ({ step: "limit", value: `${c.label} ${formatYuan(other)} × ${formatRate(c.rate.value)} = ${formatYuan(limit)} < ${formatYuan(award)}: the limit binds`, ...cite(c.rate, src) }));
       award = limit;
       binding = "limit";
     } else {
-      steps.push({ step: "limit", value: `${c.label} ${formatYuan(other)} × ${formatRate(c.rate.value)} = ${formatYuan(limit)}: not reached`, ...cite(c.rate, src) });
+      note(() => ({ step: "limit", value: `${c.label} ${formatYuan(other)} × ${formatRate(c.rate.value)} = ${formatYuan(limit)}: not reached`, ...cite(c.rate, src) }));
     }
   }
   if (route.cap) {
     const cap = route.cap.value;
     if (award.greaterThan(cap)) {
-      steps.push({ step: `cap (per ${route.cap.per})`, value: `min(${formatYuan(award)}, ${formatYuan(cap)}) = ${formatYuan(cap)}: the cap binds`, ...cite(route.cap, src) });
+      note(() => ({ step: `cap (per ${routeCap!.per})`, value: `min(${formatYuan(award)}, ${formatYuan(cap)}) = ${formatYuan(cap)}: the cap binds`, ...cite(routeCap!, src) }));
       award = cap;
       binding = "cap";
     } else {
-      steps.push({ step: `cap (per ${route.cap.per})`, value: `${formatYuan(cap)}: not reached`, ...cite(route.cap, src) });
+      note(() => ({ step: `cap (per ${routeCap!.per})`, value: `${formatYuan(cap)}: not reached`, ...cite(routeCap!, src) }));
     }
   }
   for (const pool of version.pools) {
     if (award.greaterThan(pool.amount.value)) {
-      steps.push({ step: `annual limit of the measure (${pool.id})`, value: `${formatYuan(pool.amount.value)}: binds`, quote: pool.amount.quote, source: pool.amount.source });
+      note(() => ({ step: `annual limit of the measure (${pool.id})`, value: `${formatYuan(pool.amount.value)}: binds`, quote: pool.amount.quote, source: pool.amount.source }));
       award = pool.amount.value;
       binding = "pool";
     }
