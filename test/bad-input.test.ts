@@ -18,7 +18,7 @@ const ODD: [Kind, unknown][] = [
 ];
 
 /** What an argument is: decides what odd values mean for it. */
-type Role = "jurisdiction" | "programme" | "spend" | "domestic" | "year";
+type Role = "jurisdiction" | "programme" | "spend" | "domestic" | "year" | "clause" | "inputs" | "route";
 
 /** Expected: an Excel error with its message, the base answer unchanged, or a given award. */
 type Expect = { code: string; message: RegExp } | { same: true } | { award: number };
@@ -48,7 +48,45 @@ function nameRole(what: "jurisdiction" | "programme", accepted: RegExp): Record<
  * Roles of arguments. Awards are for guangzhou@draft compute (第八条: 超过100万元 … 按照实际采购金额的50% …
  * 最高不超过300万元), the base spend being 3000万 (award 300万, the cap).
  */
+const CLAUSE_MISSING = err("#VALUE!", /^clause is missing: give a clause id as the text numbers it, e.g. "7" for 第七条/);
+const noClause = (shown: string) => err("#N/A", new RegExp(`^guangzhou@draft has no clause ${shown}; its clauses are 1, 3, 4, 5, 6, 7, 8`));
+const ROUTE_LIST = /its routes are standard \(首次提出行业攻关/;
+const notRoute = (shown: string) => err("#VALUE!", new RegExp(`^route ${shown} is not a name: ${ROUTE_LIST.source}`));
+const noRoute = (shown: string) => err("#VALUE!", new RegExp(`^guangzhou@draft clause 7 \\(支持重点行业应用攻关及推广\\) has no route "${shown}"; ${ROUTE_LIST.source}`));
+const NEEDS_INVESTMENT = err("#VALUE!", /^guangzhou@draft clause 7 route standard needs the input "investment" \(项目固定资产投入\)/);
+const INPUT_NOT_PAIRS = err("#VALUE!", /^inputs: row 1 is not a name and a value; give one number \(the base\) or a two-column range of name\/value pairs/);
+
 const ROLES: Record<Role, Record<Kind, Expect>> = {
+  // Clause ids of guangzhou@draft: a number that names no clause is #N/A listing them.
+  clause: {
+    missing: CLAUSE_MISSING, null: CLAUSE_MISSING, "empty text": CLAUSE_MISSING,
+    text: noClause('"abc"'), "text amount": noClause('"200万"'), negative: noClause("-1"), zero: noClause("0"), NaN: noClause("NaN"),
+    Infinity: noClause("Infinity"), "-Infinity": noClause("-Infinity"), "1e308": noClause("1e\\+308"), TRUE: noClause("true"),
+    FALSE: noClause("false"), number: noClause("42"), "2x2 array": noClause("\\(a range or array\\)"),
+    "ragged array": noClause("\\(a range or array\\)"), "100000-row array": noClause("\\(a range or array\\)"),
+  },
+  // 广州 第七条: 按照项目固定资产投入的30%补助，最高不超过2000万元 (base 4000万 → 1200万).
+  inputs: {
+    missing: NEEDS_INVESTMENT, null: NEEDS_INVESTMENT, "empty text": NEEDS_INVESTMENT,
+    text: err("#VALUE!", /^input "investment" "abc" is not an amount; give a number of 元/),
+    "text amount": { award: 600000 }, // 200万 × 30%
+    negative: err("#VALUE!", /^input "investment" is negative \(-1\); give an amount of 0 or more in 元/),
+    zero: { award: 0 },
+    NaN: err("#NUM!", /^input "investment" is not a number \(NaN\)/),
+    Infinity: err("#NUM!", /^input "investment" is infinite/), "-Infinity": err("#NUM!", /^input "investment" is infinite/),
+    "1e308": err("#NUM!", /^input "investment" is larger than 10\^15 元/),
+    TRUE: err("#VALUE!", /^input "investment" is TRUE, not an amount/), FALSE: err("#VALUE!", /^input "investment" is FALSE, not an amount/),
+    number: { award: 12.6 }, // 42 × 30%
+    "2x2 array": err("#VALUE!", /^inputs: row 1 has no name in its first column; names are such as/),
+    "ragged array": INPUT_NOT_PAIRS, "100000-row array": INPUT_NOT_PAIRS,
+  },
+  route: {
+    missing: SAME, null: SAME, "empty text": SAME, // the default (only) route
+    text: noRoute("abc"), "text amount": noRoute("200万"), negative: notRoute("-1"), zero: notRoute("0"), NaN: notRoute("NaN"),
+    Infinity: notRoute("Infinity"), "-Infinity": notRoute("-Infinity"), "1e308": notRoute("1e\\+308"), TRUE: notRoute("true"),
+    FALSE: notRoute("false"), number: notRoute("42"), "2x2 array": notRoute("\\(a range or array\\)"),
+    "ragged array": notRoute("\\(a range or array\\)"), "100000-row array": notRoute("\\(a range or array\\)"),
+  },
   jurisdiction: nameRole("jurisdiction", J_ACCEPTED),
   programme: nameRole("programme", P_ACCEPTED),
   spend: {
@@ -149,6 +187,27 @@ const SPECS: Record<string, Spec> = {
     base: ["guangzhou", 2026],
     roles: ["jurisdiction", "year"],
     check: (v) => expect(v).toBe("guangzhou@draft"),
+  },
+  CLAUSE: {
+    base: ["guangzhou", "7", 40000000, null, 2026],
+    roles: ["jurisdiction", "clause", "inputs", "route", "year"],
+    check: (v) => expect(v).toBe(12000000), // 第七条: 4000万 × 30% = 1200万 (cap 2000万)
+    award: (v) => v as number,
+  },
+  EXPLAIN: {
+    base: ["guangzhou", "7", 40000000, null, 2026],
+    roles: ["jurisdiction", "clause", "inputs", "route", "year"],
+    check: (v) => expect((v as unknown[][]).at(-1)?.slice(0, 2)).toEqual(["award", 12000000]),
+    award: (v) => (v as unknown[][]).at(-1)?.[1] as number,
+  },
+  CLAUSES: {
+    base: ["langfang", 2024],
+    roles: ["jurisdiction", "year"],
+    check: (v) => {
+      const rows = v as unknown[][];
+      expect(rows[0][0]).toBe("clause");
+      expect(rows.length).toBe(22); // 21 clause routes of the 13 measures, under the header
+    },
   },
   POLICIES: {
     base: [],

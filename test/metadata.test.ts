@@ -65,7 +65,7 @@ test("every function and parameter has a Chinese name and description (src/funct
 
 test("a function or parameter missing from the table is named, so whoever adds one knows what to write", () => {
   const meta = copy();
-  meta.functions.push({ id: "CLAUSE", name: "CLAUSE", description: "x", parameters: [{ name: "jurisdiction", description: "x" }], result: {} });
+  meta.functions.push({ id: "NOT_YET_TRANSLATED", name: "NOT_YET_TRANSLATED", description: "x", parameters: [{ name: "jurisdiction", description: "x" }], result: {} });
   const table = fm.readTable() as { functions: Record<string, { parameters: Record<string, unknown>; description?: string; name?: string }> };
   delete table.functions.VERSION.parameters.year;
   table.functions.ROUTES.description = "太长".repeat(70);
@@ -74,7 +74,7 @@ test("a function or parameter missing from the table is named, so whoever adds o
   const { problems } = fm.localize(meta, table);
   expect(problems).toEqual(
     expect.arrayContaining([
-      expect.stringMatching(/no entry for function CLAUSE \(add functions\.CLAUSE with name, description and parameters jurisdiction\)/),
+      expect.stringMatching(/no entry for function NOT_YET_TRANSLATED \(add functions\.NOT_YET_TRANSLATED with name, description and parameters jurisdiction\)/),
       expect.stringMatching(/functions\.VERSION\.parameters\.year is missing/),
       expect.stringMatching(/functions\.ROUTES\.description is 140 characters; Excel takes at most 128/),
       expect.stringMatching(/functions\.FUND_LIMIT\.name "1abc" is missing or not a valid function name/),

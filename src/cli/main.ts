@@ -3,6 +3,7 @@ import { parseArgs } from "util";
 import { defaultRegistry } from "../engine";
 import { evaluateFormula } from "../functions/evaluate";
 import { setPolicyYearSource } from "../functions/policy-year";
+import { DIFF_USAGE, diffCommand } from "./diff";
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -13,6 +14,7 @@ export interface Io {
 const USAGE = `usage:
   award-model eval [--json] [--year Y] FORMULA...   evaluate AWARD formulas (- or none: read them from standard input, one a line)
   award-model policies [--json]                     list the policy versions, their status and in-force windows
+${DIFF_USAGE}
   award-model --help
 
 A formula is =AWARD.NAME(args) or =NAME(args) with literal arguments: numbers, "strings", TRUE/FALSE,
@@ -45,6 +47,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   if (command === "eval") return evalCommand(rest, io);
   if (command === "policies") return policiesCommand(rest, io);
+  if (command === "diff") return diffCommand(rest, io, (m) => new UsageError(m));
   throw new UsageError(`unknown command "${command}"`);
 }
 

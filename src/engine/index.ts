@@ -3,9 +3,10 @@ import Decimal from "decimal.js";
 import { formatYuan, toFen } from "./amount";
 import { notAvailable } from "./errors";
 import { PolicyRegistry } from "./registry";
-import { Resolver, parseYear, describeWindow } from "./resolve";
+import { Resolver, parseYear, parseDomestic, describeWindow } from "./resolve";
 import { computeVoucher, type Step, type VoucherResult } from "./voucher";
 import type { Cited, PolicyFile, PolicyVersion } from "./types";
+import { clauseIdOf, clauseTable, computeClause, requireClauseArgument, roundAward, roundingStep, stepTable, type ClauseResult } from "./clauses";
 
 export { AwardError, type ErrorCode } from "./errors";
 export { parseAmount, toFen, formatYuan, formatRate, normalizeText } from "./amount";
@@ -13,6 +14,7 @@ export { PolicyRegistry, type VersionSummary } from "./registry";
 export { Resolver, parseYear, parseDomestic, describeWindow } from "./resolve";
 export type { Step, VoucherResult, Binding } from "./voucher";
 export type * from "./types";
+export { CLAUSE_COLUMNS, EXPLAIN_COLUMNS, roundAward, diffVersions, clauseIdOf, parseClauseInputs, type ClauseResult, type VersionDiff } from "./clauses";
 
 /** Words that name a measure-wide limit in FUND_LIMIT. */
 const TOTAL_NAMES = new Set(["total", "all", "measure", "总额", "总计", "全部", "合计", "本措施"]);
@@ -90,6 +92,56 @@ export class Engine {
       throw notAvailable(`${version.key} sets no annual pool for ${p.id} (${p.name}); the pools it sets: ${poolList()}.`);
     }
     return { amount: p.pool.value, label: `${p.name} annual pool`, quote: p.pool.quote, source: p.pool.source, version };
+  }
+
+  /**
+   * What one clause pays: the exact award (in result.unit, 元 unless the text gives another unit)
+   * and a trace of steps, each with its sentence; the last step is the rounding. `clause` is the id
+   * ("7", 7, "第七条", "（六）") or a programme ("compute", "compute:large-model"); `inputs` one number
+   * (the base), a two-column name/value array, or an object of name → value; `route` null for the
+   * default (or the text's choose rule).
+   */
+  clauseAward(policy: unknown, clause: unknown, inputs: unknown, route: unknown, year: unknown, defaultYear: number): ClauseResult {
+    const y = parseYear(year, defaultYear);
+    const result = computeClause(this.resolver, this.resolver.resolve(policy, y), clause, inputs, route, y);
+    return { ...result, steps: [...result.steps, roundingStep(result.award, result.unit)] };
+  }
+
+  /** What CLAUSE returns: the award rounded (元 to the fen), computed without building a trace. */
+  clauseAmount(policy: unknown, clause: unknown, inputs: unknown, route: unknown, year: unknown, defaultYear: number): number {
+    const y = parseYear(year, defaultYear);
+    const result = computeClause(this.resolver, this.resolver.resolve(policy, y), clause, inputs, route, y, false);
+    return roundAward(result.award, result.unit);
+  }
+
+  /** Every clause and route of the version, with a header row: what CLAUSES spills. */
+  clauses(policy: unknown, year: unknown, defaultYear: number): Cell[][] {
+    return clauseTable(this.version(policy, year, defaultYear));
+  }
+
+  /**
+   * The trace of a clause award, or of a voucher when `clause` names a programme and the fourth
+   * argument is COMPUTE_VOUCHER's domestic flag: what EXPLAIN spills.
+   */
+  explain(policy: unknown, clause: unknown, inputs: unknown, routeOrDomestic: unknown, year: unknown, defaultYear: number): Cell[][] {
+    const isDomesticFlag = (v: unknown) => {
+      try {
+        parseDomestic(v);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const y = parseYear(year, defaultYear);
+    requireClauseArgument(clause);
+    const asVoucher = typeof clause === "string" && clauseIdOf(clause) === null && !Array.isArray(inputs) && isDomesticFlag(routeOrDomestic)
+      && this.resolver.parseType(clause).type !== null;
+    if (asVoucher) {
+      const v = this.voucher(policy, clause, inputs, routeOrDomestic, y, defaultYear);
+      return stepTable(v.steps, { award: v.award, unit: "元" });
+    }
+    const r = this.clauseAward(policy, clause, inputs, routeOrDomestic, y, defaultYear);
+    return stepTable(r.steps, r);
   }
 
   describeWindow(v: PolicyVersion): string {

@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { parse as parseYaml } from "yaml";
 import { parsePolicyAmount, parsePolicyRate } from "./amount";
+import { buildClauses } from "./clauses/build";
 import type {
   AmountDoc, CapDoc, Cited, Jurisdiction, JurisdictionDoc, PolicyDoc, PolicyFile, PolicyVersion, Pool,
   Programme, ProgrammeDoc, ProgrammeType, ProgrammeTypeDoc, RateDoc, Route, RouteDoc, ThresholdDoc,
@@ -149,6 +150,7 @@ function buildVersion(doc: PolicyDoc, path: string, types: Map<string, Programme
     nonDuplication: doc.nonDuplication,
     pools,
     programmes,
+    clauses: buildClauses(doc, programmes, where),
   };
 }
 

@@ -1,4 +1,5 @@
 import type Decimal from "decimal.js";
+import type { Clause, ClauseDoc } from "./clauses/types";
 
 // ---- The policy files as written (YAML), checked by policies/schema/*.schema.json ----
 
@@ -67,6 +68,7 @@ export interface PolicyDoc {
   nonDuplication?: QuotedDoc;
   pools?: PoolDoc[];
   programmes: ProgrammeDoc[];
+  clauses?: ClauseDoc[];
 }
 
 export interface JurisdictionDoc { id: string; name: string; nameEn: string; names: string[] }
@@ -142,6 +144,8 @@ export interface PolicyVersion {
   nonDuplication?: { quote: string };
   pools: Pool[];
   programmes: Programme[];
+  /** Every quantified clause of the text (see clauses/). */
+  clauses: Clause[];
 }
 
 export interface Jurisdiction {

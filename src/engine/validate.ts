@@ -99,6 +99,13 @@ export function validatePolicyFiles(files: PolicyFile[], readText: (path: string
       if (shown !== null && !normalizeText(quote).includes(normalizeText(shown))) {
         faults.push({ file: path, path: `${at}/value`, message: `"${shown}" does not appear in its quote; set "written" to how the text writes it` });
       }
+      if (Array.isArray(obj.subjects)) {
+        obj.subjects.forEach((subject, i) => {
+          if (typeof subject === "string" && !normalizeText(quote).includes(normalizeText(subject))) {
+            faults.push({ file: path, path: `${at}/subjects/${i}`, message: `"${subject}" does not appear in its quote` });
+          }
+        });
+      }
       if (typeof obj.value === "number" && typeof obj.written !== "string" && !quote.includes(String(obj.value))) {
         faults.push({ file: path, path: `${at}/value`, message: `${obj.value} does not appear in its quote; set "written"` });
       }

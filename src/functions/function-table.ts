@@ -1,5 +1,6 @@
 import { computeVoucher, fundLimit, policies, routes, version } from "./functions";
 import { voucherDetails } from "./details";
+import { clause, clauses, explain } from "./clauses";
 
 export interface FunctionEntry {
   /** The function Excel calls (the same one associated with the id). */
@@ -16,4 +17,7 @@ export const FUNCTION_TABLE: Readonly<Record<string, FunctionEntry>> = {
   VERSION: { fn: version, minArgs: 1, maxArgs: 2 },
   POLICIES: { fn: policies, minArgs: 0, maxArgs: 0 },
   VOUCHER_DETAILS: { fn: voucherDetails, minArgs: 3, maxArgs: 5 },
+  CLAUSE: { fn: clause, minArgs: 3, maxArgs: 5 },
+  CLAUSES: { fn: clauses, minArgs: 1, maxArgs: 2 },
+  EXPLAIN: { fn: explain, minArgs: 3, maxArgs: 5 },
 };

@@ -1,0 +1,471 @@
+// Computes what one clause pays for the inputs a user gives, with a trace of every step.
+import Decimal from "decimal.js";
+import { formatRate, formatYuan, normalizeText, parseAmount } from "../amount";
+import { invalidNumber, invalidValue, notAvailable } from "../errors";
+import { describe, parseDomestic, type ResolvedVersion, type Resolver } from "../resolve";
+import { computeVoucher, type Step } from "../voucher";
+import type { Cited, PolicyVersion } from "../types";
+import { AWARDED, DOMESTIC, GRANTED, SUPPORT_YEAR, YEAR_RATE } from "./build";
+import type { Clause, ClauseRoute, InputSpec } from "./types";
+
+export interface ClauseResult {
+  /** Exact award, before rounding; in `unit` (元, or e.g. P for compute). */
+  award: Decimal;
+  unit: string;
+  version: PolicyVersion;
+  clause: Clause;
+  /** The route that pays (under a choose rule: the highest). */
+  route: ClauseRoute;
+  /** Which rule set the amount: rate, cap, fixed, maximum, condition (not met: 0), years, … */
+  binding: string;
+  steps: Step[];
+}
+
+/** Named inputs as given: a map from normalized name to the raw value. */
+export type ClauseInputs = Map<string, unknown>;
+
+const BASE_NAMES = new Set(["base", "基数", "spend", "amount-base"]);
+
+/**
+ * Reads the inputs argument: one value (the clause's base), a two-column range of name/value pairs
+ * (what Excel passes: a 2-D array), or an object of name → value. Empty means no inputs.
+ */
+export function parseClauseInputs(input: unknown): ClauseInputs {
+  const out: ClauseInputs = new Map();
+  if (input === null || input === undefined || input === "") return out;
+  if (Array.isArray(input)) {
+    const rows = input as unknown[];
+    if (rows.length === 1 && Array.isArray(rows[0]) && (rows[0] as unknown[]).length === 1) return parseClauseInputs((rows[0] as unknown[])[0]);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (!Array.isArray(row) || row.length !== 2) {
+        throw invalidValue(`inputs: row ${i + 1} is not a name and a value; give one number (the base) or a two-column range of name/value pairs, e.g. {"increment",1500000;"intensity",0.12}.`);
+      }
+      const [name, value] = row as unknown[];
+      if ((name === null || name === "") && (value === null || value === "")) continue; // blank row
+      if (i === 0 && typeof name === "string" && typeof value === "string" && /^(name|input|名称|输入)$/i.test(name.trim()) && /^(value|值|数值)$/i.test(value.trim())) continue; // a header row
+      if (typeof name !== "string" || name.trim() === "") throw invalidValue(`inputs: row ${i + 1} has no name in its first column; names are such as base, increment, support-year.`);
+      const key = normalizeText(name);
+      if (out.has(key)) throw invalidValue(`inputs: "${name}" is given twice.`);
+      out.set(key, value);
+    }
+    return out;
+  }
+  if (typeof input === "object") {
+    if (Decimal.isDecimal(input)) {
+      out.set("base", (input as Decimal).toString());
+      return out;
+    }
+    for (const [k, v] of Object.entries(input as Record<string, unknown>)) out.set(normalizeText(k), Decimal.isDecimal(v) ? (v as Decimal).toString() : v);
+    return out;
+  }
+  out.set("base", input);
+  return out;
+}
+
+function readRate(v: unknown, what: string): Decimal {
+  let d: Decimal;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) throw invalidNumber(`${what} is not a finite number.`);
+    d = new Decimal(v);
+  } else if (typeof v === "string" && /^\s*[+-]?\d+(\.\d+)?\s*[%％]\s*$/.test(v)) {
+    d = new Decimal(v.normalize("NFKC").replace(/[%\s]/g, "")).dividedBy(100);
+  } else if (typeof v === "string" && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(v)) {
+    d = new Decimal(v.trim());
+  } else {
+    throw invalidValue(`${what} ${describe(v)} is not a rate: give a fraction such as 0.2 or text such as "20%".`);
+  }
+  if (d.abs().greaterThan(1e6)) throw invalidNumber(`${what} is out of range.`);
+  return d;
+}
+
+function readCount(v: unknown, what: string): Decimal {
+  const n = typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v;
+  if (typeof n !== "number" || !Number.isFinite(n)) throw invalidValue(`${what} ${describe(v)} is not a count: give a whole number of 0 or more.`);
+  if (!Number.isInteger(n) || n < 0) throw invalidValue(`${what} ${describe(v)} is not a count: give a whole number of 0 or more.`);
+  if (n > 1e15) throw invalidNumber(`${what} is larger than 10^15.`);
+  return new Decimal(n);
+}
+
+function readYear(v: unknown, what: string): number {
+  const n = typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v;
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 100) {
+    throw invalidValue(`${what} ${describe(v)} is not a year of support: give 1 for the first year of support, 2 for the second, …`);
+  }
+  return n;
+}
+
+/** The inputs of a route, read and checked; a missing required input is #VALUE! naming it. */
+class RouteInputs {
+  constructor(private readonly raw: ClauseInputs, private readonly route: ClauseRoute, private readonly where: string) {}
+
+  private lookup(spec: InputSpec): unknown {
+    const names = [spec.name, spec.label];
+    for (const n of names) {
+      const v = this.raw.get(normalizeText(n));
+      if (v !== undefined) return v;
+    }
+    if (spec.role === "base") for (const n of BASE_NAMES) if (this.raw.has(n)) return this.raw.get(n);
+    return undefined;
+  }
+
+  has(name: string): boolean {
+    const spec = this.route.inputs.find((s) => s.name === name);
+    if (!spec) return false;
+    const v = this.lookup(spec);
+    return v !== undefined && v !== null && v !== "";
+  }
+
+  private spec(name: string): InputSpec {
+    return this.route.inputs.find((s) => s.name === name)!;
+  }
+
+  private value(name: string): unknown {
+    const spec = this.spec(name);
+    const v = this.lookup(spec);
+    if (v === undefined || v === null || v === "") {
+      throw invalidValue(`${this.where} needs the input "${spec.name}" (${spec.label}); give it as a name/value pair${spec.role === "base" ? ", or as the single number of inputs" : ""}. Inputs of this route: ${describeInputs(this.route)}.`);
+    }
+    return v;
+  }
+
+  /** The value as given (checked only for presence): for handing on to COMPUTE_VOUCHER, which reads it. */
+  given(name: string): unknown {
+    return this.value(name);
+  }
+  amount(name: string): Decimal {
+    return parseAmount(this.value(name), `input "${name}"`);
+  }
+  rate(name: string): Decimal {
+    return readRate(this.value(name), `input "${name}"`);
+  }
+  count(name: string): Decimal {
+    return readCount(this.value(name), `input "${name}"`);
+  }
+  year(name: string): number {
+    return readYear(this.value(name), `input "${name}"`);
+  }
+  flag(name: string): unknown {
+    return this.has(name) ? this.lookup(this.spec(name)) : null;
+  }
+  byType(name: string, type: string): Decimal {
+    return type === "rate" ? this.rate(name) : type === "count" ? this.count(name) : this.amount(name);
+  }
+}
+
+export function describeInputs(route: ClauseRoute): string {
+  if (route.inputs.length === 0) return "none";
+  return route.inputs.map((s) => `${s.name}${s.required ? "" : " (optional)"}: ${s.label}`).join("; ");
+}
+
+const cite = (c: { quote: string; source?: string }, source: string) => ({ quote: c.quote, source: c.source ?? source });
+const showValue = (type: string, d: Decimal, unit = "元") =>
+  type === "rate" ? formatRate(d) : type === "count" ? d.toString() : unit === "元" ? formatYuan(d) : `${d.toString()} ${unit}`;
+
+/** Finds a clause by what the user typed: "7", 7, "第七条", "（六）", "item 5". */
+export function findClause(version: PolicyVersion, input: unknown): Clause | null {
+  const id = clauseIdOf(input);
+  if (id === null) return null;
+  return version.clauses.find((c) => c.id === id) ?? null;
+}
+
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+function chineseNumber(s: string): number | null {
+  if (!/^[零〇一二两三四五六七八九十百]+$/.test(s)) return null;
+  let total = 0;
+  let digit = 0;
+  for (const ch of s) {
+    if (ch === "百") { total += (digit || 1) * 100; digit = 0; }
+    else if (ch === "十") { total += (digit || 1) * 10; digit = 0; }
+    else digit = DIGITS[ch];
+  }
+  return total + digit;
+}
+
+/** A clause id from what the user typed, or null where it is not one. */
+export function clauseIdOf(input: unknown): string | null {
+  if (typeof input === "number") return Number.isInteger(input) && input > 0 ? String(input) : null;
+  if (typeof input !== "string") return null;
+  const t = input.normalize("NFKC").replace(/\s+/g, "").replace(/^(item|article|clause|no\.?|#)/i, "").replace(/^第/, "").replace(/(条|项|款)$/, "")
+    .replace(/^[(（]/, "").replace(/[)）.、]$/, "");
+  if (/^\d+$/.test(t)) return String(Number(t));
+  const n = chineseNumber(t);
+  return n !== null && n > 0 ? String(n) : null;
+}
+
+/** Finds a route of a clause; null means none was named. */
+export function findClauseRoute(version: PolicyVersion, clause: Clause, route: unknown): ClauseRoute | null {
+  if (route === null || route === undefined || route === "") return null;
+  if (typeof route !== "string") throw invalidValue(`route ${describe(route)} is not a name: ${routeList(clause)}.`);
+  const n = normalizeText(route);
+  if (n === "default") return clause.defaultRoute;
+  const found = clause.routes.find((r) => [r.id, r.name, r.nameEn, ...r.aliases].some((x) => normalizeText(x) === n));
+  if (!found) throw invalidValue(`${version.key} clause ${clause.id} (${clause.title}) has no route "${route}"; ${routeList(clause)}.`);
+  return found;
+}
+
+export function routeList(clause: Clause): string {
+  return `its routes are ${clause.routes.map((r) => `${r.id}${r.isDefault ? " (default)" : ""} (${r.name})`).join(", ")}`;
+}
+
+/** Every input name any route of the clause reads, for checking what the user gave. */
+const knownCache = new WeakMap<Clause, Set<string>>();
+function knownInputs(clause: Clause): Set<string> {
+  const hit = knownCache.get(clause);
+  if (hit) return hit;
+  const names = new Set<string>(["base", ...BASE_NAMES]);
+  for (const r of clause.routes) for (const s of r.inputs) { names.add(normalizeText(s.name)); names.add(normalizeText(s.label)); }
+  knownCache.set(clause, names);
+  return names;
+}
+
+/** A clause argument that names nothing: #VALUE! saying what is accepted (not #N/A, which means "the version has none"). */
+export function requireClauseArgument(clauseInput: unknown): void {
+  if (clauseInput === null || clauseInput === undefined || (typeof clauseInput === "string" && clauseInput.trim() === "")) {
+    throw invalidValue(`clause is missing: give a clause id as the text numbers it, e.g. "7" for 第七条 or "6" for （六）, or a programme such as "compute" (list them with AWARD.CLAUSES).`);
+  }
+}
+
+/**
+ * What a clause pays: the version (in force in the year, or named), the clause, the route (named,
+ * the default, or under the text's choose rule the highest of the routes the inputs qualify for).
+ */
+export function computeClause(
+  resolver: Resolver,
+  resolved: ResolvedVersion,
+  clauseInput: unknown,
+  inputsArg: unknown,
+  routeArg: unknown,
+  year: number,
+  trace = true,
+): ClauseResult {
+  const { version } = resolved;
+  requireClauseArgument(clauseInput);
+  let clause = findClause(version, clauseInput);
+  let route: ClauseRoute | null = null;
+  if (!clause) {
+    // A programme name works too: "compute", "算力券", "compute:large-model".
+    const viaProgramme = programmeClause(resolver, version, clauseInput);
+    if (!viaProgramme) {
+      throw notAvailable(`${version.key} has no clause ${describe(clauseInput)}; its clauses are ${version.clauses.map((c) => c.id).join(", ") || "none"} (list them with AWARD.CLAUSES).`);
+    }
+    clause = viaProgramme.clause;
+    route = viaProgramme.route;
+  }
+  const inputs = parseClauseInputs(inputsArg);
+  const known = knownInputs(clause);
+  for (const name of inputs.keys()) {
+    if (!known.has(name)) {
+      throw invalidValue(`${version.key} clause ${clause.id} reads no input "${name}"; it reads ${clause.routes.map((r) => `${r.id}: ${describeInputs(r)}`).join(" | ")}.`);
+    }
+  }
+  route = findClauseRoute(version, clause, routeArg) ?? route;
+  const head: Step[] = !trace ? [] : [{
+    step: "version",
+    value: `${version.key}: ${resolved.reason}${version.inForce ? ` (${version.inForce.from} to ${version.inForce.to})` : " (never in force)"}`,
+    ...(version.inForce ? { quote: version.inForce.quote, source: version.source } : {}),
+  }];
+  if (route === null && clause.defaultRoute === null) {
+    if (!clause.choose) throw invalidValue(`${version.key} clause ${clause.id} (${clause.title}) pays differently by route: name one; ${routeList(clause)}.`);
+  }
+  if (route === null && clause.choose) {
+    // The text says how to choose: every route the inputs are given for is computed, the highest paid.
+    const candidates = clause.routes.filter((r) => r.kind !== "unquantified" && r.inputs.every((s) => !s.required || new RouteInputs(inputs, r, "").has(s.name)));
+    if (candidates.length === 0) {
+      const r = clause.defaultRoute ?? clause.routes[0];
+      return computeRoute(version, clause, r, inputs, year, head, resolver, resolved, trace); // throws naming the missing input
+    }
+    const results = candidates.map((r) => computeRoute(version, clause!, r, inputs, year, [], resolver, resolved, trace));
+    let best = results[0];
+    for (const r of results) if (r.award.greaterThan(best.award)) best = r;
+    const steps: Step[] = !trace ? [] : [...head, {
+      step: "choose",
+      value: `the routes the inputs are given for: ${results.map((r) => `${r.route.id} ${showValue("amount", r.award, r.unit)}`).join(", ")}; the highest is paid: ${best.route.id}`,
+      ...cite(clause.choose!, version.source),
+    }, ...best.steps];
+    return { ...best, steps };
+  }
+  return computeRoute(version, clause, route ?? clause.defaultRoute!, inputs, year, head, resolver, resolved, trace);
+}
+
+function programmeClause(resolver: Resolver, version: PolicyVersion, input: unknown): { clause: Clause; route: ClauseRoute | null } | null {
+  if (typeof input !== "string") return null;
+  let found;
+  try {
+    found = resolver.findProgramme(version, input);
+  } catch {
+    return null;
+  }
+  const clause = version.clauses.find((c) => c.programme?.id === found.programme.id);
+  if (!clause) return null;
+  const route = found.route === null ? null : findClauseRoute(version, clause, found.route);
+  return { clause, route };
+}
+
+function computeRoute(
+  version: PolicyVersion, clause: Clause, route: ClauseRoute, raw: ClauseInputs, year: number, head: Step[],
+  resolver: Resolver, resolved: ResolvedVersion, trace: boolean,
+): ClauseResult {
+  const where = `${version.key} clause ${clause.id} route ${route.id}`;
+  const note = (make: () => Step) => {
+    if (trace) steps.push(make());
+  };
+  const inputs = new RouteInputs(raw, route, where);
+  const src = version.source;
+  const steps: Step[] = !trace ? [] : [...head, {
+    step: "clause",
+    value: `clause ${clause.id} ${clause.title}; route ${route.id}${route.isDefault ? " (default)" : ""}: ${route.name}${clause.department ? `; 责任单位 ${clause.department}` : ""}`,
+  }];
+  const done = (award: Decimal, binding: string): ClauseResult => ({ award, unit: route.unit, version, clause, route, binding, steps });
+
+  if (route.kind === "programme") {
+    const p = clause.programme!;
+    const spend = route.inputs[0].required || inputs.has("spend") ? inputs.given("spend") : 0;
+    const v = computeVoucher(resolver, resolved, `${p.id}:${route.id}`, spend, inputs.flag(DOMESTIC), year, trace);
+    // The voucher engine's own trace (as COMPUTE_VOUCHER computes it); the version step is already there.
+    steps.push(...v.steps.slice(1).filter((s) => s.step !== "rounding"));
+    return done(v.award, v.binding);
+  }
+
+  const { subjects, years, decreasing, cap: routeCap } = route;
+  for (const c of route.conditions) note(() => ({ step: "condition", value: `assumed met: ${c.note ?? c.quote}`, ...cite(c, src) }));
+  if (subjects) note(() => ({ step: "eligible", value: `assumed one of: ${subjects.values.join("、")}`, ...cite(subjects, src) }));
+
+  // Years of support.
+  let supportYear = 1;
+  if (route.years || route.decreasing) {
+    supportYear = inputs.has(SUPPORT_YEAR) ? inputs.year(SUPPORT_YEAR) : 1;
+    if (years) {
+      const ok = supportYear <= years.value;
+      note(() => ({ step: "years", value: `year ${supportYear} of support${inputs.has(SUPPORT_YEAR) ? "" : " (support-year not given: the first)"} ${ok ? "is within" : "is beyond"} the ${years.value} years the text allows${ok ? "" : ": no award"}`, ...cite(years, src) }));
+      if (!ok) return done(new Decimal(0), "years");
+    }
+  }
+
+  // Conditions on inputs.
+  for (const t of route.tests) {
+    const v = inputs.byType(t.input, t.type);
+    const pass = t.op === ">=" ? v.greaterThanOrEqualTo(t.value) : v.greaterThan(t.value);
+    note(() => ({ step: "condition", value: `${t.input} (${t.label}) ${showValue(t.type, v)} ${pass ? "passes" : "fails"} ${t.op === ">=" ? "≥" : ">"} ${showValue(t.type, t.value)} (${t.shown})${pass ? "" : ": no award"}`, ...cite(t, src) }));
+    if (!pass) return done(new Decimal(0), "condition");
+  }
+
+  switch (route.kind) {
+    case "fixed": {
+      const a = route.amount!;
+      note(() => ({ step: "amount", value: `${formatYuan(a.value)}${route.oneTime ? ", once" : ""}`, ...cite(a, src) }));
+      return done(a.value, "fixed");
+    }
+    case "in-kind": {
+      const q = route.quantity!;
+      note(() => ({ step: "amount", value: `${q.value.toString()} ${route.unit} (non-cash, never added to 元)`, ...cite(q, src) }));
+      return done(q.value, "in-kind");
+    }
+    case "maximum":
+    case "range": {
+      const max = route.amount!;
+      if (!inputs.has(AWARDED)) {
+        note(() => ({ step: "amount", value: `${formatYuan(max.value)}: the most the text allows${max.assumption ? ` (${max.assumption})` : ""}`, ...cite(max, src) }));
+        return done(max.value, "maximum");
+      }
+      const awarded = inputs.amount(AWARDED);
+      note(() => ({ step: "awarded", value: `${formatYuan(awarded)} (input awarded)` }));
+      if (route.minimum && awarded.lessThan(route.minimum.value)) {
+        throw invalidValue(`${where}: awarded ${formatYuan(awarded)} is below the ${formatYuan(route.minimum.value)} the text sets as the least; give an amount from ${formatYuan(route.minimum.value)} to ${formatYuan(max.value)}.`);
+      }
+      if (awarded.greaterThan(max.value)) {
+        note(() => ({ step: "cap", value: `min(${formatYuan(awarded)}, ${formatYuan(max.value)}) = ${formatYuan(max.value)}: the maximum binds`, ...cite(max, src) }));
+        return done(max.value, "cap");
+      }
+      note(() => ({ step: "cap", value: `${formatYuan(max.value)}: not reached`, ...cite(max, src) }));
+      return done(awarded, "awarded");
+    }
+    case "unquantified": {
+      const granted = inputs.amount(GRANTED);
+      const basis = route.conditions[0] ?? route.years;
+      note(() => ({ step: "amount", value: `${formatYuan(granted)}: the amount granted, as given (the text sets no amount)`, ...(basis ? cite(basis, src) : {}) }));
+      return done(granted, "unquantified");
+    }
+    case "tiers": {
+      const t = route.tiers!;
+      const v = inputs.amount(t.input);
+      let reached: (typeof t.steps)[number] | null = null;
+      for (const s of t.steps) {
+        const ok = s.threshold.inclusive ? v.greaterThanOrEqualTo(s.threshold.value) : v.greaterThan(s.threshold.value);
+        if (ok) reached = s;
+      }
+      if (!reached) {
+        note(() => ({ step: "tier", value: `${t.input} (${t.label}) ${formatYuan(v)} reaches no tier (the lowest is ${formatYuan(t.steps[0].threshold.value)}): no award`, ...cite(t.steps[0].threshold, src) }));
+        return done(new Decimal(0), "condition");
+      }
+      note(() => ({ step: "tier", value: `${t.input} (${t.label}) ${formatYuan(v)} reaches ${formatYuan(reached.threshold.value)}: the highest tier reached pays ${formatYuan(reached.amount.value)}`, ...cite(reached.amount, src) }));
+      return done(reached.amount.value, "tier");
+    }
+    case "rate":
+      break;
+  }
+
+  // A share of the base.
+  const base = inputs.amount(route.base!.input);
+  note(() => ({ step: "base", value: `${formatYuan(base)} of ${route.base!.label} (input ${route.base!.input})` }));
+  let rate: Cited<Decimal> = route.rate!;
+  let rateNote = "";
+  if (decreasing) {
+    if (supportYear === 1 && inputs.has(YEAR_RATE)) {
+      const r = inputs.rate(YEAR_RATE);
+      if (r.isNegative() || r.greaterThan(rate.value)) {
+        throw invalidValue(`${where}: input "rate" ${formatRate(r)} must be from 0% to the ${formatRate(rate.value)} the text allows.`);
+      }
+      note(() => ({ step: "year", value: `year 1 of support: rate ${formatRate(r)} as given (at most ${formatRate(rate.value)})`, quote: decreasing.quote, source: src }));
+      rate = { value: r, quote: rate.quote, source: src };
+      rateNote = " (the year's rate, as given)";
+    } else if (supportYear === 1) {
+      rateNote = " (first year of support: the highest rate)";
+      note(() => ({ step: "year", value: `year 1 of support: ${formatRate(rate.value)}`, quote: decreasing.quote, source: src }));
+    } else {
+      if (!inputs.has(YEAR_RATE)) {
+        throw invalidValue(`${where}: the rate falls year by year (逐年递减) and the text gives no schedule, so year ${supportYear} of support needs the input "rate" (that year's rate, below ${formatRate(rate.value)}).`);
+      }
+      const r = inputs.rate(YEAR_RATE);
+      if (r.isNegative() || !r.lessThan(rate.value)) {
+        throw invalidValue(`${where}: input "rate" ${formatRate(r)} for year ${supportYear} must be 0% or more and below the first year's ${formatRate(rate.value)} (逐年递减).`);
+      }
+      note(() => ({ step: "year", value: `year ${supportYear} of support: rate ${formatRate(r)} as given (below ${formatRate(rate.value)}; ${decreasing.assumption})`, quote: decreasing.quote, source: src }));
+      rate = { value: r, quote: decreasing.quote, source: src };
+      rateNote = " (the year's rate, as given)";
+    }
+  }
+  let award = base.times(rate.value);
+  note(() => ({ step: "rate", value: `${formatYuan(base)} × ${formatRate(rate.value)} = ${formatYuan(award)}${rateNote}`, ...cite(rate, src) }));
+  let binding = "rate";
+  for (const c of route.rateCaps) {
+    const other = inputs.amount(c.input);
+    const limit = other.times(c.rate.value);
+    if (award.greaterThan(limit)) {
+      note(() => ({ step: "limit", value: `${c.label} ${formatYuan(other)} × ${formatRate(c.rate.value)} = ${formatYuan(limit)} < ${formatYuan(award)}: the limit binds`, ...cite(c.rate, src) }));
+      award = limit;
+      binding = "limit";
+    } else {
+      note(() => ({ step: "limit", value: `${c.label} ${formatYuan(other)} × ${formatRate(c.rate.value)} = ${formatYuan(limit)}: not reached`, ...cite(c.rate, src) }));
+    }
+  }
+  if (route.cap) {
+    const cap = route.cap.value;
+    if (award.greaterThan(cap)) {
+      note(() => ({ step: `cap (per ${routeCap!.per})`, value: `min(${formatYuan(award)}, ${formatYuan(cap)}) = ${formatYuan(cap)}: the cap binds`, ...cite(routeCap!, src) }));
+      award = cap;
+      binding = "cap";
+    } else {
+      note(() => ({ step: `cap (per ${routeCap!.per})`, value: `${formatYuan(cap)}: not reached`, ...cite(routeCap!, src) }));
+    }
+  }
+  for (const pool of version.pools) {
+    if (award.greaterThan(pool.amount.value)) {
+      note(() => ({ step: `annual limit of the measure (${pool.id})`, value: `${formatYuan(pool.amount.value)}: binds`, quote: pool.amount.quote, source: pool.amount.source }));
+      award = pool.amount.value;
+      binding = "pool";
+    }
+  }
+  return done(award, binding);
+}

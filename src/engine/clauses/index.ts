@@ -1,0 +1,84 @@
+// The clause catalogue: CLAUSE, CLAUSES and EXPLAIN answers, over the clause model of each version.
+import type Decimal from "decimal.js";
+import { formatRate, formatYuan, toFen } from "../amount";
+import type { Step } from "../voucher";
+import type { PolicyVersion } from "../types";
+import type { Clause, ClauseRoute } from "./types";
+
+export { computeClause, requireClauseArgument, parseClauseInputs, clauseIdOf, findClause, describeInputs, type ClauseResult, type ClauseInputs } from "./compute";
+export { diffVersions, clauseFacts, type VersionDiff, type ClauseChange } from "./diff";
+export type * from "./types";
+
+export type Cell = string | number | boolean;
+
+export const CLAUSE_COLUMNS = [
+  "clause", "route", "title", "route name", "kind", "rate", "amount", "cap", "cap per", "threshold", "pool",
+  "quota per year", "years", "inputs", "unit", "department", "assumption", "version",
+] as const;
+
+export const EXPLAIN_COLUMNS = ["step", "value", "quote", "source"] as const;
+
+/** The award rounded as the functions return it: 元 to the fen, half up; other units as they are. */
+export function roundAward(award: Decimal, unit: string): number {
+  return unit === "元" ? toFen(award) : award.toNumber();
+}
+
+export function roundingStep(award: Decimal, unit: string): Step {
+  return unit === "元"
+    ? { step: "rounding", value: `${award.toString()} 元 rounded half up to the fen: ${toFen(award)}` }
+    : { step: "unit", value: `${award.toString()} ${unit} (not 元: not rounded, never added to cash)` };
+}
+
+function testText(r: ClauseRoute): string {
+  const parts = r.tests.map((t) => `${t.input} ${t.op === ">=" ? "≥" : ">"} ${t.type === "rate" ? formatRate(t.value) : t.type === "count" ? t.value.toString() : formatYuan(t.value)}`);
+  const th = r.programmeRoute?.threshold;
+  if (th) parts.unshift(`spend ${th.inclusive ? "≥" : ">"} ${formatYuan(th.value)}`);
+  return parts.join("; ");
+}
+
+function amountCell(r: ClauseRoute): Cell {
+  if (r.tiers) return r.tiers.steps.map((s) => `${r.tiers!.input} ≥ ${formatYuan(s.threshold.value)}: ${formatYuan(s.amount.value)}`).join("; ");
+  if (r.kind === "range") return `${r.minimum!.value.toNumber()}–${r.amount!.value.toNumber()}`;
+  if (r.quantity) return r.quantity.value.toNumber();
+  return r.amount ? r.amount.value.toNumber() : "";
+}
+
+function assumptionsOf(c: Clause, r: ClauseRoute): string {
+  const list = [c.assumption, r.assumption, r.rate?.assumption, r.amount?.assumption, r.cap?.assumption, r.decreasing?.assumption, r.domesticRate?.assumption]
+    .filter((x): x is string => typeof x === "string" && x.trim() !== "");
+  if (r.kind === "maximum" && !r.amount?.assumption) list.push("The text gives a maximum and no rate: the model gives the maximum unless an amount awarded is given.");
+  if (r.kind === "unquantified") list.push("The text gives no amount: the award is the input amount.");
+  return [...new Set(list)].join(" ");
+}
+
+function inputsCell(r: ClauseRoute): string {
+  return r.inputs
+    .filter((s) => s.role !== "unused")
+    .map((s) => `${s.name}${s.required ? "" : "?"}${s.name === "domestic" && r.domesticRate ? ` (TRUE: ${formatRate(r.domesticRate.value)})` : ""}`)
+    .join(", ");
+}
+
+/** One row per clause and route, with a header row: what CLAUSES spills. */
+export function clauseTable(version: PolicyVersion): Cell[][] {
+  const rows: Cell[][] = [[...CLAUSE_COLUMNS]];
+  for (const c of version.clauses) {
+    for (const r of c.routes) {
+      rows.push([
+        c.id, r.id, c.title, r.name, r.kind === "programme" ? `voucher (${c.programme!.id})` : r.kind,
+        r.rate ? r.rate.value.toNumber() : "", amountCell(r), r.cap ? r.cap.value.toNumber() : "", r.cap?.per ?? "",
+        testText(r), c.programme?.pool ? c.programme.pool.value.toNumber() : "", r.quota?.value ?? "", r.years?.value ?? "",
+        inputsCell(r), r.unit, c.department ?? "", assumptionsOf(c, r), version.key,
+      ]);
+    }
+  }
+  return rows;
+}
+
+/** A trace as a table with a header row: what EXPLAIN spills. */
+export function stepTable(steps: Step[], result: { award: Decimal; unit: string }): Cell[][] {
+  return [
+    [...EXPLAIN_COLUMNS],
+    ...steps.map((s) => [s.step, s.value, s.quote ?? "", s.source ?? ""]),
+    ["award", roundAward(result.award, result.unit), "", result.unit],
+  ];
+}

@@ -1,0 +1,122 @@
+// The clause catalogue: every quantified clause of a version, as written in the files and as modelled.
+import type Decimal from "decimal.js";
+import type { AmountDoc, CapDoc, CapScope, Cited, CountDoc, Programme, QuotedDoc, RateDoc, Route, ThresholdDoc } from "../types";
+
+// ---- As written (YAML) ----
+
+export type ClauseKind = "rate" | "fixed" | "maximum" | "range" | "tiers" | "in-kind" | "unquantified";
+export type InputType = "amount" | "rate" | "count";
+
+export interface InputTestDoc {
+  input: string;
+  label?: string;
+  type: InputType;
+  op: ">=" | ">";
+  value: string | number;
+  written?: string;
+  quote: string;
+  assumption?: string;
+}
+
+export interface ClauseRouteDoc {
+  id: string;
+  name: string;
+  nameEn?: string;
+  aliases?: string[];
+  default?: boolean;
+  kind: ClauseKind;
+  eligible?: { subjects: string[]; quote: string };
+  base?: { input: string; label: string; baseYear?: "current" | "previous" };
+  rate?: RateDoc;
+  rateCaps?: { input: string; label: string; rate: RateDoc }[];
+  amount?: AmountDoc;
+  minimum?: AmountDoc;
+  quantity?: { value: number; unit: string; written?: string; quote: string };
+  tiers?: { input: string; label: string; steps: { threshold: ThresholdDoc; amount: AmountDoc }[] };
+  cap?: CapDoc;
+  tests?: InputTestDoc[];
+  years?: CountDoc;
+  decreasing?: { quote: string; assumption: string };
+  quota?: CountDoc;
+  oneTime?: QuotedDoc;
+  conditions?: QuotedDoc[];
+  unit?: string;
+  assumption?: string;
+}
+
+export interface ClauseDoc {
+  id: string;
+  title: string;
+  department?: string;
+  programme?: string;
+  choose?: QuotedDoc;
+  routes?: ClauseRouteDoc[];
+  assumption?: string;
+}
+
+// ---- As modelled ----
+
+/** An input a route reads, by name. */
+export interface InputSpec {
+  name: string;
+  label: string;
+  type: InputType | "year" | "flag";
+  required: boolean;
+  /** What the input is for: the base, a test, a further limit, the year of support, … */
+  role: string;
+}
+
+export interface InputTest {
+  input: string;
+  label: string;
+  type: InputType;
+  op: ">=" | ">";
+  value: Decimal;
+  /** As the text writes it, e.g. 超过3家, 20%. */
+  shown: string;
+  quote: string;
+  source: string;
+}
+
+export interface ClauseRoute {
+  id: string;
+  name: string;
+  nameEn: string;
+  aliases: string[];
+  isDefault: boolean;
+  kind: ClauseKind | "programme";
+  subjects?: { values: string[]; quote: string };
+  base?: { input: string; label: string; baseYear: "current" | "previous" };
+  rate?: Cited<Decimal>;
+  /** Domestic-compute rate, for a voucher route that has one. */
+  domesticRate?: Cited<Decimal>;
+  rateCaps: { input: string; label: string; rate: Cited<Decimal> }[];
+  amount?: Cited<Decimal>;
+  minimum?: Cited<Decimal>;
+  quantity?: Cited<Decimal>;
+  tiers?: { input: string; label: string; steps: { threshold: Cited<Decimal> & { inclusive: boolean }; amount: Cited<Decimal> }[] };
+  cap?: Cited<Decimal> & { per: CapScope };
+  tests: InputTest[];
+  years?: Cited<number>;
+  decreasing?: { quote: string; assumption: string };
+  quota?: Cited<number>;
+  oneTime?: { quote: string };
+  conditions: { quote: string; note?: string }[];
+  unit: string;
+  assumption?: string;
+  inputs: InputSpec[];
+  /** For a clause that is a voucher programme: the programme route it computes through. */
+  programmeRoute?: Route;
+}
+
+export interface Clause {
+  id: string;
+  title: string;
+  department?: string;
+  programme?: Programme;
+  choose?: { quote: string; note?: string };
+  routes: ClauseRoute[];
+  /** The route used when none is named: the one marked default, or the only one. */
+  defaultRoute: ClauseRoute | null;
+  assumption?: string;
+}
