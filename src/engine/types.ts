@@ -142,7 +142,12 @@ export interface PolicyVersion {
   nonDuplication?: { quote: string };
   pools: Pool[];
   programmes: Programme[];
+  /** Set on a what-if variant (variants.ts): the version it edits and the numbers it changed. */
+  variant?: { base: string; name: string; edits: AppliedEdit[] };
 }
+
+/** One number a what-if variant changed: where, from what, to what (as written for people). */
+export interface AppliedEdit { field: string; from: string; to: string }
 
 export interface Jurisdiction {
   id: string;
