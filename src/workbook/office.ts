@@ -65,7 +65,7 @@ export class OfficeWorkbook implements WorkbookHost {
 /** Adds a sheet (a fresh name), writes title, header and rows (formulas as formulas), formats it as a table. */
 async function writeTable(context: Excel.RequestContext, table: SheetTable) {
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
+  sheets.load("items"); // (every sheet with its name)
   await context.sync();
   const taken = new Set(sheets.items.map((s) => s.name));
   let name = table.sheet.slice(0, 28);
@@ -87,4 +87,18 @@ async function writeTable(context: Excel.RequestContext, table: SheetTable) {
   sheet.activate();
   await context.sync();
   return { sheet, address: `'${name}'!${address}`, first, last };
+}
+
+/**
+ * Waits for office.js: the host ("Excel") and Office's display language, or a null host in a
+ * plain browser (preview mode), where office.js may be absent or never report a host.
+ */
+export function officeReady(): Promise<{ host: string | null; displayLanguage: string | null }> {
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return Promise.resolve({ host: null, displayLanguage: null });
+  return new Promise((resolve) => {
+    Office.onReady((info) => {
+      const host = info && info.host ? String(info.host) : null;
+      resolve({ host, displayLanguage: host && Office.context ? Office.context.displayLanguage ?? null : null });
+    });
+  });
 }
