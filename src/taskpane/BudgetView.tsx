@@ -3,6 +3,7 @@ import Decimal from "decimal.js";
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2, Text, Textarea } from "@fluentui/react-components";
 import { parseAmount } from "../engine";
 import { fundExhaustion, type Exhaustion } from "./model/exhaustion";
+import { entriesText, parseEntries } from "./model/entries";
 import { useStrings } from "./i18n";
 import { useSession, useUpdate, useWorkbookState, useYear } from "./session-hooks";
 import { useStyles } from "./styles";
@@ -10,28 +11,10 @@ import { NoticeBar } from "./Notice";
 import { specOptions } from "./ScenariosView";
 import { wan, yuan } from "./format";
 import { BudgetChart } from "./BudgetChart";
-import type { BudgetEntry, BudgetInput } from "../workbook/state";
+import type { BudgetInput } from "../workbook/state";
 import type { CellValue } from "../workbook/host";
 
 export const DEFAULT_BUDGET: BudgetInput = { jurisdiction: "hangzhou-binjiang@2025", programme: "compute", pool: "", entries: [] };
-
-/** "2026-01-15, 2000万, 甲公司" or tab-separated cells → entries; amounts may carry thousands commas. */
-export function parseEntries(text: string): BudgetEntry[] {
-  const out: BudgetEntry[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === "") continue;
-    const cells = line.includes("\t")
-      ? line.split("\t").map((c) => c.trim())
-      : (/^\s*(\S+?)[\s,，;；]+(\d{1,3}(?:,\d{3})+(?:\.\d+)?\S*|[^\s,，;；]+)(?:[\s,，;；]+(.*))?$/.exec(line)?.slice(1) ?? [line.trim(), ""]);
-    const [date, amount, label] = cells;
-    out.push({ date: date ?? "", amount: amount ?? "", ...(label ? { label: label.trim() } : {}) });
-  }
-  return out;
-}
-
-export function entriesText(entries: BudgetEntry[]): string {
-  return entries.map((e) => [e.date, e.amount, e.label].filter(Boolean).join(", ")).join("\n");
-}
 
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
