@@ -98,7 +98,19 @@ export function officeReady(): Promise<{ host: string | null; displayLanguage: s
   return new Promise((resolve) => {
     Office.onReady((info) => {
       const host = info && info.host ? String(info.host) : null;
+      if (!host) quietOutsideOffice();
       resolve({ host, displayLanguage: host && Office.context ? Office.context.displayLanguage ?? null : null });
     });
   });
+}
+
+/**
+ * Outside Office (preview in a plain browser) office.js has no host to talk to, yet 3 s after
+ * loading it opens Microsoft's telemetry frame (telemetryservice.firstpartyapps.oaspapps.com).
+ * A preview has nothing to report and must not call out of localhost: the frame is not loaded.
+ * Inside Office nothing is changed.
+ */
+function quietOutsideOffice(): void {
+  const endpoint = (window as unknown as { OSF?: { Logger?: { ulsEndpoint?: { loadProxyFrame?: () => void } } } }).OSF?.Logger?.ulsEndpoint;
+  if (endpoint && typeof endpoint.loadProxyFrame === "function") endpoint.loadProxyFrame = () => undefined;
 }
