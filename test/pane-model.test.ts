@@ -5,7 +5,7 @@ import { defaultEngine, engineWith } from "../src/engine";
 import { compareScenarios, comparisonTable, scenarioFormula } from "../src/taskpane/model/compare";
 import { fundExhaustion, parseDate } from "../src/taskpane/model/exhaustion";
 import { editableFields, jurisdictionViews } from "../src/taskpane/model/years";
-import { parseEntries } from "../src/taskpane/model/entries";
+import { entriesFromCells, excelSerialToIso, parseEntries } from "../src/taskpane/model/entries";
 import type { Scenario } from "../src/workbook/state";
 
 const S = (id: string, jurisdiction: string, amount = "5000万", programme = "compute"): Scenario => ({ id, label: id, jurisdiction, programme, amount, domestic: true });
@@ -102,6 +102,15 @@ describe("fundExhaustion", () => {
       { date: "2026-03-01", amount: "1,000,000.50" },
     ]);
   });
+});
+
+test("an applications table read from the sheet: header skipped, serial dates converted", () => {
+  expect(excelSerialToIso(46037)).toBe("2026-01-15");
+  expect(excelSerialToIso(45658)).toBe("2025-01-01");
+  expect(entriesFromCells([["Date", "Amount", "Company"], [46037, 20000000, "甲"], ["2026-02-20", "1800万", ""], ["", "", ""]])).toEqual([
+    { date: "2026-01-15", amount: "20000000", label: "甲" },
+    { date: "2026-02-20", amount: "1800万" },
+  ]);
 });
 
 describe("jurisdictionViews", () => {

@@ -187,4 +187,15 @@ describe("task pane: budget", () => {
     expect(workbook.charts[0].rows[3]).toEqual(["2025-10-15", 1000000, "=SUM(B$4:B7)", '=AWARD.FUND_LIMIT("langfang@2023","compute")']);
     expect((await workbook.load()).budget!.entries).toHaveLength(4);
   });
+
+  test("an applications table selected in the sheet fills the commitments", async () => {
+    const { user, workbook } = await renderApp({ initialTab: "budget" });
+    // 滨江 2025 （六）: 每年安排最高1亿元“算力券”
+    await waitFor(() => expect(screen.getByTestId("kpi-limit-value").textContent).toBe("1亿"));
+    workbook.selection = { address: "Sheet1!A1:C3", values: [["日期", "金额", "企业"], [46037, 60000000, "甲"], [46073, 50000000, "乙"]] };
+    await user.click(screen.getByRole("button", { name: /Use the selected cells/ }));
+    await waitFor(() => expect(screen.getByTestId("selection-notice").textContent).toMatch(/Read 2 commitments from Sheet1!A1:C3/));
+    // 6000万 on 2026-01-15, then 5000万 on 2026-02-20 (serial 46073) brings it to 1.1亿 ≥ 1亿
+    expect(screen.getByTestId("kpi-exhausted-value").textContent).toBe("2026-02-20");
+  });
 });

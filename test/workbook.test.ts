@@ -89,6 +89,10 @@ function installExcel(sheetNames: string[] = ["Sheet1"]) {
   const excel = new OfficeMockObject({
     context: {
       workbook: {
+        selected: { address: "Sheet1!A1:B2", values: [["Date", "Amount"], [46037, 1000]] },
+        getSelectedRange: function (this: { selected: unknown }) {
+          return this.selected;
+        },
         application: { calculate: (type: unknown) => void log.calculate.push(type) },
         worksheets: {
           items: sheetNames.map((name) => ({ name })),
@@ -130,6 +134,11 @@ describe("OfficeWorkbook (office-addin-mock)", () => {
     const log = installExcel();
     await new OfficeWorkbook().recalculate();
     expect(log.calculate).toEqual(["Full"]);
+  });
+
+  test("readSelection loads the selected range's address and values", async () => {
+    installExcel();
+    expect(await new OfficeWorkbook().readSelection()).toEqual({ address: "Sheet1!A1:B2", values: [["Date", "Amount"], [46037, 1000]] });
   });
 
   test("insertTable adds a fresh sheet with the formulas as formulas, as a formatted table", async () => {

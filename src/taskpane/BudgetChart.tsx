@@ -34,7 +34,7 @@ export function BudgetChart({ data, title }: { data: Exhaustion; title: string }
         </g>
       ))}
       <line x1={PAD.l} x2={W - PAD.r} y1={limitY} y2={limitY} stroke={tokens.colorPaletteRedBorder2} strokeWidth={1.5} strokeDasharray="5 3" />
-      <text x={W - PAD.r} y={limitY - 4} textAnchor="end" fontSize={9} fill={tokens.colorPaletteRedForeground1}>{wan(data.limit)}</text>
+      <text x={PAD.l + 4} y={limitY - 4} textAnchor="start" fontSize={9} fill={tokens.colorPaletteRedForeground1}>{wan(data.limit)}</text>
       <path d={path} fill="none" stroke={tokens.colorBrandForeground1} strokeWidth={2} />
       {pts.map((p, i) => (
         <circle key={i} cx={sx(p.date)} cy={sy(p.cumulative.toNumber())} r={2.5} fill={tokens.colorBrandForeground1} />

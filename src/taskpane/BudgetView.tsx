@@ -3,7 +3,7 @@ import Decimal from "decimal.js";
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2, Text, Textarea } from "@fluentui/react-components";
 import { parseAmount } from "../engine";
 import { fundExhaustion, type Exhaustion } from "./model/exhaustion";
-import { entriesText, parseEntries } from "./model/entries";
+import { entriesFromCells, entriesText, parseEntries } from "./model/entries";
 import { useStrings } from "./i18n";
 import { useSession, useUpdate, useWorkbookState, useYear } from "./session-hooks";
 import { useStyles } from "./styles";
@@ -27,6 +27,7 @@ export function BudgetView() {
   const engine = session.currentEngine;
   const budget = state.budget ?? DEFAULT_BUDGET;
   const { run, notice } = useUpdate();
+  const selection = useUpdate();
   const [text, setText] = React.useState(() => entriesText(budget.entries));
 
   const save = (patch: Partial<BudgetInput>) => run(async () => void (await session.update((s) => ({ ...s, budget: { ...(s.budget ?? DEFAULT_BUDGET), ...patch } }))));
@@ -79,6 +80,15 @@ export function BudgetView() {
       return session.host.kind === "excel" ? t.inserted(address) : t.insertedPreview(address);
     });
 
+  const readSelection = () =>
+    selection.run(async () => {
+      const { address, values } = await session.host.readSelection();
+      const read = entriesFromCells(values);
+      if (read.length === 0) throw new Error(t.selectionEmpty(address));
+      setText(entriesText(read));
+      await session.update((s) => ({ ...s, budget: { ...(s.budget ?? DEFAULT_BUDGET), entries: read } }));
+      return t.selectionRead(read.length, address);
+    });
   const specs = specOptions(engine, year);
   return (
     <div className={styles.body}>
@@ -121,6 +131,10 @@ export function BudgetView() {
             data-testid="budget-entries"
           />
         </Field>
+        <div className={styles.row}>
+          <Button size="small" onClick={() => void readSelection()}>{t.useSelection}</Button>
+        </div>
+        <NoticeBar notice={selection.notice} testId="selection-notice" />
         {limitError ? <MessageBar intent="error"><MessageBarBody>{limitError}</MessageBarBody></MessageBar> : null}
         {entriesError ? <MessageBar intent="error"><MessageBarBody data-testid="budget-error">{entriesError}</MessageBarBody></MessageBar> : null}
       </section>

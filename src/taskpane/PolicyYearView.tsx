@@ -100,7 +100,7 @@ function JurisdictionCard({ j, year, onPin }: { j: JurisdictionView; year: numbe
         <Text as="h3" id={headingId} className={styles.h3}>
           {j.name} <span className={styles.muted}>· {j.nameEn}</span>
         </Text>
-        {j.inUse ? <span className={styles.key} data-testid={`in-use-${j.id}`}>{j.inUse.split("@")[1]}</span> : null}
+        {j.inUse ? <span className={styles.key} style={{ whiteSpace: "nowrap", flexShrink: 0 }} data-testid={`in-use-${j.id}`}>{j.inUse.split("@")[1]}</span> : null}
       </div>
       <Field label={t.pinLabel} size="small">
         <Select size="small" value={j.pin ?? ""} onChange={(_, d) => onPin(d.value)} data-testid={`pin-${j.id}`}>

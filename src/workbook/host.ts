@@ -31,6 +31,8 @@ export interface WorkbookHost {
   recalculate(): Promise<void>;
   /** Writes a table on a new sheet; returns where, e.g. "'AWARD scenarios'!A3:H6". */
   insertTable(table: SheetTable): Promise<string>;
+  /** The values of the selected cells (an applications table: date, amount[, label]), with its address. */
+  readSelection(): Promise<{ address: string; values: CellValue[][] }>;
   /** Writes the table on a new sheet and adds a native line chart of it; returns where. */
   insertChart(chart: ChartSpec): Promise<string>;
 }

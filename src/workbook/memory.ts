@@ -1,6 +1,6 @@
 // The workbook of preview mode (a plain browser, tests): state in memory, tables and charts kept
 // as written so the pane can say what Excel would have received.
-import type { ChartSpec, SheetTable, WorkbookHost } from "./host";
+import type { CellValue, ChartSpec, SheetTable, WorkbookHost } from "./host";
 import { EMPTY_STATE, readState, type WorkbookState } from "./state";
 
 export class MemoryWorkbook implements WorkbookHost {
@@ -22,6 +22,11 @@ export class MemoryWorkbook implements WorkbookHost {
   }
   async recalculate(): Promise<void> {
     this.recalculations++;
+  }
+  /** what "the selected cells" are in preview (tests set it) */
+  selection: { address: string; values: CellValue[][] } = { address: "A1", values: [[""]] };
+  async readSelection(): Promise<{ address: string; values: CellValue[][] }> {
+    return this.selection;
   }
   async insertTable(table: SheetTable): Promise<string> {
     this.tables.push(table);

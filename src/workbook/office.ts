@@ -7,7 +7,7 @@
 // part needs an async read and an XML encoding for the same data), and they are saved in the
 // .xlsx, so they survive closing and reopening.
 /* global Office, Excel */
-import type { ChartSpec, SheetTable, WorkbookHost } from "./host";
+import type { CellValue, ChartSpec, SheetTable, WorkbookHost } from "./host";
 import { columnName } from "./memory";
 import { readState, type WorkbookState } from "./state";
 
@@ -42,6 +42,15 @@ export class OfficeWorkbook implements WorkbookHost {
 
   insertTable(table: SheetTable): Promise<string> {
     return Excel.run(async (context) => (await writeTable(context, table)).address);
+  }
+
+  readSelection(): Promise<{ address: string; values: CellValue[][] }> {
+    return Excel.run(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load("address, values");
+      await context.sync();
+      return { address: range.address, values: range.values as CellValue[][] };
+    });
   }
 
   insertChart(chart: ChartSpec): Promise<string> {
