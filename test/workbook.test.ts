@@ -197,6 +197,7 @@ describe("WorkbookSession", () => {
     const wb = new MemoryWorkbook();
     const session = new WorkbookSession(wb);
     await session.open();
+    expect(wb.recalculations).toBe(0); // nothing saved: nothing to redo
     expect(policyYear()).toBe(new Date().getFullYear());
     await session.update((s) => ({ ...s, year: 2024 }));
     expect(policyYear()).toBe(2024);
@@ -241,6 +242,8 @@ describe("WorkbookSession", () => {
     const session = new WorkbookSession(wb);
     await session.open();
     expect(session.loadError).toMatch(/no version "2019"/);
+    // the saved year differs from the default: cells computed before the pane opened are redone
+    expect(wb.recalculations).toBe(1);
     expect(voucher('=AWARD.VERSION("滨江")').value).toBe("hangzhou-binjiang@2025");
   });
 });

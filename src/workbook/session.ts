@@ -27,6 +27,10 @@ export class WorkbookSession {
       this.loadError = e instanceof Error ? e.message : String(e);
       this.apply({ ...saved, variants: [], pins: {} }, engineWith({}));
     }
+    // Excel may have computed AWARD cells before the add-in read the workbook's settings (with
+    // the current year and no variants): compute them again under the saved ground.
+    const s = this.state;
+    if (s.year !== null || Object.keys(s.pins).length > 0 || s.variants.length > 0) await this.host.recalculate();
     return this.state;
   }
 
