@@ -41,7 +41,7 @@ async function renderApp(props: AppProps = {}, initial: WorkbookState = { ...EMP
   const workbook = new MemoryWorkbook(initial);
   const session = new WorkbookSession(workbook);
   await session.open();
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   const utils = render(
     <FluentProvider theme={webLightTheme}>
       <App session={session} {...props} />

@@ -237,6 +237,18 @@ describe("WorkbookSession", () => {
     expect(voucher('=AWARD.COMPUTE_VOUCHER("hangzhou-binjiang@2025~draft-40pct","compute",30000000)').value).toBe(12000000);
   });
 
+  test("changes made at once are applied one after the other, none lost", async () => {
+    const wb = new MemoryWorkbook();
+    const session = new WorkbookSession(wb);
+    await session.open();
+    await Promise.all([
+      session.update((s) => ({ ...s, year: 2025 })),
+      session.update((s) => ({ ...s, pins: { langfang: "2023" } })),
+      session.update((s) => ({ ...s, language: "zh" })),
+    ]);
+    expect(await wb.load()).toMatchObject({ year: 2025, pins: { langfang: "2023" }, language: "zh" });
+  });
+
   test("a saved state that no longer builds opens without its variants and pins, and says why", async () => {
     const wb = new MemoryWorkbook({ ...EMPTY_STATE, year: 2026, pins: { "hangzhou-binjiang": "2019" } });
     const session = new WorkbookSession(wb);

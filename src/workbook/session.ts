@@ -53,7 +53,16 @@ export class WorkbookSession {
    * Changes the state: throws (nothing saved) when the variants or pins do not build; otherwise
    * saves, applies and — when what formulas compute has changed — recalculates the workbook.
    */
-  async update(change: (s: WorkbookState) => WorkbookState): Promise<WorkbookState> {
+  update(change: (s: WorkbookState) => WorkbookState): Promise<WorkbookState> {
+    // one change at a time, each applied to the state the previous one left
+    const next = this.queue.then(() => this.updateNow(change));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private async updateNow(change: (s: WorkbookState) => WorkbookState): Promise<WorkbookState> {
     const before = this.state;
     const next = change(before);
     const groundChanged =
