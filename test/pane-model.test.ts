@@ -124,6 +124,14 @@ describe("jurisdictionViews", () => {
     expect(bj.warning).toBeNull();
   });
 
+  test("2025: 滨江's 2025 text is in force only from 2025-06-10 (the 2023 text before): flagged as part of the year", () => {
+    const bj = jurisdictionViews(defaultEngine(), 2025, {}).find((v) => v.id === "hangzhou-binjiang")!;
+    expect(bj.inUse).toBe("hangzhou-binjiang@2025");
+    expect(bj.partial).toEqual({ key: "hangzhou-binjiang@2025", from: "2025-06-10", to: "2028-06-09" });
+    // 2026 is wholly inside the window
+    expect(jurisdictionViews(defaultEngine(), 2026, {}).find((v) => v.id === "hangzhou-binjiang")!.partial).toBeNull();
+  });
+
   test("a pin outside its window is flagged: the 2023 text in 2026 was repealed on 2025-06-10", () => {
     const engine = engineWith({ pins: { "hangzhou-binjiang": "2023" } });
     const bj = jurisdictionViews(engine, 2026, { "hangzhou-binjiang": "2023" }).find((v) => v.id === "hangzhou-binjiang")!;

@@ -82,6 +82,12 @@ describe("what-if variants", () => {
     expect(computeVoucher("hangzhou-binjiang@2025~draft-40pct", "compute", "5000万")).toBe(15000000);
     expect(version("滨江@2025~draft-40pct")).toBe("hangzhou-binjiang@2025~draft-40pct");
     expect(evaluateFormula('=AWARD.FUND_LIMIT("hangzhou-binjiang@2025~draft-40pct","compute")').value).toBe(100000000);
+    // ROUTES shows the edited numbers; POLICIES lists the variant as what it is
+    const routes = evaluateFormula('=AWARD.ROUTES("hangzhou-binjiang@2025~draft-40pct","compute")').value as unknown[][];
+    expect(routes[1].slice(3, 5)).toEqual([0.4, 0.6]);
+    expect(routes[1][7]).toBe(15000000);
+    const listed = (evaluateFormula("=AWARD.POLICIES()").value as unknown[][]).find((r) => r[0] === "hangzhou-binjiang@2025~draft-40pct")!;
+    expect(listed[6]).toMatch(/what-if variant of hangzhou-binjiang@2025 \(compute:standard.rate 30% → 40%/);
     const e = evaluateFormula('=AWARD.COMPUTE_VOUCHER("hangzhou-binjiang@2025~nope","compute",1)').error!;
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toMatch(/no what-if variant "nope".*hangzhou-binjiang@2025~draft-40pct/);

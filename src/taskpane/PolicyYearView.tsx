@@ -117,6 +117,11 @@ function JurisdictionCard({ j, year, onPin }: { j: JurisdictionView; year: numbe
           </MessageBarBody>
         </MessageBar>
       ) : null}
+      {j.partial ? (
+        <MessageBar intent="info" data-testid={`partial-${j.id}`}>
+          <MessageBarBody>{t.partialYear(j.partial.key, year, j.partial.from, j.partial.to)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       <ul className={styles.list} aria-label={`${t.policies}: ${j.name}`}>
         {j.versions.map((v) => (
           <li key={v.key} className={mergeClasses(styles.item, v.inUse && styles.itemInUse)} data-policy-key={v.key}>

@@ -32,6 +32,8 @@ export interface JurisdictionView {
   /** the version the year alone would give */
   byYear: string | null;
   warning: { kind: "none-in-force" } | { kind: "pinned-outside"; key: string; reason: OutsideReason } | null;
+  /** the version in use is in force for only part of the year (e.g. from 2025-06-10), or null */
+  partial: { key: string; from: string; to: string } | null;
 }
 
 /** Why a version is not in force in a year, or null when it is (at any time in the year). */
@@ -64,9 +66,15 @@ export function jurisdictionViews(engine: Engine, year: number, pins: Record<str
       const reason = outsideReason(pinned, year);
       if (reason) warning = { kind: "pinned-outside", key: pinned.key, reason };
     } else if (!byYear) warning = { kind: "none-in-force" };
+    let partial: JurisdictionView["partial"] = null;
+    if (inUse?.inForce && !warning) {
+      const { from, to } = inUse.inForce;
+      if (from > `${year}-01-01` || to < `${year}-12-31`) partial = { key: inUse.key, from, to };
+    }
     return {
       id: j.id,
       name: j.name,
+      partial,
       nameEn: j.nameEn,
       pin,
       inUse: inUse?.key ?? null,
