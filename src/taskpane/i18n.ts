@@ -31,7 +31,7 @@ const en = {
   noneInForce: (j: string, y: number) => `No text of ${j} is in force in ${y}: formulas without a version return #N/A. Pin a version to use one anyway.`,
   pinnedOutside: (key: string, y: number, why: string) => `${key} is pinned but not in force in ${y} (${why}). Formulas use it anyway.`,
   partialYear: (key: string, y: number, from: string, to: string) =>
-    `${key} is in force for only part of ${y} (${from} to ${to}); formulas use it for the whole year. Name another version for awards outside that window.`,
+    `${key} is in force for only part of ${y} (${from} to ${to}); formulas use it for the whole year: check awards dated outside that window.`,
   expiredOn: (d: string) => `expired ${d}`,
   repealedOn: (d: string, by: string) => `repealed ${d} by ${by}`,
   notYet: (d: string) => `in force only from ${d}`,
@@ -132,7 +132,7 @@ const zh: Strings = {
   pinned: "已指定",
   noneInForce: (j, y) => `${j} 在 ${y} 年没有有效文件：未写版本的公式返回 #N/A。可指定一个版本继续使用。`,
   pinnedOutside: (key, y, why) => `已指定 ${key}，但它在 ${y} 年不在有效期内（${why}），公式仍按它计算。`,
-  partialYear: (key, y, from, to) => `${key} 在 ${y} 年只部分时间有效（${from} 至 ${to}），公式按它计算全年。窗口之外的补贴请写明版本。`,
+  partialYear: (key, y, from, to) => `${key} 在 ${y} 年只部分时间有效（${from} 至 ${to}），公式按它计算全年：窗口之外日期的补贴请核实。`,
   expiredOn: (d) => `${d} 到期`,
   repealedOn: (d, by) => `${d} 被 ${by} 废止`,
   notYet: (d) => `${d} 起施行`,
