@@ -163,6 +163,18 @@ describeBrowser("task pane in Chromium (production build, preview mode)", () => 
     await axe("budget");
   });
 
+  test("budget per pool: 滨江 2025 算力券 (1亿) and 语料券 (5000万)", async () => {
+    await page.getByTestId("budget-spec").selectOption("hangzhou-binjiang@2025");
+    await page.getByTestId("budget-programme").selectOption("compute");
+    expect(await text("kpi-limit-value")).toBe("1亿");
+    await page.getByTestId("budget-entries").fill("2026-01-10, 6000万, 甲\n2026-02-01, 3000万, 乙, 语料券\n2026-03-01, 5000万, 丙\n2026-04-01, 2500万, 丁, corpus");
+    await page.getByTestId("pool-table").waitFor();
+    expect(await text("kpi-exhausted-value")).toBe("2026-03-01");
+    expect(await page.locator('[data-pool="corpus"]').textContent()).toMatch(/5000万.*5500万.*2026-04-01/);
+    await shot("budget-pools");
+    await axe("budget per pool");
+  });
+
   test("formula box: any AWARD formula, the variant included", async () => {
     await page.getByRole("tab", { name: "Formula" }).click();
     await page.getByRole("textbox", { name: "Formula" }).fill('=AWARD.COMPUTE_VOUCHER("hangzhou-binjiang@2025~draft-40pct","compute",30000000)');

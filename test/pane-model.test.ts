@@ -5,7 +5,8 @@ import { defaultEngine, engineWith } from "../src/engine";
 import { compareScenarios, comparisonTable, scenarioFormula } from "../src/taskpane/model/compare";
 import { fundExhaustion, parseDate } from "../src/taskpane/model/exhaustion";
 import { editableFields, jurisdictionViews } from "../src/taskpane/model/years";
-import { entriesFromCells, excelSerialToIso, parseEntries } from "../src/taskpane/model/entries";
+import { entriesFromCells, entriesText, excelSerialToIso, parseEntries } from "../src/taskpane/model/entries";
+import { entriesFor, poolRows } from "../src/taskpane/model/pools";
 import type { Scenario } from "../src/workbook/state";
 
 const S = (id: string, jurisdiction: string, amount = "5000万", programme = "compute"): Scenario => ({ id, label: id, jurisdiction, programme, amount, domestic: true });
@@ -95,12 +96,42 @@ describe("fundExhaustion", () => {
     expect(parseDate("2026年3月1日")).toBe("2026-03-01");
   });
 
-  test("entries typed or pasted from Excel", () => {
-    expect(parseEntries("2026-01-15, 2000万, 甲公司\n\n2026-02-20\t1,800,000\t乙\n2026-03-01 1,000,000.50")).toEqual([
+  test("entries typed or pasted from Excel, with an optional pool", () => {
+    expect(parseEntries("2026-01-15, 2000万, 甲公司\n\n2026-02-20\t1,800,000\t乙\n2026-03-01 1,000,000.50\n2026-04-01, 300万, , 语料券\n2026-05-01\t5\t丙 公司\tcorpus")).toEqual([
       { date: "2026-01-15", amount: "2000万", label: "甲公司" },
       { date: "2026-02-20", amount: "1,800,000", label: "乙" },
       { date: "2026-03-01", amount: "1,000,000.50" },
+      { date: "2026-04-01", amount: "300万", pool: "语料券" },
+      { date: "2026-05-01", amount: "5", label: "丙 公司", pool: "corpus" },
     ]);
+    const round = [{ date: "2026-04-01", amount: "300万", pool: "corpus" }, { date: "2026-04-02", amount: "1", label: "x" }];
+    expect(parseEntries(entriesText(round))).toEqual(round);
+  });
+
+  test("per pool: 滨江 2025 算力券 (1亿) and 语料券 (5000万) each run out on their own commitments", () => {
+    // （六） 每年安排最高1亿元“算力券”; （七） 每年安排5000万元“语料券”
+    const entries = [
+      { date: "2026-01-10", amount: "6000万" }, // no pool: the chosen one (compute)
+      { date: "2026-02-01", amount: "3000万", pool: "corpus" },
+      { date: "2026-03-01", amount: "5000万", pool: "算力券" },
+      { date: "2026-04-01", amount: "2500万", pool: "语料券" },
+    ];
+    const engine = defaultEngine();
+    const rows = poolRows(engine, "hangzhou-binjiang@2025", 2026, entries, "compute");
+    expect(rows.map((r) => [r.id, r.limit.toNumber(), r.result.committed.toNumber(), r.result.exhaustedOn])).toEqual([
+      ["compute", 1e8, 1.1e8, "2026-03-01"],
+      ["corpus", 5e7, 5.5e7, "2026-04-01"],
+    ]);
+    const v = engine.version("hangzhou-binjiang@2025", null, 2026);
+    expect(entriesFor(engine, v, entries, "corpus", "compute")).toHaveLength(2);
+    expect(() => poolRows(engine, "hangzhou-binjiang@2025", 2026, [{ date: "2026-01-01", amount: "1", pool: "数据券" }], "compute")).toThrow(/line 1: pool "数据券"/);
+  });
+
+  test("the measure-wide limit counts every commitment: 广州 total 5亿", () => {
+    // 第二十七条: 本措施每年投入财政资金不超过5亿元
+    const rows = poolRows(defaultEngine(), "guangzhou@draft", 2026, [{ date: "2026-01-01", amount: "3亿", pool: "compute" }, { date: "2026-06-01", amount: "2亿", pool: "model" }], "total");
+    expect(rows).toHaveLength(1);
+    expect(rows[0].result.exhaustedOn).toBe("2026-06-01");
   });
 });
 

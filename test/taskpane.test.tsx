@@ -189,6 +189,19 @@ describe("task pane: budget", () => {
     expect((await workbook.load()).budget!.entries).toHaveLength(4);
   });
 
+  test("commitments naming other pools are summed per pool", async () => {
+    const { user } = await renderApp({ initialTab: "budget" });
+    await waitFor(() => expect(screen.getByTestId("kpi-limit-value").textContent).toBe("1亿"));
+    await user.click(screen.getByTestId("budget-entries"));
+    await user.paste("2026-01-10, 6000万\n2026-02-01, 3000万, 乙, 语料券\n2026-03-01, 5000万\n2026-04-01, 2500万, 丁, corpus");
+    // 算力券 (the chosen pool, 1亿): 6000万 + 5000万 → runs out on 2026-03-01
+    expect(screen.getByTestId("kpi-committed-value").textContent).toBe("1.1亿");
+    const table = screen.getByTestId("pool-table");
+    const corpus = table.querySelector('[data-pool="corpus"]') as HTMLElement;
+    // 语料券 (（七）: 每年安排5000万元): 3000万 + 2500万 → 2026-04-01
+    expect(corpus.textContent).toMatch(/5000万.*5500万.*2026-04-01/);
+  });
+
   test("an applications table selected in the sheet fills the commitments", async () => {
     const { user, workbook } = await renderApp({ initialTab: "budget" });
     // 滨江 2025 （六）: 每年安排最高1亿元“算力券”

@@ -1,8 +1,12 @@
 import * as React from "react";
 import Decimal from "decimal.js";
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2, Text, Textarea } from "@fluentui/react-components";
+import {
+  Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2, Table, TableBody, TableCell, TableHeader,
+  TableHeaderCell, TableRow, Text, Textarea,
+} from "@fluentui/react-components";
 import { parseAmount } from "../engine";
 import { fundExhaustion, type Exhaustion } from "./model/exhaustion";
+import { entriesFor, poolOf, poolRows, type PoolRow } from "./model/pools";
 import { entriesFromCells, entriesText, parseEntries } from "./model/entries";
 import { useStrings } from "./i18n";
 import { useSession, useUpdate, useWorkbookState, useYear } from "./session-hooks";
@@ -50,10 +54,15 @@ export function BudgetView() {
   }
   const entries = React.useMemo(() => parseEntries(text), [text]);
   let result: Exhaustion | null = null;
+  let rows: PoolRow[] = [];
   let entriesError: string | null = null;
   if (limit && entries.length) {
     try {
-      result = fundExhaustion(limit, entries);
+      const version = engine.version(budget.jurisdiction, null, year);
+      const chosen = poolOf(engine, version, budget.programme, 0);
+      result = fundExhaustion(limit, entriesFor(engine, version, entries, chosen, chosen));
+      const mine = result;
+      rows = poolRows(engine, budget.jurisdiction, year, entries, budget.programme).map((r) => (r.id === chosen ? { ...r, limit: mine.limit, result: mine } : r));
     } catch (e) {
       entriesError = (e as Error).message;
     }
@@ -163,6 +172,28 @@ export function BudgetView() {
             aria-label={`${t.committed} / ${t.limit}`}
           />
           {result ? <BudgetChart data={result} title={t.chart} /> : null}
+          {rows.length > 1 ? (
+            <Table size="extra-small" aria-label={t.perPool} data-testid="pool-table">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t.perPool}</TableHeaderCell>
+                  <TableHeaderCell className={styles.num}>{t.limit}</TableHeaderCell>
+                  <TableHeaderCell className={styles.num}>{t.committed}</TableHeaderCell>
+                  <TableHeaderCell>{t.exhausted}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {rows.map((r) => (
+                  <TableRow key={r.id} data-pool={r.id}>
+                    <TableCell>{r.label}</TableCell>
+                    <TableCell className={styles.num}>{wan(r.limit)}</TableCell>
+                    <TableCell className={styles.num}>{wan(r.result.committed)}</TableCell>
+                    <TableCell className={r.result.exhaustedOn ? styles.negative : undefined}>{r.result.exhaustedOn ?? "—"}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          ) : null}
           <div className={styles.row}>
             <Button appearance="primary" disabled={!result} onClick={() => void insertChart()}>{t.insertChart}</Button>
           </div>

@@ -15,7 +15,8 @@ export interface Scenario {
   domestic: boolean;
 }
 
-export interface BudgetEntry { date: string; amount: string; label?: string }
+/** A dated commitment; `pool` names a programme or "total" (empty: the pool chosen in the pane). */
+export interface BudgetEntry { date: string; amount: string; label?: string; pool?: string }
 
 export interface BudgetInput {
   /** the pool: FUND_LIMIT(jurisdiction, programme), unless an amount is typed in `pool` */
@@ -86,7 +87,9 @@ export function readState(raw: unknown): WorkbookState {
         programme: str(b.programme),
         pool: str(b.pool),
         entries: Array.isArray(b.entries)
-          ? b.entries.filter(isObj).map((e) => ({ date: str(e.date), amount: str(e.amount), ...(e.label ? { label: str(e.label) } : {}) }))
+          ? b.entries.filter(isObj).map((e) => ({
+              date: str(e.date), amount: str(e.amount), ...(e.label ? { label: str(e.label) } : {}), ...(e.pool ? { pool: str(e.pool) } : {}),
+            }))
           : [],
       }
     : null;
