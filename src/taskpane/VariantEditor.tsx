@@ -94,7 +94,7 @@ export function VariantEditor() {
                 data-testid={`variant-field-${i}`}
               >
                 {fields.map((f) => (
-                  <option key={f.field} value={f.field}>{f.field} ({f.current})</option>
+                  <option key={f.field} value={f.field}>{`${f.owner} · ${t.attrs[f.attr] ?? f.attr} (${f.current})`}</option>
                 ))}
               </Select>
             </Field>

@@ -88,7 +88,14 @@ export function jurisdictionViews(engine: Engine, year: number, pins: Record<str
   });
 }
 
-export interface EditableField { field: string; current: string; isRate: boolean; label: string }
+export interface EditableField {
+  field: string;
+  current: string;
+  isRate: boolean;
+  /** what is edited, for people: programme name, route (when not the default), attribute */
+  owner: string;
+  attr: string;
+}
 
 /** The numbers of a version a variant may edit, with their current values. */
 export function editableFields(version: PolicyVersion): EditableField[] {
@@ -100,14 +107,14 @@ export function editableFields(version: PolicyVersion): EditableField[] {
         if (!c) continue;
         const isRate = a === "rate" || a === "domesticRate" || a === "uplift";
         const field = `${p.id}:${r.id}.${a}`;
-        out.push({ field, isRate, current: isRate ? formatRate(c.value) : formatYuan(c.value), label: `${p.name} ${r.id} · ${a}` });
+        out.push({ field, isRate, current: isRate ? formatRate(c.value) : formatYuan(c.value), owner: r.isDefault ? p.name : `${p.name} ${r.id}`, attr: a });
       }
     }
     for (const a of PROGRAMME_ATTRS) {
       const c = p[a];
-      if (c) out.push({ field: `${p.id}.${a}`, isRate: false, current: formatYuan(c.value), label: `${p.name} · ${a}` });
+      if (c) out.push({ field: `${p.id}.${a}`, isRate: false, current: formatYuan(c.value), owner: p.name, attr: a });
     }
   }
-  for (const pool of version.pools) out.push({ field: `pools.${pool.id}`, isRate: false, current: formatYuan(pool.amount.value), label: `${pool.name}` });
+  for (const pool of version.pools) out.push({ field: `pools.${pool.id}`, isRate: false, current: formatYuan(pool.amount.value), owner: pool.name, attr: "pool" });
   return out;
 }
