@@ -4,12 +4,19 @@
  */
 // (The "node" export conditions make packages such as yaml resolve to their CommonJS builds:
 // jsdom's default "browser" condition picks ES-module builds that jest cannot load untransformed.)
-// The task pane, rendered in jsdom against the real engine and the real formula evaluator
-// (policies read from policies/ as in Node; the add-in gets the same files from the build).
+// The task pane, rendered in jsdom against the real engine, the real formula evaluator and a
+// workbook session over the in-memory workbook (the preview's), driven with user-event.
 import * as React from "react";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { App, EXAMPLE_FORMULA } from "../src/taskpane/App";
+import { App, EXAMPLE_FORMULA, type AppProps } from "../src/taskpane/App";
+import { MemoryWorkbook } from "../src/workbook/memory";
+import { WorkbookSession } from "../src/workbook/session";
+import { EMPTY_STATE, type WorkbookState } from "../src/workbook/state";
+import { setDefaultEngine } from "../src/engine";
+import { setPolicyYearSource } from "../src/functions/policy-year";
+import { evaluateFormula } from "../src/functions/evaluate";
 
 // Fluent's MessageBar measures itself with ResizeObserver, which jsdom lacks (Excel's webviews have it).
 beforeAll(() => {
@@ -23,72 +30,186 @@ beforeAll(() => {
   }
 });
 
+afterEach(() => {
+  setDefaultEngine(null);
+  setPolicyYearSource(() => null);
+});
+
 const FORMULA = '=AWARD.COMPUTE_VOUCHER("hangzhou-binjiang","compute",20000000,TRUE,2026)';
 
-function renderApp(props: React.ComponentProps<typeof App> = {}) {
-  return render(
+async function renderApp(props: AppProps = {}, initial: WorkbookState = { ...EMPTY_STATE, year: 2026 }) {
+  const workbook = new MemoryWorkbook(initial);
+  const session = new WorkbookSession(workbook);
+  await session.open();
+  const user = userEvent.setup({ delay: null });
+  const utils = render(
     <FluentProvider theme={webLightTheme}>
-      <App {...props} />
+      <App session={session} {...props} />
     </FluentProvider>,
   );
+  return { ...utils, user, session, workbook };
 }
 
-function typeFormula(text: string) {
-  const input = screen.getByRole("textbox", { name: /formula/i });
-  act(() => {
-    fireEvent.change(input, { target: { value: text } });
-  });
-}
-
-describe("task pane", () => {
-  test("shows the title and, in a plain browser, says it is a preview", () => {
-    renderApp();
+describe("task pane: shell", () => {
+  test("shows the title and, in a plain browser, says it is a preview", async () => {
+    await renderApp();
     expect(screen.getByRole("heading", { level: 1 }).textContent).toMatch(/Award Model/);
-    expect(screen.getByText(/preview mode/)).toBeTruthy();
+    expect(screen.getByText(/Preview/)).toBeTruthy();
   });
 
-  test("lists the policy versions with status and in-force window", () => {
-    renderApp();
-    const list = screen.getByRole("list", { name: /policies/i });
-    const item = within(list).getByText("hangzhou-binjiang@2025").closest("li")!;
-    expect(item).not.toBeNull();
-    expect(within(item).getByText("final")).toBeTruthy();
-    expect(item.textContent).toMatch(/2025-06-10 – 2028-06-09/);
-    // drafts are listed too, marked as such
-    expect(within(list).getAllByText("draft").length).toBeGreaterThan(0);
+  test("follows Office's display language (zh-CN), and the pane can switch it", async () => {
+    const { user, workbook } = await renderApp({ displayLanguage: "zh-CN" });
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("人工智能产业补贴测算");
+    expect(screen.getByRole("tab", { name: "情景对比" })).toBeTruthy();
+    await user.selectOptions(screen.getByTestId("language"), "en");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("AI Subsidy Award Model");
+    expect((await workbook.load()).language).toBe("en");
   });
 
-  test("evaluates the formula typed in the box: 60% of 2000万 under the 2025 Binjiang text", async () => {
-    renderApp({ initialFormula: "" });
-    typeFormula(FORMULA);
-    await waitFor(() => expect(screen.getByTestId("formula-value").textContent).toBe("12000000"));
-    expect(screen.queryByTestId("formula-error-code")).toBeNull();
-  });
-
-  test("starts with the example formula already evaluated", async () => {
+  test("starts with the example formula evaluated, and evaluates what is typed", async () => {
     expect(EXAMPLE_FORMULA).toBe(FORMULA);
-    renderApp();
+    const { user } = await renderApp({ initialTab: "formula" });
+    // 2025 Binjiang （六）: 60% of 2000万 of domestic compute
     await waitFor(() => expect(screen.getByTestId("formula-value").textContent).toBe("12000000"));
-  });
-
-  test("shows the error code and message of a failing formula", async () => {
-    renderApp({ initialFormula: "" });
-    typeFormula('=AWARD.COMPUTE_VOUCHER("nowhere","compute",1)');
-    await waitFor(() => expect(screen.getByTestId("formula-error-code").textContent).toMatch(/^#/));
+    const box = screen.getByRole("textbox", { name: /formula/i });
+    await user.clear(box);
+    await user.type(box, '=AWARD.COMPUTE_VOUCHER("nowhere","compute",1)');
+    await waitFor(() => expect(screen.getByTestId("formula-error-code").textContent).toBe("#VALUE!"));
     expect(screen.getByTestId("formula-error-message").textContent).toMatch(/nowhere/);
-    expect(screen.queryByTestId("formula-value")).toBeNull();
+  });
+});
 
-    typeFormula("=AWARD.NOPE()");
-    await waitFor(() => expect(screen.getByTestId("formula-error-code").textContent).toBe("#NAME?"));
+describe("task pane: policy year", () => {
+  test("lists each jurisdiction's versions with status and window, marking the one in use", async () => {
+    await renderApp();
+    const list = screen.getByRole("list", { name: /Policies: 杭州高新区/ });
+    const item = within(list).getByText("hangzhou-binjiang@2025").closest("li")!;
+    expect(within(item).getByText("final")).toBeTruthy();
+    expect(within(item).getByText("in use")).toBeTruthy();
+    expect(item.textContent).toMatch(/2025-06-10 – 2028-06-09/);
+    expect(within(list).getByText("hangzhou-binjiang@2025-draft").closest("li")!.textContent).toMatch(/never in force/);
   });
 
-  test("reports a registry that cannot load instead of crashing", () => {
-    renderApp({
-      listVersions: () => {
+  test("changing the year saves it, recalculates, feeds formulas, and warns where no text is in force", async () => {
+    const { user, workbook } = await renderApp();
+    const before = workbook.recalculations;
+    await user.selectOptions(screen.getByTestId("year-select"), "2027");
+    await waitFor(() => expect(screen.getByTestId("year-in-use").textContent).toMatch(/2027/));
+    expect((await workbook.load()).year).toBe(2027);
+    expect(workbook.recalculations).toBe(before + 1);
+    // 廊坊: in force 2023-01-04 to 2026-01-03 (assumed) → nothing in 2027
+    expect(screen.getByTestId("warning-langfang").textContent).toMatch(/No text of 廊坊市 is in force in 2027/);
+    expect(evaluateFormula('=AWARD.VERSION("langfang")').error!.code).toBe("#N/A");
+  });
+
+  test("pinning the 2023 text makes 滨江 resolve to it, with a warning that it was repealed", async () => {
+    const { user, workbook } = await renderApp();
+    await user.selectOptions(screen.getByTestId("pin-hangzhou-binjiang"), "2023");
+    await waitFor(() => expect(screen.getByTestId("in-use-hangzhou-binjiang").textContent).toBe("2023"));
+    expect(screen.getByTestId("warning-hangzhou-binjiang").textContent).toMatch(/repealed 2025-06-10 by hangzhou-binjiang@2025/);
+    expect((await workbook.load()).pins).toEqual({ "hangzhou-binjiang": "2023" });
+    expect(evaluateFormula('=AWARD.VERSION("滨江")').value).toBe("hangzhou-binjiang@2023");
+  });
+
+  test("reports policies that cannot be listed instead of crashing", async () => {
+    await renderApp({
+      jurisdictionViews: () => {
         throw new Error("policies/x.yaml: /status: bad");
       },
     });
     expect(screen.getByText(/Policies could not be loaded/)).toBeTruthy();
     expect(screen.getByText(/policies\/x\.yaml/)).toBeTruthy();
+  });
+});
+
+describe("task pane: scenarios and variants", () => {
+  test("the example compares 5000万 of domestic compute across the texts against 滨江 2025", async () => {
+    const { user } = await renderApp({ initialTab: "scenarios" });
+    await user.click(screen.getByRole("button", { name: /Example/ }));
+    const rows = await screen.findAllByRole("listitem");
+    const row = (label: string) => rows.find((r) => r.getAttribute("data-scenario") === label)!;
+    expect(within(row("滨江 2025")).getByTestId("award").textContent).toBe("2000万");
+    expect(within(row("滨江 2025")).getByTestId("award-yuan").textContent).toBe("20,000,000.00");
+    expect(within(row("滨江 2023")).getByTestId("award-yuan").textContent).toBe("1,000,000.00");
+    expect(within(row("滨江 2023")).getByTestId("diff").textContent).toMatch(/−1900万/);
+    expect(within(row("广州")).getByTestId("rate-cap").textContent).toMatch(/50% · 300万/);
+    expect(within(row("廊坊")).getByTestId("binding").textContent).toMatch(/shared cap/);
+  });
+
+  test("a variant edited in the pane is saved and a scenario can use it; Insert writes live formulas", async () => {
+    const { user, workbook } = await renderApp({ initialTab: "scenarios" });
+    // the variant: 算力券 at 40% with a 1500万 cap
+    await user.selectOptions(screen.getByTestId("variant-field-0"), "compute:standard.rate");
+    await user.type(screen.getByTestId("variant-value-0"), "40%");
+    await user.click(screen.getByRole("button", { name: "Add another edit" }));
+    await user.selectOptions(screen.getByTestId("variant-field-1"), "compute:standard.cap");
+    await user.type(screen.getByTestId("variant-value-1"), "1500万");
+    await user.click(screen.getByRole("button", { name: "Save variant" }));
+    await waitFor(() => expect(screen.getByTestId("variant-notice").textContent).toMatch(/Saved hangzhou-binjiang@2025~draft-40pct/));
+    expect((await workbook.load()).variants[0].edits).toEqual([{ field: "compute:standard.rate", value: "40%" }, { field: "compute:standard.cap", value: "1500万" }]);
+    // a scenario on the variant, not domestic: 5000万 × 40% = 2000万 → the edited 1500万 cap
+    await user.selectOptions(screen.getByTestId("scenario-spec"), "hangzhou-binjiang@2025~draft-40pct");
+    await user.click(screen.getByTestId("scenario-domestic"));
+    await user.type(screen.getByTestId("scenario-label"), "40% draft");
+    await user.click(screen.getByRole("button", { name: "Add scenario" }));
+    const row = await waitFor(() => document.querySelector('[data-scenario="40% draft"]') as HTMLElement);
+    expect(within(row).getByTestId("award-yuan").textContent).toBe("15,000,000.00");
+    expect(within(row).getByTestId("rate-cap").textContent).toMatch(/40% · 1500万/);
+    expect(within(row).getByTestId("binding").textContent).toMatch(/cap/);
+    await user.click(screen.getByRole("button", { name: "Insert into sheet" }));
+    await waitFor(() => expect(workbook.tables).toHaveLength(1));
+    expect(workbook.tables[0].rows[0]).toEqual(["40% draft", "hangzhou-binjiang@2025~draft-40pct", "compute", "5000万", false, "=AWARD.COMPUTE_VOUCHER(B4,C4,D4,E4)", "=AWARD.VERSION(B4)", ""]);
+  });
+
+  test("a bad variant edit is refused with the engine's message and nothing is saved", async () => {
+    const { user, workbook } = await renderApp({ initialTab: "scenarios" });
+    await user.type(screen.getByTestId("variant-value-0"), "140%");
+    await user.click(screen.getByRole("button", { name: "Save variant" }));
+    await waitFor(() => expect(screen.getByTestId("variant-notice").textContent).toMatch(/outside 0% to 100%/));
+    expect((await workbook.load()).variants).toEqual([]);
+  });
+});
+
+describe("task pane: budget", () => {
+  test("pool from FUND_LIMIT, commitments typed, exhaustion date and chart; Insert chart", async () => {
+    const { user, workbook } = await renderApp({ initialTab: "budget" });
+    await user.selectOptions(screen.getByTestId("budget-spec"), "langfang@2023");
+    // 廊坊 clause 2: 每年总额不超过1000万元的算力券
+    await waitFor(() => expect(screen.getByTestId("kpi-limit-value").textContent).toBe("1000万"));
+    const entries = screen.getByTestId("budget-entries");
+    await user.click(entries);
+    await user.paste("2025-03-01, 300万\n2025-05-10, 400万\n2025-08-01, 250万\n2025-10-15, 100万");
+    expect(screen.getByTestId("kpi-committed-value").textContent).toBe("1050万");
+    expect(screen.getByTestId("kpi-exhausted-value").textContent).toBe("2025-10-15");
+    expect(screen.getByTestId("kpi-exhausted").textContent).toMatch(/50万/);
+    expect(screen.getByTestId("budget-chart").getAttribute("aria-label")).toMatch(/1050万 \/ 1000万, 2025-10-15/);
+    await user.click(screen.getByRole("button", { name: "Insert chart" }));
+    await waitFor(() => expect(workbook.charts).toHaveLength(1));
+    expect(workbook.charts[0].rows[3]).toEqual(["2025-10-15", 1000000, "=SUM(B$4:B7)", '=AWARD.FUND_LIMIT("langfang@2023","compute")']);
+    expect((await workbook.load()).budget!.entries).toHaveLength(4);
+  });
+
+  test("commitments naming other pools are summed per pool", async () => {
+    const { user } = await renderApp({ initialTab: "budget" });
+    await waitFor(() => expect(screen.getByTestId("kpi-limit-value").textContent).toBe("1亿"));
+    await user.click(screen.getByTestId("budget-entries"));
+    await user.paste("2026-01-10, 6000万\n2026-02-01, 3000万, 乙, 语料券\n2026-03-01, 5000万\n2026-04-01, 2500万, 丁, corpus");
+    // 算力券 (the chosen pool, 1亿): 6000万 + 5000万 → runs out on 2026-03-01
+    expect(screen.getByTestId("kpi-committed-value").textContent).toBe("1.1亿");
+    const table = screen.getByTestId("pool-table");
+    const corpus = table.querySelector('[data-pool="corpus"]') as HTMLElement;
+    // 语料券 (（七）: 每年安排5000万元): 3000万 + 2500万 → 2026-04-01
+    expect(corpus.textContent).toMatch(/5000万.*5500万.*2026-04-01/);
+  });
+
+  test("an applications table selected in the sheet fills the commitments", async () => {
+    const { user, workbook } = await renderApp({ initialTab: "budget" });
+    // 滨江 2025 （六）: 每年安排最高1亿元“算力券”
+    await waitFor(() => expect(screen.getByTestId("kpi-limit-value").textContent).toBe("1亿"));
+    workbook.selection = { address: "Sheet1!A1:C3", values: [["日期", "金额", "企业"], [46037, 60000000, "甲"], [46073, 50000000, "乙"]] };
+    await user.click(screen.getByRole("button", { name: /Use the selected cells/ }));
+    await waitFor(() => expect(screen.getByTestId("selection-notice").textContent).toMatch(/Read 2 commitments from Sheet1!A1:C3/));
+    // 6000万 on 2026-01-15, then 5000万 on 2026-02-20 (serial 46073) brings it to 1.1亿 ≥ 1亿
+    expect(screen.getByTestId("kpi-exhausted-value").textContent).toBe("2026-02-20");
   });
 });

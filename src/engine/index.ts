@@ -7,6 +7,7 @@ import { Resolver, parseYear, parseDomestic, describeWindow } from "./resolve";
 import { computeVoucher, type Step, type VoucherResult } from "./voucher";
 import type { Cited, PolicyFile, PolicyVersion } from "./types";
 import { clauseIdOf, clauseTable, computeClause, requireClauseArgument, roundAward, roundingStep, stepTable, type ClauseResult } from "./clauses";
+import { withVariants, type VariantSpec } from "./variants";
 
 export { AwardError, type ErrorCode } from "./errors";
 export { parseAmount, toFen, formatYuan, formatRate, normalizeText } from "./amount";
@@ -15,6 +16,7 @@ export { Resolver, parseYear, parseDomestic, describeWindow } from "./resolve";
 export type { Step, VoucherResult, Binding } from "./voucher";
 export type * from "./types";
 export { CLAUSE_COLUMNS, EXPLAIN_COLUMNS, roundAward, diffVersions, clauseIdOf, parseClauseInputs, type ClauseResult, type VersionDiff } from "./clauses";
+export { buildVariant, withVariants, variantKey, parseRateInput, ROUTE_ATTRS, PROGRAMME_ATTRS, type PolicyEdit, type VariantSpec } from "./variants";
 
 /** Words that name a measure-wide limit in FUND_LIMIT. */
 const TOTAL_NAMES = new Set(["total", "all", "measure", "总额", "总计", "全部", "合计", "本措施"]);
@@ -30,8 +32,9 @@ export const ROUTE_COLUMNS = [
 export class Engine {
   readonly resolver: Resolver;
 
-  constructor(readonly registry: PolicyRegistry) {
-    this.resolver = new Resolver(registry);
+  /** @param options.pins per jurisdiction id, the version a name without @version resolves to (see Resolver). */
+  constructor(readonly registry: PolicyRegistry, options: { pins?: Readonly<Record<string, string>> } = {}) {
+    this.resolver = new Resolver(registry, options.pins);
   }
 
   /** The version a jurisdiction[@version] resolves to in a year. */
@@ -43,6 +46,13 @@ export class Engine {
     const y = parseYear(year, defaultYear);
     const resolved = this.resolver.resolve(jurisdiction, y);
     const result = computeVoucher(this.resolver, resolved, type, spend, domestic, y);
+    const variant = resolved.version.variant;
+    if (variant) {
+      result.steps.splice(1, 0, {
+        step: "what-if variant",
+        value: `${resolved.version.key} is ${variant.base} with edited numbers (not from the text): ${variant.edits.map((e) => `${e.field} ${e.from} → ${e.to}`).join("; ")}`,
+      });
+    }
     const rounded = toFen(result.award);
     result.steps.push({ step: "rounding", value: `${result.award.toString()} 元 rounded half up to the fen: ${rounded}` });
     return result;
@@ -171,6 +181,17 @@ export function defaultRegistry(): PolicyRegistry {
 
 export function defaultEngine(): Engine {
   if (!engine) engine = new Engine(defaultRegistry());
+  return engine;
+}
+
+/**
+ * An engine over the shipped policies plus what-if variants, with pinned versions: what the
+ * workbook's settings (task pane) ask for. Throws #VALUE! naming the first bad variant.
+ */
+export function engineWith(options: { variants?: readonly VariantSpec[]; pins?: Readonly<Record<string, string>> }): Engine {
+  const engine = new Engine(withVariants(defaultRegistry(), options.variants ?? []), { pins: options.pins });
+  // a pin naming no version fails here, not in every formula
+  for (const [id, version] of Object.entries(options.pins ?? {})) engine.resolver.resolve(`${id}@${version}`, 2000);
   return engine;
 }
 

@@ -197,6 +197,22 @@ export class PolicyRegistry {
     return new PolicyRegistry(jurisdictions, types);
   }
 
+  /**
+   * A registry with more versions (what-if variants, see variants.ts) added to their jurisdictions;
+   * this one is left as it is.
+   */
+  withVersions(extra: readonly PolicyVersion[]): PolicyRegistry {
+    const jurisdictions = new Map<string, Jurisdiction>();
+    for (const [id, j] of this.jurisdictions) jurisdictions.set(id, { ...j, versions: [...j.versions] });
+    for (const v of extra) {
+      const j = jurisdictions.get(v.jurisdiction);
+      if (!j) throw new Error(`version ${v.key}: no jurisdiction "${v.jurisdiction}"`);
+      if (j.versions.some((w) => w.version === v.version)) throw new Error(`version ${v.key} is defined twice`);
+      j.versions.push(v);
+    }
+    return new PolicyRegistry(jurisdictions, [...this.programmeTypes]);
+  }
+
   /** Every version of every jurisdiction. */
   allVersions(): PolicyVersion[] {
     return [...this.jurisdictions.values()].flatMap((j) => j.versions);
@@ -226,7 +242,8 @@ export interface VersionSummary {
 
 export function summarizeVersion(j: Jurisdiction, v: PolicyVersion): VersionSummary {
   let windowNote: string;
-  if (!v.inForce) windowNote = v.commencement?.note ?? "never in force; name it explicitly";
+  if (v.variant) windowNote = `what-if variant of ${v.variant.base} (${v.variant.edits.map((e) => `${e.field} ${e.from} → ${e.to}`).join("; ")}); not a text: name it or pin it`;
+  else if (!v.inForce) windowNote = v.commencement?.note ?? "never in force; name it explicitly";
   else if (v.inForce.assumption) windowNote = `assumed: ${v.inForce.assumption}`;
   else if (v.inForce.repealedBy) windowNote = `repealed on ${v.inForce.repealedBy.on} by ${v.inForce.repealedBy.version}`;
   else windowNote = `as the text says: ${v.inForce.quote}`;

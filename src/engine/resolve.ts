@@ -62,7 +62,18 @@ export class Resolver {
   private readonly cache = new Map<string, ResolvedVersion>();
   private readonly routeCache = new Map<string, { programme: Programme; route: Route }>();
 
-  constructor(readonly registry: PolicyRegistry) {
+  private readonly pins = new Map<string, string>();
+
+  /**
+   * @param pins per jurisdiction id, the version (or variant, "2025~draft-40pct") that a name without
+   *   @version resolves to whatever the year: the workbook's pinned versions.
+   */
+  constructor(readonly registry: PolicyRegistry, pins: Readonly<Record<string, string>> = {}) {
+    for (const [id, version] of Object.entries(pins)) {
+      const j = registry.jurisdictions.get(id);
+      if (!j) throw invalidValue(`cannot pin "${id}": not a jurisdiction id (${[...registry.jurisdictions.keys()].join(", ")}).`);
+      this.pins.set(id, version);
+    }
     for (const j of registry.jurisdictions.values()) {
       for (const n of [j.id, j.name, j.nameEn, ...j.names]) this.names.set(normalizeText(n), j);
     }
@@ -104,14 +115,27 @@ export class Resolver {
     const at = text.lastIndexOf("@");
     const jurisdiction = this.findJurisdiction(at >= 0 ? text.slice(0, at) : text);
     if (at >= 0) {
-      const wanted = normalizeText(text.slice(at + 1));
-      const version = jurisdiction.versions.find((v) => normalizeText(v.version) === wanted);
-      if (!version) {
-        throw invalidValue(`${jurisdiction.id} has no version "${text.slice(at + 1)}"; its versions are ${jurisdiction.versions.map((v) => `${v.key} (${describeWindow(v)})`).join("; ")}.`);
-      }
-      return { jurisdiction, version, reason: "named explicitly" };
+      return { jurisdiction, version: this.namedVersion(jurisdiction, text.slice(at + 1)), reason: "named explicitly" };
+    }
+    const pinned = this.pins.get(jurisdiction.id);
+    if (pinned !== undefined) {
+      return { jurisdiction, version: this.namedVersion(jurisdiction, pinned), reason: "pinned in the workbook (task pane)" };
     }
     return { jurisdiction, version: this.versionInForce(jurisdiction, year), reason: `in force in ${year}` };
+  }
+
+  /** A version by name: "2025", "2025-draft", or a what-if variant "2025~draft-40pct". */
+  private namedVersion(jurisdiction: Jurisdiction, name: string): PolicyVersion {
+    const wanted = normalizeText(name);
+    const version = jurisdiction.versions.find((v) => normalizeText(v.version) === wanted);
+    if (version) return version;
+    const tilde = name.indexOf("~");
+    const texts = jurisdiction.versions.filter((v) => !v.variant);
+    const variants = jurisdiction.versions.filter((v) => v.variant);
+    if (tilde >= 0 && texts.some((v) => normalizeText(v.version) === normalizeText(name.slice(0, tilde)))) {
+      throw invalidValue(`${jurisdiction.id}@${name.slice(0, tilde)} has no what-if variant "${name.slice(tilde + 1)}"; ${variants.length ? `the variants saved in this workbook are ${variants.map((v) => v.key).join(", ")}` : "this workbook defines no variants (add one in the task pane)"}.`);
+    }
+    throw invalidValue(`${jurisdiction.id} has no version "${name}"; its versions are ${texts.map((v) => `${v.key} (${describeWindow(v)})`).join("; ")}${variants.length ? `; what-if variants: ${variants.map((v) => v.key).join(", ")}` : ""}.`);
   }
 
   /** The latest version in force at any time in the year. */

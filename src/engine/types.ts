@@ -146,7 +146,12 @@ export interface PolicyVersion {
   programmes: Programme[];
   /** Every quantified clause of the text (see clauses/). */
   clauses: Clause[];
+  /** Set on a what-if variant (variants.ts): the version it edits and the numbers it changed. */
+  variant?: { base: string; name: string; edits: AppliedEdit[] };
 }
+
+/** One number a what-if variant changed: where, from what, to what (as written for people). */
+export interface AppliedEdit { field: string; from: string; to: string }
 
 export interface Jurisdiction {
   id: string;

@@ -2,25 +2,27 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
+import { MemoryWorkbook } from "../workbook/memory";
+import { OfficeWorkbook, officeReady } from "../workbook/office";
+import { WorkbookSession } from "../workbook/session";
 
-/* global document, Office */
+/* global document */
 
-function render(host: string | null): void {
+async function start(host: string | null, displayLanguage: string | null): Promise<void> {
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element");
+  // Inside Excel the workbook's settings (policy year, pins, variants) are applied before the
+  // pane draws, so formulas and pane agree from the first answer. In a plain browser: preview.
+  const session = new WorkbookSession(host === "Excel" ? new OfficeWorkbook() : new MemoryWorkbook());
+  await session.open();
   createRoot(container).render(
     <React.StrictMode>
       <FluentProvider theme={webLightTheme}>
-        <App host={host} />
+        <App host={host} session={session} displayLanguage={displayLanguage ?? navigator.language} />
       </FluentProvider>
     </React.StrictMode>,
   );
+  (window as unknown as { __awardPaneReady?: number }).__awardPaneReady = performance.now();
 }
 
-// Inside Excel, wait for office.js; in a plain browser (preview mode) office.js may be absent
-// or never report a host: render straight away then.
-if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  Office.onReady((info) => render(info && info.host ? String(info.host) : null));
-} else {
-  render(null);
-}
+void officeReady().then(({ host, displayLanguage }) => start(host, displayLanguage));

@@ -1,0 +1,150 @@
+// What-if variants: a shipped policy version with some of its numbers edited (a rate, a cap, a
+// threshold, a pool), under a name such as hangzhou-binjiang@2025~draft-40pct that every AWARD
+// function accepts. Edits are data ({field, value}); the edited numbers carry a quote saying that
+// they were edited and from what, so a trace never passes them off as the text's.
+import Decimal from "decimal.js";
+import { formatRate, formatYuan, parseAmount } from "./amount";
+import { invalidValue } from "./errors";
+import type { PolicyRegistry } from "./registry";
+import { Resolver } from "./resolve";
+import type { AppliedEdit, Cited, PolicyVersion, Programme, Route } from "./types";
+
+/** One edit: which number (see EDITABLE_FIELDS) and its new value ("40%", "1500万", 15000000). */
+export interface PolicyEdit { field: string; value: string | number }
+
+/** A named variant of a shipped version: base "hangzhou-binjiang@2025", name "draft-40pct". */
+export interface VariantSpec { base: string; name: string; edits: PolicyEdit[] }
+
+/**
+ * The fields an edit may name:
+ *  - `<programme>[:<route>].<attr>` with attr rate, domesticRate, cap, threshold, lumpSum, uplift
+ *    (the programme's default route when no route is given), e.g. `compute.rate`, `compute:large-model.cap`;
+ *  - `<programme>.pool` (the programme's annual pool), `<programme>.recipientCap` (cap shared by its routes);
+ *  - `pools.<id>` (a measure-wide annual limit, e.g. `pools.total`).
+ * Programmes and routes may be named as in formulas (compute, 算力券, compute:large-model).
+ */
+export const ROUTE_ATTRS = ["rate", "domesticRate", "cap", "threshold", "lumpSum", "uplift"] as const;
+export const PROGRAMME_ATTRS = ["pool", "recipientCap"] as const;
+type RouteAttr = (typeof ROUTE_ATTRS)[number];
+type ProgrammeAttr = (typeof PROGRAMME_ATTRS)[number];
+
+const RATE_ATTRS = new Set<string>(["rate", "domesticRate", "uplift"]);
+const NAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,39}$/u;
+
+/** The key a variant gets: base key + "~" + name. */
+export function variantKey(spec: Pick<VariantSpec, "base" | "name">): string {
+  return `${spec.base}~${spec.name}`;
+}
+
+/** Reads a rate: "40%", "40 %", 0.4 or "0.4". */
+export function parseRateInput(input: unknown, what: string): Decimal {
+  let value: Decimal | null = null;
+  if (typeof input === "number" && Number.isFinite(input)) value = new Decimal(input);
+  else if (typeof input === "string") {
+    const t = input.normalize("NFKC").replace(/\s+/g, "");
+    const pct = /^(\d+(?:\.\d+)?)%$/.exec(t);
+    if (pct) value = new Decimal(pct[1]).dividedBy(100);
+    else if (/^\d+(?:\.\d+)?$/.test(t)) value = new Decimal(t);
+  }
+  if (value === null) throw invalidValue(`${what}: "${String(input)}" is not a rate; give a percentage such as "40%" or a fraction such as 0.4.`);
+  if (value.isNegative() || value.greaterThan(1)) throw invalidValue(`${what}: ${formatRate(value)} is outside 0% to 100%.`);
+  return value;
+}
+
+function edited<T extends Cited<Decimal>>(old: T, value: Decimal, key: string, field: string, isRate: boolean, edits: AppliedEdit[]): T {
+  const fmt = (d: Decimal) => (isRate ? formatRate(d) : formatYuan(d));
+  edits.push({ field, from: fmt(old.value), to: fmt(value) });
+  return {
+    ...old,
+    value,
+    quote: `what-if edit in ${key}: ${field} ${fmt(old.value)} → ${fmt(value)} (not from the text; the text says: ${old.quote})`,
+    source: `variant ${key}`,
+    assumption: undefined,
+  };
+}
+
+/** Builds the variant version from its base; throws #VALUE! naming the bad edit. */
+export function buildVariant(registry: PolicyRegistry, spec: VariantSpec): PolicyVersion {
+  if (typeof spec.name !== "string" || !NAME.test(spec.name)) {
+    throw invalidValue(`variant name "${String(spec.name)}" is not a name: use letters, digits, ".", "_" or "-" (at most 40), e.g. draft-40pct.`);
+  }
+  if (typeof spec.base !== "string" || spec.base.includes("~") || !spec.base.includes("@")) {
+    throw invalidValue(`variant base "${String(spec.base)}" must name a shipped version as jurisdiction@version, e.g. hangzhou-binjiang@2025.`);
+  }
+  const resolver = new Resolver(registry);
+  const base = resolver.resolve(spec.base, 2000).version;
+  if (base.variant) throw invalidValue(`variant base ${base.key} is itself a variant; edit the shipped version instead.`);
+  if (!Array.isArray(spec.edits) || spec.edits.length === 0) throw invalidValue(`variant ${variantKey(spec)} edits nothing: give at least one edit.`);
+  const key = `${base.key}~${spec.name}`;
+  const edits: AppliedEdit[] = [];
+  // Copies, so that editing never touches the shipped version.
+  const programmes: Programme[] = base.programmes.map((p) => {
+    const routes = p.routes.map((r) => ({ ...r }));
+    return { ...p, routes, defaultRoute: routes[p.routes.indexOf(p.defaultRoute)] };
+  });
+  const pools = base.pools.map((p) => ({ ...p }));
+  const version: PolicyVersion = {
+    ...base,
+    key,
+    version: `${base.version}~${spec.name}`,
+    title: `${base.title} (what-if: ${spec.name})`,
+    status: base.status,
+    inForce: null,
+    commencement: { quote: "", note: `what-if variant of ${base.key}: name it or pin it` },
+    programmes,
+    pools,
+    variant: { base: base.key, name: spec.name, edits },
+  };
+  const seen = new Set<string>();
+  for (const edit of spec.edits) {
+    const field = typeof edit?.field === "string" ? edit.field.normalize("NFKC").trim() : "";
+    const where = `variant ${key}, edit "${field}"`;
+    const dot = field.lastIndexOf(".");
+    if (dot <= 0) throw invalidValue(`${where}: not a field; give programme[:route].attribute (${ROUTE_ATTRS.join(", ")}), programme.pool, programme.recipientCap or pools.<id>.`);
+    const target = field.slice(0, dot);
+    const attr = field.slice(dot + 1);
+    const isRate = RATE_ATTRS.has(attr);
+    const value = isRate ? parseRateInput(edit.value, where) : parseAmount(edit.value, where);
+    if (target === "pools") {
+      const i = pools.findIndex((p) => p.id === attr);
+      if (i < 0) throw invalidValue(`${where}: ${base.key} sets no measure-wide pool "${attr}"; it sets ${pools.map((p) => `pools.${p.id}`).join(", ") || "none"}.`);
+      if (seen.has(`pools.${attr}`)) throw invalidValue(`${where}: edited twice.`);
+      seen.add(`pools.${attr}`);
+      pools[i] = { ...pools[i], amount: edited(pools[i].amount, value, key, `pools.${attr}`, false, edits) };
+      continue;
+    }
+    const { programme: found, route: routeName } = resolver.findProgramme(base, target);
+    const programme = programmes.find((p) => p.id === found.id)!;
+    if ((PROGRAMME_ATTRS as readonly string[]).includes(attr)) {
+      if (routeName !== null) throw invalidValue(`${where}: ${attr} belongs to the programme; write ${programme.id}.${attr}.`);
+      const a = attr as ProgrammeAttr;
+      const old = programme[a];
+      if (!old) throw invalidValue(`${where}: ${base.key} ${programme.id} has no ${attr} to edit.`);
+      const name = `${programme.id}.${a}`;
+      if (seen.has(name)) throw invalidValue(`${where}: edited twice.`);
+      seen.add(name);
+      (programme as unknown as Record<string, unknown>)[a] = edited(old, value, key, name, false, edits);
+      continue;
+    }
+    if (!(ROUTE_ATTRS as readonly string[]).includes(attr)) {
+      throw invalidValue(`${where}: "${attr}" is not an editable number; give one of ${[...ROUTE_ATTRS, ...PROGRAMME_ATTRS].join(", ")}.`);
+    }
+    const baseRoute = resolver.findRoute(base, found, routeName);
+    const idx = found.routes.indexOf(baseRoute);
+    const route: Route = programme.routes[idx];
+    const a = attr as RouteAttr;
+    const old = route[a] as Cited<Decimal> | undefined;
+    if (!old) throw invalidValue(`${where}: ${base.key} ${programme.id}:${route.id} has no ${attr} to edit.`);
+    const name = `${programme.id}:${route.id}.${a}`;
+    if (seen.has(name)) throw invalidValue(`${where}: edited twice.`);
+    seen.add(name);
+    (route as unknown as Record<string, unknown>)[a] = edited(old, value, key, name, isRate, edits);
+  }
+  return version;
+}
+
+/** The registry with every variant added to its jurisdiction; throws on the first bad variant. */
+export function withVariants(registry: PolicyRegistry, specs: readonly VariantSpec[]): PolicyRegistry {
+  if (specs.length === 0) return registry;
+  return registry.withVersions(specs.map((s) => buildVariant(registry, s)));
+}

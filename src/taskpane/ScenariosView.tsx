@@ -1,0 +1,239 @@
+import * as React from "react";
+import {
+  Badge, Button, Caption1, Checkbox, Field, Input, Select, Subtitle2, Text, mergeClasses,
+} from "@fluentui/react-components";
+import Decimal from "decimal.js";
+import { parseAmount, type Engine } from "../engine";
+import { compareScenarios, comparisonTable } from "./model/compare";
+import { useStrings } from "./i18n";
+import { useSession, useUpdate, useWorkbookState, useYear } from "./session-hooks";
+import { useStyles } from "./styles";
+import { NoticeBar } from "./Notice";
+import { pct, signedWan, wan, yuan } from "./format";
+import type { Scenario } from "../workbook/state";
+import { VariantEditor } from "./VariantEditor";
+
+let counter = 0;
+const newId = () => `s${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+/** The example of the issue: 5000万 of domestic compute in 滨江 (2023, 2025), 广州 and 廊坊. */
+export const EXAMPLE_SCENARIOS: Omit<Scenario, "id">[] = [
+  { label: "滨江 2023", jurisdiction: "hangzhou-binjiang@2023", programme: "compute", amount: "5000万", domestic: true },
+  { label: "滨江 2025", jurisdiction: "hangzhou-binjiang@2025", programme: "compute", amount: "5000万", domestic: true },
+  { label: "广州", jurisdiction: "guangzhou@draft", programme: "compute", amount: "5000万", domestic: true },
+  { label: "廊坊", jurisdiction: "langfang@2023", programme: "compute", amount: "5000万", domestic: true },
+];
+
+/** Choices for "jurisdiction or version": bare names (by year), versions, variants. */
+export function specOptions(engine: Engine, year: number) {
+  return [...engine.registry.jurisdictions.values()].map((j) => {
+    let byYear: string | null = null;
+    try {
+      byYear = engine.version(j.id, year, year).key;
+    } catch {
+      byYear = null;
+    }
+    return { id: j.id, name: j.name, byYear, versions: j.versions.map((v) => v.key) };
+  });
+}
+
+/** Choices for "programme : route" under a spec. */
+export function programmeOptions(engine: Engine, spec: string, year: number): { value: string; label: string }[] {
+  try {
+    const v = engine.version(spec, null, year);
+    return v.programmes.flatMap((p) =>
+      p.routes.map((r) => ({ value: r.isDefault ? p.id : `${p.id}:${r.id}`, label: `${p.name} ${r.isDefault ? p.id : `${p.id}:${r.id}`} — ${r.name}` })),
+    );
+  } catch {
+    return [];
+  }
+}
+
+export function ScenariosView() {
+  const t = useStrings();
+  const styles = useStyles();
+  const session = useSession();
+  const state = useWorkbookState();
+  const year = useYear();
+  const engine = session.currentEngine;
+  const { run, notice } = useUpdate();
+  const results = React.useMemo(() => compareScenarios(engine, state.scenarios, year, state.baseline), [engine, state.scenarios, year, state.baseline]);
+
+  const maxAward = results.reduce((m, r) => (r.award && r.award.greaterThan(m) ? r.award : m), new Decimal(0));
+  const save = (f: (s: Scenario[], baseline: string | null) => { scenarios: Scenario[]; baseline: string | null }) =>
+    run(async () => {
+      await session.update((s) => ({ ...s, ...f(s.scenarios, s.baseline) }));
+    });
+  const addExample = () =>
+    save(() => {
+      const added = EXAMPLE_SCENARIOS.map((s) => ({ ...s, id: newId() }));
+      return { scenarios: added, baseline: added[1].id };
+    });
+  const insert = () =>
+    run(async () => {
+      const address = await session.host.insertTable(comparisonTable(state.scenarios, state.baseline, { title: t.tableTitle, header: t.tableHeader }));
+      return session.host.kind === "excel" ? t.inserted(address) : t.insertedPreview(address);
+    });
+
+  return (
+    <div className={styles.body}>
+      <section className={styles.card} aria-labelledby="scenarios-heading">
+        <div className={styles.spread}>
+          <Subtitle2 as="h2" id="scenarios-heading" className={styles.h2}>{t.scenarios}</Subtitle2>
+          <Caption1 className={styles.muted}>{t.yearLabel} {year}</Caption1>
+        </div>
+        {state.scenarios.length === 0 ? (
+          <div className={styles.section}>
+            <Text className={styles.muted}>{t.scenariosEmpty}</Text>
+            <Button onClick={() => void addExample()}>{t.example}</Button>
+          </div>
+        ) : (
+          <>
+            <Field label={t.baseline} size="small">
+              <Select size="small" value={state.baseline ?? ""} onChange={(_, d) => void save((s) => ({ scenarios: s, baseline: d.value || null }))} data-testid="baseline">
+                <option value="">—</option>
+                {state.scenarios.map((s) => (
+                  <option key={s.id} value={s.id}>{s.label || s.jurisdiction}</option>
+                ))}
+              </Select>
+            </Field>
+            <ul className={styles.list} aria-label={t.scenarios} data-testid="comparison">
+              {results.map((r) => {
+                const s = r.scenario;
+                const isBase = s.id === state.baseline;
+                const share = r.award && maxAward.greaterThan(0) ? r.award.dividedBy(maxAward).toNumber() : 0;
+                return (
+                  <li key={s.id} className={mergeClasses(styles.scenario, isBase && styles.itemInUse)} data-scenario={s.label}>
+                    <div className={styles.spread}>
+                      <div className={styles.grow}>
+                        <Text className={styles.strong}>{s.label || s.jurisdiction}</Text>
+                        {isBase ? <Badge size="small" appearance="outline" color="brand" style={{ marginLeft: 6 }}>{t.baseline}</Badge> : null}
+                        <div><Caption1 className={styles.muted}>{r.version ?? s.jurisdiction} · {r.programme ?? s.programme}</Caption1></div>
+                        <div><Caption1 className={styles.muted}>{t.spend}: {wan(safeDecimal(s.amount))}{s.domestic ? ` · ${t.domesticShort}` : ""}</Caption1></div>
+                      </div>
+                      <div className={styles.awardCol}>
+                        {r.ok ? (
+                          <>
+                            <Text className={styles.awardValue} data-testid="award">{wan(r.award!)}</Text>
+                            <Caption1 className={mergeClasses(styles.muted, styles.num)} data-testid="award-yuan">{yuan(r.award!)}</Caption1>
+                            {r.diff && !isBase ? (
+                              <Caption1 data-testid="diff" className={mergeClasses(styles.num, r.diff.isNegative() ? styles.negative : styles.positive)}>
+                                {signedWan(r.diff)} {t.diff}
+                              </Caption1>
+                            ) : null}
+                          </>
+                        ) : (
+                          <Text className={styles.negative} data-testid="award-error">{r.error!.code}</Text>
+                        )}
+                      </div>
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        aria-label={t.remove(s.label || s.jurisdiction)}
+                        onClick={() => void save((all, b) => ({ scenarios: all.filter((x) => x.id !== s.id), baseline: b === s.id ? null : b }))}
+                      >
+                        ✕
+                      </Button>
+                    </div>
+                    {r.ok ? (
+                      <>
+                        <div className={styles.bar} aria-hidden="true"><div className={styles.barFill} style={{ width: `${Math.max(share * 100, 0.5)}%` }} /></div>
+                        <div className={styles.row}>
+                          <Caption1 data-testid="rate-cap">{t.rateCap}: {r.rate ? pct(r.rate) : "—"} · {r.cap ? wan(r.cap) : "—"}</Caption1>
+                          <Badge size="small" appearance="tint" color={r.binding === "rate" ? "informative" : r.binding === "threshold" ? "danger" : "warning"} data-testid="binding">
+                            {t.binds}: {t.binding[r.binding!] ?? r.binding}
+                          </Badge>
+                        </div>
+                      </>
+                    ) : (
+                      <Caption1 className={styles.negative} data-testid="award-error-message">{r.error!.message}</Caption1>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+            <div className={styles.row}>
+              <Button appearance="primary" onClick={() => void insert()}>{t.insertTable}</Button>
+            </div>
+          </>
+        )}
+        <NoticeBar notice={notice} testId="scenarios-notice" />
+      </section>
+      <AddScenario onAdd={(s) => save((all, b) => ({ scenarios: [...all, { ...s, id: newId() }], baseline: b ?? null }))} />
+      <VariantEditor />
+    </div>
+  );
+}
+
+/** The spend for the caption only; the engine reports a bad amount in the award column. */
+function safeDecimal(amount: string): Decimal {
+  try {
+    return parseAmount(amount);
+  } catch {
+    return new Decimal(0);
+  }
+}
+
+function AddScenario({ onAdd }: { onAdd: (s: Omit<Scenario, "id">) => void }) {
+  const t = useStrings();
+  const styles = useStyles();
+  const session = useSession();
+  useWorkbookState();
+  const year = useYear();
+  const engine = session.currentEngine;
+  const [spec, setSpec] = React.useState("hangzhou-binjiang");
+  const [programme, setProgramme] = React.useState("compute");
+  const [amount, setAmount] = React.useState("5000万");
+  const [domestic, setDomestic] = React.useState(true);
+  const [label, setLabel] = React.useState("");
+  const specs = specOptions(engine, year);
+  const programmes = programmeOptions(engine, spec, year);
+  React.useEffect(() => {
+    if (programmes.length && !programmes.some((p) => p.value === programme)) setProgramme(programmes[0].value);
+  }, [spec, programmes.map((p) => p.value).join("|")]); // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <section className={styles.card} aria-labelledby="add-heading">
+      <Subtitle2 as="h2" id="add-heading" className={styles.h2}>{t.addScenario}</Subtitle2>
+      <form
+        className={styles.section}
+        onSubmit={(e) => {
+          e.preventDefault();
+          onAdd({ label: label.trim() || spec, jurisdiction: spec, programme, amount: amount.trim(), domestic });
+          setLabel("");
+        }}
+      >
+        <Field label={t.label} size="small">
+          <Input size="small" value={label} onChange={(_, d) => setLabel(d.value)} placeholder={spec} data-testid="scenario-label" />
+        </Field>
+        <Field label={t.jurisdiction} size="small">
+          <Select size="small" value={spec} onChange={(_, d) => setSpec(d.value)} data-testid="scenario-spec">
+            {specs.map((j) => (
+              <optgroup key={j.id} label={j.name}>
+                <option value={j.id}>{t.byYear(j.name, j.byYear)}</option>
+                {j.versions.map((k) => (
+                  <option key={k} value={k}>{k}</option>
+                ))}
+              </optgroup>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t.programme} size="small">
+          <Select size="small" value={programme} onChange={(_, d) => setProgramme(d.value)} data-testid="scenario-programme">
+            {programmes.map((p) => (
+              <option key={p.value} value={p.value}>{p.label}</option>
+            ))}
+          </Select>
+        </Field>
+        <div className={styles.twoCol}>
+          <Field label={t.spend} hint={t.spendHint} size="small">
+            <Input size="small" value={amount} onChange={(_, d) => setAmount(d.value)} data-testid="scenario-amount" />
+          </Field>
+          <Checkbox checked={domestic} onChange={(_, d) => setDomestic(d.checked === true)} label={t.domestic} data-testid="scenario-domestic" />
+        </div>
+        <div className={styles.row}>
+          <Button type="submit" appearance="primary" disabled={programmes.length === 0 || amount.trim() === ""}>{t.addScenario}</Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+// Scenarios side by side: each scenario computed by the engine the AWARD functions use (exact
+// decimals), with rate, cap, binding limit and difference from the baseline; and the same
+// comparison as a table of live AWARD formulas for "Insert into sheet".
+import Decimal from "decimal.js";
+import type { Binding, Engine } from "../../engine";
+import type { CellValue, SheetTable } from "../../workbook/host";
+import type { Scenario } from "../../workbook/state";
+
+export interface ScenarioResult {
+  scenario: Scenario;
+  ok: boolean;
+  /** the award, exact, rounded to the fen */
+  award: Decimal | null;
+  rate: Decimal | null;
+  cap: Decimal | null;
+  binding: Binding | null;
+  version: string | null;
+  programme: string | null;
+  /** award − baseline award, when both computed */
+  diff: Decimal | null;
+  error: { code: string; message: string } | null;
+}
+
+export function compareScenarios(engine: Engine, scenarios: readonly Scenario[], year: number, baselineId: string | null): ScenarioResult[] {
+  const results: ScenarioResult[] = scenarios.map((scenario) => {
+    try {
+      const r = engine.voucher(scenario.jurisdiction, scenario.programme, scenario.amount, scenario.domestic, null, year);
+      return {
+        scenario, ok: true, award: r.award.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), rate: r.rate, cap: r.cap, binding: r.binding,
+        version: r.version.key, programme: `${r.programme.id}:${r.route.id}`, diff: null, error: null,
+      };
+    } catch (e) {
+      const err = e as { code?: string; message?: string };
+      return {
+        scenario, ok: false, award: null, rate: null, cap: null, binding: null, version: null, programme: null, diff: null,
+        error: { code: err.code ?? "#VALUE!", message: err.message ?? String(e) },
+      };
+    }
+  });
+  const base = results.find((r) => r.scenario.id === baselineId) ?? null;
+  if (base?.award) for (const r of results) if (r.award) r.diff = r.award.minus(base.award);
+  return results;
+}
+
+const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** An amount as a formula argument: a plain number stays a number, "5000万" stays text. */
+function amountArg(amount: string): string {
+  const t = amount.trim();
+  return /^\d+(\.\d+)?$/.test(t) ? t : q(t);
+}
+
+/** The AWARD formula of a scenario (no year: it follows the workbook's policy year). */
+export function scenarioFormula(s: Scenario): string {
+  return `=AWARD.COMPUTE_VOUCHER(${q(s.jurisdiction)},${q(s.programme)},${amountArg(s.amount)},${s.domestic ? "TRUE" : "FALSE"})`;
+}
+
+/**
+ * The comparison as a sheet table: inputs as values, award and version as live AWARD formulas,
+ * difference from the baseline as a formula over the award column.
+ */
+export function comparisonTable(scenarios: readonly Scenario[], baselineId: string | null, labels: { title: string; header: string[] }): SheetTable {
+  // columns: A label, B jurisdiction, C programme, D spend, E domestic, F award, G version, H diff
+  const first = 4; // data starts on row 4 (title row 1, header row 3)
+  const baseIndex = scenarios.findIndex((s) => s.id === baselineId);
+  const rows: CellValue[][] = scenarios.map((s, i) => {
+    const row = first + i;
+    const spend = amountArg(s.amount);
+    return [
+      s.label || `#${i + 1}`,
+      s.jurisdiction,
+      s.programme,
+      /^\d+(\.\d+)?$/.test(spend) ? Number(spend) : s.amount,
+      s.domestic,
+      `=AWARD.COMPUTE_VOUCHER(B${row},C${row},D${row},E${row})`,
+      `=AWARD.VERSION(B${row})`,
+      baseIndex >= 0 ? `=F${row}-F$${first + baseIndex}` : "",
+    ];
+  });
+  return { sheet: "AWARD scenarios", title: labels.title, header: labels.header, rows, formats: ["", "", "", "#,##0", "", "#,##0.00", "", "+#,##0.00;-#,##0.00;0"] };
+}

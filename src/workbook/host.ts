@@ -1,0 +1,38 @@
+// What the pane needs from a workbook. Two implementations: OfficeWorkbook (Excel, office.ts) and
+// MemoryWorkbook (preview in a plain browser, tests; memory.ts).
+import type { WorkbookState } from "./state";
+
+export type CellValue = string | number | boolean;
+
+/** A table to write: header and rows; a string starting with "=" is written as a formula. */
+export interface SheetTable {
+  /** name of the new worksheet, e.g. "AWARD scenarios" (made unique if taken) */
+  sheet: string;
+  title: string;
+  header: string[];
+  rows: CellValue[][];
+  /** Excel number format per column, e.g. "#,##0.00", "0%"; "" leaves the column as it is */
+  formats: string[];
+}
+
+/** A line chart of columns of a table: x = first column, one series per other listed column. */
+export interface ChartSpec extends SheetTable {
+  chartTitle: string;
+  /** 0-based columns plotted as series (the first column is the x axis) */
+  series: number[];
+}
+
+export interface WorkbookHost {
+  /** "excel" inside Excel, "preview" in a plain browser */
+  readonly kind: "excel" | "preview";
+  load(): Promise<WorkbookState>;
+  save(state: WorkbookState): Promise<void>;
+  /** Recalculates every formula (AWARD functions are not volatile: Excel would not redo them). */
+  recalculate(): Promise<void>;
+  /** Writes a table on a new sheet; returns where, e.g. "'AWARD scenarios'!A3:H6". */
+  insertTable(table: SheetTable): Promise<string>;
+  /** The values of the selected cells (an applications table: date, amount[, label]), with its address. */
+  readSelection(): Promise<{ address: string; values: CellValue[][] }>;
+  /** Writes the table on a new sheet and adds a native line chart of it; returns where. */
+  insertChart(chart: ChartSpec): Promise<string>;
+}
