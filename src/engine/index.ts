@@ -13,6 +13,7 @@ export { PolicyRegistry, type VersionSummary } from "./registry";
 export { Resolver, parseYear, parseDomestic, describeWindow } from "./resolve";
 export type { Step, VoucherResult, Binding } from "./voucher";
 export type * from "./types";
+export * as budget from "./budget";
 
 /** Words that name a measure-wide limit in FUND_LIMIT. */
 const TOTAL_NAMES = new Set(["total", "all", "measure", "总额", "总计", "全部", "合计", "本措施"]);

@@ -65,6 +65,8 @@ export interface PolicyDoc {
   commencement?: QuotedDoc;
   assumptions?: { id: string; text: string }[];
   nonDuplication?: QuotedDoc;
+  /** 补足差额: on promotion an award already paid is topped up by the difference. */
+  topUp?: QuotedDoc;
   pools?: PoolDoc[];
   programmes: ProgrammeDoc[];
 }
@@ -140,6 +142,7 @@ export interface PolicyVersion {
   commencement?: { quote: string; note?: string };
   assumptions: { id: string; text: string }[];
   nonDuplication?: { quote: string };
+  topUp?: { quote: string };
   pools: Pool[];
   programmes: Programme[];
 }

@@ -1,4 +1,5 @@
 import { computeVoucher, fundLimit, policies, routes, version } from "./functions";
+import { allocate, forecast, fundExhaustion, portfolio } from "./budget";
 
 export interface FunctionEntry {
   /** The function Excel calls (the same one associated with the id). */
@@ -14,4 +15,8 @@ export const FUNCTION_TABLE: Readonly<Record<string, FunctionEntry>> = {
   FUND_LIMIT: { fn: fundLimit, minArgs: 2, maxArgs: 3 },
   VERSION: { fn: version, minArgs: 1, maxArgs: 2 },
   POLICIES: { fn: policies, minArgs: 0, maxArgs: 0 },
+  PORTFOLIO: { fn: portfolio, minArgs: 1, maxArgs: 3 },
+  FUND_EXHAUSTION: { fn: fundExhaustion, minArgs: 3, maxArgs: 3 },
+  ALLOCATE: { fn: allocate, minArgs: 2, maxArgs: 3 },
+  FORECAST: { fn: forecast, minArgs: 3, maxArgs: 6 },
 };
