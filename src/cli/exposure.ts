@@ -57,26 +57,27 @@ export async function readApplicationFile(file: string, onProgress?: (n: number)
     return { header: records[0], rows: records.slice(1).map((cells, i) => ({ line: i + 2, cells })) };
   }
   if (ext === ".xlsx") {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
-    let header: Cell[] | null = null;
-    const rows: { line: number; cells: Cell[] }[] = [];
+    // The whole-workbook reader: exceljs's streaming reader garbles multi-byte characters that fall
+    // across a chunk boundary in inline strings (as written by streaming writers), so it is not used.
+    const wb = new ExcelJS.Workbook();
     try {
-      for await (const sheet of reader) {
-        for await (const row of sheet) {
-          const values = (row.values as unknown[]).slice(1).map(plainCell);
-          if (header === null) {
-            if (values.every((v) => v === null || v === "")) continue;
-            header = values;
-          } else {
-            rows.push({ line: row.number, cells: values });
-            if (onProgress && rows.length % 20000 === 0) onProgress(rows.length);
-          }
-        }
-        break; // the first sheet only
-      }
+      await wb.xlsx.readFile(file);
     } catch (e) {
       throw new ExposureUsageError(`${file}: not a readable .xlsx workbook: ${(e as Error).message}`);
     }
+    const sheet = wb.worksheets[0];
+    let header: Cell[] | null = null;
+    const rows: { line: number; cells: Cell[] }[] = [];
+    sheet?.eachRow({ includeEmpty: false }, (row, number) => {
+      const values = (row.values as unknown[]).slice(1).map(plainCell);
+      if (header === null) {
+        if (values.every((v) => v === null || v === "")) return;
+        header = values;
+        return;
+      }
+      rows.push({ line: number, cells: values });
+      if (onProgress && rows.length % 20000 === 0) onProgress(rows.length);
+    });
     if (header === null) throw new ExposureUsageError(`${file}: the first sheet is empty; it needs a header row and one row per application`);
     return { header, rows };
   }

@@ -7,7 +7,7 @@ import Decimal from "decimal.js";
 import { formatYuan, normalizeText } from "../amount";
 import { AwardError, invalidValue, notAvailable } from "../errors";
 import type { Resolver } from "../resolve";
-import type { PolicyVersion } from "../types";
+import type { PolicyVersion, Programme, Route } from "../types";
 import { computeVoucher, type Step } from "../voucher";
 import { allocateFen, fenToYuan, toFenBig, type AllocationMethod } from "./allocate";
 import { serialToISO } from "./dates";
@@ -93,7 +93,69 @@ export interface PortfolioResult {
   versions: PolicyVersion[];
 }
 
-const key = (s: string) => normalizeText(s);
+/** normalizeText, memoized: recipients and projects repeat across a table. */
+const keyCache = new Map<string, string>();
+function key(s: string): string {
+  let k = keyCache.get(s);
+  if (k === undefined) {
+    k = normalizeText(s);
+    if (keyCache.size > 200000) keyCache.clear();
+    keyCache.set(s, k);
+  }
+  return k;
+}
+
+/** What does not depend on the row, worked out once per version, programme and route. */
+interface RouteTemplate {
+  awardId: string;
+  label: string;
+  routeCap: { prefix: string; per: string; amount: Decimal; label: (year: number) => string; quote: string } | null;
+  programmeCap: { prefix: string; per: string; amount: Decimal; label: (year: number) => string; quote: string } | null;
+  pools: { prefix: string; pool: string; amount: Decimal; label: (year: number) => string; quote: string }[];
+}
+const templates = new WeakMap<PolicyVersion, Map<string, RouteTemplate>>();
+const isProgramme = new WeakMap<Resolver, Map<string, boolean>>();
+
+function routeTemplate(version: PolicyVersion, programme: Programme, route: Route): RouteTemplate {
+  let byRoute = templates.get(version);
+  if (!byRoute) templates.set(version, (byRoute = new Map()));
+  const id = `${programme.id}:${route.id}`;
+  let t = byRoute.get(id);
+  if (t) return t;
+  const perText = (per: string) => (year: number) => per === "recipient" ? "per recipient" : per === "recipient-year" ? `per recipient in ${year}` : "per project";
+  const rc = route.cap && route.cap.per !== "award" ? route.cap : null;
+  const pc = programme.recipientCap && programme.recipientCap.per !== "award" ? programme.recipientCap : null;
+  t = {
+    awardId: id,
+    label: `${programme.name} ${id} (clause ${programme.clause})`,
+    routeCap: rc && { prefix: `${version.key}|cap|${id}|`, per: rc.per, amount: rc.value, quote: rc.quote, label: (y) => `cap of ${id} ${perText(rc.per)(y)}, ${formatYuan(rc.value)}` },
+    programmeCap: pc && { prefix: `${version.key}|rcap|${programme.id}|`, per: pc.per, amount: pc.value, quote: pc.quote, label: (y) => `cap shared by all ${programme.id} routes ${perText(pc.per)(y)}, ${formatYuan(pc.value)}` },
+    pools: [
+      ...(programme.pool ? [{ prefix: `${version.key}|pool|${programme.id}|`, pool: programme.id, amount: programme.pool.value, quote: programme.pool.quote, label: (y: number) => `${programme.name} (${programme.id}) annual pool ${y}, ${formatYuan(programme.pool!.value)}` }] : []),
+      ...version.pools.map((p) => ({ prefix: `${version.key}|pool|${p.id}|`, pool: p.id, amount: p.amount.value, quote: p.amount.quote, label: (y: number) => `${p.name} (${p.id}) ${y}, ${formatYuan(p.amount.value)}` })),
+    ],
+  };
+  byRoute.set(id, t);
+  return t;
+}
+
+/** A limit whose label (only needed when it cuts something or a trace is written) is made on demand. */
+class LazyLimit implements SharedLimit {
+  private made: string | null = null;
+  constructor(readonly key: string, readonly amount: Decimal, readonly quote: string, private readonly labelOf: (year: number) => string, readonly year: number) {}
+  get label(): string {
+    return (this.made ??= this.labelOf(this.year));
+  }
+}
+class LazyPool extends LazyLimit implements PoolLimit {
+  constructor(key: string, amount: Decimal, quote: string, labelOf: (year: number) => string, year: number, readonly version: string, readonly pool: string) {
+    super(key, amount, quote, labelOf, year);
+  }
+}
+
+function capScope(per: string, who: string, app: Application): string {
+  return per === "recipient" ? who : per === "recipient-year" ? `${who}|${app.year}` : `${who}|${key(app.project)}`;
+}
 
 /**
  * THE ONE PLACE a row becomes an award. A programme row (a type such as compute or 算力券, with an
@@ -102,8 +164,14 @@ const key = (s: string) => normalizeText(s);
  * in, such a row is an error for that row, never 0.
  */
 export function awardForRow(resolver: Resolver, app: Application, trace: boolean, clauseAward?: RowAwardFn): RowAward {
-  const { type } = resolver.parseType(app.programme);
-  if (!type) {
+  let known = isProgramme.get(resolver);
+  if (!known) isProgramme.set(resolver, (known = new Map()));
+  let programmeRow = known.get(app.programme);
+  if (programmeRow === undefined) {
+    programmeRow = resolver.parseType(app.programme).type !== null;
+    if (known.size < 10000) known.set(app.programme, programmeRow);
+  }
+  if (!programmeRow) {
     // INTEGRATION POINT (issue 3): pass clauseAward (built on Engine.clauseAward) to price clause rows.
     if (clauseAward) return clauseAward(app);
     throw notAvailable(`"${app.programme}" is not a voucher programme (${resolver.registry.programmeTypes.map((t) => `${t.id}/${t.name}`).join(", ")}); clause rows need the clause catalogue, which this build does not have yet.`);
@@ -117,37 +185,26 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
     amount = 0;
   }
   const r = computeVoucher(resolver, resolved, app.programme, amount, app.domestic, app.year, trace);
+  const t = routeTemplate(version, programme, route);
   const who = key(app.recipient);
   const caps: SharedLimit[] = [];
-  const rc = route.cap;
-  if (rc && rc.per !== "award" && !(rc.per === "project" && !app.project)) {
-    const scope = rc.per === "recipient" ? who : rc.per === "recipient-year" ? `${who}|${app.year}` : `${who}|${key(app.project)}`;
-    const per = rc.per === "recipient" ? "per recipient" : rc.per === "recipient-year" ? `per recipient in ${app.year}` : "per project";
-    caps.push({ key: `${version.key}|cap|${programme.id}:${route.id}|${scope}`, amount: rc.value, label: `cap of ${programme.id}:${route.id} ${per}, ${formatYuan(rc.value)}`, quote: rc.quote });
-  }
-  const pc = programme.recipientCap;
-  if (pc && pc.per !== "award") {
-    const scope = pc.per === "recipient-year" ? `${who}|${app.year}` : pc.per === "project" ? `${who}|${key(app.project)}` : who;
-    const per = pc.per === "recipient-year" ? `per recipient in ${app.year}` : pc.per === "project" ? "per project" : "per recipient";
-    caps.push({ key: `${version.key}|rcap|${programme.id}|${scope}`, amount: pc.value, label: `cap shared by all ${programme.id} routes ${per}, ${formatYuan(pc.value)}`, quote: pc.quote });
+  for (let k = 0; k < 2; k++) {
+    const c = k === 0 ? t.routeCap : t.programmeCap;
+    if (!c || (c.per === "project" && !app.project)) continue;
+    caps.push(new LazyLimit(c.prefix + capScope(c.per, who, app), c.amount, c.quote, c.label, app.year));
   }
   const pools: PoolLimit[] = [];
-  if (programme.pool) {
-    pools.push({ key: `${version.key}|pool|${programme.id}|${app.year}`, version: version.key, pool: programme.id, year: app.year, amount: programme.pool.value, label: `${programme.name} (${programme.id}) annual pool ${app.year}, ${formatYuan(programme.pool.value)}`, quote: programme.pool.quote });
-  }
-  for (const p of version.pools) {
-    pools.push({ key: `${version.key}|pool|${p.id}|${app.year}`, version: version.key, pool: p.id, year: app.year, amount: p.amount.value, label: `${p.name} (${p.id}) ${app.year}, ${formatYuan(p.amount.value)}`, quote: p.amount.quote });
-  }
+  for (const p of t.pools) pools.push(new LazyPool(p.prefix + app.year, p.amount, p.quote, p.label, app.year, version.key, p.pool));
   return {
     kind: "voucher",
-    awardId: `${programme.id}:${route.id}`,
-    label: `${programme.name} ${programme.id}:${route.id} (clause ${programme.clause})`,
+    awardId: t.awardId,
+    label: t.label,
     version,
     single: r.award,
     binding: r.binding,
     oneTime: route.oneTime ?? null,
     quota: route.quota
-      ? { key: `${version.key}|quota|${programme.id}:${route.id}|${app.year}`, count: route.quota.value, amount: new Decimal(route.quota.value), label: `quota of ${route.quota.value} ${programme.id}:${route.id} awards in ${app.year}`, quote: route.quota.quote }
+      ? { key: `${version.key}|quota|${t.awardId}|${app.year}`, count: route.quota.value, amount: new Decimal(route.quota.value), label: `quota of ${route.quota.value} ${t.awardId} awards in ${app.year}`, quote: route.quota.quote }
       : null,
     caps,
     pools,
@@ -169,10 +226,25 @@ export interface PortfolioOptions {
 function compareRows(a: PortfolioRow, b: PortfolioRow): number {
   const x = a.app!;
   const y = b.app!;
-  return x.year - y.year || (x.date ?? Infinity) - (y.date ?? Infinity) || a.index - b.index;
+  if (x.year !== y.year) return x.year - y.year;
+  if (x.date !== y.date) return x.date === null ? 1 : y.date === null ? -1 : x.date - y.date;
+  return a.index - b.index;
 }
 
-/** Applies every rule to a table of applications. */
+/** Whole fen of a limit, memoized by the decimal (limits are shared by many rows). */
+const fenOfLimit = new WeakMap<Decimal, bigint>();
+function limitFen(d: Decimal): bigint {
+  let f = fenOfLimit.get(d);
+  if (f === undefined) fenOfLimit.set(d, (f = toFenBig(d)));
+  return f;
+}
+const yuanOf = (fen: bigint) => formatYuan(fenToYuan(fen));
+
+/**
+ * Applies every rule to a table of applications. Each award on its own is rounded half up to the
+ * fen once, when the portfolio rules start; the rules (all of them subtractions, minimums and
+ * shares of limits that are whole fen) then work in whole fen, so nothing is rounded twice.
+ */
 export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], options: PortfolioOptions): PortfolioResult {
   const trace = options.trace ?? false;
   const rows: PortfolioRow[] = [];
@@ -199,132 +271,133 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
   if (options.progress) options.progress(total, total);
 
   const live = rows.filter((r) => r.award !== null).sort(compareRows);
-  const amount = new Map<PortfolioRow, Decimal>(live.map((r) => [r, r.award!.single]));
-  const note = (r: PortfolioRow, step: string, value: string, quote?: string) => {
-    if (trace) r.steps.push({ step, value, ...(quote ? { quote, source: r.award!.version.source } : {}) });
+  const fen: bigint[] = live.map((r) => toFenBig(r.award!.single));
+  const note = (i: number, step: string, value: () => string, quote?: string) => {
+    if (trace) live[i].steps.push({ step, value: value(), ...(quote ? { quote, source: live[i].award!.version.source } : {}) });
   };
-  const cut = (r: PortfolioRow, rule: string, to: Decimal, why: string, quote?: string) => {
-    const from = amount.get(r)!;
-    if (to.lessThan(from)) {
-      r.cuts.push(rule);
-      amount.set(r, to);
-      note(r, rule, `${formatYuan(from)} → ${formatYuan(to)}: ${why}`, quote);
+  const cut = (i: number, rule: string, to: bigint, why: () => string, quote?: string) => {
+    const from = fen[i];
+    if (to < from) {
+      live[i].cuts.push(rule);
+      fen[i] = to;
+      note(i, rule, () => `${yuanOf(from)} → ${yuanOf(to)}: ${why()}`, quote);
     }
   };
+  const zero = 0n;
 
   // 1. Non-duplication (从优从高不重复 / 就高不重复 / 仅享受其中一项): one recipient's project qualifying
   //    under several awards in a year is paid the highest single award only.
-  const groups = new Map<string, PortfolioRow[]>();
-  for (const r of live) {
+  const groups = new Map<string, number[]>();
+  live.forEach((r, i) => {
     const a = r.award!;
-    if (!a.version.nonDuplication || !r.app!.project) continue;
+    if (!a.version.nonDuplication || !r.app!.project) return;
     const k = `${a.version.jurisdiction}|${key(r.app!.recipient)}|${key(r.app!.project)}|${r.app!.year}`;
     const g = groups.get(k);
-    if (g) g.push(r);
-    else groups.set(k, [r]);
-  }
+    if (g) g.push(i);
+    else groups.set(k, [i]);
+  });
   for (const g of groups.values()) {
-    if (new Set(g.map((r) => r.award!.awardId)).size < 2) continue;
+    if (g.length < 2 || g.every((i) => live[i].award!.awardId === live[g[0]].award!.awardId)) continue;
     // Several applications under the same award (two contracts of one project) are one claim under it.
-    const byAward = new Map<string, Decimal>();
-    for (const r of g) byAward.set(r.award!.awardId, (byAward.get(r.award!.awardId) ?? new Decimal(0)).plus(amount.get(r)!));
+    const byAward = new Map<string, bigint>();
+    for (const i of g) byAward.set(live[i].award!.awardId, (byAward.get(live[i].award!.awardId) ?? zero) + fen[i]);
     let best: string | null = null;
-    for (const [id, v] of byAward) if (best === null || v.greaterThan(byAward.get(best)!)) best = id;
-    const bestRow = g.find((r) => r.award!.awardId === best)!;
-    for (const r of g) {
-      if (r.award!.awardId === best) continue;
-      cut(r, "non-duplication", new Decimal(0), `the same project also qualifies for ${bestRow.award!.label} (row ${bestRow.line}), which pays more: only the highest award is paid`, r.award!.version.nonDuplication!.quote);
+    for (const [id, v] of byAward) if (best === null || v > byAward.get(best)!) best = id;
+    const bestRow = live[g.find((i) => live[i].award!.awardId === best)!];
+    for (const i of g) {
+      if (live[i].award!.awardId === best) continue;
+      cut(i, "non-duplication", zero, () => `the same project also qualifies for ${bestRow.award!.label} (row ${bestRow.line}), which pays more: only the highest award is paid`, live[i].award!.version.nonDuplication!.quote);
     }
   }
 
   // 2. One-time awards and top-up on promotion: a recipient's later one-time award under the same
   //    clause, or a row that declares an amount paid before, is topped up by the difference where the
   //    version says 补足差额, and otherwise not paid again.
-  const paidSoFar = new Map<string, Decimal>();
-  for (const r of live) {
+  const paidSoFar = new Map<string, bigint>();
+  live.forEach((r, i) => {
     const a = r.award!;
     const app = r.app!;
-    const x = amount.get(r)!;
+    if (!a.oneTime && app.paidBefore === null) return;
     const k = `${a.version.jurisdiction}|${key(app.recipient)}|${a.awardId}`;
-    const before = (a.oneTime ? paidSoFar.get(k) ?? new Decimal(0) : new Decimal(0)).plus(app.paidBefore ?? 0);
-    if (x.isZero() && !a.oneTime) continue;
-    if (before.greaterThan(0)) {
+    const before = (a.oneTime ? paidSoFar.get(k) ?? zero : zero) + (app.paidBefore ? toFenBig(app.paidBefore) : zero);
+    if (fen[i] === zero && !a.oneTime) return;
+    if (before > zero) {
       if (a.version.topUp) {
-        cut(r, "top-up", Decimal.max(0, x.minus(before)), `${formatYuan(before)} already paid for this award: on promotion only the difference is paid (补足差额)`, a.version.topUp.quote);
+        cut(i, "top-up", fen[i] > before ? fen[i] - before : zero, () => `${yuanOf(before)} already paid for this award: on promotion only the difference is paid (补足差额)`, a.version.topUp.quote);
       } else if (a.oneTime) {
-        cut(r, "one-time", new Decimal(0), `a one-time award already paid to this recipient (${formatYuan(before)})`, a.oneTime.quote);
+        cut(i, "one-time", zero, () => `a one-time award already paid to this recipient (${yuanOf(before)})`, a.oneTime!.quote);
       } else {
         r.error = invalidValue(`paid before (已获资助) is ${formatYuan(app.paidBefore!)}, but ${a.version.key} has no top-up rule (补足差额) for ${a.awardId}: leave the column empty for this row.`);
-        continue;
+        return;
       }
     }
-    if (a.oneTime) paidSoFar.set(k, (paidSoFar.get(k) ?? new Decimal(0)).plus(amount.get(r)!));
-  }
+    if (a.oneTime) paidSoFar.set(k, (paidSoFar.get(k) ?? zero) + fen[i]);
+  });
 
   // 3. Annual quotas (每年…不超过N个): the first N awards of the year, in date order.
   const taken = new Map<string, number>();
-  for (const r of live) {
+  live.forEach((r, i) => {
     const q = r.award!.quota;
-    if (!q || r.error || amount.get(r)!.isZero()) continue;
+    if (!q || r.error || fen[i] === zero) return;
     const n = taken.get(q.key) ?? 0;
-    if (n >= q.count) cut(r, "quota", new Decimal(0), `${q.label} already given`, q.quote);
+    if (n >= q.count) cut(i, "quota", zero, () => `${q.label} already given`, q.quote);
     else taken.set(q.key, n + 1);
-  }
+  });
 
   // 4. Caps shared by a recipient's awards (单家企业最高, 每个单位每年最高…), in date order.
-  const used = new Map<string, Decimal>();
-  for (const r of live) {
-    if (r.error) continue;
+  const used = new Map<string, bigint>();
+  live.forEach((r, i) => {
+    if (r.error) return;
     for (const c of r.award!.caps) {
-      const left = Decimal.max(0, c.amount.minus(used.get(c.key) ?? 0));
-      if (amount.get(r)!.greaterThan(left)) cut(r, "recipient cap", left, `${c.label}: ${formatYuan(c.amount.minus(left))} already awarded in this table`, c.quote);
+      const cap = limitFen(c.amount);
+      const u = used.get(c.key) ?? zero;
+      const left = cap > u ? cap - u : zero;
+      if (fen[i] > left) cut(i, "recipient cap", left, () => `${c.label}: ${yuanOf(cap - left)} already awarded in this table`, c.quote);
     }
-    const x = amount.get(r)!;
-    for (const c of r.award!.caps) used.set(c.key, (used.get(c.key) ?? new Decimal(0)).plus(x));
-  }
+    for (const c of r.award!.caps) used.set(c.key, (used.get(c.key) ?? zero) + fen[i]);
+  });
 
   // 5. Annual pools: the programme's pool, then the measure's; fcfs or pro rata, in whole fen.
-  const fen = new Map<PortfolioRow, bigint>();
-  for (const r of live) if (!r.error) fen.set(r, toFenBig(amount.get(r)!));
   const summaries = new Map<string, PoolSummary>();
-  const levels = Math.max(0, ...live.map((r) => r.award!.pools.length));
+  let levels = 0;
+  for (const r of live) levels = Math.max(levels, r.award!.pools.length);
   for (let level = 0; level < levels; level++) {
-    const byPool = new Map<string, PortfolioRow[]>();
-    for (const r of live) {
+    const byPool = new Map<string, number[]>();
+    live.forEach((r, i) => {
       const p = r.award!.pools[level];
-      if (!p || r.error) continue;
+      if (!p || r.error) return;
       const g = byPool.get(p.key);
-      if (g) g.push(r);
-      else byPool.set(p.key, [r]);
-    }
+      if (g) g.push(i);
+      else byPool.set(p.key, [i]);
+    });
     for (const [k, g] of byPool) {
-      const p = g[0].award!.pools[level];
-      const limitFen = toFenBig(p.amount);
-      const requests = g.map((r) => fen.get(r)!);
-      const given = allocateFen(limitFen, requests, options.method);
-      let requested = 0n;
-      let awarded = 0n;
+      const p = live[g[0]].award!.pools[level];
+      const limit = limitFen(p.amount);
+      const requests = g.map((i) => fen[i]);
+      const given = allocateFen(limit, requests, options.method);
+      let requested = zero;
+      let awarded = zero;
       let exhaustion: number | null = null;
-      g.forEach((r, i) => {
-        requested += requests[i];
-        awarded += given[i];
-        if (exhaustion === null && requested >= limitFen && requests[i] > 0n) exhaustion = r.app!.date ?? null;
-        if (given[i] < requests[i]) {
-          const how = options.method === "fcfs" ? "first come first served: the pool is used up by earlier applications" : "oversubscribed: every award scaled by pool ÷ requests";
-          cut(r, "pool", fenToYuan(given[i]), `${p.label}: ${how}`, p.quote);
-          fen.set(r, given[i]);
+      g.forEach((i, j) => {
+        requested += requests[j];
+        awarded += given[j];
+        if (exhaustion === null && requested >= limit && requests[j] > zero) exhaustion = live[i].app!.date ?? null;
+        if (given[j] < requests[j]) {
+          cut(i, "pool", given[j], () => `${p.label}: ${options.method === "fcfs" ? "first come first served: the pool is used up by earlier applications" : "oversubscribed: every award scaled by pool ÷ requests"}`, p.quote);
         } else {
-          note(r, "pool", `${p.label}: paid in full`);
+          note(i, "pool", () => `${p.label}: paid in full`);
         }
       });
       summaries.set(k, {
         key: k, version: p.version, pool: p.pool, label: p.label, year: p.year, limit: p.amount,
-        requested: fenToYuan(requested), awarded: fenToYuan(awarded), remaining: p.amount.minus(fenToYuan(awarded)),
+        requested: fenToYuan(requested), awarded: fenToYuan(awarded), remaining: fenToYuan(limit - awarded),
         exhaustion, rows: g.length, quote: p.quote,
       });
     }
   }
-  for (const r of live) if (!r.error) r.paid = fenToYuan(fen.get(r)!);
+  live.forEach((r, i) => {
+    if (!r.error) r.paid = fenToYuan(fen[i]);
+  });
   const versions = [...new Map(live.filter((r) => r.award).map((r) => [r.award!.version.key, r.award!.version])).values()];
   return { rows, pools: [...summaries.values()], method: options.method, versions };
 }
