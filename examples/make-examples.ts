@@ -27,14 +27,16 @@ const HEADER_ZH = ["申请单位", "项目", "政策", "项目类型", "路径",
 
 function binjiang(): Row[] {
   const rows: Row[] = [];
-  // Round one of the 2026 算力券 (（六）): 1亿 pool, 60% of domestic / 30% of other compute, 2000万 per company.
-  for (let i = 0; i < 14; i++) {
-    rows.push([company(i, "杭州"), pick(PROJECTS), "滨江", "算力券", "", wan(800, 3000), next() < 0.6, day(2026, 3, 1 + i), "上一年度算力结算费用"]);
-  }
-  // A company with two projects: the 2000万 cap per company is shared.
-  rows.push([company(0, "杭州"), "推理服务平台", "滨江", "算力券", "", 25000000, true, day(2026, 3, 20), "second project of the same company"]);
+  // A company with two projects: the 2000万 per company of （六） is shared.
+  rows.push([company(0, "杭州"), "行业大模型训练", "滨江", "算力券", "", 25000000, true, day(2026, 3, 1), "60% of 2500万 = 1500万"]);
+  rows.push([company(0, "杭州"), "推理服务平台", "滨江", "算力券", "", 15000000, true, day(2026, 3, 2), "60% = 900万, only 500万 left of 2000万"]);
   // One project under two vouchers: 从优、从高、不重复 pays the higher only.
-  rows.push([company(1, "杭州"), "行业大模型训练", "滨江", "模型券", "", 5000000, "", day(2026, 3, 21), "same project as its 算力券 row"]);
+  rows.push([company(1, "杭州"), "智能体开发平台", "滨江", "算力券", "", 10000000, false, day(2026, 3, 3), "30% = 300万"]);
+  rows.push([company(1, "杭州"), "智能体开发平台", "滨江", "模型券", "", 5000000, "", day(2026, 3, 4), "30% = 150万, same project"]);
+  // The rest of the 2026 算力券 round: the 1亿 pool runs out.
+  for (let i = 2; i < 16; i++) {
+    rows.push([company(i, "杭州"), pick(PROJECTS), "滨江", "算力券", "", wan(800, 3000), next() < 0.6, day(2026, 3, 3 + i), "上一年度算力结算费用"]);
+  }
   for (let i = 20; i < 30; i++) rows.push([company(i, "杭州"), pick(PROJECTS), "滨江", "语料券", "", wan(100, 900), "", day(2026, 4, i - 19), "合同金额"]);
   for (let i = 30; i < 40; i++) rows.push([company(i, "杭州"), pick(PROJECTS), "滨江", "模型券", "", wan(100, 900), "", day(2026, 5, i - 29), "上一年度交易结算费用"]);
   // 创新券: 50万 per company a year; a company with three contracts.

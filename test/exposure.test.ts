@@ -91,3 +91,17 @@ test("usage and file errors: a message and exit status 2", () => {
   expect(b.code).toBe(2);
   expect(b.err).toMatch(/not a readable \.xlsx workbook/);
 });
+
+test("the examples run as the README walks through them", () => {
+  const ex = (f: string, ...more: string[]) => run(["exposure", path.resolve(__dirname, "../examples", f), "--json", ...more]);
+  const bj = ex("hangzhou-binjiang-2026.csv");
+  expect(bj.code).toBe(1);
+  expect(bj.err).toMatch(/row 44: #N\/A hangzhou-binjiang@2025 has no 数据券/);
+  expect(JSON.parse(bj.out).pools[0]).toMatchObject({ pool: "hangzhou-binjiang@2025 compute", limit: 100000000, awarded: 100000000, exhaustion: "2026-03-14" });
+  const gz = ex("guangzhou-2026.csv", "--method", "pro-rata");
+  expect(gz.code).toBe(0);
+  expect(JSON.parse(gz.out).pools).toEqual([expect.objectContaining({ pool: "guangzhou@draft total", limit: 500000000, awarded: 500000000, remaining: 0 })]);
+  const lf = ex("langfang-2025.xlsx");
+  expect(lf.code).toBe(0);
+  expect(JSON.parse(lf.out).pools).toEqual([expect.objectContaining({ pool: "langfang@2023 compute", limit: 10000000, awarded: 10000000, exhaustion: "2025-02-15" })]);
+});

@@ -385,7 +385,7 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
         if (given[j] < requests[j]) {
           cut(i, "pool", given[j], () => `${p.label}: ${options.method === "fcfs" ? "first come first served: the pool is used up by earlier applications" : "oversubscribed: every award scaled by pool ÷ requests"}`, p.quote);
         } else {
-          note(i, "pool", () => `${p.label}: paid in full`);
+          note(i, "pool", () => (requests[j] === zero ? `${p.label}: nothing to pay from it` : `${p.label}: paid in full`));
         }
       });
       summaries.set(k, {
