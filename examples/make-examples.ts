@@ -80,6 +80,7 @@ async function main() {
   fs.writeFileSync(path.join(dir, "guangzhou-2026.csv"), csv(guangzhou()));
   // Langfang as a workbook, with real dates and an English header, as a budget office would keep it.
   const wb = new ExcelJS.Workbook();
+  wb.created = wb.modified = new Date(Date.UTC(2026, 0, 1));
   const ws = wb.addWorksheet("applications");
   ws.addRow(["recipient", "project", "policy", "programme", "route", "amount", "domestic", "date", "note"]);
   for (const r of langfang()) {

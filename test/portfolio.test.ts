@@ -55,7 +55,7 @@ describe("non-duplication", () => {
       ["丁", "训练平台", "滨江", "model", "", 8000000, "", "2026-03-03"], // 240万 → 200万 cap
       ["丁", "推理平台", "滨江", "corpus", "", 5000000, "", "2026-03-04"], // another project: 150万
       ["丁", "", "滨江", "innovation", "", 1000000, "", "2026-03-05"], // no project named: 30万
-    ])).toEqual([[6000000, ""], [0, "non-duplication"], [0, "non-duplication"], [1500000, ""], [300000, ""]]);
+    ])).toEqual([[6000000, ""], [0, "non-duplication"], [0, "cap; non-duplication"], [1500000, ""], [300000, ""]]);
   });
   // 廊坊 附则(三): 同一企业同一项目仅享受其中一项政策,遵循就高原则。
   test("廊坊: one project on two routes is paid the higher", () => {
@@ -69,7 +69,7 @@ describe("non-duplication", () => {
     expect(run([
       ["己", "大模型", "guangzhou", "compute", "large-model", 30000000, "", "2026-02-01"], // 50%, cap 1000万
       ["己", "大模型", "guangzhou", "model", "first-purchaser", 2000000, "", "2026-02-02"], // 30% = 60万
-    ])).toEqual([[10000000, ""], [0, "non-duplication"]]);
+    ])).toEqual([[10000000, "cap"], [0, "non-duplication"]]); // 1500万 on its own, capped at 1000万
   });
   test("the trace names the rule and quotes it", () => {
     const r = engineRun([
@@ -114,6 +114,47 @@ describe("one-time awards and top-up on promotion", () => {
   });
 });
 
+describe("rules on clause rows (through the clause hook)", () => {
+  // A hook standing in for the clause catalogue: 滨江 2023 item 12 pays 分别给予最高50万元、30万元、10万元一次性支持
+  // for national, provincial and municipal demonstration projects; the level is in the amount column here.
+  const LEVELS: Record<string, number> = { national: 500000, provincial: 300000, municipal: 100000 };
+  const resolver = defaultEngine().resolver;
+  const hook = (extraPools: budget.PoolLimit[] = []): budget.RowAwardFn => (app) => ({
+    kind: "clause", awardId: "12", label: "item 12", version: resolver.resolve(app.policy, app.year).version,
+    single: new Decimal(LEVELS[String(app.amount)]), binding: "lump-sum", oneTime: { quote: "一次性" }, quota: null, caps: [],
+    pools: extraPools.map((p) => ({ ...p, key: `${p.key}|${app.year}`, year: app.year })), steps: [],
+  });
+  const table = (rows: Row[]) => budget.readTable([H, ...rows], 2024).rows;
+  test("a later one-time award under the same clause is topped up by the difference where the version says 补足差额", () => {
+    const r = budget.runPortfolio(resolver, table([
+      ["甲", "示范项目", "滨江", "12", "", "municipal", "", "2024-01-10"],
+      ["甲", "示范项目", "滨江", "12", "", "national", "", "2024-09-10"], // promoted: 50万 − 10万
+      ["甲", "示范项目", "滨江", "12", "", "provincial", "", "2024-12-10"], // 30万 < 50万 already paid
+    ]), { method: "fcfs", clauseAward: hook() });
+    expect(r.rows.map((x) => [x.paid?.toNumber(), x.cuts.join("; ")])).toEqual([[100000, ""], [400000, "top-up"], [0, "top-up"]]);
+  });
+  test("the same without a top-up rule (廊坊): paid once", () => {
+    const r = budget.runPortfolio(resolver, table([
+      ["甲", "示范项目", "廊坊", "12", "", "municipal", "", "2024-01-10"],
+      ["甲", "示范项目", "廊坊", "12", "", "national", "", "2024-09-10"],
+    ]), { method: "fcfs", clauseAward: hook() });
+    expect(r.rows.map((x) => [x.paid?.toNumber(), x.cuts.join("; ")])).toEqual([[100000, ""], [0, "one-time"]]);
+  });
+  test("two pools in a row: the first, then the second over what the first paid", () => {
+    const pools: budget.PoolLimit[] = [
+      { key: "small", version: "v", pool: "small", year: 0, amount: new Decimal(800000), label: "small pool", quote: "q" },
+      { key: "total", version: "v", pool: "total", year: 0, amount: new Decimal(600000), label: "total", quote: "q" },
+    ];
+    const r = budget.runPortfolio(resolver, table([
+      ["甲", "A", "滨江", "12", "", "national", "", "2024-01-10"],
+      ["乙", "A", "滨江", "12", "", "national", "", "2024-01-11"],
+    ]), { method: "pro-rata", clauseAward: hook(pools) });
+    // small pool: 50万 + 50万 > 80万 → 40万 each; total 60万 < 80万 → 30万 each
+    expect(r.rows.map((x) => x.paid?.toNumber())).toEqual([300000, 300000]);
+    expect(r.pools.map((p) => [p.pool, p.requested.toNumber(), p.awarded.toNumber()])).toEqual([["small", 1000000, 800000], ["total", 800000, 600000]]);
+  });
+});
+
 describe("annual quotas", () => {
   // 广州 第九条: 每年择优评定不超过十个数据集标杆 … 给予牵头单位最高100万元奖励.
   test("广州 数据集标杆: ten a year, in date order", () => {
@@ -148,7 +189,7 @@ describe("annual pools", () => {
     rows.push(["数据空间牵头单位", "数据空间", "广州", "data", "data-space", 10000000, "", 46054 + 60]); // 30% = 300万: nothing left
     rows.push(["企业0", "推理", "广州", "compute", "large-model", 2000000, "", 46388]); // 2027-01-01: next year's 5亿
     const r = run(rows);
-    expect(r.slice(0, 50).every(([a]) => a === 10000000)).toBe(true);
+    expect(r.slice(0, 50).every(([a, c]) => a === 10000000 && c === "")).toBe(true);
     expect(r.slice(50)).toEqual([[0, "pool"], [1000000, ""]]);
   });
   test("rules compose: a recipient cap, then the pool", () => {
@@ -158,7 +199,7 @@ describe("annual pools", () => {
       ["大户", "B", "langfang", "compute", "major-project", 1000000, "", "2025-03-01"], // cap used up
     ];
     const r = run(rows);
-    expect(r[0]).toEqual([1000000, ""]);
+    expect(r[0]).toEqual([1000000, "recipient cap"]); // the shared cap cuts the single award
     expect(r.slice(1, 19)).toEqual(new Array(18).fill([500000, ""])); // 100万 + 18 × 50万 = 1000万
     expect(r[19]).toEqual([0, "pool"]);
     expect(r[20]).toEqual([0, "recipient cap"]);

@@ -231,6 +231,9 @@ function compareRows(a: PortfolioRow, b: PortfolioRow): number {
   return a.index - b.index;
 }
 
+/** How "cut by" names the single-award rule that set an award on its own, where it cut it. */
+const SINGLE_CUTS: Record<string, string> = { cap: "cap", "recipient-cap": "recipient cap", pool: "pool", threshold: "threshold" };
+
 /** Whole fen of a limit, memoized by the decimal (limits are shared by many rows). */
 const fenOfLimit = new WeakMap<Decimal, bigint>();
 function limitFen(d: Decimal): bigint {
@@ -271,6 +274,11 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
   if (options.progress) options.progress(total, total);
 
   const live = rows.filter((r) => r.award !== null).sort(compareRows);
+  // The single-award rule that cut an award on its own is named too (its trace has the step).
+  for (const r of live) {
+    const named = SINGLE_CUTS[r.award!.binding];
+    if (named) r.cuts.push(named);
+  }
   const fen: bigint[] = live.map((r) => toFenBig(r.award!.single));
   const note = (i: number, step: string, value: () => string, quote?: string) => {
     if (trace) live[i].steps.push({ step, value: value(), ...(quote ? { quote, source: live[i].award!.version.source } : {}) });
