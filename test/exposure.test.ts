@@ -8,6 +8,8 @@ import ExcelJS from "exceljs";
 const BIN = path.resolve(__dirname, "../bin/award-model.js");
 const DIR = fs.mkdtempSync(path.join(os.tmpdir(), "award-exposure-"));
 afterAll(() => fs.rmSync(DIR, { recursive: true, force: true }));
+// GBK bytes of the characters the GBK test uses (from Python's gbk codec).
+const GBK: Record<string, number[]> = {"位": [206, 187], "券": [200, 175], "单": [181, 165], "型": [208, 205], "政": [213, 254], "料": [193, 207], "日": [200, 213], "期": [198, 218], "江": [189, 173], "滨": [177, 245], "甲": [188, 215], "申": [201, 234], "目": [196, 191], "策": [178, 223], "类": [192, 224], "语": [211, 239], "请": [199, 235], "金": [189, 240], "项": [207, 238], "额": [182, 238]};
 function run(args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 120000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
@@ -68,6 +70,21 @@ test("an .xlsx in, an .xlsx out: awards, pools, traces, quotes, policy files wit
   const yaml = fs.readFileSync(path.resolve(__dirname, "../policies/hangzhou-binjiang/2025.yaml"));
   expect(hashes["policies/hangzhou-binjiang/2025.yaml"]).toBe(require("crypto").createHash("sha256").update(yaml).digest("hex"));
   expect(Object.keys(hashes)).toEqual(expect.arrayContaining(["policies/guangzhou/draft.yaml", "policies/texts/guangzhou-draft.txt"]));
+});
+
+test("a CSV saved by Excel in Chinese (GBK, not UTF-8) is read too", () => {
+  const file = path.join(DIR, "gbk.csv");
+  // one application in GBK: 滨江 2025 （七） 30% of 500万 = 150万
+  const utf8 = "申请单位,项目,政策,项目类型,金额,日期\n甲,语料,滨江,语料券,5000000,2026-03-01\n";
+  const bytes: number[] = [];
+  for (const ch of utf8) {
+    if (ch.charCodeAt(0) < 128) bytes.push(ch.charCodeAt(0));
+    else bytes.push(...GBK[ch]);
+  }
+  fs.writeFileSync(file, Buffer.from(bytes));
+  const r = run(["exposure", file, "--json"]);
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.out).awarded).toBe(1500000);
 });
 
 test("usage and file errors: a message and exit status 2", () => {

@@ -39,13 +39,22 @@ function plainCell(v: unknown): Cell {
   return String(v);
 }
 
+/** UTF-8, or GB18030 (which covers GBK/GB2312: what Excel in Chinese saves as "CSV") where the bytes are not UTF-8. */
+export function decodeText(bytes: Buffer): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("gb18030").decode(bytes);
+  }
+}
+
 export interface TableRows { header: Cell[]; rows: { line: number; cells: Cell[] }[] }
 
 export async function readApplicationFile(file: string, onProgress?: (n: number) => void): Promise<TableRows> {
   const ext = path.extname(file).toLowerCase();
   if (!fs.existsSync(file)) throw new ExposureUsageError(`${file}: no such file`);
   if (ext === ".csv") {
-    let text = fs.readFileSync(file, "utf8");
+    let text = decodeText(fs.readFileSync(file));
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     let records: string[][];
     try {
@@ -143,6 +152,7 @@ export async function exposureCommand(args: string[], io: Io): Promise<number> {
   const engine = defaultEngine();
   const result = budget.runPortfolio(engine.resolver, parsed, {
     method,
+    clauseAward: budget.clauseRowAward(engine),
     trace: values.out !== undefined,
     progress: long ? (done, total) => progress(`computed ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`) : undefined,
   });

@@ -13,7 +13,10 @@ import { policyYear } from "./policy-year";
  * @returns A header row, then one row per application: award, the rules that cut it, the award on its own, version, programme, year, row.
  */
 export function portfolio(applications: any, year?: any, method?: any): any[][] {
-  return excel(() => budget.portfolioTable(budget.portfolioRange(defaultEngine().resolver, applications, year, method, policyYear())));
+  return excel(() => {
+    const engine = defaultEngine();
+    return budget.portfolioTable(budget.portfolioRange(engine.resolver, applications, year, method, policyYear(), budget.clauseRowAward(engine)));
+  });
 }
 
 /**

@@ -9,3 +9,4 @@ export {
 } from "./portfolio";
 export { readTable, readHeader, readRow, headerColumn, HEADER_NAMES, type Application, type ParsedRow, type BadRow, type Column } from "./table";
 export { allocateRange, fundExhaustionRange, forecastRange, forecastTable, portfolioRange, asRange, FORECAST_COLUMNS } from "./api";
+export { clauseRowAward } from "./clause-hook";

@@ -172,7 +172,7 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
     if (known.size < 10000) known.set(app.programme, programmeRow);
   }
   if (!programmeRow) {
-    // INTEGRATION POINT (issue 3): pass clauseAward (built on Engine.clauseAward) to price clause rows.
+    // INTEGRATION POINT (issue 3): clauseAward comes from clauseRowAward (clause-hook.ts).
     if (clauseAward) return clauseAward(app);
     throw notAvailable(`"${app.programme}" is not a voucher programme (${resolver.registry.programmeTypes.map((t) => `${t.id}/${t.name}`).join(", ")}); clause rows need the clause catalogue, which this build does not have yet.`);
   }
