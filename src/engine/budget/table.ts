@@ -10,14 +10,14 @@ export type Column = "recipient" | "project" | "policy" | "programme" | "route" 
 
 /** The header names each column may have (compared without case, spaces or full-width forms). */
 export const HEADER_NAMES: Readonly<Record<Column, readonly string[]>> = {
-  recipient: ["recipient", "applicant", "company", "enterprise", "unit", "申请单位", "申报单位", "申请人", "申报主体", "企业", "企业名称", "单位", "单位名称", "主体"],
-  project: ["project", "project name", "product", "项目", "项目名称", "产品"],
+  recipient: ["recipient", "applicant", "company", "enterprise", "unit", "organisation", "organization", "entity", "recipient name", "applicant name", "company name", "enterprise name", "申请企业", "申报企业", "企业主体", "申请单位", "申报单位", "申请人", "申报主体", "企业", "企业名称", "单位", "单位名称", "主体"],
+  project: ["project", "project name", "product", "project id", "项目编号", "项目", "项目名称", "产品"],
   policy: ["policy", "jurisdiction", "政策", "政策版本", "地区", "辖区"],
-  programme: ["programme", "program", "clause", "programme or clause", "type", "voucher", "项目类型", "条款", "政策条款", "券种", "类型"],
-  route: ["route", "路径", "申报类别", "类别"],
-  amount: ["amount", "spend", "base", "金额", "申报金额", "费用", "合同金额", "支出"],
-  domestic: ["domestic", "国产", "是否国产", "国产算力"],
-  date: ["date", "application date", "filed", "日期", "申报日期", "申请日期"],
+  programme: ["programme", "program", "clause", "programme or clause", "program or clause", "programme/clause", "type", "voucher", "voucher type", "scheme", "支持类型", "申报类型", "奖补类型", "项目类型", "条款", "政策条款", "券种", "类型"],
+  route: ["route", "路径", "申报路径", "申报类别", "类别", "子类"],
+  amount: ["amount", "spend", "base", "requested", "request", "cost", "contract amount", "申请金额", "费用金额", "投入金额", "结算费用", "金额", "申报金额", "费用", "合同金额", "支出"],
+  domestic: ["domestic", "is domestic", "domestic compute", "国产", "是否国产", "国产算力"],
+  date: ["date", "application date", "date applied", "filed", "submitted", "申报时间", "申请时间", "受理日期", "日期", "申报日期", "申请日期"],
   year: ["year", "award year", "年度", "年份", "申报年度"],
   paidBefore: ["paid before", "already paid", "previously paid", "已获资助", "已获金额", "已拨付", "已兑现"],
 };
