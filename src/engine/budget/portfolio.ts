@@ -273,7 +273,15 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
   }
   if (options.progress) options.progress(total, total);
 
-  const live = rows.filter((r) => r.award !== null).sort(compareRows);
+  // An amount paid before only means something under a top-up rule (or for a one-time award): checked
+  // first, so that a row in error takes no part in any rule.
+  for (const r of rows) {
+    const a = r.award;
+    if (a && r.app!.paidBefore !== null && r.app!.paidBefore.greaterThan(0) && !a.version.topUp && !a.oneTime) {
+      r.error = invalidValue(`paid before (已获资助) is ${formatYuan(r.app!.paidBefore)}, but ${a.version.key} has no top-up rule (补足差额) for ${a.awardId}: leave the column empty for this row.`);
+    }
+  }
+  const live = rows.filter((r) => r.award !== null && !r.error).sort(compareRows);
   // The single-award rule that cut an award on its own is named too (its trace has the step).
   for (const r of live) {
     const named = SINGLE_CUTS[r.award!.binding];
@@ -332,11 +340,8 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
     if (before > zero) {
       if (a.version.topUp) {
         cut(i, "top-up", fen[i] > before ? fen[i] - before : zero, () => `${yuanOf(before)} already paid for this award: on promotion only the difference is paid (补足差额)`, a.version.topUp.quote);
-      } else if (a.oneTime) {
-        cut(i, "one-time", zero, () => `a one-time award already paid to this recipient (${yuanOf(before)})`, a.oneTime!.quote);
       } else {
-        r.error = invalidValue(`paid before (已获资助) is ${formatYuan(app.paidBefore!)}, but ${a.version.key} has no top-up rule (补足差额) for ${a.awardId}: leave the column empty for this row.`);
-        return;
+        cut(i, "one-time", zero, () => `a one-time award already paid to this recipient (${yuanOf(before)})`, a.oneTime!.quote);
       }
     }
     if (a.oneTime) paidSoFar.set(k, (paidSoFar.get(k) ?? zero) + fen[i]);
