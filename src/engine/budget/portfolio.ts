@@ -300,6 +300,12 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
     }
   };
   const zero = 0n;
+  if (trace) {
+    live.forEach((r, i) => {
+      const exact = r.award!.single;
+      if (!fenToYuan(fen[i]).equals(exact)) note(i, "rounding", () => `${exact.toString()} 元 rounded half up to the fen: ${fenToYuan(fen[i]).toFixed(2)} 元 (once, before the portfolio rules)`);
+    });
+  }
 
   // 1. Non-duplication (从优从高不重复 / 就高不重复 / 仅享受其中一项): one recipient's project qualifying
   //    under several awards in a year is paid the highest single award only.
