@@ -192,6 +192,19 @@ describe("annual pools", () => {
     expect(r.slice(0, 50).every(([a, c]) => a === 10000000 && c === "")).toBe(true);
     expect(r.slice(50)).toEqual([[0, "pool"], [1000000, ""]]);
   });
+  test("year by year: what a pool did not pay does not count against later years' caps and one-time awards", () => {
+    // 滨江 2025 （六）: nine companies take 9 × 1200万 = 1.08亿 of the 1亿 算力券 pool of 2026 before 甲 applies.
+    const rows: Row[] = Array.from({ length: 9 }, (_, i) => [`企业${i}`, "P", "滨江", "compute", "", 20000000, true, 46054 + i]);
+    rows.push(["甲", "P", "滨江", "compute", "", 20000000, true, "2026-12-01"]); // 1200万 asked, the pool is gone: 0
+    rows.push(["甲", "P", "滨江", "compute", "", 30000000, true, "2027-03-01"]); // 1800万: all of 甲's 2000万 is still there
+    // 廊坊 item 2: a settling voucher cut to 0 by the 2025 pool was never paid: the 2026 one is.
+    for (let i = 0; i < 20; i++) rows.push([`廊坊${i}`, "", "langfang", "compute", "new-entrant", "", "", 45658 + i]);
+    rows.push(["乙", "", "langfang", "compute", "new-entrant", "", "", "2025-06-01"]);
+    rows.push(["乙", "", "langfang", "compute", "new-entrant", "", "", "2026-01-02"]);
+    const r = run(rows);
+    expect(r.slice(8, 11)).toEqual([[4000000, "pool"], [0, "pool"], [18000000, ""]]);
+    expect(r.slice(-2)).toEqual([[0, "pool"], [500000, ""]]);
+  });
   test("rules compose: a recipient cap, then the pool", () => {
     const rows: Row[] = [
       ["大户", "A", "langfang", "compute", "local-platform", 3000000, "", "2025-01-02"], // 150万 → 100万 shared cap (single award)

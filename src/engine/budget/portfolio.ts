@@ -307,111 +307,133 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
     });
   }
 
-  // 1. Non-duplication (从优从高不重复 / 就高不重复 / 仅享受其中一项): one recipient's project qualifying
-  //    under several awards in a year is paid the highest single award only.
-  const groups = new Map<string, number[]>();
+  // The rules run year by year, as the pools are annual: what earlier years actually paid (after
+  // their pools) is what later years' per-recipient caps and one-time awards count.
+  const years: number[][] = [];
   live.forEach((r, i) => {
-    const a = r.award!;
-    if (!a.version.nonDuplication || !r.app!.project) return;
-    const k = `${a.version.jurisdiction}|${key(r.app!.recipient)}|${key(r.app!.project)}|${r.app!.year}`;
-    const g = groups.get(k);
-    if (g) g.push(i);
-    else groups.set(k, [i]);
+    if (i === 0 || r.app!.year !== live[i - 1].app!.year) years.push([]);
+    years[years.length - 1].push(i);
   });
-  for (const g of groups.values()) {
-    if (g.length < 2 || g.every((i) => live[i].award!.awardId === live[g[0]].award!.awardId)) continue;
-    // Several applications under the same award (two contracts of one project) are one claim under it.
-    const byAward = new Map<string, bigint>();
-    for (const i of g) byAward.set(live[i].award!.awardId, (byAward.get(live[i].award!.awardId) ?? zero) + fen[i]);
-    let best: string | null = null;
-    for (const [id, v] of byAward) if (best === null || v > byAward.get(best)!) best = id;
-    const bestRow = live[g.find((i) => live[i].award!.awardId === best)!];
-    for (const i of g) {
-      if (live[i].award!.awardId === best) continue;
-      cut(i, "non-duplication", zero, () => `the same project also qualifies for ${bestRow.award!.label} (row ${bestRow.line}), which pays more: only the highest award is paid`, live[i].award!.version.nonDuplication!.quote);
-    }
-  }
+  const paidBefore = new Map<string, bigint>(); // one-time awards paid in earlier years, by recipient and award
+  const usedBefore = new Map<string, bigint>(); // paid in earlier years under each shared cap
+  const taken = new Map<string, number>();
+  const summaries = new Map<string, PoolSummary>();
+  const oneTimeKey = (r: PortfolioRow) => `${r.award!.version.jurisdiction}|${key(r.app!.recipient)}|${r.award!.awardId}`;
 
-  // 2. One-time awards and top-up on promotion: a recipient's later one-time award under the same
-  //    clause, or a row that declares an amount paid before, is topped up by the difference where the
-  //    version says 补足差额, and otherwise not paid again.
-  const paidSoFar = new Map<string, bigint>();
-  live.forEach((r, i) => {
-    const a = r.award!;
-    const app = r.app!;
-    if (!a.oneTime && app.paidBefore === null) return;
-    const k = `${a.version.jurisdiction}|${key(app.recipient)}|${a.awardId}`;
-    const before = (a.oneTime ? paidSoFar.get(k) ?? zero : zero) + (app.paidBefore ? toFenBig(app.paidBefore) : zero);
-    if (fen[i] === zero && !a.oneTime) return;
-    if (before > zero) {
-      if (a.version.topUp) {
-        cut(i, "top-up", fen[i] > before ? fen[i] - before : zero, () => `${yuanOf(before)} already paid for this award: on promotion only the difference is paid (补足差额)`, a.version.topUp.quote);
-      } else {
-        cut(i, "one-time", zero, () => `a one-time award already paid to this recipient (${yuanOf(before)})`, a.oneTime!.quote);
+  for (const year of years) {
+    // 1. Non-duplication (从优从高不重复 / 就高不重复 / 仅享受其中一项): one recipient's project qualifying
+    //    under several awards in a year is paid the highest single award only.
+    const groups = new Map<string, number[]>();
+    for (const i of year) {
+      const r = live[i];
+      if (!r.award!.version.nonDuplication || !r.app!.project) continue;
+      const k = `${r.award!.version.jurisdiction}|${key(r.app!.recipient)}|${key(r.app!.project)}`;
+      const g = groups.get(k);
+      if (g) g.push(i);
+      else groups.set(k, [i]);
+    }
+    for (const g of groups.values()) {
+      if (g.length < 2 || g.every((i) => live[i].award!.awardId === live[g[0]].award!.awardId)) continue;
+      // Several applications under the same award (two contracts of one project) are one claim under it.
+      const byAward = new Map<string, bigint>();
+      for (const i of g) byAward.set(live[i].award!.awardId, (byAward.get(live[i].award!.awardId) ?? zero) + fen[i]);
+      let best: string | null = null;
+      for (const [id, v] of byAward) if (best === null || v > byAward.get(best)!) best = id;
+      const bestRow = live[g.find((i) => live[i].award!.awardId === best)!];
+      for (const i of g) {
+        if (live[i].award!.awardId === best) continue;
+        cut(i, "non-duplication", zero, () => `the same project also qualifies for ${bestRow.award!.label} (row ${bestRow.line}), which pays more: only the highest award is paid`, live[i].award!.version.nonDuplication!.quote);
       }
     }
-    if (a.oneTime) paidSoFar.set(k, (paidSoFar.get(k) ?? zero) + fen[i]);
-  });
 
-  // 3. Annual quotas (每年…不超过N个): the first N awards of the year, in date order.
-  const taken = new Map<string, number>();
-  live.forEach((r, i) => {
-    const q = r.award!.quota;
-    if (!q || r.error || fen[i] === zero) return;
-    const n = taken.get(q.key) ?? 0;
-    if (n >= q.count) cut(i, "quota", zero, () => `${q.label} already given`, q.quote);
-    else taken.set(q.key, n + 1);
-  });
-
-  // 4. Caps shared by a recipient's awards (单家企业最高, 每个单位每年最高…), in date order.
-  const used = new Map<string, bigint>();
-  live.forEach((r, i) => {
-    if (r.error) return;
-    for (const c of r.award!.caps) {
-      const cap = limitFen(c.amount);
-      const u = used.get(c.key) ?? zero;
-      const left = cap > u ? cap - u : zero;
-      if (fen[i] > left) cut(i, "recipient cap", left, () => `${c.label}: ${yuanOf(cap - left)} already awarded in this table`, c.quote);
-    }
-    for (const c of r.award!.caps) used.set(c.key, (used.get(c.key) ?? zero) + fen[i]);
-  });
-
-  // 5. Annual pools: the programme's pool, then the measure's; fcfs or pro rata, in whole fen.
-  const summaries = new Map<string, PoolSummary>();
-  let levels = 0;
-  for (const r of live) levels = Math.max(levels, r.award!.pools.length);
-  for (let level = 0; level < levels; level++) {
-    const byPool = new Map<string, number[]>();
-    live.forEach((r, i) => {
-      const p = r.award!.pools[level];
-      if (!p || r.error) return;
-      const g = byPool.get(p.key);
-      if (g) g.push(i);
-      else byPool.set(p.key, [i]);
-    });
-    for (const [k, g] of byPool) {
-      const p = live[g[0]].award!.pools[level];
-      const limit = limitFen(p.amount);
-      const requests = g.map((i) => fen[i]);
-      const given = allocateFen(limit, requests, options.method);
-      let requested = zero;
-      let awarded = zero;
-      let exhaustion: number | null = null;
-      g.forEach((i, j) => {
-        requested += requests[j];
-        awarded += given[j];
-        if (exhaustion === null && requested >= limit && requests[j] > zero) exhaustion = live[i].app!.date ?? null;
-        if (given[j] < requests[j]) {
-          cut(i, "pool", given[j], () => `${p.label}: ${options.method === "fcfs" ? "first come first served: the pool is used up by earlier applications" : "oversubscribed: every award scaled by pool ÷ requests"}`, p.quote);
+    // 2. One-time awards and top-up on promotion: a recipient's later one-time award under the same
+    //    clause, or a row that declares an amount paid before, is topped up by the difference where the
+    //    version says 补足差额, and otherwise not paid again.
+    const paidThisYear = new Map<string, bigint>();
+    for (const i of year) {
+      const r = live[i];
+      const a = r.award!;
+      const app = r.app!;
+      if (!a.oneTime && app.paidBefore === null) continue;
+      const k = oneTimeKey(r);
+      const earlier = a.oneTime ? (paidBefore.get(k) ?? zero) + (paidThisYear.get(k) ?? zero) : zero;
+      const before = earlier + (app.paidBefore ? toFenBig(app.paidBefore) : zero);
+      if (fen[i] === zero && !a.oneTime) continue;
+      if (before > zero) {
+        if (a.version.topUp) {
+          cut(i, "top-up", fen[i] > before ? fen[i] - before : zero, () => `${yuanOf(before)} already paid for this award: on promotion only the difference is paid (补足差额)`, a.version.topUp.quote);
         } else {
-          note(i, "pool", () => (requests[j] === zero ? `${p.label}: nothing to pay from it` : `${p.label}: paid in full`));
+          cut(i, "one-time", zero, () => `a one-time award already paid to this recipient (${yuanOf(before)})`, a.oneTime!.quote);
         }
-      });
-      summaries.set(k, {
-        key: k, version: p.version, pool: p.pool, label: p.label, year: p.year, limit: p.amount,
-        requested: fenToYuan(requested), awarded: fenToYuan(awarded), remaining: fenToYuan(limit - awarded),
-        exhaustion, rows: g.length, quote: p.quote,
-      });
+      }
+      if (a.oneTime) paidThisYear.set(k, (paidThisYear.get(k) ?? zero) + fen[i]);
+    }
+
+    // 3. Annual quotas (每年…不超过N个): the first N awards of the year, in date order.
+    for (const i of year) {
+      const q = live[i].award!.quota;
+      if (!q || fen[i] === zero) continue;
+      const n = taken.get(q.key) ?? 0;
+      if (n >= q.count) cut(i, "quota", zero, () => `${q.label} already given`, q.quote);
+      else taken.set(q.key, n + 1);
+    }
+
+    // 4. Caps shared by a recipient's awards (单家企业最高, 每个单位每年最高…), in date order.
+    const usedThisYear = new Map<string, bigint>();
+    for (const i of year) {
+      const caps = live[i].award!.caps;
+      for (const c of caps) {
+        const cap = limitFen(c.amount);
+        const u = (usedBefore.get(c.key) ?? zero) + (usedThisYear.get(c.key) ?? zero);
+        const left = cap > u ? cap - u : zero;
+        if (fen[i] > left) cut(i, "recipient cap", left, () => `${c.label}: ${yuanOf(cap - left)} already awarded`, c.quote);
+      }
+      for (const c of caps) usedThisYear.set(c.key, (usedThisYear.get(c.key) ?? zero) + fen[i]);
+    }
+
+    // 5. Annual pools: the programme's pool, then the measure's; fcfs or pro rata, in whole fen.
+    let levels = 0;
+    for (const i of year) levels = Math.max(levels, live[i].award!.pools.length);
+    for (let level = 0; level < levels; level++) {
+      const byPool = new Map<string, number[]>();
+      for (const i of year) {
+        const p = live[i].award!.pools[level];
+        if (!p) continue;
+        const g = byPool.get(p.key);
+        if (g) g.push(i);
+        else byPool.set(p.key, [i]);
+      }
+      for (const [k, g] of byPool) {
+        const p = live[g[0]].award!.pools[level];
+        const limit = limitFen(p.amount);
+        const requests = g.map((i) => fen[i]);
+        const given = allocateFen(limit, requests, options.method);
+        let requested = zero;
+        let awarded = zero;
+        let exhaustion: number | null = null;
+        g.forEach((i, j) => {
+          requested += requests[j];
+          awarded += given[j];
+          if (exhaustion === null && requested >= limit && requests[j] > zero) exhaustion = live[i].app!.date ?? null;
+          if (given[j] < requests[j]) {
+            cut(i, "pool", given[j], () => `${p.label}: ${options.method === "fcfs" ? "first come first served: the pool is used up by earlier applications" : "oversubscribed: every award scaled by pool ÷ requests"}`, p.quote);
+          } else {
+            note(i, "pool", () => (requests[j] === zero ? `${p.label}: nothing to pay from it` : `${p.label}: paid in full`));
+          }
+        });
+        summaries.set(k, {
+          key: k, version: p.version, pool: p.pool, label: p.label, year: p.year, limit: p.amount,
+          requested: fenToYuan(requested), awarded: fenToYuan(awarded), remaining: fenToYuan(limit - awarded),
+          exhaustion, rows: g.length, quote: p.quote,
+        });
+      }
+    }
+
+    // What the year paid, for the years after it.
+    for (const i of year) {
+      const r = live[i];
+      for (const c of r.award!.caps) usedBefore.set(c.key, (usedBefore.get(c.key) ?? zero) + fen[i]);
+      if (r.award!.oneTime) paidBefore.set(oneTimeKey(r), (paidBefore.get(oneTimeKey(r)) ?? zero) + fen[i]);
     }
   }
   live.forEach((r, i) => {
