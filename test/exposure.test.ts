@@ -87,6 +87,15 @@ test("a CSV saved by Excel in Chinese (GBK, not UTF-8) is read too", () => {
   expect(JSON.parse(r.out).awarded).toBe(1500000);
 });
 
+test("semicolon- and tab-separated files", () => {
+  const semi = path.join(DIR, "semi.csv");
+  fs.writeFileSync(semi, "申请单位;项目;政策;项目类型;金额;日期\n甲;语料;滨江;语料券;5000000;2026-03-01\n"); // （七） 30% = 150万
+  expect(JSON.parse(run(["exposure", semi, "--json"]).out).awarded).toBe(1500000);
+  const tab = path.join(DIR, "tab.csv");
+  fs.writeFileSync(tab, "recipient\tpolicy\tprogramme\tamount\tdate\nA\tguangzhou\tscenario\t\t2026-03-01\n"); // 第十条 50万
+  expect(JSON.parse(run(["exposure", tab, "--json"]).out).awarded).toBe(500000);
+});
+
 test("usage and file errors: a message and exit status 2", () => {
   expect(run(["exposure"]).code).toBe(2);
   const missing = run(["exposure", path.join(DIR, "nope.csv")]);

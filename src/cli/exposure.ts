@@ -58,7 +58,9 @@ export async function readApplicationFile(file: string, onProgress?: (n: number)
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     let records: string[][];
     try {
-      records = parseCsv(text, { relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
+      const firstLine = text.slice(0, text.search(/\r?\n|$/));
+      const delimiter = [",", ";", "\t"].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0][0];
+      records = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
     } catch (e) {
       throw new ExposureUsageError(`${file}: not a readable CSV file: ${(e as Error).message}`);
     }
