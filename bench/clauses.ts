@@ -1,11 +1,11 @@
-// npx tsx bench/clauses.ts: AWARD.CLAUSE through the function entry Excel calls, over every route of
+// BENCH=clauses npm run bench: AWARD.CLAUSE through the function entry Excel calls, over every route of
 // every clause of the five texts with generated inputs, and EXPLAIN (which builds the trace).
 import { clause, explain } from "../src/functions/clauses";
 import { defaultEngine } from "../src/engine";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 200_000);
 
-function main() {
+export function benchClauses(): void {
   const engine = defaultEngine();
   // One call per route of every clause, with a base and every other input it reads.
   const calls: unknown[][] = [];
@@ -36,4 +36,4 @@ function main() {
   if (Number.isNaN(sink)) console.log(sink);
 }
 
-main();
+if (require.main === module) benchClauses();

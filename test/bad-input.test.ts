@@ -21,7 +21,7 @@ const ODD: [Kind, unknown][] = [
 type Role = "jurisdiction" | "programme" | "spend" | "domestic" | "year" | "clause" | "inputs" | "route";
 
 /** Expected: an Excel error with its message, the base answer unchanged, or a given award. */
-type Expect = { code: string; message: RegExp } | { same: true } | { award: number };
+type Expect = { code: string; message: RegExp } | { same: true } | { award: number } | { check: (value: unknown) => void };
 const err = (code: string, message: RegExp): Expect => ({ code, message });
 const SAME: Expect = { same: true };
 
@@ -55,6 +55,96 @@ const notRoute = (shown: string) => err("#VALUE!", new RegExp(`^route ${shown} i
 const noRoute = (shown: string) => err("#VALUE!", new RegExp(`^guangzhou@draft clause 7 \\(支持重点行业应用攻关及推广\\) has no route "${shown}"; ${ROUTE_LIST.source}`));
 const NEEDS_INVESTMENT = err("#VALUE!", /^guangzhou@draft clause 7 route standard needs the input "investment" \(项目固定资产投入\)/);
 const INPUT_NOT_PAIRS = err("#VALUE!", /^inputs: row 1 is not a name and a value; give one number \(the base\) or a two-column range of name\/value pairs/);
+
+const re = (text: string) => text.replace(/[()[\]^$.*+?{}|\\]/g, "\\$&");
+
+/** An amount argument (a pool): the errors every amount gives; the valid answers are the function's own. */
+function amountRole(what: string, valid: Pick<Record<Kind, Expect>, "text amount" | "zero" | "number">): OwnRole {
+  const w = re(what);
+  return {
+    name: what,
+    table: {
+      missing: err("#VALUE!", new RegExp(`^${w} is missing: give a number of 元`)),
+      null: err("#VALUE!", new RegExp(`^${w} is missing: give a number of 元`)),
+      "empty text": err("#VALUE!", new RegExp(`^${w} is empty text; give a number of 元`)),
+      text: err("#VALUE!", new RegExp(`^${w} "abc" is not an amount; give a number of 元`)),
+      negative: err("#VALUE!", new RegExp(`^${w} is negative \\(-1\\); give an amount of 0 or more in 元`)),
+      NaN: err("#NUM!", new RegExp(`^${w} is not a number \\(NaN\\)`)),
+      Infinity: err("#NUM!", new RegExp(`^${w} is infinite`)),
+      "-Infinity": err("#NUM!", new RegExp(`^${w} is infinite`)),
+      "1e308": err("#NUM!", new RegExp(`^${w} is larger than 10\\^15 元`)),
+      TRUE: err("#VALUE!", new RegExp(`^${w} is TRUE, not an amount`)),
+      FALSE: err("#VALUE!", new RegExp(`^${w} is FALSE, not an amount`)),
+      "2x2 array": err("#VALUE!", new RegExp(`^${w} is a range or array; give one value`)),
+      "ragged array": err("#VALUE!", new RegExp(`^${w} is not a rectangular range: row 1 has 1 cells and row 2 has 2`)),
+      "100000-row array": err("#VALUE!", new RegExp(`^${w} is a range or array; give one value`)),
+      ...valid,
+    },
+  };
+}
+
+/** A range argument that must match another in size (FUND_EXHAUSTION's dates and amounts, 3 cells each). */
+function pairedRangeRole(what: "dates" | "amounts"): OwnRole {
+  const size = (n: number) => err("#VALUE!", what === "dates"
+    ? new RegExp(`^dates has ${n} cells and amounts 3: give two ranges of the same size, one date per amount`)
+    : new RegExp(`^dates has 3 cells and amounts ${n}: give two ranges of the same size, one date per amount`));
+  const one = size(1);
+  return {
+    name: what,
+    table: {
+      missing: one, null: one, "empty text": one, text: one, "text amount": one, negative: one, zero: one, NaN: one, Infinity: one,
+      "-Infinity": one, "1e308": one, TRUE: one, FALSE: one, number: one, "2x2 array": size(4),
+      "ragged array": err("#VALUE!", new RegExp(`^${what} is not a rectangular range`)), "100000-row array": size(100000),
+    },
+  };
+}
+
+/** A whole-number argument of FORECAST (months, trials, seed) within its bounds. */
+function wholeRole(what: string, max: string, valid: Partial<Record<Kind, Expect>> & Pick<Record<Kind, Expect>, "zero" | "number">): OwnRole {
+  const bad = (shown: string) => err("#VALUE!", new RegExp(`^${what} ${shown} is not a whole number from \\d to ${max}`));
+  const range = err("#VALUE!", new RegExp(`^${what} is a range or array; give one value`));
+  return {
+    name: what,
+    table: {
+      missing: SAME, null: SAME, "empty text": SAME, // the default
+      text: bad('"abc"'), "text amount": bad('"200万"'), negative: bad("-1"), NaN: bad("NaN"), Infinity: bad("Infinity"),
+      "-Infinity": bad("-Infinity"), "1e308": bad("1e\\+308"), TRUE: bad("true"), FALSE: bad("false"),
+      "2x2 array": range, "ragged array": err("#VALUE!", new RegExp(`^${what} is not a rectangular range`)), "100000-row array": range,
+      ...valid,
+    },
+  };
+}
+
+/** The method argument ("fcfs" or "pro-rata"); missing means fcfs. */
+function methodRole(emptyIs: Expect, arrayShown: "named" | "inline"): OwnRole {
+  const bad = (shown: string) => err("#VALUE!", new RegExp(`^method ${shown} is not a way to share a pool: give "fcfs" \\(first come first served, 先到先得\\) or "pro-rata" \\(按比例\\)`));
+  const range = arrayShown === "named" ? err("#VALUE!", /^method is a range or array; give one value/) : bad("\\(a range or array\\)");
+  return {
+    name: "method",
+    table: {
+      missing: emptyIs, null: emptyIs, "empty text": emptyIs,
+      text: bad('"abc"'), "text amount": bad('"200万"'), negative: bad("-1"), zero: bad("0"), NaN: bad("NaN"), Infinity: bad("Infinity"),
+      "-Infinity": bad("-Infinity"), "1e308": bad("1e\\+308"), TRUE: bad("true"), FALSE: bad("false"), number: bad("42"),
+      "2x2 array": range, "ragged array": arrayShown === "named" ? err("#VALUE!", /^method is not a rectangular range/) : range, "100000-row array": range,
+    },
+  };
+}
+
+/** FORECAST's table: a header, one row per month; probabilities in [0, 1] never falling; p10 ≤ median ≤ p90 ≤ pool. */
+const forecastShape = (months: number, pool: number) => (v: unknown) => {
+  const rows = v as number[][];
+  expect(rows).toHaveLength(months + 1);
+  let last = 0;
+  for (const [month, p, p10, median, p90] of rows.slice(1)) {
+    expect(Number.isInteger(month)).toBe(true);
+    expect(p).toBeGreaterThanOrEqual(last);
+    expect(p).toBeLessThanOrEqual(1);
+    last = p;
+    expect(p10).toBeLessThanOrEqual(median);
+    expect(median).toBeLessThanOrEqual(p90);
+    expect(p90).toBeLessThanOrEqual(pool);
+  }
+};
 
 const ROLES: Record<Role, Record<Kind, Expect>> = {
   // Clause ids of guangzhou@draft: a number that names no clause is #N/A listing them.
@@ -143,10 +233,13 @@ const ROLES: Record<Role, Record<Kind, Expect>> = {
   },
 };
 
+/** A role specific to one function: a name for the test title and what each odd value gives. */
+interface OwnRole { name: string; table: Record<Kind, Expect> }
+
 interface Spec {
   /** Valid arguments, all of them (optional ones too). */
   base: unknown[];
-  roles: Role[];
+  roles: (Role | OwnRole)[];
   /** The answer to the base arguments, worked out from the texts. */
   check: (value: unknown) => void;
   /** The award inside an answer, for functions with a spend. */
@@ -209,6 +302,131 @@ const SPECS: Record<string, Spec> = {
       expect(rows.length).toBe(22); // 21 clause routes of the 13 measures, under the header
     },
   },
+  // 2026-01-01, 2026-02-01, 2026-03-01 (Excel serials 46023, 46054, 46082): 200万 each against 500万.
+  FUND_EXHAUSTION: {
+    base: [5000000, [[46023], [46054], [46082]], [[2000000], [2000000], [2000000]]],
+    roles: [
+      // a pool of 200万, 0 or 42 元 is reached by the first 200万, on 2026-01-01
+      amountRole("pool", { "text amount": { award: 46023 }, zero: { award: 46023 }, number: { award: 46023 } }),
+      pairedRangeRole("dates"),
+      pairedRangeRole("amounts"),
+    ],
+    check: (v) => expect(v).toBe(46082), // 200万 + 200万 + 200万 reaches 500万 on the third date
+    award: (v) => v as number,
+  },
+  // 600万 shared pro rata among 200万, 300万, 400万 (900万 asked): 6/9 of each, to the fen.
+  ALLOCATE: {
+    base: [6000000, [[2000000], [3000000], [4000000]], "pro-rata"],
+    roles: [
+      amountRole("pool", { "text amount": { award: 2000000 }, zero: { award: 0 }, number: { award: 42 } }), // the sum is the pool when oversubscribed
+      {
+        name: "requests",
+        table: {
+          missing: err("#VALUE!", /^requests is empty: give a range of amounts in 元/),
+          null: err("#VALUE!", /^requests is empty: give a range of amounts in 元/),
+          "empty text": err("#VALUE!", /^requests is empty: give a range of amounts in 元/),
+          text: err("#VALUE!", /^request \(row 1\) "abc" is not an amount; give a number of 元/),
+          "text amount": { award: 2000000 }, // one request of 200万 within 600万: untouched
+          negative: err("#VALUE!", /^request \(row 1\) is negative \(-1\)/),
+          zero: { award: 0 },
+          NaN: err("#NUM!", /^request \(row 1\) is not a number \(NaN\)/),
+          Infinity: err("#NUM!", /^request \(row 1\) is infinite/), "-Infinity": err("#NUM!", /^request \(row 1\) is infinite/),
+          "1e308": err("#NUM!", /^request \(row 1\) is larger than 10\^15 元/),
+          TRUE: err("#VALUE!", /^request \(row 1\) is TRUE, not an amount/), FALSE: err("#VALUE!", /^request \(row 1\) is FALSE, not an amount/),
+          number: { award: 42 },
+          "2x2 array": { check: (v) => expect(v).toEqual([[1, 2], [3, 4]]) }, // 10 元 asked of 600万: untouched, same shape
+          "ragged array": err("#VALUE!", /^requests is not a rectangular range: row 1 has 1 cells and row 2 has 2/),
+          "100000-row array": { award: 6000000 }, // 0 + 1 + … + 99999 元 far exceeds 600万: scaled to exactly 600万
+        },
+      },
+      // empty: fcfs — 200万 and 300万 in full, the 400万 that crosses the line gets the 100万 left
+      methodRole({ check: (v) => expect(v).toEqual([[2000000], [3000000], [1000000]]) }, "inline"),
+    ],
+    check: (v) => expect(v).toEqual([[1333333.33], [2000000], [2666666.67]]),
+    award: (v) => Math.round((v as number[][]).flat().reduce((a, b) => a + b, 0) * 100) / 100,
+  },
+  // 1000万 pool, 2 applications a month on average, awards resampled from 100万 and 300万, 3 months, 200 trials, seed 7.
+  FORECAST: {
+    base: [10000000, 2, [[1000000], [3000000]], 3, 200, 7],
+    roles: [
+      amountRole("pool", {
+        "text amount": { check: forecastShape(3, 2000000) },
+        zero: { check: (v) => { forecastShape(3, 0)(v); expect((v as number[][])[3][1]).toBe(1); } }, // nothing left to commit: exhausted
+        number: { check: forecastShape(3, 42) },
+      }),
+      {
+        name: "monthly_applications",
+        table: {
+          missing: err("#VALUE!", /^monthly_applications is empty: give the mean number of applications a month/),
+          null: err("#VALUE!", /^monthly_applications is empty/), "empty text": err("#VALUE!", /^monthly_applications is empty/),
+          text: err("#VALUE!", /^monthly_applications "abc" \(row 1\) is not a number of applications: give a mean of 0 or more/),
+          "text amount": err("#VALUE!", /^monthly_applications "200万" \(row 1\) is not a number of applications/),
+          negative: err("#VALUE!", /^monthly_applications -1 \(row 1\) is not a number of applications/),
+          zero: { check: (v) => expect((v as number[][]).slice(1).map((r) => r[1])).toEqual([0, 0, 0]) }, // no applications: never exhausted
+          NaN: err("#VALUE!", /^monthly_applications NaN \(row 1\)/), Infinity: err("#VALUE!", /^monthly_applications Infinity \(row 1\)/),
+          "-Infinity": err("#VALUE!", /^monthly_applications -Infinity \(row 1\)/),
+          "1e308": err("#VALUE!", /^monthly applications 1e\+308 is not a mean number of applications: give a number from 0 to 1000000/),
+          TRUE: err("#VALUE!", /^monthly_applications true \(row 1\)/), FALSE: err("#VALUE!", /^monthly_applications false \(row 1\)/),
+          number: { check: (v) => expect((v as number[][])[3][1]).toBe(1) }, // 42 a month of at least 100万 each: 1000万 gone in every trial
+          "2x2 array": err("#VALUE!", /^monthly_applications gives 4 months but months is 3: give one mean, or one per month/),
+          "ragged array": err("#VALUE!", /^monthly_applications is not a rectangular range/),
+          "100000-row array": err("#VALUE!", /^monthly_applications gives 100000 months but months is 3/),
+        },
+      },
+      {
+        name: "amounts",
+        table: {
+          ...amountRole("amount (row 1)", { "text amount": SAME, zero: SAME, number: SAME }).table,
+          missing: err("#VALUE!", /^amounts is empty: give a range of award amounts to resample from/),
+          null: err("#VALUE!", /^amounts is empty/), "empty text": err("#VALUE!", /^amounts is empty/),
+          "text amount": { check: forecastShape(3, 10000000) },
+          zero: { check: (v) => expect((v as number[][]).slice(1).map((r) => r[1])).toEqual([0, 0, 0]) }, // awards of 0 never exhaust it
+          number: { check: (v) => expect((v as number[][]).slice(1).map((r) => r[1])).toEqual([0, 0, 0]) }, // 42 元 awards: never
+          "2x2 array": { check: (v) => expect((v as number[][])[3][1]).toBe(0) }, // awards of 1 to 4 元
+          "100000-row array": { check: (v) => expect((v as number[][])[3][1]).toBe(0) }, // awards up to 99999 元, a few a month
+          "ragged array": err("#VALUE!", /^amounts is not a rectangular range/),
+        },
+      },
+      wholeRole("months", "120", {
+        // empty: 12 months (one a month of monthly_applications when it gives several)
+        missing: { check: forecastShape(12, 10000000) }, null: { check: forecastShape(12, 10000000) }, "empty text": { check: forecastShape(12, 10000000) },
+        zero: err("#VALUE!", /^months 0 is not a whole number from 1 to 120/), number: { check: forecastShape(42, 10000000) },
+      }),
+      wholeRole("trials", "100000", { zero: err("#VALUE!", /^trials 0 is not a whole number from 1 to 100000/), number: { check: forecastShape(3, 10000000) } }),
+      wholeRole("seed", "4294967295", { zero: { check: forecastShape(3, 10000000) }, number: { check: forecastShape(3, 10000000) } }),
+    ],
+    check: (v) => {
+      forecastShape(3, 10000000)(v);
+      expect((v as unknown[][])[0][0]).toBe("month");
+    },
+  },
+  // 廊坊 item 2: 300万 of local-platform compute × 50% = 150万, cut to 每个单位每年最高享受100万元算力券.
+  PORTFOLIO: {
+    base: [[["recipient", "project", "policy", "programme", "route", "amount", "domestic", "date"], ["A", "p1", "langfang", "compute", "", 3000000, "", 45700]], 2025, "fcfs"],
+    roles: [
+      {
+        name: "applications",
+        table: Object.fromEntries(ODD.map(([k]) => [k, k === "ragged array"
+          ? err("#VALUE!", /^applications is not a rectangular range/)
+          : err("#VALUE!", /^the first row must be a header row naming the columns; missing: recipient \(申请企业\/申报企业\), policy/)])) as Record<Kind, Expect>,
+      },
+      {
+        name: "year",
+        table: {
+          ...ROLES_YEAR(),
+          "2x2 array": err("#VALUE!", /^year is a range or array; give one value/),
+          "ragged array": err("#VALUE!", /^year is not a rectangular range/),
+          "100000-row array": err("#VALUE!", /^year is a range or array; give one value/),
+        },
+      },
+      methodRole(SAME, "named"),
+    ],
+    check: (v) => {
+      const rows = v as unknown[][];
+      expect(rows).toHaveLength(2);
+      expect(rows[1].slice(0, 4)).toEqual([1000000, "recipient cap", 1000000, "langfang@2023"]);
+    },
+  },
   POLICIES: {
     base: [],
     roles: [],
@@ -237,6 +455,11 @@ async function answer(fn: (...a: unknown[]) => unknown, args: unknown[]): Promis
   }
 }
 
+/** The year role's answers (ROLES.year), for functions whose year is read the same way. */
+function ROLES_YEAR(): Record<Kind, Expect> {
+  return { ...ROLES.year };
+}
+
 beforeAll(() => require("../src/functions/policy-year").setPolicyYearSource(() => 2026));
 afterAll(() => require("../src/functions/policy-year").setPolicyYearSource(() => null));
 
@@ -248,7 +471,7 @@ test("every function in FUNCTION_TABLE has expectations here", () => {
   }
 });
 
-const cases: [string, number, Role, Kind, unknown][] = [];
+const cases: [string, number, Role | OwnRole, Kind, unknown][] = [];
 for (const id of Object.keys(FUNCTION_TABLE)) {
   const spec = SPECS[id];
   if (!spec) continue;
@@ -269,17 +492,20 @@ describe.each(Object.keys(SPECS).filter((id) => FUNCTION_TABLE[id]))("%s", (id) 
 
   const mine = cases.filter((c) => c[0] === id);
   if (mine.length === 0) return;
-  test.each(mine.map(([, i, role, kind, value]) => [i, role, kind, value] as const))("argument %i (%s) = %s", async (i, role, kind, value) => {
+  test.each(mine.map(([, i, role, kind, value]) => [i, typeof role === "string" ? role : role.name, kind, value, role] as const))("argument %i (%s) = %s", async (i, _name, kind, value, role) => {
     const args = [...spec.base];
     args[i] = value;
     const r = await answer(fn, args);
-    const want = ROLES[role][kind];
+    const want = typeof role === "string" ? ROLES[role][kind] : role.table[kind];
     if ("code" in want) {
       expect(r).toEqual({ code: want.code, message: expect.stringMatching(want.message) });
       expect(r.message).not.toMatch(/undefined|\[object|internal error/);
     } else if ("same" in want) {
       expect(r.code).toBeUndefined();
       spec.check(r.value);
+    } else if ("check" in want) {
+      expect(r).toEqual({ value: expect.anything() });
+      want.check(r.value);
     } else {
       expect(r.code).toBeUndefined();
       if (!spec.award) throw new Error(`${id}: a spend argument needs award() in its SPECS entry`);

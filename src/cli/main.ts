@@ -4,6 +4,7 @@ import { defaultRegistry } from "../engine";
 import { evaluateFormula } from "../functions/evaluate";
 import { setPolicyYearSource } from "../functions/policy-year";
 import { DIFF_USAGE, diffCommand } from "./diff";
+import { EXPOSURE_USAGE, ExposureUsageError, exposureCommand } from "./exposure";
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -15,6 +16,8 @@ const USAGE = `usage:
   award-model eval [--json] [--year Y] FORMULA...   evaluate AWARD formulas (- or none: read them from standard input, one a line)
   award-model policies [--json]                     list the policy versions, their status and in-force windows
 ${DIFF_USAGE}
+  award-model exposure FILE [--year Y] [--method fcfs|pro-rata] [--out FILE.xlsx] [--json]
+                                                    apply every rule to a table of applications (.xlsx or .csv)
   award-model --help
 
 A formula is =AWARD.NAME(args) or =NAME(args) with literal arguments: numbers, "strings", TRUE/FALSE,
@@ -30,6 +33,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     return await run(argv, io);
   } catch (e) {
+    if (e instanceof ExposureUsageError) {
+      io.stderr.write(`award-model exposure: ${e.message}\n${EXPOSURE_USAGE}\n`);
+      return 2;
+    }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       io.stderr.write(`award-model: ${(e as Error).message}\n${USAGE}\n`);
       return 2;
@@ -48,6 +55,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (command === "eval") return evalCommand(rest, io);
   if (command === "policies") return policiesCommand(rest, io);
   if (command === "diff") return diffCommand(rest, io, (m) => new UsageError(m));
+  if (command === "exposure") return exposureCommand(rest, io);
   throw new UsageError(`unknown command "${command}"`);
 }
 

@@ -148,6 +148,7 @@ function buildVersion(doc: PolicyDoc, path: string, types: Map<string, Programme
     commencement: doc.commencement,
     assumptions: doc.assumptions ?? [],
     nonDuplication: doc.nonDuplication,
+    topUp: doc.topUp,
     pools,
     programmes,
     clauses: buildClauses(doc, programmes, where),

@@ -66,6 +66,8 @@ export interface PolicyDoc {
   commencement?: QuotedDoc;
   assumptions?: { id: string; text: string }[];
   nonDuplication?: QuotedDoc;
+  /** 补足差额: on promotion an award already paid is topped up by the difference. */
+  topUp?: QuotedDoc;
   pools?: PoolDoc[];
   programmes: ProgrammeDoc[];
   clauses?: ClauseDoc[];
@@ -142,6 +144,7 @@ export interface PolicyVersion {
   commencement?: { quote: string; note?: string };
   assumptions: { id: string; text: string }[];
   nonDuplication?: { quote: string };
+  topUp?: { quote: string };
   pools: Pool[];
   programmes: Programme[];
   /** Every quantified clause of the text (see clauses/). */

@@ -1,6 +1,7 @@
 import { computeVoucher, fundLimit, policies, routes, version } from "./functions";
 import { voucherDetails } from "./details";
 import { clause, clauses, explain } from "./clauses";
+import { allocate, forecast, fundExhaustion, portfolio } from "./budget";
 
 export interface FunctionEntry {
   /** The function Excel calls (the same one associated with the id). */
@@ -20,4 +21,8 @@ export const FUNCTION_TABLE: Readonly<Record<string, FunctionEntry>> = {
   CLAUSE: { fn: clause, minArgs: 3, maxArgs: 5 },
   CLAUSES: { fn: clauses, minArgs: 1, maxArgs: 2 },
   EXPLAIN: { fn: explain, minArgs: 3, maxArgs: 5 },
+  PORTFOLIO: { fn: portfolio, minArgs: 1, maxArgs: 3 },
+  FUND_EXHAUSTION: { fn: fundExhaustion, minArgs: 3, maxArgs: 3 },
+  ALLOCATE: { fn: allocate, minArgs: 2, maxArgs: 3 },
+  FORECAST: { fn: forecast, minArgs: 3, maxArgs: 6 },
 };

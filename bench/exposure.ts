@@ -1,0 +1,73 @@
+// award-model exposure on a generated 100,000-row applications table (CSV and XLSX): time and peak
+// memory, each run in its own process so that its peak RSS is its own.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const KINDS: [string, string, string, number][] = [
+  ["滨江", "算力券", "", 3000], ["滨江", "语料券", "", 900], ["滨江", "模型券", "", 900], ["滨江", "创新券", "", 300],
+  ["广州", "算力券", "", 1000], ["广州", "算力券", "large-model", 4000], ["广州", "数据券", "usage", 800], ["广州", "数据券", "benchmark", 0],
+  ["广州", "模型券", "first-purchaser", 600], ["广州", "模型券", "filing", 0], ["廊坊", "算力券", "local-platform", 300], ["廊坊", "算力券", "new-entrant", 0],
+];
+
+/** One application a row: 5,000 recipients, a few projects each, dates through 2025 (廊坊) and 2026. */
+export function generateRows(n: number): (string | number | boolean)[][] {
+  const next = rng(100000);
+  const rows: (string | number | boolean)[][] = [];
+  for (let i = 0; i < n; i++) {
+    const [policy, programme, route, maxWan] = KINDS[Math.floor(next() * KINDS.length)];
+    const recipient = `企业${Math.floor(next() * 5000)}`;
+    const project = `项目${Math.floor(next() * 4)}`;
+    const amount = maxWan === 0 ? "" : Math.round(next() * maxWan * 100) * 100;
+    const year = policy === "廊坊" ? 2025 : 2026;
+    const date = `${year}-${String(1 + Math.floor(next() * 12)).padStart(2, "0")}-${String(1 + Math.floor(next() * 28)).padStart(2, "0")}`;
+    rows.push([recipient, project, policy, programme, route, amount, next() < 0.5, date]);
+  }
+  return rows;
+}
+
+const HEADER = ["申请单位", "项目", "政策", "项目类型", "路径", "金额", "国产", "日期"];
+
+export async function benchExposure(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "award-bench-"));
+  try {
+    const rows = generateRows(ROWS);
+    const csv = path.join(dir, "applications.csv");
+    fs.writeFileSync(csv, [HEADER, ...rows].map((r) => r.join(",")).join("\n") + "\n");
+    const xlsx = path.join(dir, "applications.xlsx");
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: xlsx });
+    const ws = wb.addWorksheet("applications");
+    ws.addRow(HEADER).commit();
+    for (const r of rows) ws.addRow(r).commit();
+    ws.commit();
+    await wb.commit();
+    const fmt = (n: number) => n.toLocaleString("en-US");
+    for (const [label, args] of [
+      ["CSV in, summary only", [csv]],
+      ["XLSX in, summary only", [xlsx]],
+      ["CSV in, .xlsx out with every trace", [csv, "--out", path.join(dir, "out.xlsx")]],
+    ] as [string, string[]][]) {
+      const child = spawnSync(process.execPath, ["--import", "tsx", path.join(__dirname, "exposure-child.ts"), ...args, "--year", "2026"], { cwd: path.resolve(__dirname, ".."), encoding: "utf8", maxBuffer: 1 << 24 });
+      if (child.status !== 0) throw new Error(`exposure bench failed: ${child.stderr}`);
+      const r = JSON.parse(child.stdout.trim().split("\n").pop()!) as { code: number; ms: number; maxRssKiB: number; peakHeapBytes: number };
+      console.log(`exposure ${fmt(ROWS)} rows, ${label}: ${(r.ms / 1000).toFixed(2)} s (${fmt(Math.round(ROWS / (r.ms / 1000)))} rows/s), peak RSS ${(r.maxRssKiB / 1024).toFixed(0)} MiB, peak heap ${(r.peakHeapBytes / 2 ** 20).toFixed(0)} MiB, exit ${r.code}`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) void benchExposure();

@@ -1,0 +1,248 @@
+// award-model exposure FILE: what a table of applications costs once every rule is applied, pool by
+// pool, with each award's trace and the policy files (and their hashes) it rests on.
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import { parseArgs } from "util";
+import { parse as parseCsv } from "csv-parse/sync";
+import Decimal from "decimal.js";
+import ExcelJS from "exceljs";
+import { budget, defaultEngine, formatYuan, parseYear, type PolicyVersion } from "../engine";
+import { POLICY_DIR, readPolicyFilesUnchecked } from "../engine/load-files";
+import { parsePolicyFiles } from "../engine/registry";
+import type { Io } from "./main";
+
+export const EXPOSURE_USAGE = `usage: award-model exposure FILE [--year Y] [--method fcfs|pro-rata] [--out FILE.xlsx] [--json]
+  FILE        .xlsx (first sheet) or .csv with a header row: recipient/申请单位, project/项目, policy/政策,
+              programme or clause/项目类型/条款, route, amount/金额, domestic/国产, date/日期 (optional: year/年度,
+              paid before/已获资助); extra columns are ignored.
+  --year      award year of rows with neither a date nor a year (default: the current year)
+  --method    how an oversubscribed pool is shared: fcfs (by date, default) or pro-rata
+  --out       write an .xlsx: awards per row, per-pool summary, each award's trace, policy versions and hashes
+  --json      print the summary as JSON
+Exit status: 0 when every row is computed, 1 when any row is bad (each reported by row number), 2 for a usage or file error.`;
+
+export class ExposureUsageError extends Error {}
+
+type Cell = unknown;
+
+/** What exceljs gives for a cell, as a plain value. */
+function plainCell(v: unknown): Cell {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date || typeof v !== "object") return v;
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join("");
+  if ("result" in o) return plainCell(o.result);
+  if ("formula" in o || "sharedFormula" in o) return null;
+  if (typeof o.text === "string") return o.text;
+  if ("error" in o) return String(o.error);
+  return String(v);
+}
+
+/** UTF-8, or GB18030 (which covers GBK/GB2312: what Excel in Chinese saves as "CSV") where the bytes are not UTF-8. */
+export function decodeText(bytes: Buffer): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("gb18030").decode(bytes);
+  }
+}
+
+export interface TableRows { header: Cell[]; rows: { line: number; cells: Cell[] }[] }
+
+export async function readApplicationFile(file: string, onProgress?: (n: number) => void): Promise<TableRows> {
+  const ext = path.extname(file).toLowerCase();
+  if (!fs.existsSync(file)) throw new ExposureUsageError(`${file}: no such file`);
+  if (ext === ".csv") {
+    let text = decodeText(fs.readFileSync(file));
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    let records: string[][];
+    try {
+      const firstLine = text.slice(0, text.search(/\r?\n|$/));
+      const delimiter = [",", ";", "\t"].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0][0];
+      records = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
+    } catch (e) {
+      throw new ExposureUsageError(`${file}: not a readable CSV file: ${(e as Error).message}`);
+    }
+    if (records.length === 0) throw new ExposureUsageError(`${file}: the file is empty; it needs a header row and one row per application`);
+    return { header: records[0], rows: records.slice(1).map((cells, i) => ({ line: i + 2, cells })) };
+  }
+  if (ext === ".xlsx") {
+    // The whole-workbook reader: exceljs's streaming reader garbles multi-byte characters that fall
+    // across a chunk boundary in inline strings (as written by streaming writers), so it is not used.
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.readFile(file);
+    } catch (e) {
+      throw new ExposureUsageError(`${file}: not a readable .xlsx workbook: ${(e as Error).message}`);
+    }
+    const sheet = wb.worksheets[0];
+    let header: Cell[] | null = null;
+    const rows: { line: number; cells: Cell[] }[] = [];
+    sheet?.eachRow({ includeEmpty: false }, (row, number) => {
+      const values = (row.values as unknown[]).slice(1).map(plainCell);
+      if (header === null) {
+        if (values.every((v) => v === null || v === "")) return;
+        header = values;
+        return;
+      }
+      rows.push({ line: number, cells: values });
+      if (onProgress && rows.length % 20000 === 0) onProgress(rows.length);
+    });
+    if (header === null) throw new ExposureUsageError(`${file}: the first sheet is empty; it needs a header row and one row per application`);
+    return { header, rows };
+  }
+  throw new ExposureUsageError(`${file}: give a .xlsx or .csv file (not "${ext || "no extension"}")`);
+}
+
+function sha256(file: string): string {
+  return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+}
+
+/** The policy files a set of versions rests on, with a content hash of each. */
+export function policyFilesUsed(versions: PolicyVersion[]): { version: string; file: string; sha256: string }[] {
+  const parsed = parsePolicyFiles(readPolicyFilesUnchecked());
+  const out: { version: string; file: string; sha256: string }[] = [];
+  for (const v of versions) {
+    const found = parsed.versions.find((f) => f.doc.jurisdiction === v.jurisdiction && String(f.doc.version) === v.version);
+    const files = [
+      found ? found.path : null,
+      `${v.jurisdiction}/jurisdiction.yaml`,
+      "programmes.yaml",
+      v.source,
+    ].filter((f): f is string => f !== null);
+    for (const f of files) {
+      const full = path.join(POLICY_DIR, f);
+      if (fs.existsSync(full)) out.push({ version: v.key, file: `policies/${f}`, sha256: sha256(full) });
+    }
+  }
+  return out;
+}
+
+const yuan = (d: { toFixed(n: number): string }) => d.toFixed(2);
+
+export async function exposureCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { year: { type: "string" }, method: { type: "string" }, out: { type: "string" }, json: { type: "boolean", default: false } },
+    allowPositionals: true,
+  });
+  if (positionals.length !== 1) throw new ExposureUsageError(positionals.length === 0 ? "give the applications file" : `give one file, not ${positionals.length}`);
+  const file = positionals[0];
+  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new ExposureUsageError(`--year "${values.year}" is not a year such as 2026`);
+  if (values.out !== undefined && path.extname(values.out).toLowerCase() !== ".xlsx") throw new ExposureUsageError(`--out "${values.out}" must be an .xlsx file`);
+  let method: budget.AllocationMethod;
+  try {
+    method = budget.parseMethod(values.method);
+  } catch (e) {
+    throw new ExposureUsageError(`--method: ${(e as Error).message}`);
+  }
+  const year = parseYear(values.year ?? null, new Date().getFullYear());
+  const started = Date.now();
+  const progress = (what: string) => io.stderr.write(`exposure: ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+
+  const table = await readApplicationFile(file, (n) => progress(`read ${n.toLocaleString("en-US")} rows`));
+  let columns: Map<budget.Column, number>;
+  try {
+    columns = budget.readHeader(table.header);
+  } catch (e) {
+    throw new ExposureUsageError(`${file}: ${(e as Error).message}`);
+  }
+  const long = table.rows.length >= 10000;
+  if (long) progress(`read ${table.rows.length.toLocaleString("en-US")} rows from ${file}`);
+  const parsed = table.rows.map((r, i) => budget.readRow(columns, r.cells, i, r.line, year));
+  const engine = defaultEngine();
+  const result = budget.runPortfolio(engine.resolver, parsed, {
+    method,
+    clauseAward: budget.clauseRowAward(engine),
+    trace: values.out !== undefined,
+    progress: long ? (done, total) => progress(`computed ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`) : undefined,
+  });
+
+  const bad = result.rows.filter((r) => r.error);
+  for (const r of bad) io.stderr.write(`${file}: row ${r.line}: ${r.error!.code} ${r.error!.message}\n`);
+  const computed = result.rows.filter((r) => r.paid !== null);
+  const totalPaid = computed.reduce((s, r) => s.plus(r.paid!), new Decimal(0));
+  const summary = {
+    file,
+    method,
+    rows: table.rows.length,
+    computed: computed.length,
+    bad: bad.length,
+    blank: result.rows.filter((r) => !r.app && !r.error).length,
+    awarded: totalPaid.toNumber(),
+    pools: result.pools.map((p) => ({
+      pool: `${p.version} ${p.pool}`, year: p.year, limit: Number(yuan(p.limit)), requested: Number(yuan(p.requested)), awarded: Number(yuan(p.awarded)),
+      remaining: Number(yuan(p.remaining)), exhaustion: p.exhaustion === null ? null : budget.serialToISO(p.exhaustion), applications: p.rows,
+    })),
+  };
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify(summary)}\n`);
+  } else {
+    io.stdout.write(`${file}: ${summary.rows} rows, ${summary.computed} computed, ${summary.bad} bad${summary.blank ? `, ${summary.blank} blank` : ""}; method ${method}\n`);
+    io.stdout.write(`awarded in all: ${formatYuan(totalPaid)} (${totalPaid.toFixed(2)} 元)\n`);
+    if (result.pools.length === 0) io.stdout.write("no annual pool applies to these rows\n");
+    for (const p of result.pools) {
+      io.stdout.write(`\n${p.label}\n  version ${p.version}, ${p.rows} applications\n  requested ${yuan(p.requested)}  awarded ${yuan(p.awarded)}  limit ${yuan(p.limit)}  remaining ${yuan(p.remaining)}\n  exhausted on ${p.exhaustion === null ? "— (not reached" + (p.requested.greaterThanOrEqualTo(p.limit) ? ", or reached on an undated row)" : ")") : budget.serialToISO(p.exhaustion)}\n`);
+    }
+  }
+  if (values.out) {
+    if (long) progress(`writing ${values.out}`);
+    await writeWorkbook(values.out, result, file, method);
+    io.stderr.write(`exposure: wrote ${values.out}\n`);
+  }
+  return bad.length > 0 ? 1 : 0;
+}
+
+async function writeWorkbook(out: string, result: budget.PortfolioResult, input: string, method: string): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useSharedStrings: false, useStyles: false });
+  const quotes = new Map<string, number>();
+  const quoteId = (q: string | undefined) => {
+    if (!q) return "";
+    let id = quotes.get(q);
+    if (id === undefined) quotes.set(q, (id = quotes.size + 1));
+    return id;
+  };
+
+  const awards = wb.addWorksheet("awards");
+  awards.addRow(["row", "recipient", "project", "policy", "programme", "year", "date", "version", "award on its own", "award", "cut by", "error"]).commit();
+  for (const r of result.rows) {
+    const a = r.app;
+    awards.addRow([
+      r.line, a?.recipient ?? "", a?.project ?? "", a?.policy ?? "", a?.programme ?? "", a?.year ?? "", a?.date != null ? budget.serialToISO(a.date) : "",
+      r.award?.version.key ?? "", r.award ? Number(r.award.single.toFixed(2)) : "", r.paid !== null ? r.paid.toNumber() : "", r.cuts.join("; "),
+      r.error ? `${r.error.code} ${r.error.message}` : "",
+    ]).commit();
+  }
+  awards.commit();
+
+  const pools = wb.addWorksheet("pools");
+  pools.addRow(["version", "pool", "year", "label", "limit", "requested", "awarded", "remaining", "exhausted on", "applications", "method", "quote"]).commit();
+  for (const p of result.pools) {
+    pools.addRow([p.version, p.pool, p.year, p.label, p.limit.toNumber(), p.requested.toNumber(), p.awarded.toNumber(), p.remaining.toNumber(),
+      p.exhaustion === null ? "" : budget.serialToISO(p.exhaustion), p.rows, method, p.quote]).commit();
+  }
+  pools.commit();
+
+  const trace = wb.addWorksheet("trace");
+  trace.addRow(["row", "step", "value", "quote id"]).commit();
+  for (const r of result.rows) {
+    if (!r.award) continue;
+    for (const s of [...r.award.steps, ...r.steps]) trace.addRow([r.line, s.step, s.value, quoteId(s.quote)]).commit();
+  }
+  trace.commit();
+
+  const q = wb.addWorksheet("quotes");
+  q.addRow(["quote id", "quote (verbatim from the policy text)"]).commit();
+  for (const [text, id] of quotes) q.addRow([id, text]).commit();
+  q.commit();
+
+  const pol = wb.addWorksheet("policies");
+  pol.addRow(["version", "file", "sha256"]).commit();
+  for (const f of policyFilesUsed(result.versions)) pol.addRow([f.version, f.file, f.sha256]).commit();
+  pol.addRow([]).commit();
+  pol.addRow(["input", path.resolve(input), sha256(input)]).commit();
+  pol.addRow(["method", method]).commit();
+  pol.commit();
+  await wb.commit();
+}

@@ -1,0 +1,77 @@
+// Sharing an annual pool among requests: first come first served, or pro rata, to the fen.
+import Decimal from "decimal.js";
+import { normalizeText } from "../amount";
+import { invalidValue } from "../errors";
+import { describe } from "../resolve";
+
+export type AllocationMethod = "fcfs" | "pro-rata";
+
+const METHOD_NAMES: Record<string, AllocationMethod> = {
+  fcfs: "fcfs", "first-come": "fcfs", "first-come-first-served": "fcfs", 先到先得: "fcfs", 先来先得: "fcfs", 申报顺序: "fcfs",
+  "pro-rata": "pro-rata", prorata: "pro-rata", "pro rata": "pro-rata", proportional: "pro-rata", 按比例: "pro-rata", 等比例: "pro-rata", 同比例: "pro-rata",
+};
+
+/** Reads a method argument; empty means first come first served. */
+export function parseMethod(input: unknown): AllocationMethod {
+  if (input === null || input === undefined || input === "") return "fcfs";
+  if (typeof input === "string") {
+    const m = METHOD_NAMES[normalizeText(input).replace(/_/g, "-")] ?? METHOD_NAMES[input.trim().toLowerCase()];
+    if (m) return m;
+  }
+  throw invalidValue(`method ${describe(input)} is not a way to share a pool: give "fcfs" (first come first served, 先到先得) or "pro-rata" (按比例), or leave it empty (fcfs).`);
+}
+
+/** 元 → whole fen, half up: the one rounding of an amount. */
+export function toFenBig(yuan: Decimal): bigint {
+  return BigInt(yuan.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
+}
+
+/** Whole fen → 元 as an exact decimal. */
+export function fenToYuan(fen: bigint): Decimal {
+  return new Decimal(fen.toString()).dividedBy(100);
+}
+
+/**
+ * Shares a pool among requests, all in whole fen.
+ * fcfs: in the order given, each request is paid in full while the pool lasts; the request that
+ * crosses the line gets what is left, later ones 0.
+ * pro-rata: when the requests add up to more than the pool, every request is scaled by
+ * pool ÷ total, rounded down to the fen, and the fen left over go one each to the largest
+ * remainders (the earlier request first on a tie), so the allocations add up to the pool exactly.
+ * When the pool covers every request, each is paid in full, under either method.
+ */
+export function allocateFen(pool: bigint, requests: readonly bigint[], method: AllocationMethod): bigint[] {
+  if (pool < 0n) throw invalidValue("the pool is negative; give an amount of 0 or more in 元.");
+  let total = 0n;
+  for (const r of requests) {
+    if (r < 0n) throw invalidValue("a request is negative; give amounts of 0 or more in 元.");
+    total += r;
+  }
+  if (total <= pool) return requests.slice();
+  if (method === "fcfs") {
+    let left = pool;
+    return requests.map((r) => {
+      const a = r < left ? r : left;
+      left -= a;
+      return a;
+    });
+  }
+  const out: bigint[] = new Array(requests.length);
+  const rem: { i: number; r: bigint }[] = [];
+  let given = 0n;
+  for (let i = 0; i < requests.length; i++) {
+    const num = requests[i] * pool;
+    out[i] = num / total;
+    given += out[i];
+    rem.push({ i, r: num % total });
+  }
+  let leftover = pool - given; // < number of requests
+  rem.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+  for (let k = 0; leftover > 0n; k++, leftover--) out[rem[k].i] += 1n;
+  return out;
+}
+
+/** allocateFen on amounts in 元: the pool and each request rounded half up to the fen first. */
+export function allocate(pool: Decimal, requests: readonly Decimal[], method: AllocationMethod): Decimal[] {
+  return allocateFen(toFenBig(pool), requests.map(toFenBig), method).map(fenToYuan);
+}

@@ -1,0 +1,137 @@
+// The budget questions as the AWARD functions ask them: arguments as Excel passes them (ranges as
+// rows of columns, dates as serial numbers), answers as numbers and tables.
+import Decimal from "decimal.js";
+import { parseAmount } from "../amount";
+import { invalidNumber, invalidValue, notAvailable } from "../errors";
+import { describe, parseYear, type Resolver } from "../resolve";
+import { allocate, parseMethod } from "./allocate";
+import { parseDate } from "./dates";
+import { describeNotReached, fundExhaustion, type Dated } from "./exhaustion";
+import { FORECAST_MAX_YUAN, MAX_TRIALS, forecast, type ForecastMonth } from "./forecast";
+import { runPortfolio, type PortfolioResult, type RowAwardFn } from "./portfolio";
+import { readTable } from "./table";
+
+const isBlank = (c: unknown) => c === null || c === undefined || (typeof c === "string" && c.trim() === "");
+
+/**
+ * A range as rows of columns: a single value is a 1×1 range, a flat list a column. Rows of
+ * different lengths (which Excel never sends, but a formula typed elsewhere can) are refused.
+ */
+export function asRange(input: unknown, what = "the range"): unknown[][] {
+  if (!Array.isArray(input)) return [[input]];
+  if (input.length === 0) return [];
+  if (input.every((r) => Array.isArray(r))) {
+    const rows = input as unknown[][];
+    const ragged = rows.findIndex((r) => r.length !== rows[0].length);
+    if (ragged >= 0) {
+      throw invalidValue(`${what} is not a rectangular range: row 1 has ${rows[0].length} cells and row ${ragged + 1} has ${rows[ragged].length}.`);
+    }
+    return rows;
+  }
+  if (input.some((r) => Array.isArray(r))) throw invalidValue(`${what} mixes rows and single values; give a rectangular range.`);
+  return input.map((c) => [c]);
+}
+
+/** The cells of a range, row by row, with their position for messages. */
+function cells(input: unknown, what: string): { value: unknown; at: string }[] {
+  const out: { value: unknown; at: string }[] = [];
+  asRange(input, what).forEach((row, i) => row.forEach((value, j) => out.push({ value, at: `row ${i + 1}${row.length > 1 ? `, column ${j + 1}` : ""}` })));
+  return out;
+}
+
+function scalar(input: unknown, what: string): unknown {
+  if (!Array.isArray(input)) return input;
+  const c = cells(input, what);
+  if (c.length === 1) return c[0].value;
+  throw invalidValue(`${what} is a range or array; give one value.`);
+}
+
+/** ALLOCATE: the pool shared among the requests, in the shape of the requests; blank cells stay blank. */
+export function allocateRange(pool: unknown, requests: unknown, method: unknown): (number | string)[][] {
+  const poolAmount = parseAmount(scalar(pool, "pool"), "pool");
+  const m = parseMethod(method);
+  const range = asRange(requests, "requests");
+  const amounts: Decimal[] = [];
+  range.forEach((row, i) => row.forEach((v, j) => {
+    if (!isBlank(v)) amounts.push(parseAmount(v, `request (row ${i + 1}${row.length > 1 ? `, column ${j + 1}` : ""})`));
+  }));
+  if (amounts.length === 0) throw invalidValue("requests is empty: give a range of amounts in 元.");
+  const given = allocate(poolAmount, amounts, m);
+  let k = 0;
+  return range.map((row) => row.map((v) => (isBlank(v) ? "" : given[k++].toNumber())));
+}
+
+/** FUND_EXHAUSTION: the Excel serial of the day the pool is reached; #N/A with the amount left otherwise. */
+export function fundExhaustionRange(pool: unknown, dates: unknown, amounts: unknown): number {
+  const poolAmount = parseAmount(scalar(pool, "pool"), "pool");
+  const d = cells(dates, "dates");
+  const a = cells(amounts, "amounts");
+  if (d.length !== a.length) throw invalidValue(`dates has ${d.length} cells and amounts ${a.length}: give two ranges of the same size, one date per amount.`);
+  const items: Dated[] = [];
+  for (let i = 0; i < d.length; i++) {
+    const blankD = isBlank(d[i].value);
+    const blankA = isBlank(a[i].value);
+    if (blankD && blankA) continue;
+    if (blankD) throw invalidValue(`the date at ${d[i].at} is empty but its amount is not: give each amount its date.`);
+    if (blankA) throw invalidValue(`the amount at ${a[i].at} is empty but its date is not: give each date its amount (0 if none).`);
+    items.push({ date: parseDate(d[i].value, `date (${d[i].at})`), amount: parseAmount(a[i].value, `amount (${a[i].at})`) });
+  }
+  const e = fundExhaustion(poolAmount, items);
+  if (!e.reached) throw notAvailable(describeNotReached(e, poolAmount));
+  return e.date;
+}
+
+export const FORECAST_COLUMNS = ["month", "probability exhausted", "committed p10", "committed median", "committed p90", "applied for median"] as const;
+
+function wholeNumber(input: unknown, what: string, min: number, max: number, dflt: number): number {
+  const v = scalar(input, what);
+  if (isBlank(v)) return dflt;
+  const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+  if (!Number.isInteger(n) || n < min || n > max) throw invalidValue(`${what} ${describe(v)} is not a whole number from ${min} to ${max}.`);
+  return n;
+}
+
+function boundedFen(v: Decimal, what: string): number {
+  if (v.greaterThan(FORECAST_MAX_YUAN)) throw invalidNumber(`${what} is above 10^13 元, the most FORECAST takes.`);
+  return Number(v.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
+}
+
+/** FORECAST's arguments read and checked, then the simulation. */
+export function forecastRange(pool: unknown, monthly: unknown, amounts: unknown, months: unknown, trials: unknown, seed: unknown): ForecastMonth[] {
+  const poolFen = boundedFen(parseAmount(scalar(pool, "pool"), "pool"), "pool");
+  const monthlyCells = cells(monthly, "monthly_applications").filter((c) => !isBlank(c.value));
+  if (monthlyCells.length === 0) throw invalidValue("monthly_applications is empty: give the mean number of applications a month (one number, or one per month).");
+  const means = monthlyCells.map((c) => {
+    const n = typeof c.value === "number" ? c.value : typeof c.value === "string" && /^\s*\d+(\.\d+)?\s*$/.test(c.value) ? Number(c.value) : NaN;
+    if (!Number.isFinite(n) || n < 0) throw invalidValue(`monthly_applications ${describe(c.value)} (${c.at}) is not a number of applications: give a mean of 0 or more.`);
+    return n;
+  });
+  const defaultMonths = means.length > 1 ? means.length : 12;
+  const m = wholeNumber(months, "months", 1, 120, defaultMonths);
+  let monthlyMeans: number[];
+  if (means.length === 1) monthlyMeans = new Array(m).fill(means[0]);
+  else if (means.length === m) monthlyMeans = means;
+  else throw invalidValue(`monthly_applications gives ${means.length} months but months is ${m}: give one mean, or one per month.`);
+  const amountsFen = cells(amounts, "amounts").filter((c) => !isBlank(c.value)).map((c) => boundedFen(parseAmount(c.value, `amount (${c.at})`), `amount (${c.at})`));
+  if (amountsFen.length === 0) throw invalidValue("amounts is empty: give a range of award amounts to resample from, e.g. a column of COMPUTE_VOUCHER results.");
+  return forecast({
+    poolFen,
+    monthlyMeans,
+    amountsFen,
+    trials: wholeNumber(trials, "trials", 1, MAX_TRIALS, 1000),
+    seed: wholeNumber(seed, "seed", 0, 4294967295, 1),
+  });
+}
+
+export function forecastTable(months: ForecastMonth[]): (string | number)[][] {
+  return [[...FORECAST_COLUMNS], ...months.map((m) => [m.month, m.probabilityExhausted, m.p10 / 100, m.median / 100, m.p90 / 100, m.demandMedian / 100])];
+}
+
+/** PORTFOLIO: the table read, every rule applied. */
+export function portfolioRange(resolver: Resolver, applications: unknown, year: unknown, method: unknown, defaultYear: number, clauseAward?: RowAwardFn): PortfolioResult {
+  const y = parseYear(scalar(year, "year"), defaultYear);
+  const m = parseMethod(scalar(method, "method"));
+  const range = asRange(applications, "applications");
+  const { rows } = readTable(range, y);
+  return runPortfolio(resolver, rows, { method: m, clauseAward });
+}

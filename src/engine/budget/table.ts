@@ -1,0 +1,126 @@
+// An applications table as Excel passes it (rows of columns, a header row first) or as a file
+// reader gives it: header names in English or Chinese, extra columns ignored.
+import Decimal from "decimal.js";
+import { normalizeText, parseAmount } from "../amount";
+import { AwardError, invalidValue } from "../errors";
+import { parseYear } from "../resolve";
+import { parseDate, serialYear } from "./dates";
+
+export type Column = "recipient" | "project" | "policy" | "programme" | "route" | "amount" | "domestic" | "date" | "year" | "paidBefore";
+
+/** The header names each column may have (compared without case, spaces or full-width forms). */
+export const HEADER_NAMES: Readonly<Record<Column, readonly string[]>> = {
+  recipient: ["recipient", "applicant", "company", "enterprise", "unit", "organisation", "organization", "entity", "recipient name", "applicant name", "company name", "enterprise name", "申请企业", "申报企业", "企业主体", "申请单位", "申报单位", "申请人", "申报主体", "企业", "企业名称", "单位", "单位名称", "主体"],
+  project: ["project", "project name", "product", "project id", "项目编号", "项目", "项目名称", "产品"],
+  policy: ["policy", "jurisdiction", "政策", "政策版本", "地区", "辖区"],
+  programme: ["programme", "program", "clause", "programme or clause", "program or clause", "programme/clause", "type", "voucher", "voucher type", "scheme", "支持类型", "申报类型", "奖补类型", "项目类型", "条款", "政策条款", "券种", "类型"],
+  route: ["route", "路径", "申报路径", "申报类别", "类别", "子类"],
+  amount: ["amount", "spend", "base", "requested", "request", "cost", "contract amount", "申请金额", "费用金额", "投入金额", "结算费用", "金额", "申报金额", "费用", "合同金额", "支出"],
+  domestic: ["domestic", "is domestic", "domestic compute", "国产", "是否国产", "国产算力"],
+  date: ["date", "application date", "date applied", "filed", "submitted", "申报时间", "申请时间", "受理日期", "日期", "申报日期", "申请日期"],
+  year: ["year", "award year", "年度", "年份", "申报年度"],
+  paidBefore: ["paid before", "already paid", "previously paid", "已获资助", "已获金额", "已拨付", "已兑现"],
+};
+const REQUIRED: Column[] = ["recipient", "policy", "programme", "amount"];
+
+const HEADER_LOOKUP = new Map<string, Column>();
+for (const [col, names] of Object.entries(HEADER_NAMES) as [Column, readonly string[]][]) {
+  for (const n of names) HEADER_LOOKUP.set(normalizeText(n).replace(/[_-]/g, ""), col);
+}
+
+export function headerColumn(cell: unknown): Column | null {
+  if (typeof cell !== "string") return null;
+  return HEADER_LOOKUP.get(normalizeText(cell).replace(/[_-]/g, "").replace(/[（(].*[)）]$/, "")) ?? null;
+}
+
+/** One application: a data row of the table. */
+export interface Application {
+  /** 0-based index among the data rows. */
+  index: number;
+  /** Row number in the sheet or file, the header being row 1 (for messages). */
+  line: number;
+  recipient: string;
+  project: string;
+  policy: string;
+  /** programme or clause, with ":route" where the route column gives one. */
+  programme: string;
+  amount: unknown;
+  domestic: unknown;
+  /** Excel serial of the date, or null. */
+  date: number | null;
+  /** Year of the award: the year column, else the year of the date, else the default. */
+  year: number;
+  paidBefore: Decimal | null;
+}
+
+/** A data row that could not be read: its row number and why. */
+export interface BadRow { index: number; line: number; error: AwardError }
+
+export type ParsedRow = { ok: true; app: Application } | { ok: false; bad: BadRow } | { ok: "blank"; index: number; line: number };
+
+const isBlank = (c: unknown) => c === null || c === undefined || (typeof c === "string" && c.trim() === "");
+
+/** Finds the columns from the header row; throws naming what is missing. */
+export function readHeader(header: readonly unknown[]): Map<Column, number> {
+  const cols = new Map<Column, number>();
+  header.forEach((cell, i) => {
+    const c = headerColumn(cell);
+    if (c && !cols.has(c)) cols.set(c, i);
+  });
+  const missing = REQUIRED.filter((c) => !cols.has(c));
+  if (missing.length > 0) {
+    const shown = header.slice(0, 12).map((c) => (isBlank(c) ? "(empty)" : String(c))).join(", ");
+    throw invalidValue(
+      `the first row must be a header row naming the columns; missing: ${missing.map((c) => `${c} (${HEADER_NAMES[c].filter((n) => /[^\x00-\x7f]/.test(n)).slice(0, 2).join("/")})`).join(", ")}. ` +
+      `Columns: recipient/申请单位, project/项目, policy/政策, programme or clause/项目类型/条款, route, amount/金额, domestic/国产, date/日期, year/年度, paid before/已获资助; extra columns are ignored. ` +
+      `For an Excel table pass Table1[#All], which includes the header. First row read: ${shown}.`,
+    );
+  }
+  return cols;
+}
+
+const text = (c: unknown) => (isBlank(c) ? "" : String(c).normalize("NFKC").trim());
+
+/**
+ * Reads one data row. yearArg is the year for rows with neither a year nor a date.
+ * @param line the row number shown in messages.
+ */
+export function readRow(cols: Map<Column, number>, row: readonly unknown[], index: number, line: number, yearArg: number): ParsedRow {
+  const get = (c: Column) => (cols.has(c) ? row[cols.get(c)!] : undefined);
+  if ([...cols.values()].every((i) => isBlank(row[i]))) return { ok: "blank", index, line };
+  try {
+    const recipient = text(get("recipient"));
+    if (!recipient) throw invalidValue("recipient (申请单位) is empty: every application needs the unit that applies.");
+    const policy = text(get("policy"));
+    if (!policy) throw invalidValue("policy (政策) is empty: give a jurisdiction such as hangzhou-binjiang, 广州 or langfang@2023.");
+    let programme = text(get("programme"));
+    if (!programme) throw invalidValue("programme or clause (项目类型/条款) is empty: give a programme such as compute or 算力券, or a clause.");
+    const route = text(get("route"));
+    if (route) {
+      if (programme.includes(":")) throw invalidValue(`the route is given twice: in programme "${programme}" and in the route column ("${route}"); give it once.`);
+      programme = `${programme}:${route}`;
+    }
+    const dateCell = get("date");
+    const date = isBlank(dateCell) ? null : parseDate(dateCell, "date (日期)");
+    const yearCell = get("year");
+    const year = !isBlank(yearCell) ? parseYear(typeof yearCell === "string" ? yearCell.replace(/年度$/, "") : yearCell, yearArg) : date !== null ? serialYear(date) : yearArg;
+    const paidCell = get("paidBefore");
+    const paidBefore = isBlank(paidCell) ? null : parseAmount(paidCell, "paid before (已获资助)");
+    const amount = get("amount");
+    return {
+      ok: true,
+      app: { index, line, recipient, project: text(get("project")), policy, programme, amount: isBlank(amount) ? null : amount, domestic: get("domestic") ?? null, date, year, paidBefore },
+    };
+  } catch (e) {
+    if (e instanceof AwardError) return { ok: false, bad: { index, line, error: e } };
+    throw e;
+  }
+}
+
+/** Reads a whole table (header row first). */
+export function readTable(table: readonly (readonly unknown[])[], yearArg: number): { rows: ParsedRow[]; columns: Map<Column, number> } {
+  if (table.length === 0) throw invalidValue("the applications table is empty: give a range with a header row and one row per application.");
+  const columns = readHeader(table[0]);
+  const rows = table.slice(1).map((row, i) => readRow(columns, row, i, i + 2, yearArg));
+  return { rows, columns };
+}

@@ -1,0 +1,133 @@
+// award-model exposure on tables written here, as a user runs it: a real process.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+
+const BIN = path.resolve(__dirname, "../bin/award-model.js");
+const DIR = fs.mkdtempSync(path.join(os.tmpdir(), "award-exposure-"));
+afterAll(() => fs.rmSync(DIR, { recursive: true, force: true }));
+// GBK bytes of the characters the GBK test uses (from Python's gbk codec).
+const GBK: Record<string, number[]> = {"位": [206, 187], "券": [200, 175], "单": [181, 165], "型": [208, 205], "政": [213, 254], "料": [193, 207], "日": [200, 213], "期": [198, 218], "江": [189, 173], "滨": [177, 245], "甲": [188, 215], "申": [201, 234], "目": [196, 191], "策": [178, 223], "类": [192, 224], "语": [211, 239], "请": [199, 235], "金": [189, 240], "项": [207, 238], "额": [182, 238]};
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 120000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+// 廊坊 item 2 (每年总额不超过1000万元; 一次性50万元; 每个单位每年最高100万元) and 滨江 2025 （七） (30%, 200万 per company).
+const CSV = [
+  "申请单位,项目,政策,项目类型,路径,金额,国产,日期,备注",
+  ...Array.from({ length: 22 }, (_, i) => `新企业${i + 1},,廊坊,算力券,new-entrant,,,2025-02-${String(i + 1).padStart(2, "0")},落户`),
+  "甲,语料,滨江,语料券,,5000000,,2026-03-01,30% = 150万",
+  "乙,语料,nowhere,语料券,,5000000,,2026-03-01,bad policy",
+  "丙,语料,滨江,语料券,,lots,,2026-03-01,bad amount",
+].join("\n");
+
+test("a CSV: per-pool summary, bad rows by row number, exit status 1", () => {
+  const file = path.join(DIR, "apps.csv");
+  fs.writeFileSync(file, CSV);
+  const r = run(["exposure", file, "--json"]);
+  expect(r.code).toBe(1);
+  expect(r.err).toContain("apps.csv: row 25: #VALUE! unknown jurisdiction \"nowhere\"");
+  expect(r.err).toMatch(/apps\.csv: row 26: #VALUE! spend "lots" is not an amount/);
+  const s = JSON.parse(r.out);
+  expect(s).toMatchObject({ rows: 25, computed: 23, bad: 2, method: "fcfs", awarded: 11500000 });
+  expect(s.pools).toEqual([
+    { pool: "langfang@2023 compute", year: 2025, limit: 10000000, requested: 11000000, awarded: 10000000, remaining: 0, exhaustion: "2025-02-20", applications: 22 },
+    { pool: "hangzhou-binjiang@2025 corpus", year: 2026, limit: 50000000, requested: 1500000, awarded: 1500000, remaining: 48500000, exhaustion: null, applications: 1 },
+  ]);
+  const plain = run(["exposure", file, "--method", "pro-rata"]);
+  expect(plain.out).toMatch(/算力券 \(compute\) annual pool 2025, 1000万元\n {2}version langfang@2023, 22 applications\n {2}requested 11000000\.00 {2}awarded 10000000\.00 {2}limit 10000000\.00 {2}remaining 0\.00\n {2}exhausted on 2025-02-20/);
+});
+
+test("an .xlsx in, an .xlsx out: awards, pools, traces, quotes, policy files with their sha256", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("申请");
+  ws.addRow(["recipient", "project", "policy", "programme", "route", "amount", "domestic", "date", "comment"]);
+  ws.addRow(["甲", "P", "hangzhou-binjiang", "compute", null, 30000000, true, new Date(Date.UTC(2026, 2, 1)), "60% = 1800万"]);
+  ws.addRow(["甲", "Q", "hangzhou-binjiang", "compute", null, 10000000, true, new Date(Date.UTC(2026, 2, 2)), "600万, 200万 left of 2000万"]);
+  ws.addRow(["乙", "R", "guangzhou", "scenario", null, null, null, new Date(Date.UTC(2026, 4, 2)), "第十条 50万"]);
+  const input = path.join(DIR, "apps.xlsx");
+  await wb.xlsx.writeFile(input);
+  const out = path.join(DIR, "out.xlsx");
+  const r = run(["exposure", input, "--out", out, "--json"]);
+  expect(r.err).toContain("wrote");
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.out).awarded).toBe(18000000 + 2000000 + 500000);
+  const res = new ExcelJS.Workbook();
+  await res.xlsx.readFile(out);
+  expect(res.worksheets.map((w) => w.name)).toEqual(["awards", "pools", "trace", "quotes", "policies"]);
+  const awards = res.getWorksheet("awards")!;
+  expect(awards.getRow(3).values).toEqual(expect.arrayContaining([3, "甲", "Q", "hangzhou-binjiang@2025", 6000000, 2000000, "recipient cap"]));
+  const trace = res.getWorksheet("trace")!;
+  const steps: string[] = [];
+  trace.eachRow((row) => { if (row.getCell(1).value === 3) steps.push(String(row.getCell(2).value)); });
+  expect(steps).toEqual(expect.arrayContaining(["version", "rate", "recipient cap", "pool"]));
+  const pol = res.getWorksheet("policies")!;
+  const hashes: Record<string, string> = {};
+  pol.eachRow((row) => { hashes[String(row.getCell(2).value)] = String(row.getCell(3).value); });
+  const yaml = fs.readFileSync(path.resolve(__dirname, "../policies/hangzhou-binjiang/2025.yaml"));
+  expect(hashes["policies/hangzhou-binjiang/2025.yaml"]).toBe(require("crypto").createHash("sha256").update(yaml).digest("hex"));
+  expect(Object.keys(hashes)).toEqual(expect.arrayContaining(["policies/guangzhou/draft.yaml", "policies/texts/guangzhou-draft.txt"]));
+});
+
+test("a CSV saved by Excel in Chinese (GBK, not UTF-8) is read too", () => {
+  const file = path.join(DIR, "gbk.csv");
+  // one application in GBK: 滨江 2025 （七） 30% of 500万 = 150万
+  const utf8 = "申请单位,项目,政策,项目类型,金额,日期\n甲,语料,滨江,语料券,5000000,2026-03-01\n";
+  const bytes: number[] = [];
+  for (const ch of utf8) {
+    if (ch.charCodeAt(0) < 128) bytes.push(ch.charCodeAt(0));
+    else bytes.push(...GBK[ch]);
+  }
+  fs.writeFileSync(file, Buffer.from(bytes));
+  const r = run(["exposure", file, "--json"]);
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.out).awarded).toBe(1500000);
+});
+
+test("semicolon- and tab-separated files", () => {
+  const semi = path.join(DIR, "semi.csv");
+  fs.writeFileSync(semi, "申请单位;项目;政策;项目类型;金额;日期\n甲;语料;滨江;语料券;5000000;2026-03-01\n"); // （七） 30% = 150万
+  expect(JSON.parse(run(["exposure", semi, "--json"]).out).awarded).toBe(1500000);
+  const tab = path.join(DIR, "tab.csv");
+  fs.writeFileSync(tab, "recipient\tpolicy\tprogramme\tamount\tdate\nA\tguangzhou\tscenario\t\t2026-03-01\n"); // 第十条 50万
+  expect(JSON.parse(run(["exposure", tab, "--json"]).out).awarded).toBe(500000);
+});
+
+test("usage and file errors: a message and exit status 2", () => {
+  expect(run(["exposure"]).code).toBe(2);
+  const missing = run(["exposure", path.join(DIR, "nope.csv")]);
+  expect(missing.code).toBe(2);
+  expect(missing.err).toMatch(/nope\.csv: no such file/);
+  const txt = path.join(DIR, "apps.txt");
+  fs.writeFileSync(txt, "x");
+  expect(run(["exposure", txt]).err).toMatch(/give a \.xlsx or \.csv file/);
+  const noHeader = path.join(DIR, "noheader.csv");
+  fs.writeFileSync(noHeader, "甲,P,滨江,compute,,100,,\n");
+  const nh = run(["exposure", noHeader]);
+  expect(nh.code).toBe(2);
+  expect(nh.err).toMatch(/first row must be a header row/);
+  expect(run(["exposure", noHeader, "--method", "lottery"]).err).toMatch(/--method: method "lottery"/);
+  expect(run(["exposure", noHeader, "--out", "x.pdf"]).err).toMatch(/must be an \.xlsx file/);
+  const broken = path.join(DIR, "broken.xlsx");
+  fs.writeFileSync(broken, "not a zip");
+  const b = run(["exposure", broken]);
+  expect(b.code).toBe(2);
+  expect(b.err).toMatch(/not a readable \.xlsx workbook/);
+});
+
+test("the examples run as the README walks through them", () => {
+  const ex = (f: string, ...more: string[]) => run(["exposure", path.resolve(__dirname, "../examples", f), "--json", ...more]);
+  const bj = ex("hangzhou-binjiang-2026.csv");
+  expect(bj.code).toBe(1);
+  expect(bj.err).toMatch(/row 44: #N\/A hangzhou-binjiang@2025 has no 数据券/);
+  expect(JSON.parse(bj.out).pools[0]).toMatchObject({ pool: "hangzhou-binjiang@2025 compute", limit: 100000000, awarded: 100000000, exhaustion: "2026-03-14" });
+  const gz = ex("guangzhou-2026.csv", "--method", "pro-rata");
+  expect(gz.code).toBe(0);
+  expect(JSON.parse(gz.out).pools).toEqual([expect.objectContaining({ pool: "guangzhou@draft total", limit: 500000000, awarded: 500000000, remaining: 0 })]);
+  const lf = ex("langfang-2025.xlsx");
+  expect(lf.code).toBe(0);
+  expect(JSON.parse(lf.out).pools).toEqual([expect.objectContaining({ pool: "langfang@2023 compute", limit: 10000000, awarded: 10000000, exhaustion: "2025-02-15" })]);
+});
