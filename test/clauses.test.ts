@@ -148,6 +148,11 @@ describe("滨江 2023 (杭高新〔2023〕5号), year 2024", () => {
     expect(C(P, "14", 1200000, null, 2024)).toBe(600000);
     expect(C(P, "14", 3000000, null, 2024)).toBe(1000000);
   });
+  test("item 12 reads no base: a lone amount is refused rather than ignored; an empty cell (0) is no amount", () => {
+    expectError(() => C(P, "12", 300000, "national", 2024), "#VALUE!", /clause 12 route national reads no base amount \(it is a maximum award\): leave inputs empty, or give its inputs by name: awarded/);
+    expect(C(P, "12", 0, "national", 2024)).toBe(500000);
+    expect(C(P, "12", [["awarded", 300000]], "national", 2024)).toBe(300000); // awarded below the 最高50万元
+  });
 });
 
 describe("广州 (征求意见稿), year 2026", () => {

@@ -60,6 +60,30 @@ describe("compareScenarios: 5000万 of domestic compute", () => {
   });
 });
 
+describe("scenarios naming a clause", () => {
+  test("computed by the clause catalogue, with its route; written as CLAUSE formulas", () => {
+    const scenarios = [
+      S("gz7", "guangzhou@draft", "4000万", "7"), // 第七条: 项目固定资产投入的30%, 最高不超过2000万元 → 1200万
+      S("bj12", "hangzhou-binjiang@2023", "", "12:national"), // 2023 item 12: 国家 最高50万元 (no rate: the maximum)
+      S("gz8", "guangzhou@draft", "3000万", "第八条:large-model"), // a voucher clause: 50%, cap 1000万
+    ];
+    const r = compareScenarios(defaultEngine(), scenarios, 2026, "gz7");
+    expect(r.map((x) => [x.ok, x.award?.toString(), x.programme])).toEqual([
+      [true, "12000000", "clause 7:standard"], [true, "500000", "clause 12:national"], [true, "10000000", "clause 8:large-model"],
+    ]);
+    expect(r[0].rate!.toString()).toBe("0.3");
+    expect(r[1].diff!.toString()).toBe("-11500000");
+    const table = comparisonTable(scenarios, "gz7", { title: "t", header: ["a", "b", "c", "d", "e", "f", "g", "h"] });
+    expect(table.rows.map((row) => row[5])).toEqual(['=AWARD.CLAUSE(B4,"7",D4)', '=AWARD.CLAUSE(B5,"12",D5,"national")', '=AWARD.CLAUSE(B6,"8",D6,"large-model")']);
+    expect(scenarioFormula(scenarios[0])).toBe('=AWARD.CLAUSE("guangzhou@draft","7","4000万")');
+  });
+  test("a clause paid in kind cannot be compared in 元", () => {
+    const [r] = compareScenarios(defaultEngine(), [S("p", "hangzhou-binjiang@2023", "", "10")], 2024, null); // item 10: 10P of compute
+    expect(r).toMatchObject({ ok: false, error: { code: "#N/A" } });
+    expect(r.error!.message).toMatch(/pays P \(in kind\), not 元/);
+  });
+});
+
 describe("fundExhaustion", () => {
   // 廊坊 clause 2: 每年总额不超过1000万元的算力券 → FUND_LIMIT("langfang","compute") = 1000万
   const limit = defaultEngine().fundLimit("langfang@2023", "compute", null, 2025).amount;

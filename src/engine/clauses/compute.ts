@@ -286,7 +286,21 @@ export function computeClause(
     }, ...best.steps];
     return { ...best, steps };
   }
-  return computeRoute(version, clause, route ?? clause.defaultRoute!, inputs, year, head, resolver, resolved, trace);
+  const chosen = route ?? clause.defaultRoute!;
+  rejectUnreadBase(`${version.key} clause ${clause.id} route ${chosen.id}`, chosen, inputs);
+  return computeRoute(version, clause, chosen, inputs, year, head, resolver, resolved, trace);
+}
+
+/**
+ * A single amount given to a route that reads no base (a fixed award, a maximum with no rate, tiers
+ * by named inputs) would otherwise be ignored without a word: refuse it, naming what the route reads.
+ * An empty or zero amount (an empty cell) is not an amount given.
+ */
+function rejectUnreadBase(where: string, route: ClauseRoute, inputs: ClauseInputs): void {
+  if (!inputs.has("base") || route.kind === "programme" || route.inputs.some((s) => s.role === "base")) return;
+  const v = inputs.get("base");
+  if (v === null || v === undefined || v === "" || v === 0 || v === "0") return;
+  throw invalidValue(`${where} reads no base amount (it is a ${route.kind} award): leave inputs empty, or give its inputs by name: ${describeInputs(route)}.`);
 }
 
 function programmeClause(resolver: Resolver, version: PolicyVersion, input: unknown): { clause: Clause; route: ClauseRoute | null } | null {

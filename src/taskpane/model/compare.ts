@@ -2,7 +2,7 @@
 // decimals), with rate, cap, binding limit and difference from the baseline; and the same
 // comparison as a table of live AWARD formulas for "Insert into sheet".
 import Decimal from "decimal.js";
-import type { Binding, Engine } from "../../engine";
+import { clauseIdOf, type Binding, type Engine } from "../../engine";
 import type { CellValue, SheetTable } from "../../workbook/host";
 import type { Scenario } from "../../workbook/state";
 
@@ -13,7 +13,8 @@ export interface ScenarioResult {
   award: Decimal | null;
   rate: Decimal | null;
   cap: Decimal | null;
-  binding: Binding | null;
+  /** which rule set the award: a voucher's Binding, or a clause's (fixed, maximum, condition, …) */
+  binding: Binding | string | null;
   version: string | null;
   programme: string | null;
   /** award − baseline award, when both computed */
@@ -21,9 +22,30 @@ export interface ScenarioResult {
   error: { code: string; message: string } | null;
 }
 
+/**
+ * A scenario names a programme ("compute", "算力券:large-model") or a clause ("7", "第七条",
+ * "12:national"): clause ids are numbers as the text numbers them, so the two never collide.
+ */
+export function scenarioClause(programme: string): { clause: string; route: string | null } | null {
+  const t = programme.normalize("NFKC");
+  const colon = t.indexOf(":");
+  const head = colon >= 0 ? t.slice(0, colon) : t;
+  const clause = clauseIdOf(head);
+  return clause === null ? null : { clause, route: colon >= 0 ? t.slice(colon + 1).trim() || null : null };
+}
+
 export function compareScenarios(engine: Engine, scenarios: readonly Scenario[], year: number, baselineId: string | null): ScenarioResult[] {
   const results: ScenarioResult[] = scenarios.map((scenario) => {
     try {
+      const asClause = scenarioClause(scenario.programme);
+      if (asClause) {
+        const c = engine.clauseAward(scenario.jurisdiction, asClause.clause, scenario.amount.trim() === "" ? null : scenario.amount, asClause.route, null, year);
+        if (c.unit !== "元") throw Object.assign(new Error(`clause ${c.clause.id} pays ${c.unit} (in kind), not 元: it cannot be compared in 元.`), { code: "#N/A" });
+        return {
+          scenario, ok: true, award: c.award.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), rate: c.route.rate?.value ?? null, cap: c.route.cap?.value ?? null,
+          binding: c.binding, version: c.version.key, programme: `clause ${c.clause.id}:${c.route.id}`, diff: null, error: null,
+        };
+      }
       const r = engine.voucher(scenario.jurisdiction, scenario.programme, scenario.amount, scenario.domestic, null, year);
       return {
         scenario, ok: true, award: r.award.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), rate: r.rate, cap: r.cap, binding: r.binding,
@@ -50,8 +72,16 @@ function amountArg(amount: string): string {
   return /^\d+(\.\d+)?$/.test(t) ? t : q(t);
 }
 
+/** CLAUSE's formula for a clause scenario (it takes no domestic flag), or null for a programme. */
+function clauseFormula(s: Scenario, jurisdiction: string, amount: string): string | null {
+  const c = scenarioClause(s.programme);
+  return c ? `=AWARD.CLAUSE(${jurisdiction},${q(c.clause)},${amount}${c.route ? `,${q(c.route)}` : ""})` : null;
+}
+
 /** The AWARD formula of a scenario (no year: it follows the workbook's policy year). */
 export function scenarioFormula(s: Scenario): string {
+  const c = clauseFormula(s, q(s.jurisdiction), amountArg(s.amount));
+  if (c) return c;
   return `=AWARD.COMPUTE_VOUCHER(${q(s.jurisdiction)},${q(s.programme)},${amountArg(s.amount)},${s.domestic ? "TRUE" : "FALSE"})`;
 }
 
@@ -72,7 +102,7 @@ export function comparisonTable(scenarios: readonly Scenario[], baselineId: stri
       s.programme,
       /^\d+(\.\d+)?$/.test(spend) ? Number(spend) : s.amount,
       s.domestic,
-      `=AWARD.COMPUTE_VOUCHER(B${row},C${row},D${row},E${row})`,
+      clauseFormula(s, `B${row}`, `D${row}`) ?? `=AWARD.COMPUTE_VOUCHER(B${row},C${row},D${row},E${row})`,
       `=AWARD.VERSION(B${row})`,
       baseIndex >= 0 ? `=F${row}-F$${first + baseIndex}` : "",
     ];
