@@ -77,6 +77,14 @@ describe("scenarios naming a clause", () => {
     expect(table.rows.map((row) => row[5])).toEqual(['=AWARD.CLAUSE(B4,"7",D4)', '=AWARD.CLAUSE(B5,"12",D5,"national")', '=AWARD.CLAUSE(B6,"8",D6,"large-model")']);
     expect(scenarioFormula(scenarios[0])).toBe('=AWARD.CLAUSE("guangzhou@draft","7","4000万")');
   });
+  test("the scenario form offers the clauses that pay cash after the programmes", () => {
+    const { programmeOptions } = require("../src/taskpane/ScenariosView") as typeof import("../src/taskpane/ScenariosView");
+    const values = programmeOptions(defaultEngine(), "hangzhou-binjiang@2023", 2024).map((o) => o.value);
+    expect(values[0]).toBe("compute"); // item 9, the compute programme
+    expect(values).toEqual(expect.arrayContaining(["12:national", "12:provincial", "12:municipal", "2"]));
+    expect(values).not.toContain("10"); // item 10 pays 10P of compute, in kind
+    expect(values).not.toContain("4"); // item 4: 房租补贴支持, no amount
+  });
   test("a clause paid in kind cannot be compared in 元", () => {
     const [r] = compareScenarios(defaultEngine(), [S("p", "hangzhou-binjiang@2023", "", "10")], 2024, null); // item 10: 10P of compute
     expect(r).toMatchObject({ ok: false, error: { code: "#N/A" } });

@@ -37,13 +37,27 @@ export function specOptions(engine: Engine, year: number) {
   });
 }
 
-/** Choices for "programme : route" under a spec. */
+/**
+ * Choices for "programme : route" under a spec, then every other clause route that pays cash
+ * ("7", "12:national"): a clause scenario is computed with CLAUSE (see model/compare.ts).
+ */
 export function programmeOptions(engine: Engine, spec: string, year: number): { value: string; label: string }[] {
   try {
     const v = engine.version(spec, null, year);
-    return v.programmes.flatMap((p) =>
+    const programmes = v.programmes.flatMap((p) =>
       p.routes.map((r) => ({ value: r.isDefault ? p.id : `${p.id}:${r.id}`, label: `${p.name} ${r.isDefault ? p.id : `${p.id}:${r.id}`} — ${r.name}` })),
     );
+    const clauses = v.clauses
+      .filter((c) => !c.programme)
+      .flatMap((c) =>
+        c.routes
+          .filter((r) => r.kind !== "in-kind" && r.kind !== "unquantified")
+          .map((r) => {
+            const value = c.routes.length === 1 || (r.isDefault && !c.choose) ? c.id : `${c.id}:${r.id}`;
+            return { value, label: `§${c.id} ${c.title} — ${r.name}` };
+          }),
+      );
+    return [...programmes, ...clauses];
   } catch {
     return [];
   }
