@@ -5,16 +5,14 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { budget } from "../src/engine";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** The engine's seeded generator (the one FORECAST uses), so every run times the same inputs. */
+function rng(seed: number): () => number {
+  const prng = new budget.Prng(seed);
+  return () => prng.next();
 }
 
 const KINDS: [string, string, string, number][] = [

@@ -2,20 +2,15 @@
 // the same calls straight to the engine (memo bypassed), and a plain floating-point
 // min(rate × spend, cap) kernel over the same inputs. Prints calls per second.
 import { computeVoucher } from "../src/functions/functions";
-import { defaultEngine, parseAmount } from "../src/engine";
+import { budget, defaultEngine, parseAmount } from "../src/engine";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 1_000_000);
 const DISTINCT = 4096;
 
-/** A small deterministic PRNG (mulberry32), so every run times the same inputs. */
-function rng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** The engine's seeded generator (the one FORECAST uses), so every run times the same inputs. */
+function rng(seed: number): () => number {
+  const prng = new budget.Prng(seed);
+  return () => prng.next();
 }
 
 type Args = [string, string, number | string, boolean | null, number];

@@ -12,7 +12,7 @@ import { useStrings } from "./i18n";
 import { useSession, useUpdate, useWorkbookState, useYear } from "./session-hooks";
 import { useStyles } from "./styles";
 import { NoticeBar } from "./Notice";
-import { specOptions } from "./ScenariosView";
+import { VersionSelect } from "./ScenariosView";
 import { wan, yuan } from "./format";
 import { BudgetChart } from "./BudgetChart";
 import type { BudgetInput } from "../workbook/state";
@@ -98,23 +98,13 @@ export function BudgetView() {
       await session.update((s) => ({ ...s, budget: { ...(s.budget ?? DEFAULT_BUDGET), entries: read } }));
       return t.selectionRead(read.length, address);
     });
-  const specs = specOptions(engine, year);
   return (
     <div className={styles.body}>
       <section className={styles.card} aria-labelledby="budget-heading">
         <Subtitle2 as="h2" id="budget-heading" className={styles.h2}>{t.budget}</Subtitle2>
         <div className={styles.twoCol}>
           <Field label={t.poolSource} size="small">
-            <Select size="small" value={budget.jurisdiction} onChange={(_, d) => void save({ jurisdiction: d.value })} data-testid="budget-spec">
-              {specs.map((j) => (
-                <optgroup key={j.id} label={j.name}>
-                  <option value={j.id}>{t.byYear(j.name, j.byYear)}</option>
-                  {j.versions.map((k) => (
-                    <option key={k} value={k}>{k}</option>
-                  ))}
-                </optgroup>
-              ))}
-            </Select>
+            <VersionSelect engine={engine} year={year} value={budget.jurisdiction} onChange={(v) => void save({ jurisdiction: v })} testId="budget-spec" />
           </Field>
           <Field label={t.poolProgramme} size="small">
             <Select size="small" value={budget.programme} onChange={(_, d) => void save({ programme: d.value })} data-testid="budget-programme">

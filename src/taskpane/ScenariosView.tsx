@@ -37,6 +37,23 @@ export function specOptions(engine: Engine, year: number) {
   });
 }
 
+/** A select of "jurisdiction or version": by year (the bare name), or a version or variant. Used by Scenarios and Budget. */
+export function VersionSelect({ engine, year, value, onChange, testId }: { engine: Engine; year: number; value: string; onChange: (value: string) => void; testId: string }) {
+  const t = useStrings();
+  return (
+    <Select size="small" value={value} onChange={(_, d) => onChange(d.value)} data-testid={testId}>
+      {specOptions(engine, year).map((j) => (
+        <optgroup key={j.id} label={j.name}>
+          <option value={j.id}>{t.byYear(j.name, j.byYear)}</option>
+          {j.versions.map((k) => (
+            <option key={k} value={k}>{k}</option>
+          ))}
+        </optgroup>
+      ))}
+    </Select>
+  );
+}
+
 /**
  * Choices for "programme : route" under a spec, then every other clause route that pays cash
  * ("7", "12:national"): a clause scenario is computed with CLAUSE (see model/compare.ts).
@@ -200,7 +217,6 @@ function AddScenario({ onAdd }: { onAdd: (s: Omit<Scenario, "id">) => void }) {
   const [amount, setAmount] = React.useState("5000万");
   const [domestic, setDomestic] = React.useState(true);
   const [label, setLabel] = React.useState("");
-  const specs = specOptions(engine, year);
   const programmes = programmeOptions(engine, spec, year);
   React.useEffect(() => {
     if (programmes.length && !programmes.some((p) => p.value === programme)) setProgramme(programmes[0].value);
@@ -220,16 +236,7 @@ function AddScenario({ onAdd }: { onAdd: (s: Omit<Scenario, "id">) => void }) {
           <Input size="small" value={label} onChange={(_, d) => setLabel(d.value)} placeholder={spec} data-testid="scenario-label" />
         </Field>
         <Field label={t.jurisdiction} size="small">
-          <Select size="small" value={spec} onChange={(_, d) => setSpec(d.value)} data-testid="scenario-spec">
-            {specs.map((j) => (
-              <optgroup key={j.id} label={j.name}>
-                <option value={j.id}>{t.byYear(j.name, j.byYear)}</option>
-                {j.versions.map((k) => (
-                  <option key={k} value={k}>{k}</option>
-                ))}
-              </optgroup>
-            ))}
-          </Select>
+          <VersionSelect engine={engine} year={year} value={spec} onChange={setSpec} testId="scenario-spec" />
         </Field>
         <Field label={t.programme} size="small">
           <Select size="small" value={programme} onChange={(_, d) => setProgramme(d.value)} data-testid="scenario-programme">
