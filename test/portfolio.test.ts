@@ -121,7 +121,7 @@ describe("rules on clause rows (through the clause hook)", () => {
   const resolver = defaultEngine().resolver;
   const hook = (extraPools: budget.PoolLimit[] = []): budget.RowAwardFn => (app) => ({
     kind: "clause", awardId: "12", label: "item 12", version: resolver.resolve(app.policy, app.year).version,
-    single: new Decimal(LEVELS[String(app.amount)]), binding: "lump-sum", oneTime: { quote: "一次性" }, quota: null, caps: [],
+    single: new Decimal(LEVELS[String(app.amount)]), binding: "lump-sum", oneTime: { quote: "一次性", per: "project" }, quota: null, caps: [],
     pools: extraPools.map((p) => ({ ...p, key: `${p.key}|${app.year}`, year: app.year })), steps: [],
   });
   const table = (rows: Row[]) => budget.readTable([H, ...rows], 2024).rows;
@@ -180,6 +180,34 @@ describe("clause rows, priced by the clause catalogue", () => {
   test("a voucher clause is its programme: clause 8 of 广州 is 算力券, with its caps", () => {
     const out = table([["甲", "Z", "广州", "8", "large-model", "3000万", "", "2026-01-10"]], 2026);
     expect(out[1].slice(0, 3)).toEqual([10000000, "cap", 10000000]); // 50% of 3000万 = 1500万, cut to the large-model cap of 1000万
+  });
+  test("滨江 2023 item 14: 单次补贴额度不超过100万元 is per event, not per project over the years", () => {
+    const out = table([["M", "峰会", "hangzhou-binjiang@2023", "14", "", "200万", "", "2023-09-01"], ["M", "峰会", "hangzhou-binjiang@2023", "14", "", "200万", "", "2024-09-01"]], 2024);
+    expect(out.slice(1).map((r) => r[0])).toEqual([1000000, 1000000]); // 50% of 200万 of venue rent, 100万 each time
+  });
+  test("滨江 2025 （二十）: 单个活动最高补助100万元 each year of support (最长为 3 年)", () => {
+    const out = table([["N", "大会", "滨江", "20", "", "300万", "", "2026-05-01"], ["N", "大会", "滨江", "20", "", "300万", "", "2027-05-01"]], 2026);
+    expect(out.slice(1).map((r) => r[0])).toEqual([1000000, 1000000]);
+  });
+  test("滨江 2025 （十五）: the 模力社区 operator gets 每年…不超过500万元, however many rows in a year", () => {
+    const out = table([["V", "运营", "滨江", "15", "operator", "", "", "2026-03-01"], ["V", "运营2", "滨江", "15", "operator", "", "", "2026-09-01"], ["V", "运营", "滨江", "15", "operator", "", "", "2027-03-01"]], 2026);
+    expect(out.slice(1).map((r) => [r[0], r[1]])).toEqual([[5000000, ""], [0, "recipient cap"], [5000000, ""]]);
+  });
+  test("滨江 2025 （十一）（十二）: 给予单家企业最高50万元 / 30万元 is per enterprise", () => {
+    const out = table([["W", "标杆", "滨江", "11", "", "", "", "2026-03-01"], ["W", "标杆", "滨江", "11", "", "", "", "2027-03-01"], ["X", "服务商", "滨江", "12", "", "", "", "2026-03-01"], ["X", "服务商2", "滨江", "12", "", "", "", "2026-06-01"]], 2026);
+    expect(out.slice(1).map((r) => r[0])).toEqual([500000, 0, 300000, 0]);
+  });
+  test("one-time clause awards are once per project: two 成果 of one company each get item 12; a promoted one is topped up", () => {
+    // 滨江 2023 item 12: 对成功落地并推广的人工智能重大应用成果…分别给予最高50万元、30万元、10万元一次性支持
+    const out = table([
+      ["甲", "成果一", "滨江", "12", "municipal", "", "", "2024-01-10"],
+      ["甲", "成果二", "滨江", "12", "municipal", "", "", "2024-03-10"],
+      ["甲", "成果一", "滨江", "12", "national", "", "", "2024-09-10"], // 成果一 promoted: 50万 − 10万
+    ], 2024);
+    expect(out.slice(1).map((r) => [r[0], r[1]])).toEqual([[100000, ""], [100000, ""], [400000, "top-up"]]);
+    // 广州 第五条: 纳入国家级平台的给予一次性500万后补助，纳入省级平台的给予一次性200万后补助 — two platforms of one company
+    const gz = table([["乙", "AI中心", "广州", "5", "provincial", "", "", "2025-05-01"], ["乙", "制造业中心", "广州", "5", "national", "", "", "2026-05-01"]], 2026);
+    expect(gz.slice(1).map((r) => r[0])).toEqual([2000000, 5000000]);
   });
   test("an award in kind cannot join a cash portfolio: an error for the row", () => {
     const out = table([["甲", "X", "滨江", "10", "", "", "", "2024-01-10"]], 2024); // 2023 item 10: 10P of compute

@@ -60,7 +60,7 @@ export function clauseRowAward(engine: Engine): RowAwardFn {
       version,
       single: r.award,
       binding: r.binding,
-      oneTime: route.oneTime ?? null,
+      oneTime: route.oneTime ? { quote: route.oneTime.quote, per: "project" } : null,
       quota: route.quota
         ? { key: `${version.key}|quota|${awardId}|${app.year}`, count: route.quota.value, amount: new Decimal(route.quota.value), label: `quota of ${route.quota.value} ${awardId} awards in ${app.year}`, quote: route.quota.quote }
         : null,

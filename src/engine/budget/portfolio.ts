@@ -42,7 +42,11 @@ export interface RowAward {
   single: Decimal;
   /** The single-award rule that set it ("rate", "cap", "threshold", "lump-sum", …). */
   binding: string;
-  oneTime: { quote: string } | null;
+  /**
+   * 一次性: paid once per recipient (a voucher's settling award), or once per recipient and project
+   * (a clause's award tied to a 成果, a platform or a project, whose levels are grades of one award).
+   */
+  oneTime: { quote: string; per: "recipient" | "project" } | null;
   quota: (SharedLimit & { count: number }) | null;
   /** Caps shared by several awards (per recipient, per recipient and year, per project), tightest last. */
   caps: SharedLimit[];
@@ -201,7 +205,7 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
     version,
     single: r.award,
     binding: r.binding,
-    oneTime: route.oneTime ?? null,
+    oneTime: route.oneTime ? { quote: route.oneTime.quote, per: "recipient" } : null,
     quota: route.quota
       ? { key: `${version.key}|quota|${t.awardId}|${app.year}`, count: route.quota.value, amount: new Decimal(route.quota.value), label: `quota of ${route.quota.value} ${t.awardId} awards in ${app.year}`, quote: route.quota.quote }
       : null,
@@ -317,7 +321,8 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
   const usedBefore = new Map<string, bigint>(); // paid in earlier years under each shared cap
   const taken = new Map<string, number>();
   const summaries = new Map<string, PoolSummary>();
-  const oneTimeKey = (r: PortfolioRow) => `${r.award!.version.jurisdiction}|${key(r.app!.recipient)}|${r.award!.awardId}`;
+  const oneTimeKey = (r: PortfolioRow) =>
+    `${r.award!.version.jurisdiction}|${key(r.app!.recipient)}|${r.award!.awardId}${r.award!.oneTime?.per === "project" && r.app!.project ? `|${key(r.app!.project)}` : ""}`;
 
   for (const year of years) {
     // 1. Non-duplication (从优从高不重复 / 就高不重复 / 仅享受其中一项): one recipient's project qualifying
@@ -362,7 +367,7 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
         if (a.version.topUp) {
           cut(i, "top-up", fen[i] > before ? fen[i] - before : zero, () => `${yuanOf(before)} already paid for this award: on promotion only the difference is paid (补足差额)`, a.version.topUp.quote);
         } else {
-          cut(i, "one-time", zero, () => `a one-time award already paid to this recipient (${yuanOf(before)})`, a.oneTime!.quote);
+          cut(i, "one-time", zero, () => `a one-time award already paid to this recipient${a.oneTime!.per === "project" ? " for this project" : ""} (${yuanOf(before)})`, a.oneTime!.quote);
         }
       }
       if (a.oneTime) paidThisYear.set(k, (paidThisYear.get(k) ?? zero) + fen[i]);

@@ -27,7 +27,9 @@ function testValue(t: InputTestDoc): Decimal {
 const NEEDS: Record<ClauseRouteDoc["kind"], { need: (keyof ClauseRouteDoc)[]; forbid: (keyof ClauseRouteDoc)[] }> = {
   rate: { need: ["base", "rate"], forbid: ["amount", "minimum", "quantity", "tiers"] },
   fixed: { need: ["amount"], forbid: ["base", "rate", "rateCaps", "minimum", "quantity", "tiers", "cap"] },
-  maximum: { need: ["amount"], forbid: ["base", "rate", "rateCaps", "minimum", "quantity", "tiers", "cap"] },
+  // A maximum's cap may only scope it across awards (单家企业最高, 每年…不超过: per recipient or per year):
+  // the single award is already at most the amount (checked in buildRoute).
+  maximum: { need: ["amount"], forbid: ["base", "rate", "rateCaps", "minimum", "quantity", "tiers"] },
   range: { need: ["amount", "minimum"], forbid: ["base", "rate", "rateCaps", "quantity", "tiers", "cap"] },
   tiers: { need: ["tiers"], forbid: ["base", "rate", "rateCaps", "amount", "minimum", "quantity"] },
   "in-kind": { need: ["quantity"], forbid: ["base", "rate", "rateCaps", "amount", "minimum", "tiers", "cap"] },
@@ -55,6 +57,9 @@ function buildRoute(r: ClauseRouteDoc, source: string, where: string): ClauseRou
   for (const k of rule.need) if (r[k] === undefined) throw new Error(`${where}: a ${r.kind} route needs ${k}`);
   for (const k of rule.forbid) if (r[k] !== undefined) throw new Error(`${where}: a ${r.kind} route takes no ${k}`);
   if (r.decreasing && !r.rate) throw new Error(`${where}: decreasing needs rate`);
+  if (r.kind === "maximum" && r.cap && (r.cap.per === "award" || r.cap.per === "project")) {
+    throw new Error(`${where}: a maximum route's cap only scopes it per recipient or per recipient-year (its amount is already the most one award pays)`);
+  }
   const tests: InputTest[] = (r.tests ?? []).map((t, i) => {
     try {
       return { input: t.input, label: t.label ?? t.input, type: t.type, op: t.op, value: testValue(t), shown: t.written ?? String(t.value), quote: t.quote, source };
