@@ -148,3 +148,23 @@ describe("FORECAST", () => {
     expect(call(() => forecast(100, 1, [[1]], 1, 10))).toEqual(expect.any(Array));
   });
 });
+
+describe("limits that keep a cell answering", () => {
+  const { forecast: fc } = require("../src/functions/budget") as typeof import("../src/functions/budget");
+  test("FORECAST refuses more than 200 million draws with #NUM! instead of freezing Excel", () => {
+    expect(() => fc(100, 1000000, [[1]], 120, 100000, 1)).toThrow(expect.objectContaining({ code: "#NUM!", message: expect.stringMatching(/would draw about 12,000,000,000,000 awards.*the limit is 200,000,000/) }));
+    // the benchmark's case, 10,000 trials × 12 months × 100 a month = 12 million draws, is well inside
+    expect(() => fc(100, 100, [[1]], 12, 1000, 1)).not.toThrow();
+  });
+});
+
+describe("edges found in review", () => {
+  const b = require("../src/functions/budget") as typeof import("../src/functions/budget");
+  test("ALLOCATE never gives out more than the pool: 0.005 元 shares nothing", () => {
+    expect(b.allocate(0.005, [[1], [1], [1]], "pro-rata")).toEqual([[0], [0], [0]]);
+  });
+  test("a date serial past 9999-12-31 is not a date", () => {
+    expect(() => b.fundExhaustion(5, [[2958466]], [[5]])).toThrow(expect.objectContaining({ code: "#VALUE!", message: expect.stringMatching(/2958466 is not a date/) }));
+    expect(b.fundExhaustion(5, [[2958465]], [[5]])).toBe(2958465);
+  });
+});

@@ -148,6 +148,10 @@ describe("滨江 2023 (杭高新〔2023〕5号), year 2024", () => {
     expect(C(P, "14", 1200000, null, 2024)).toBe(600000);
     expect(C(P, "14", 3000000, null, 2024)).toBe(1000000);
   });
+  test("item 5: a rate typed as a percent number (15 for 15%) is refused, not read as 1500%", () => {
+    expectError(() => C(P, "5", [["growth-y1", 15], ["growth-y2", 15], ["intensity", 3], ["increment", 5000000]], "high-rd", 2024), "#VALUE!", /input "growth-y1" 15 is read as 1500%: give a rate as a fraction \(0\.15\) or as text \("15%"\)/);
+    expect(C(P, "5", [["growth-y1", "25%"], ["growth-y2", 0.22], ["intensity", 0.12], ["increment", 5000000]], "high-rd", 2024)).toBe(500000);
+  });
   test("item 12 reads no base: a lone amount is refused rather than ignored; an empty cell (0) is no amount", () => {
     expectError(() => C(P, "12", 300000, "national", 2024), "#VALUE!", /clause 12 route national reads no base amount \(it is a maximum award\): leave inputs empty, or give its inputs by name: awarded/);
     expect(C(P, "12", 0, "national", 2024)).toBe(500000);

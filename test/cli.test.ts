@@ -52,6 +52,10 @@ describe("award-model eval", () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/unknown command "frobnicate"/);
     expect(run(["eval", "--year", "soon", "=AWARD.POLICIES()"]).err).toMatch(/--year "soon" is not a year/);
+    const early = run(["eval", "--year", "1899", "=AWARD.POLICIES()"]);
+    expect([early.code, early.err]).toEqual([2, expect.stringMatching(/--year "1899" is not a year from 1900 to 9999/)]);
+    const apart = run(["diff", "guangzhou", "langfang"]);
+    expect([apart.code, apart.err]).toEqual([2, expect.stringMatching(/diff compares two versions of one jurisdiction/)]);
     expect(run(["eval", "--bogus", "=AWARD.POLICIES()"]).code).toBe(2);
   });
 });

@@ -131,3 +131,15 @@ test("the examples run as the README walks through them", () => {
   expect(lf.code).toBe(0);
   expect(JSON.parse(lf.out).pools).toEqual([expect.objectContaining({ pool: "langfang@2023 compute", limit: 10000000, awarded: 10000000, exhaustion: "2025-02-15" })]);
 });
+
+describe("units in the amount header", () => {
+  const { budget } = require("../src/engine") as typeof import("../src/engine");
+  test("金额（万元） is read in 万元; a cell with its own unit there, or an unknown unit, is refused", () => {
+    const { rows } = budget.readTable([["申请单位", "政策", "项目类型", "金额（万元）"], ["A", "滨江", "算力券", 200], ["B", "滨江", "算力券", "200万"]], 2026);
+    expect(rows[0]).toMatchObject({ ok: true, app: { amount: "2000000" } }); // 200 万元 = 2000000 元
+    expect(rows[1]).toMatchObject({ ok: false, bad: { error: { code: "#VALUE!", message: expect.stringMatching(/carries its own unit in a column headed in 万元/) } } });
+    expect(() => budget.readTable([["申请单位", "政策", "项目类型", "金额（美元）"]], 2026)).toThrow(/names the unit "美元": amounts are read in 元, 万元 or 亿元/);
+    const yuan = budget.readTable([["recipient", "policy", "programme", "amount (CNY)"], ["A", "滨江", "compute", 200]], 2026).rows[0];
+    expect(yuan).toMatchObject({ ok: true, app: { amount: 200 } });
+  });
+});

@@ -23,6 +23,11 @@ describe("evaluateFormula", () => {
     expect(evaluateFormula('=AWARD.COMPUTE_VOUCHER("hangzhou-binjiang","compute",20000000,TRUE,2026)')).toEqual({ value: 12000000, error: null });
     expect(evaluateFormula('=AWARD.FUND_LIMIT("guangzhou","total",2026)')).toEqual({ value: 500000000, error: null });
   });
+  test("Chinese names, as Chinese Excel shows the functions (namespace 补贴)", () => {
+    expect(evaluateFormula('=补贴.政策版本("滨江",2024)')).toEqual({ value: "hangzhou-binjiang@2023", error: null });
+    expect(evaluateFormula('=补贴.券补贴金额("广州","算力券","400万",,2026)').value).toBe(2000000); // 第八条 50% of 400万
+    expect(evaluateFormula("=补贴.不存在(1)").error?.code).toBe("#NAME?");
+  });
   test("omitted domestic is FALSE", () => {
     expect(evaluateFormula('=AWARD.COMPUTE_VOUCHER("hangzhou-binjiang","compute",20000000,,2026)').value).toBe(6000000);
   });

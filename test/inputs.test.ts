@@ -13,6 +13,7 @@ describe("amounts", () => {
     ["1.5亿", 150000000],
     ["1,000,000", 1000000],
     ["1,000,000.50", 1000000.5],
+    ["1,000.5万", 10005000],
     ["５０万元", 500000],
     ["  3 000 元 ", 3000],
     ["￥1,200", 1200],
@@ -30,6 +31,9 @@ describe("amounts", () => {
     ["", "#VALUE!", /empty text/],
     ["200万美元", "#VALUE!", /not an amount/],
     ["1,00", "#VALUE!", /not an amount/],
+    ["12,345678", "#VALUE!", /its commas do not separate thousands/], // not 12345678
+    ["1,000,0000", "#VALUE!", /its commas do not separate thousands/],
+    ["1,2345", "#VALUE!", /its commas do not separate thousands/],
     [-1, "#VALUE!", /negative/],
     ["-200万", "#VALUE!", /negative/],
     [true, "#VALUE!", /TRUE, not an amount/],

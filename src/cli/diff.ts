@@ -36,6 +36,9 @@ export function diffCommand(args: string[], io: Io, usageError: (m: string) => E
   let d: VersionDiff;
   try {
     const [a, b] = positionals.map((p) => engine.resolver.resolve(p, year).version);
+    if (a.jurisdiction !== b.jurisdiction) {
+      throw usageError(`diff compares two versions of one jurisdiction; ${a.key} and ${b.key} are different jurisdictions (compare them clause by clause with AWARD.CLAUSES)`);
+    }
     d = diffVersions(a, b);
   } catch (e) {
     if (e instanceof AwardError) {

@@ -129,7 +129,7 @@ export async function exposureCommand(args: string[], io: Io): Promise<number> {
   });
   if (positionals.length !== 1) throw new ExposureUsageError(positionals.length === 0 ? "give the applications file" : `give one file, not ${positionals.length}`);
   const file = positionals[0];
-  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new ExposureUsageError(`--year "${values.year}" is not a year such as 2026`);
+  if (values.year !== undefined && (!/^\d{4}$/.test(values.year) || Number(values.year) < 1900)) throw new ExposureUsageError(`--year "${values.year}" is not a year from 1900 to 9999, such as 2026`);
   if (values.out !== undefined && path.extname(values.out).toLowerCase() !== ".xlsx") throw new ExposureUsageError(`--out "${values.out}" must be an .xlsx file`);
   let method: budget.AllocationMethod;
   try {

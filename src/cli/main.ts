@@ -1,6 +1,7 @@
 // award-model: evaluates AWARD formulas and lists the policy versions, for scripts and for checking.
 import { parseArgs } from "util";
 import { defaultRegistry } from "../engine";
+import { MAX_YEAR, MIN_YEAR } from "../engine/resolve";
 import { evaluateFormula } from "../functions/evaluate";
 import { setPolicyYearSource } from "../functions/policy-year";
 import { DIFF_USAGE, diffCommand } from "./diff";
@@ -61,7 +62,7 @@ async function run(argv: string[], io: Io): Promise<number> {
 
 function parseYearOption(text: string | undefined): number | null {
   if (text === undefined) return null;
-  if (!/^\d{4}$/.test(text)) throw new UsageError(`--year "${text}" is not a year such as 2026`);
+  if (!/^\d{4}$/.test(text) || Number(text) < MIN_YEAR) throw new UsageError(`--year "${text}" is not a year from ${MIN_YEAR} to ${MAX_YEAR}, such as 2026`);
   return Number(text);
 }
 

@@ -53,8 +53,12 @@ function parseAmountText(raw: string, what: string): Decimal {
   if (text === "") throw invalidValue(`${what} is empty text; give ${ACCEPTED}.`);
   const negative = text.startsWith("-");
   if (negative || text.startsWith("+")) text = text.slice(1);
-  // Thousands separators: only between digits.
-  if (/^\d{1,3}(,\d{3})+(\.\d+)?/.test(text)) text = text.replace(/,(?=\d{3})/g, "");
+  // Thousands separators: groups of three digits from the decimal point, or the text is not an amount.
+  if (text.includes(",")) {
+    const grouped = /^(\d{1,3}(?:,\d{3})+)((?:\.\d+)?(?:十万|百万|千万|万亿|十|百|千|万|亿)?)$/.exec(text);
+    if (!grouped) throw invalidValue(`${what} "${raw}" is not an amount: its commas do not separate thousands; give ${ACCEPTED}.`);
+    text = grouped[1].replace(/,/g, "") + grouped[2];
+  }
   const match = AMOUNT_TEXT.exec(text);
   if (!match) throw invalidValue(`${what} "${raw}" is not an amount; give ${ACCEPTED}.`);
   const value = new Decimal(match[1]).times(UNITS[match[2] ?? ""]);

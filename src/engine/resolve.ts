@@ -100,16 +100,20 @@ export class Resolver {
   }
 
   /** Resolves "jurisdiction[@version]" for a year: an explicit version always wins. */
-  resolve(spec: unknown, year: number): ResolvedVersion {
-    const key = typeof spec === "string" ? `${spec}\u0000${year}` : null;
+  /**
+   * @param date an ISO day (2026-03-01) where the question has one (a dated application): the
+   *   version in force on that day, rather than at any time in the year.
+   */
+  resolve(spec: unknown, year: number, date?: string): ResolvedVersion {
+    const key = typeof spec === "string" ? `${spec}\u0000${year}\u0000${date ?? ""}` : null;
     const hit = key === null ? undefined : this.cache.get(key);
     if (hit) return hit;
-    const result = this.resolveUncached(spec, year);
+    const result = this.resolveUncached(spec, year, date);
     if (key !== null && this.cache.size < 10000) this.cache.set(key, result);
     return result;
   }
 
-  private resolveUncached(spec: unknown, year: number): ResolvedVersion {
+  private resolveUncached(spec: unknown, year: number, date?: string): ResolvedVersion {
     if (typeof spec !== "string") throw this.findJurisdictionError(spec);
     const text = spec.normalize("NFKC");
     const at = text.lastIndexOf("@");
@@ -121,7 +125,20 @@ export class Resolver {
     if (pinned !== undefined) {
       return { jurisdiction, version: this.namedVersion(jurisdiction, pinned), reason: "pinned in the workbook (task pane)" };
     }
+    if (date !== undefined) return { jurisdiction, version: this.versionOnDate(jurisdiction, date), reason: `in force on ${date}` };
     return { jurisdiction, version: this.versionInForce(jurisdiction, year), reason: `in force in ${year}` };
+  }
+
+  /** The latest version in force on a day (ISO date). */
+  versionOnDate(j: Jurisdiction, date: string): PolicyVersion {
+    let best: PolicyVersion | null = null;
+    for (const v of j.versions) {
+      if (v.inForce && v.inForce.from <= date && date <= v.inForce.to && (!best || v.inForce.from > best.inForce!.from)) best = v;
+    }
+    if (!best) {
+      throw notAvailable(`${j.id} has no version in force on ${date}. Versions: ${j.versions.map((v) => `${v.key} (${describeWindow(v)})`).join("; ")}. Check the date, or name a version, e.g. "${j.versions[j.versions.length - 1].key}".`);
+    }
+    return best;
   }
 
   /** A version by name: "2025", "2025-draft", or a what-if variant "2025~draft-40pct". */

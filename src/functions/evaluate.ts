@@ -1,6 +1,10 @@
 import { FUNCTION_TABLE } from "./function-table";
 import { FormulaSyntaxError, parseFormula } from "./formula";
 import { toExcelError } from "./excel-error";
+import zh from "./i18n-zh.json";
+
+/** The Chinese function names (补贴.券补贴金额 …) by which Chinese Excel shows the same functions. */
+const ZH_IDS = new Map(Object.entries(zh.functions as Record<string, { name: string }>).map(([id, f]) => [f.name, id]));
 
 export interface EvaluationError { code: string; message: string }
 export interface Evaluation { value: unknown; error: EvaluationError | null }
@@ -17,7 +21,7 @@ export function evaluateFormula(formula: string): Evaluation {
     if (e instanceof FormulaSyntaxError) return { value: null, error: { code: "#NAME?", message: `not a formula: ${e.message}` } };
     throw e;
   }
-  const entry = FUNCTION_TABLE[parsed.name];
+  const entry = FUNCTION_TABLE[parsed.name] ?? FUNCTION_TABLE[ZH_IDS.get(parsed.name) ?? ""];
   if (!entry) {
     return { value: null, error: { code: "#NAME?", message: `unknown function ${parsed.name}: the AWARD functions are ${Object.keys(FUNCTION_TABLE).join(", ")}` } };
   }

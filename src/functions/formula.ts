@@ -46,10 +46,11 @@ class Parser {
     this.ws();
     this.eat("=");
     this.ws();
-    const m = /^(?:award\.)?([A-Za-z_][A-Za-z0-9_.]*)/i.exec(this.src.slice(this.pos));
+    // The English namespace AWARD, or the Chinese one (补贴) with the Chinese names of functions.
+    const m = /^(?:(?:award|补贴)\.)?([\p{L}_][\p{L}\p{N}_.]*)/iu.exec(this.src.slice(this.pos));
     if (!m) this.fail("expected a function name such as AWARD.COMPUTE_VOUCHER");
     this.pos += m[0].length;
-    const name = m[1].toUpperCase();
+    const name = /^[A-Za-z0-9_.]+$/.test(m[1]) ? m[1].toUpperCase() : m[1];
     this.expect("(", `"(" after ${name}`);
     const args: Literal[] = [];
     this.ws();

@@ -73,5 +73,7 @@ export function allocateFen(pool: bigint, requests: readonly bigint[], method: A
 
 /** allocateFen on amounts in 元: the pool and each request rounded half up to the fen first. */
 export function allocate(pool: Decimal, requests: readonly Decimal[], method: AllocationMethod): Decimal[] {
-  return allocateFen(toFenBig(pool), requests.map(toFenBig), method).map(fenToYuan);
+  // The pool in whole fen, rounded down: allocations never add up to more than the pool (0.005 元 shares 0).
+  const poolFen = BigInt(pool.times(100).toDecimalPlaces(0, Decimal.ROUND_DOWN).toFixed(0));
+  return allocateFen(poolFen, requests.map(toFenBig), method).map(fenToYuan);
 }

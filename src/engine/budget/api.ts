@@ -114,11 +114,12 @@ export function forecastRange(pool: unknown, monthly: unknown, amounts: unknown,
   else throw invalidValue(`monthly_applications gives ${means.length} months but months is ${m}: give one mean, or one per month.`);
   const amountsFen = cells(amounts, "amounts").filter((c) => !isBlank(c.value)).map((c) => boundedFen(parseAmount(c.value, `amount (${c.at})`), `amount (${c.at})`));
   if (amountsFen.length === 0) throw invalidValue("amounts is empty: give a range of award amounts to resample from, e.g. a column of COMPUTE_VOUCHER results.");
+  const trialCount = wholeNumber(trials, "trials", 1, MAX_TRIALS, 1000);
   return forecast({
     poolFen,
     monthlyMeans,
     amountsFen,
-    trials: wholeNumber(trials, "trials", 1, MAX_TRIALS, 1000),
+    trials: trialCount,
     seed: wholeNumber(seed, "seed", 0, 4294967295, 1),
   });
 }

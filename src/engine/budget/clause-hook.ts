@@ -6,6 +6,7 @@ import Decimal from "decimal.js";
 import { formatYuan, normalizeText } from "../amount";
 import { invalidValue } from "../errors";
 import type { Engine } from "../index";
+import { serialToISO } from "./dates";
 import { awardForRow, type PoolLimit, type RowAwardFn, type SharedLimit } from "./portfolio";
 
 function splitClause(text: string): { clause: string; route: string | null } {
@@ -18,7 +19,9 @@ export function clauseRowAward(engine: Engine): RowAwardFn {
   return (app) => {
     const { clause: clauseId, route: routeName } = splitClause(app.programme);
     const inputs = app.amount === null || app.amount === undefined || app.amount === "" ? null : app.amount;
-    const r = engine.clauseAward(app.policy, clauseId, inputs, routeName, app.year, app.year);
+    // The version in force on the application's date (or in its year), then named explicitly.
+    const resolved = engine.resolver.resolve(app.policy, app.year, app.date === null ? undefined : serialToISO(app.date));
+    const r = engine.clauseAward(resolved.version.key, clauseId, inputs, routeName, app.year, app.year);
     const { version, clause, route } = r;
     if (route.kind === "programme" && clause.programme && route.programmeRoute) {
       // A voucher clause: the same award as the programme row, with its caps and pools.

@@ -37,7 +37,7 @@ export function parseDate(input: unknown, what = "date"): number {
     return serialFromUTC(input.getTime());
   }
   if (typeof input === "number") {
-    if (!Number.isFinite(input) || input < 1 || input > MAX_SERIAL + 1) throw invalidValue(`${what} ${input} is not a date: give ${accepted}.`);
+    if (!Number.isFinite(input) || input < 1 || Math.floor(input) > MAX_SERIAL) throw invalidValue(`${what} ${input} is not a date: give ${accepted}.`);
     return Math.floor(input);
   }
   if (typeof input === "string") {

@@ -123,12 +123,20 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[rank - 1];
 }
 
+/** The most awards one FORECAST may draw: about 3 s at the benchmarked 60 million draws a second. */
+export const MAX_FORECAST_DRAWS = 200_000_000;
+
 export function forecast(input: ForecastInput): ForecastMonth[] {
   const { poolFen, monthlyMeans, amountsFen, trials, seed } = input;
   if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS) throw invalidNumber(`trials must be a whole number from 1 to ${MAX_TRIALS}.`);
   if (amountsFen.length === 0) throw invalidValue("amounts is empty: give at least one award amount to resample from.");
   for (const m of monthlyMeans) {
     if (!Number.isFinite(m) || m < 0 || m > MAX_MEAN) throw invalidValue(`monthly applications ${m} is not a mean number of applications: give a number from 0 to ${MAX_MEAN}.`);
+  }
+  // A cell must answer in seconds, not hours (it runs in Excel's runtime): bound the awards drawn.
+  const draws = trials * monthlyMeans.reduce((a, b) => a + b, 0);
+  if (draws > MAX_FORECAST_DRAWS) {
+    throw invalidNumber(`FORECAST would draw about ${Math.round(draws).toLocaleString("en-US")} awards (trials × applications over the months); the limit is ${MAX_FORECAST_DRAWS.toLocaleString("en-US")} (a few seconds): lower trials, months or monthly_applications.`);
   }
   const months = monthlyMeans.length;
   const samplers = new Map<number, PoissonSampler>();

@@ -179,7 +179,9 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
     if (clauseAward) return clauseAward(app);
     throw notAvailable(`"${app.programme}" is not a voucher programme (${resolver.registry.programmeTypes.map((t) => `${t.id}/${t.name}`).join(", ")}), and clause rows are not priced here.`);
   }
-  const resolved = resolver.resolve(app.policy, app.year);
+  // A dated application is priced under the version in force on its date (滨江 on 2025-03-01: the
+  // 2023 text, though the 2025 text is in force later that year); an undated one by its year.
+  const resolved = resolver.resolve(app.policy, app.year, app.date === null ? undefined : serialToISO(app.date));
   const { version } = resolved;
   const { programme, route } = resolver.findProgrammeRoute(version, app.programme);
   let amount = app.amount;

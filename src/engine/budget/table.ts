@@ -33,6 +33,35 @@ export function headerColumn(cell: unknown): Column | null {
   return HEADER_LOOKUP.get(normalizeText(cell).replace(/[_-]/g, "").replace(/[（(].*[)）]$/, "")) ?? null;
 }
 
+/** Units an amount header may name in brackets: 金额（万元）, amount (CNY 10k). */
+const UNITS: readonly [RegExp, Decimal, string][] = [
+  [/^(元|rmb|cny|yuan|人民币元?)$/, new Decimal(1), "元"],
+  [/^(万元|万|cny10k|10kcny|10k|rmb10k|10krmb|人民币万元)$/, new Decimal(1e4), "万元"],
+  [/^(亿元|亿|cny100m|100mcny|100m)$/, new Decimal(1e8), "亿元"],
+];
+
+/** The unit of an amount column named in its header, e.g. 金额（万元）: null where it names none. */
+export function headerUnit(cell: unknown): { factor: Decimal; name: string } | null {
+  if (typeof cell !== "string") return null;
+  const m = /[（(]([^（()）]*)[)）]\s*$/.exec(cell.normalize("NFKC"));
+  if (!m) return null;
+  const unit = normalizeText(m[1]).replace(/[\s_-]/g, "");
+  for (const [re, factor, name] of UNITS) if (re.test(unit)) return { factor, name };
+  throw invalidValue(`the column "${cell}" names the unit "${m[1]}": amounts are read in 元, 万元 or 亿元 (e.g. 金额（万元）); convert the column or rename it.`);
+}
+
+/** The units of a header's amount columns, found by readHeader (kept beside the column map). */
+const unitsOf = new WeakMap<Map<Column, number>, Map<Column, { factor: Decimal; name: string }>>();
+
+/** An amount cell of a column headed with a unit: a plain number in that unit, returned in 元. */
+function inUnit(cell: unknown, unit: { factor: Decimal; name: string } | undefined, what: string): unknown {
+  if (!unit || unit.factor.equals(1) || isBlank(cell)) return cell;
+  if (typeof cell === "string" && /[万亿元]/.test(cell)) {
+    throw invalidValue(`${what} "${cell}" carries its own unit in a column headed in ${unit.name}: give a plain number of ${unit.name}.`);
+  }
+  return parseAmount(cell, what).times(unit.factor).toString();
+}
+
 /** One application: a data row of the table. */
 export interface Application {
   /** 0-based index among the data rows. */
@@ -63,10 +92,18 @@ const isBlank = (c: unknown) => c === null || c === undefined || (typeof c === "
 /** Finds the columns from the header row; throws naming what is missing. */
 export function readHeader(header: readonly unknown[]): Map<Column, number> {
   const cols = new Map<Column, number>();
+  const units = new Map<Column, { factor: Decimal; name: string }>();
   header.forEach((cell, i) => {
     const c = headerColumn(cell);
-    if (c && !cols.has(c)) cols.set(c, i);
+    if (c && !cols.has(c)) {
+      cols.set(c, i);
+      if (c === "amount" || c === "paidBefore") {
+        const u = headerUnit(cell);
+        if (u) units.set(c, u);
+      }
+    }
   });
+  unitsOf.set(cols, units);
   const missing = REQUIRED.filter((c) => !cols.has(c));
   if (missing.length > 0) {
     const shown = header.slice(0, 12).map((c) => (isBlank(c) ? "(empty)" : String(c))).join(", ");
@@ -105,8 +142,9 @@ export function readRow(cols: Map<Column, number>, row: readonly unknown[], inde
     const yearCell = get("year");
     const year = !isBlank(yearCell) ? parseYear(typeof yearCell === "string" ? yearCell.replace(/年度$/, "") : yearCell, yearArg) : date !== null ? serialYear(date) : yearArg;
     const paidCell = get("paidBefore");
-    const paidBefore = isBlank(paidCell) ? null : parseAmount(paidCell, "paid before (已获资助)");
-    const amount = get("amount");
+    const units = unitsOf.get(cols);
+    const paidBefore = isBlank(paidCell) ? null : parseAmount(inUnit(paidCell, units?.get("paidBefore"), "paid before (已获资助)"), "paid before (已获资助)");
+    const amount = inUnit(get("amount"), units?.get("amount"), "amount (金额)");
     return {
       ok: true,
       app: { index, line, recipient, project: text(get("project")), policy, programme, amount: isBlank(amount) ? null : amount, domestic: get("domestic") ?? null, date, year, paidBefore },

@@ -75,7 +75,11 @@ function readRate(v: unknown, what: string): Decimal {
   } else {
     throw invalidValue(`${what} ${describe(v)} is not a rate: give a fraction such as 0.2 or text such as "20%".`);
   }
-  if (d.abs().greaterThan(1e6)) throw invalidNumber(`${what} is out of range.`);
+  // A rate is a fraction (0.15) or a percentage as text ("15%"). A bare number above 10 (1000%) is
+  // taken for a percentage typed without its sign, and refused rather than read 100 times too large.
+  if (typeof v !== "string" || !/[%％]/.test(v)) {
+    if (d.abs().greaterThan(10)) throw invalidValue(`${what} ${describe(v)} is read as ${d.times(100).toString()}%: give a rate as a fraction (${d.dividedBy(100).toString()}) or as text ("${d.toString()}%").`);
+  } else if (d.abs().greaterThan(1e4)) throw invalidNumber(`${what} is out of range.`);
   return d;
 }
 
