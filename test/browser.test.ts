@@ -7,7 +7,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { serveDir } from "./browser/static-server";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -81,6 +81,22 @@ describeBrowser("task pane in Chromium (production build, preview mode)", () => 
   }
 
   const text = async (testId: string) => (await page.getByTestId(testId).first().textContent())?.trim();
+  /**
+   * The pane re-renders after an action (state saved, then shown): wait, up to 15 s, for an element's
+   * text to be what is expected, then assert it (a wrong value still fails, with the last text seen).
+   */
+  const expectLocatorText = async (locator: Locator, want: string | RegExp) => {
+    const read = async () => (await locator.first().textContent({ timeout: 1000 }).catch(() => null))?.trim();
+    const deadline = Date.now() + 15000;
+    let got = await read();
+    while (!(typeof want === "string" ? got === want : want.test(got ?? "")) && Date.now() < deadline) {
+      await page.waitForTimeout(50);
+      got = await read();
+    }
+    if (typeof want === "string") expect(got).toBe(want);
+    else expect(got).toMatch(want);
+  };
+  const expectText = (testId: string, want: string | RegExp) => expectLocatorText(page.getByTestId(testId), want);
   const scenario = (label: string) => page.locator(`[data-scenario="${label}"]`);
 
   let loadedAt = 0;
@@ -92,17 +108,17 @@ describeBrowser("task pane in Chromium (production build, preview mode)", () => 
     const wall = Date.now() - started;
     const ready = await page.evaluate(() => (window as unknown as { __awardPaneReady?: number }).__awardPaneReady);
     console.log(`navigation to interactive pane: ${wall} ms (pane rendered ${Math.round(ready ?? NaN)} ms after navigation start)`);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("AI Subsidy Award Model");
+    await expectLocatorText(page.getByRole("heading", { level: 1 }), "AI Subsidy Award Model");
   });
 
   test("policy year: 2027 leaves 廊坊 without a text in force; back to 2026", async () => {
     await page.getByTestId("year-select").selectOption("2027");
     await page.getByTestId("warning-langfang").waitFor();
-    expect(await text("warning-langfang")).toMatch(/No text of 廊坊市 is in force in 2027/);
-    expect(await text("year-in-use")).toMatch(/2027/);
+    await expectText("warning-langfang", /No text of 廊坊市 is in force in 2027/);
+    await expectText("year-in-use", /2027/);
     await page.getByTestId("year-select").selectOption("2026");
     await page.getByTestId("warning-langfang").waitFor({ state: "detached" });
-    expect(await text("in-use-hangzhou-binjiang")).toBe("2025");
+    await expectText("in-use-hangzhou-binjiang", "2025");
     await shot("year");
     await axe("policy year");
   });
@@ -134,16 +150,16 @@ describeBrowser("task pane in Chromium (production build, preview mode)", () => 
     await add("40% draft", "hangzhou-binjiang@2025~draft-40pct", "5000万", false);
     await page.getByTestId("baseline").selectOption({ label: "滨江 2025" });
 
-    const award = (label: string) => scenario(label).getByTestId("award-yuan").textContent();
-    expect(await award("滨江 2025")).toBe("20,000,000.00");
-    expect(await award("广州")).toBe("3,000,000.00");
-    expect(await award("40% draft")).toBe("15,000,000.00");
-    expect(await scenario("40% draft").getByTestId("rate-cap").textContent()).toMatch(/40% · 1500万/);
-    expect(await scenario("40% draft").getByTestId("binding").textContent()).toMatch(/cap/);
-    expect(await scenario("广州").getByTestId("diff").textContent()).toMatch(/−1700万/);
-    expect(await scenario("40% draft").getByTestId("diff").textContent()).toMatch(/−500万/);
+    const award = (label: string) => scenario(label).getByTestId("award-yuan");
+    await expectLocatorText(award("滨江 2025"), "20,000,000.00");
+    await expectLocatorText(award("广州"), "3,000,000.00");
+    await expectLocatorText(award("40% draft"), "15,000,000.00");
+    await expectLocatorText(scenario("40% draft").getByTestId("rate-cap"), /40% · 1500万/);
+    await expectLocatorText(scenario("40% draft").getByTestId("binding"), /cap/);
+    await expectLocatorText(scenario("广州").getByTestId("diff"), /−1700万/);
+    await expectLocatorText(scenario("40% draft").getByTestId("diff"), /−500万/);
     await page.getByRole("button", { name: "Insert into sheet" }).click();
-    expect(await page.getByTestId("scenarios-notice").textContent()).toMatch(/Preview: Excel would receive the table at 'AWARD scenarios'!A3:H6/);
+    await expectLocatorText(page.getByTestId("scenarios-notice"), /Preview: Excel would receive the table at 'AWARD scenarios'!A3:H6/);
     await shot("scenarios");
     await axe("scenarios");
   });
@@ -152,13 +168,13 @@ describeBrowser("task pane in Chromium (production build, preview mode)", () => 
     await page.getByRole("tab", { name: "Budget" }).click();
     await page.getByTestId("budget-spec").selectOption("langfang@2023");
     // 廊坊 clause 2: 每年总额不超过1000万元的算力券
-    expect(await text("kpi-limit-value")).toBe("1000万");
+    await expectText("kpi-limit-value", "1000万");
     await page.getByTestId("budget-entries").fill("2025-03-01, 300万, A\n2025-05-10, 400万, B\n2025-08-01, 250万, C\n2025-10-15, 100万, D");
     await page.getByTestId("budget-chart").waitFor();
-    expect(await text("kpi-committed-value")).toBe("1050万");
-    expect(await text("kpi-exhausted-value")).toBe("2025-10-15");
+    await expectText("kpi-committed-value", "1050万");
+    await expectText("kpi-exhausted-value", "2025-10-15");
     await page.getByRole("button", { name: "Insert chart" }).click();
-    expect(await page.getByTestId("budget-notice").textContent()).toMatch(/'AWARD budget'!A3:D7/);
+    await expectLocatorText(page.getByTestId("budget-notice"), /'AWARD budget'!A3:D7/);
     await shot("budget");
     await axe("budget");
   });
@@ -166,11 +182,11 @@ describeBrowser("task pane in Chromium (production build, preview mode)", () => 
   test("budget per pool: 滨江 2025 算力券 (1亿) and 语料券 (5000万)", async () => {
     await page.getByTestId("budget-spec").selectOption("hangzhou-binjiang@2025");
     await page.getByTestId("budget-programme").selectOption("compute");
-    expect(await text("kpi-limit-value")).toBe("1亿");
+    await expectText("kpi-limit-value", "1亿");
     await page.getByTestId("budget-entries").fill("2026-01-10, 6000万, 甲\n2026-02-01, 3000万, 乙, 语料券\n2026-03-01, 5000万, 丙\n2026-04-01, 2500万, 丁, corpus");
     await page.getByTestId("pool-table").waitFor();
-    expect(await text("kpi-exhausted-value")).toBe("2026-03-01");
-    expect(await page.locator('[data-pool="corpus"]').textContent()).toMatch(/5000万.*5500万.*2026-04-01/);
+    await expectText("kpi-exhausted-value", "2026-03-01");
+    await expectLocatorText(page.locator('[data-pool="corpus"]'), /5000万.*5500万.*2026-04-01/);
     await shot("budget-pools");
     await axe("budget per pool");
   });
@@ -180,16 +196,16 @@ describeBrowser("task pane in Chromium (production build, preview mode)", () => 
     await page.getByRole("textbox", { name: "Formula" }).fill('=AWARD.COMPUTE_VOUCHER("hangzhou-binjiang@2025~draft-40pct","compute",30000000)');
     // 3000万 × 40% = 1200万, under the edited cap
     await page.getByTestId("formula-value").waitFor();
-    expect(await text("formula-value")).toBe("12000000");
+    await expectText("formula-value", "12000000");
     await shot("formula");
     await axe("formula");
   });
 
   test("switching to Chinese", async () => {
     await page.getByTestId("language").selectOption("zh");
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("人工智能产业补贴测算");
+    await expectLocatorText(page.getByRole("heading", { level: 1 }), "人工智能产业补贴测算");
     await page.getByRole("tab", { name: "情景对比" }).click();
-    expect(await scenario("40% draft").getByTestId("binding").textContent()).toMatch(/上限/);
+    await expectLocatorText(scenario("40% draft").getByTestId("binding"), /上限/);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
     await shot("scenarios-zh");
     await page.getByRole("tab", { name: "政策年度" }).click();

@@ -131,6 +131,10 @@ export async function exposureCommand(args: string[], io: Io): Promise<number> {
   const file = positionals[0];
   if (values.year !== undefined && (!/^\d{4}$/.test(values.year) || Number(values.year) < 1900)) throw new ExposureUsageError(`--year "${values.year}" is not a year from 1900 to 9999, such as 2026`);
   if (values.out !== undefined && path.extname(values.out).toLowerCase() !== ".xlsx") throw new ExposureUsageError(`--out "${values.out}" must be an .xlsx file`);
+  // A long run must not end on an output folder that does not exist: check it first.
+  if (values.out !== undefined && !fs.existsSync(path.dirname(path.resolve(values.out)))) {
+    throw new ExposureUsageError(`--out "${values.out}": the folder ${path.dirname(path.resolve(values.out))} does not exist`);
+  }
   let method: budget.AllocationMethod;
   try {
     method = budget.parseMethod(values.method);

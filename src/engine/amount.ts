@@ -18,7 +18,8 @@ const UNITS: Record<string, Decimal> = {
 };
 
 const ACCEPTED = 'a number of 元 such as 2000000, or text such as "200万", "2000万元", "1.5亿", "1,000,000"';
-const AMOUNT_TEXT = /^(\d+(?:\.\d+)?)(十万|百万|千万|万亿|十|百|千|万|亿)?$/;
+// A number with an optional Chinese unit, or in the scientific notation Excel writes into CSV files (2.5E+07).
+const AMOUNT_TEXT = /^(\d+(?:\.\d+)?(?:e[+-]?\d+)?)(十万|百万|千万|万亿|十|百|千|万|亿)?$/;
 
 /** Folds full-width characters and spaces, so "２００ 万元" reads as "200万元". */
 export function normalizeText(text: string): string {

@@ -299,7 +299,8 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
   const cut = (i: number, rule: string, to: bigint, why: () => string, quote?: string) => {
     const from = fen[i];
     if (to < from) {
-      live[i].cuts.push(rule);
+      if (!live[i].cuts.includes(rule)) live[i].cuts.push(rule); // "cut by" names each rule once
+
       fen[i] = to;
       note(i, rule, () => `${yuanOf(from)} → ${yuanOf(to)}: ${why()}`, quote);
     }
