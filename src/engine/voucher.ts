@@ -31,6 +31,16 @@ export interface VoucherResult {
 
 const cite = (c: Cited<unknown>) => ({ quote: c.quote, source: c.source });
 
+/** The first step of every trace: the version used, why, and its window with the sentence that sets it. */
+export function versionStep(resolved: ResolvedVersion): Step {
+  const { version } = resolved;
+  return {
+    step: "version",
+    value: `${version.key}: ${resolved.reason}${version.inForce ? ` (${version.inForce.from} to ${version.inForce.to})` : " (never in force)"}`,
+    ...(version.inForce ? { quote: version.inForce.quote, source: version.source } : {}),
+  };
+}
+
 /** A limit that may cut the award: a route cap, a recipient cap, a programme pool or a measure pool. */
 interface Limit { binding: Binding; label: string; amount: Cited<Decimal> }
 
@@ -83,11 +93,7 @@ export function computeVoucher(
   const { domestic, given } = parseDomestic(domesticInput);
   const steps: Step[] = [];
   const note: Note = trace ? (make) => void steps.push(make()) : () => undefined;
-  note(() => ({
-    step: "version",
-    value: `${version.key}: ${resolved.reason}${version.inForce ? ` (${version.inForce.from} to ${version.inForce.to})` : " (never in force)"}`,
-    ...(version.inForce ? { quote: version.inForce.quote, source: version.source } : {}),
-  }));
+  note(() => versionStep(resolved));
   note(() => ({ step: "programme", value: `${programme.id} (${programme.name}), clause ${programme.clause}, route ${route.id}${route.isDefault ? " (default)" : ""}: ${route.name}` }));
   for (const c of route.conditions) {
     note(() => ({ step: "condition", value: `assumed met: ${c.note ?? c.quote}`, quote: c.quote, source: version.source }));

@@ -3,7 +3,7 @@ import Decimal from "decimal.js";
 import { formatRate, formatYuan, normalizeText, parseAmount } from "../amount";
 import { invalidNumber, invalidValue, notAvailable } from "../errors";
 import { describe, parseDomestic, type ResolvedVersion, type Resolver } from "../resolve";
-import { computeVoucher, type Step } from "../voucher";
+import { computeVoucher, versionStep, type Step } from "../voucher";
 import type { Cited, PolicyVersion } from "../types";
 import { AWARDED, DOMESTIC, GRANTED, SUPPORT_YEAR, YEAR_RATE } from "./build";
 import type { Clause, ClauseRoute, InputSpec } from "./types";
@@ -265,11 +265,7 @@ export function computeClause(
     }
   }
   route = findClauseRoute(version, clause, routeArg) ?? route;
-  const head: Step[] = !trace ? [] : [{
-    step: "version",
-    value: `${version.key}: ${resolved.reason}${version.inForce ? ` (${version.inForce.from} to ${version.inForce.to})` : " (never in force)"}`,
-    ...(version.inForce ? { quote: version.inForce.quote, source: version.source } : {}),
-  }];
+  const head: Step[] = !trace ? [] : [versionStep(resolved)];
   if (route === null && clause.defaultRoute === null) {
     if (!clause.choose) throw invalidValue(`${version.key} clause ${clause.id} (${clause.title}) pays differently by route: name one; ${routeList(clause)}.`);
   }
