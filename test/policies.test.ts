@@ -110,6 +110,19 @@ describe("a broken policy file is reported with its file and path", () => {
     const f = faults(edit("langfang/2023.yaml", (t) => t.replace("  - id: compute\n", "  - id: quantum\n")));
     expect(f).toEqual([expect.stringMatching(/langfang\/2023\.yaml: .*programme "quantum" is not a type listed in policies\/programmes\.yaml/)]);
   });
+  test("npm run validate says so too, with exit status 1", () => {
+    const { spawnSync } = require("child_process") as typeof import("child_process");
+    const script = path.resolve(__dirname, "../scripts/validate-policies.js");
+    const ok = spawnSync(process.execPath, [script], { encoding: "utf8" });
+    expect([ok.status, ok.stdout]).toEqual([0, expect.stringMatching(/policy files in .*policies: valid/)]);
+    const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "policies-"));
+    fs.cpSync(POLICY_DIR, dir, { recursive: true });
+    const p = path.join(dir, "guangzhou/draft.yaml");
+    fs.writeFileSync(p, fs.readFileSync(p, "utf8").replace("value: 5亿元", "value: 6亿元"));
+    const bad = spawnSync(process.execPath, [script, dir], { encoding: "utf8" });
+    expect([bad.status, bad.stderr]).toEqual([1, expect.stringMatching(/policies\/guangzhou\/draft\.yaml: \/pools\/0\/amount\/value: "6亿元" does not appear in its quote/)]);
+    fs.rmSync(dir, { recursive: true });
+  });
   test("readPolicyFiles throws the whole list", () => {
     const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "policies-"));
     fs.cpSync(POLICY_DIR, dir, { recursive: true });

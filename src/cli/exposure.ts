@@ -7,10 +7,10 @@ import { parseArgs } from "util";
 import { parse as parseCsv } from "csv-parse/sync";
 import Decimal from "decimal.js";
 import ExcelJS from "exceljs";
-import { budget, defaultEngine, formatYuan, parseYear, type PolicyVersion } from "../engine";
-import { POLICY_DIR, readPolicyFilesUnchecked } from "../engine/load-files";
-import { parsePolicyFiles } from "../engine/registry";
+import { budget, defaultEngine, defaultRegistry, formatYuan, type PolicyRegistry, type PolicyVersion } from "../engine";
+import { POLICY_DIR } from "../engine/load-files";
 import type { Io } from "./main";
+import { parseYearOption } from "./options";
 
 export const EXPOSURE_USAGE = `usage: award-model exposure FILE [--year Y] [--method fcfs|pro-rata] [--out FILE.xlsx] [--json]
   FILE        .xlsx (first sheet) or .csv with a header row: recipient/申请单位, project/项目, policy/政策,
@@ -100,20 +100,17 @@ function sha256(file: string): string {
 }
 
 /** The policy files a set of versions rests on, with a content hash of each. */
-export function policyFilesUsed(versions: PolicyVersion[]): { version: string; file: string; sha256: string }[] {
-  const parsed = parsePolicyFiles(readPolicyFilesUnchecked());
+/**
+ * The policy files behind the versions used, with a sha256 of each: the YAML as the engine read it
+ * (registry.files), the jurisdiction and programme files, and the source text it quotes.
+ */
+export function policyFilesUsed(registry: PolicyRegistry, versions: PolicyVersion[]): { version: string; file: string; sha256: string }[] {
+  const read = new Map(registry.files.map((f) => [f.path, f.text]));
   const out: { version: string; file: string; sha256: string }[] = [];
   for (const v of versions) {
-    const found = parsed.versions.find((f) => f.doc.jurisdiction === v.jurisdiction && String(f.doc.version) === v.version);
-    const files = [
-      found ? found.path : null,
-      `${v.jurisdiction}/jurisdiction.yaml`,
-      "programmes.yaml",
-      v.source,
-    ].filter((f): f is string => f !== null);
-    for (const f of files) {
-      const full = path.join(POLICY_DIR, f);
-      if (fs.existsSync(full)) out.push({ version: v.key, file: `policies/${f}`, sha256: sha256(full) });
+    for (const f of [v.file, `${v.jurisdiction}/jurisdiction.yaml`, "programmes.yaml", v.source]) {
+      const text = read.get(f) ?? (fs.existsSync(path.join(POLICY_DIR, f)) ? fs.readFileSync(path.join(POLICY_DIR, f), "utf8") : null);
+      if (text !== null) out.push({ version: v.key, file: `policies/${f}`, sha256: createHash("sha256").update(text, "utf8").digest("hex") });
     }
   }
   return out;
@@ -129,7 +126,7 @@ export async function exposureCommand(args: string[], io: Io): Promise<number> {
   });
   if (positionals.length !== 1) throw new ExposureUsageError(positionals.length === 0 ? "give the applications file" : `give one file, not ${positionals.length}`);
   const file = positionals[0];
-  if (values.year !== undefined && (!/^\d{4}$/.test(values.year) || Number(values.year) < 1900)) throw new ExposureUsageError(`--year "${values.year}" is not a year from 1900 to 9999, such as 2026`);
+  const yearOption = parseYearOption(values.year, (m) => new ExposureUsageError(m));
   if (values.out !== undefined && path.extname(values.out).toLowerCase() !== ".xlsx") throw new ExposureUsageError(`--out "${values.out}" must be an .xlsx file`);
   // A long run must not end on an output folder that does not exist: check it first.
   if (values.out !== undefined && !fs.existsSync(path.dirname(path.resolve(values.out)))) {
@@ -141,7 +138,7 @@ export async function exposureCommand(args: string[], io: Io): Promise<number> {
   } catch (e) {
     throw new ExposureUsageError(`--method: ${(e as Error).message}`);
   }
-  const year = parseYear(values.year ?? null, new Date().getFullYear());
+  const year = yearOption ?? new Date().getFullYear();
   const started = Date.now();
   const progress = (what: string) => io.stderr.write(`exposure: ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
 
@@ -243,7 +240,7 @@ async function writeWorkbook(out: string, result: budget.PortfolioResult, input:
 
   const pol = wb.addWorksheet("policies");
   pol.addRow(["version", "file", "sha256"]).commit();
-  for (const f of policyFilesUsed(result.versions)) pol.addRow([f.version, f.file, f.sha256]).commit();
+  for (const f of policyFilesUsed(defaultRegistry(), result.versions)) pol.addRow([f.version, f.file, f.sha256]).commit();
   pol.addRow([]).commit();
   pol.addRow(["input", path.resolve(input), sha256(input)]).commit();
   pol.addRow(["method", method]).commit();

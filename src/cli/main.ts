@@ -1,7 +1,7 @@
 // award-model: evaluates AWARD formulas and lists the policy versions, for scripts and for checking.
 import { parseArgs } from "util";
 import { defaultRegistry } from "../engine";
-import { MAX_YEAR, MIN_YEAR } from "../engine/resolve";
+import { parseYearOption } from "./options";
 import { evaluateFormula } from "../functions/evaluate";
 import { setPolicyYearSource } from "../functions/policy-year";
 import { DIFF_USAGE, diffCommand } from "./diff";
@@ -60,11 +60,6 @@ async function run(argv: string[], io: Io): Promise<number> {
   throw new UsageError(`unknown command "${command}"`);
 }
 
-function parseYearOption(text: string | undefined): number | null {
-  if (text === undefined) return null;
-  if (!/^\d{4}$/.test(text) || Number(text) < MIN_YEAR) throw new UsageError(`--year "${text}" is not a year from ${MIN_YEAR} to ${MAX_YEAR}, such as 2026`);
-  return Number(text);
-}
 
 async function readLines(stream: NodeJS.ReadableStream): Promise<string[]> {
   let text = "";
@@ -89,7 +84,7 @@ async function evalCommand(args: string[], io: Io): Promise<number> {
     options: { json: { type: "boolean", default: false }, year: { type: "string" } },
     allowPositionals: true,
   });
-  const year = parseYearOption(values.year);
+  const year = parseYearOption(values.year, (m) => new UsageError(m));
   if (year !== null) setPolicyYearSource(() => year);
   let formulas = positionals;
   if (formulas.length === 0 || (formulas.length === 1 && formulas[0] === "-")) {

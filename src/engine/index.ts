@@ -3,7 +3,7 @@ import Decimal from "decimal.js";
 import { formatYuan, toFen } from "./amount";
 import { notAvailable } from "./errors";
 import { PolicyRegistry } from "./registry";
-import { Resolver, parseYear, parseDomestic, describeWindow } from "./resolve";
+import { Resolver, parseYear, parseDomestic } from "./resolve";
 import { computeVoucher, type Step, type VoucherResult } from "./voucher";
 import type { Cited, PolicyFile, PolicyVersion } from "./types";
 import { clauseIdOf, clauseTable, computeClause, requireClauseArgument, roundAward, roundingStep, stepTable, type ClauseResult } from "./clauses";
@@ -153,10 +153,6 @@ export class Engine {
     }
     const r = this.clauseAward(policy, clause, inputs, routeOrDomestic, y, defaultYear);
     return stepTable(r.steps, r);
-  }
-
-  describeWindow(v: PolicyVersion): string {
-    return describeWindow(v);
   }
 }
 

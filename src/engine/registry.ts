@@ -136,6 +136,7 @@ function buildVersion(doc: PolicyDoc, path: string, types: Map<string, Programme
   }
   return {
     key: `${doc.jurisdiction}@${doc.version}`,
+    file: path,
     jurisdiction: doc.jurisdiction,
     version: doc.version,
     title: doc.title,
@@ -164,10 +165,13 @@ function versionOrder(v: PolicyVersion): string {
 export class PolicyRegistry {
   readonly jurisdictions: ReadonlyMap<string, Jurisdiction>;
   readonly programmeTypes: readonly ProgrammeType[];
+  /** The policy files it was built from, as read: what a result can be traced back to (and hashed). */
+  readonly files: readonly PolicyFile[];
 
-  private constructor(jurisdictions: Map<string, Jurisdiction>, types: ProgrammeType[]) {
+  private constructor(jurisdictions: Map<string, Jurisdiction>, types: ProgrammeType[], files: readonly PolicyFile[]) {
     this.jurisdictions = jurisdictions;
     this.programmeTypes = types;
+    this.files = files;
   }
 
   /** Builds the registry from files already validated (see validate.ts); throws on an inconsistency. */
@@ -195,7 +199,7 @@ export class PolicyRegistry {
     for (const j of jurisdictions.values()) {
       j.versions.sort((a, b) => (versionOrder(a) < versionOrder(b) ? -1 : versionOrder(a) > versionOrder(b) ? 1 : 0));
     }
-    return new PolicyRegistry(jurisdictions, types);
+    return new PolicyRegistry(jurisdictions, types, files);
   }
 
   /**
@@ -211,7 +215,7 @@ export class PolicyRegistry {
       if (j.versions.some((w) => w.version === v.version)) throw new Error(`version ${v.key} is defined twice`);
       j.versions.push(v);
     }
-    return new PolicyRegistry(jurisdictions, [...this.programmeTypes]);
+    return new PolicyRegistry(jurisdictions, [...this.programmeTypes], this.files);
   }
 
   /** Every version of every jurisdiction. */

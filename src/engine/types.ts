@@ -132,6 +132,8 @@ export interface InForce {
 export interface PolicyVersion {
   /** jurisdiction@version, e.g. hangzhou-binjiang@2025 */
   key: string;
+  /** Its policy file, relative to policies/ (e.g. hangzhou-binjiang/2025.yaml). */
+  file: string;
   jurisdiction: string;
   version: string;
   title: string;
