@@ -1,16 +1,28 @@
+import { tr, type Lang, type Text } from "./text";
+
 /** Excel error codes the engine can answer with. Only #VALUE! and #N/A show their message in Excel. */
 export type ErrorCode = "#VALUE!" | "#N/A" | "#NUM!";
 
-/** A question with no answer: bad input (#VALUE!, #NUM!) or nothing the policy gives (#N/A). */
+/**
+ * A question with no answer: bad input (#VALUE!, #NUM!) or nothing the policy gives (#N/A).
+ * `message` is English (for logs and older callers); `text` carries both languages: use `in(lang)`.
+ */
 export class AwardError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
-    super(message);
+  readonly text: Text;
+  constructor(code: ErrorCode, message: string | Text) {
+    const text = typeof message === "string" ? { en: message, zh: message } : message;
+    super(text.en);
     this.name = "AwardError";
     this.code = code;
+    this.text = text;
+  }
+  /** The message in the user's language. */
+  in(lang: Lang): string {
+    return tr(this.text, lang);
   }
 }
 
-export const invalidValue = (message: string): AwardError => new AwardError("#VALUE!", message);
-export const notAvailable = (message: string): AwardError => new AwardError("#N/A", message);
-export const invalidNumber = (message: string): AwardError => new AwardError("#NUM!", message);
+export const invalidValue = (message: string | Text): AwardError => new AwardError("#VALUE!", message);
+export const notAvailable = (message: string | Text): AwardError => new AwardError("#N/A", message);
+export const invalidNumber = (message: string | Text): AwardError => new AwardError("#NUM!", message);
