@@ -11,6 +11,7 @@ import { budget, defaultEngine, defaultRegistry, formatYuan, type PolicyRegistry
 import { POLICY_DIR } from "../engine/load-files";
 import type { Io } from "./main";
 import { parseYearOption } from "./options";
+import { checkOutputFile, writeFileAtomic } from "./write-file";
 
 export const EXPOSURE_USAGE = `usage: award-model exposure FILE [--year Y] [--method fcfs|pro-rata] [--out FILE.xlsx] [--json]
   FILE        .xlsx (first sheet) or .csv with a header row: recipient/申请单位, project/项目, policy/政策,
@@ -128,10 +129,8 @@ export async function exposureCommand(args: string[], io: Io): Promise<number> {
   const file = positionals[0];
   const yearOption = parseYearOption(values.year, (m) => new ExposureUsageError(m));
   if (values.out !== undefined && path.extname(values.out).toLowerCase() !== ".xlsx") throw new ExposureUsageError(`--out "${values.out}" must be an .xlsx file`);
-  // A long run must not end on an output folder that does not exist: check it first.
-  if (values.out !== undefined && !fs.existsSync(path.dirname(path.resolve(values.out)))) {
-    throw new ExposureUsageError(`--out "${values.out}": the folder ${path.dirname(path.resolve(values.out))} does not exist`);
-  }
+  // A long run must not end on an output it cannot write, nor write over its input: check first.
+  if (values.out !== undefined) checkOutputFile(values.out, [file]);
   let method: budget.AllocationMethod;
   try {
     method = budget.parseMethod(values.method);
@@ -189,7 +188,8 @@ export async function exposureCommand(args: string[], io: Io): Promise<number> {
   }
   if (values.out) {
     if (long) progress(`writing ${values.out}`);
-    await writeWorkbook(values.out, result, file, method);
+    const out = values.out;
+    await writeFileAtomic(out, (temp) => writeWorkbook(temp, result, file, method), [file]);
     io.stderr.write(`exposure: wrote ${values.out}\n`);
   }
   return bad.length > 0 ? 1 : 0;
@@ -242,7 +242,7 @@ async function writeWorkbook(out: string, result: budget.PortfolioResult, input:
   pol.addRow(["version", "file", "sha256"]).commit();
   for (const f of policyFilesUsed(defaultRegistry(), result.versions)) pol.addRow([f.version, f.file, f.sha256]).commit();
   pol.addRow([]).commit();
-  pol.addRow(["input", path.resolve(input), sha256(input)]).commit();
+  pol.addRow(["input", path.basename(input), sha256(input)]).commit();
   pol.addRow(["method", method]).commit();
   pol.commit();
   await wb.commit();
