@@ -49,6 +49,7 @@ function nameRole(what: "jurisdiction" | "programme", accepted: RegExp): Record<
  * 最高不超过300万元), the base spend being 3000万 (award 300万, the cap).
  */
 const CLAUSE_MISSING = err("#VALUE!", /^clause is missing: give a clause id as the text numbers it, e.g. "7" for 第七条/);
+const CLAUSE_RANGE = err("#VALUE!", /^clause is a range or array: give one clause id/);
 const noClause = (shown: string) => err("#N/A", new RegExp(`^guangzhou@draft has no clause ${shown}; its clauses are 1, 3, 4, 5, 6, 7, 8`));
 const ROUTE_LIST = /its routes are standard \(首次提出行业攻关/;
 const notRoute = (shown: string) => err("#VALUE!", new RegExp(`^route ${shown} is not a name: ${ROUTE_LIST.source}`));
@@ -152,8 +153,8 @@ const ROLES: Record<Role, Record<Kind, Expect>> = {
     missing: CLAUSE_MISSING, null: CLAUSE_MISSING, "empty text": CLAUSE_MISSING,
     text: noClause('"abc"'), "text amount": noClause('"200万"'), negative: noClause("-1"), zero: noClause("0"), NaN: noClause("NaN"),
     Infinity: noClause("Infinity"), "-Infinity": noClause("-Infinity"), "1e308": noClause("1e\\+308"), TRUE: noClause("true"),
-    FALSE: noClause("false"), number: noClause("42"), "2x2 array": noClause("\\(a range or array\\)"),
-    "ragged array": noClause("\\(a range or array\\)"), "100000-row array": noClause("\\(a range or array\\)"),
+    // a range where one clause goes: #VALUE! (what was given is wrong), not #N/A (issue 12, finding 11)
+    FALSE: noClause("false"), number: noClause("42"), "2x2 array": CLAUSE_RANGE, "ragged array": CLAUSE_RANGE, "100000-row array": CLAUSE_RANGE,
   },
   // 广州 第七条: 按照项目固定资产投入的30%补助，最高不超过2000万元 (base 4000万 → 1200万).
   inputs: {

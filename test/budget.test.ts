@@ -15,7 +15,8 @@ describe("ALLOCATE", () => {
     expect(allocate(6000000, [[4000000], [3000000], [2000000]])).toEqual([[4000000], [2000000], [0]]);
   });
   test("a pool that covers every request pays each in full, under either method", () => {
-    expect(allocate("1亿", [[2000000, 3000000.555]], "pro-rata")).toEqual([[2000000, 3000000.56]]);
+    // each request in whole fen, rounded down: 3000000.555 is paid 3000000.55, never more than asked (issue 12)
+    expect(allocate("1亿", [[2000000, 3000000.555]], "pro-rata")).toEqual([[2000000, 3000000.55]]);
     expect(allocate(5000000, [[2000000], [3000000]], "pro-rata")).toEqual([[2000000], [3000000]]);
   });
   test("remainders: 100元 among three equal requests gives 33.34, 33.33, 33.33", () => {

@@ -1,5 +1,44 @@
 import Decimal from "decimal.js";
 import { invalidNumber, invalidValue } from "./errors";
+import { bi } from "./text";
+
+/** At most this many characters of an input are quoted back in a message. */
+export const QUOTE_MAX = 80;
+
+/** An input as a message quotes it: whole when short, else its first characters and its length. */
+export function clip(text: string, max = QUOTE_MAX): string {
+  if (text.length <= max) return text;
+  return `${Array.from(text).slice(0, max - 1).join("")}…(${text.length.toLocaleString("en-US")} characters)`;
+}
+
+/** Digits a number may be written with: ASCII and full-width. Any other digit (①, ², ٣, 〇) is refused. */
+const FOREIGN_DIGIT = /[^0-9\uFF10-\uFF19\P{N}]/u;
+
+/** Spaces that group thousands ("3 000", "1 000 000.5") taken out: the one place a space may stand between digits. */
+export function withoutSpaceGroups(raw: string): string {
+  return raw.normalize("NFKC").trim().replace(/^([+-]?(?:rmb|cny|¥|￥)?\s*)(\d{1,3}(?:\s\d{3})+)(?![\d,])/i, (_m, pre: string, g: string) => pre + g.replace(/\s/g, ""));
+}
+
+/**
+ * Refuses number text that NFKC would silently turn into other digits (circled ①, superscript ²,
+ * other scripts' digits) or, unless `spaces` is false (a date and its time), that has spaces between
+ * its digits ("1 2" is not 12).
+ */
+export function checkNumberText(raw: string, what: string, accepted: string, spaces = true): void {
+  const foreign = FOREIGN_DIGIT.exec(raw);
+  if (foreign) {
+    throw invalidValue(bi(
+      `${what} "${clip(raw)}" has the character "${foreign[0]}", which is not a digit 0-9: write numbers with the digits 0-9 (or full-width ０-９); give ${accepted}.`,
+      `${what}“${clip(raw)}”含有字符“${foreign[0]}”，不是数字0-9：请用数字0-9（或全角０-９）书写；${accepted}。`,
+    ));
+  }
+  if (spaces && /[\d.,]\s+[\d.,]/.test(withoutSpaceGroups(raw))) {
+    throw invalidValue(bi(
+      `${what} "${clip(raw)}" has a space between its digits: a space may only group thousands (3 000 000); "1 2" is not 12. Give ${accepted}.`,
+      `${what}“${clip(raw)}”的数字之间有空格：空格只能用于千位分组（3 000 000），“1 2”不是12。${accepted}。`,
+    ));
+  }
+}
 
 /** The largest amount accepted, in 元 (10^15 元 = 1000万亿元): beyond it an input is a mistake. */
 export const MAX_AMOUNT = new Decimal("1e15");
@@ -44,12 +83,13 @@ export function parseAmount(input: unknown, what = "amount"): Decimal {
   } else {
     throw invalidValue(`${what} has an unsupported type (${typeof input}): give ${ACCEPTED}.`);
   }
-  if (value.isNegative() && !value.isZero()) throw invalidValue(`${what} is negative (${input}); give an amount of 0 or more in 元.`);
+  if (value.isNegative() && !value.isZero()) throw invalidValue(`${what} is negative (${clip(String(input))}); give an amount of 0 or more in 元.`);
   if (value.greaterThan(MAX_AMOUNT)) throw invalidNumber(`${what} is larger than 10^15 元 (1000万亿元); no award is computed for it.`);
   return value.abs(); // -0 becomes 0
 }
 
 function parseAmountText(raw: string, what: string): Decimal {
+  checkNumberText(raw, what, ACCEPTED);
   let text = normalizeText(raw).replace(/^(rmb|cny|¥|￥)/, "").replace(/(人民币)?(元|rmb|cny)$/, "");
   if (text === "") throw invalidValue(`${what} is empty text; give ${ACCEPTED}.`);
   const negative = text.startsWith("-");
@@ -57,11 +97,11 @@ function parseAmountText(raw: string, what: string): Decimal {
   // Thousands separators: groups of three digits from the decimal point, or the text is not an amount.
   if (text.includes(",")) {
     const grouped = /^(\d{1,3}(?:,\d{3})+)((?:\.\d+)?(?:十万|百万|千万|万亿|十|百|千|万|亿)?)$/.exec(text);
-    if (!grouped) throw invalidValue(`${what} "${raw}" is not an amount: its commas do not separate thousands; give ${ACCEPTED}.`);
+    if (!grouped) throw invalidValue(`${what} "${clip(raw)}" is not an amount: its commas do not separate thousands; give ${ACCEPTED}.`);
     text = grouped[1].replace(/,/g, "") + grouped[2];
   }
   const match = AMOUNT_TEXT.exec(text);
-  if (!match) throw invalidValue(`${what} "${raw}" is not an amount; give ${ACCEPTED}.`);
+  if (!match) throw invalidValue(`${what} "${clip(raw)}" is not an amount; give ${ACCEPTED}.`);
   const value = new Decimal(match[1]).times(UNITS[match[2] ?? ""]);
   return negative ? value.negated() : value;
 }

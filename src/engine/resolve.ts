@@ -1,4 +1,4 @@
-import { normalizeText } from "./amount";
+import { clip, normalizeText } from "./amount";
 import { invalidValue, notAvailable } from "./errors";
 import type { Jurisdiction, PolicyVersion, Programme, ProgrammeType, Route } from "./types";
 import type { PolicyRegistry } from "./registry";
@@ -33,7 +33,7 @@ export function parseDomestic(input: unknown): { domestic: boolean; given: boole
 }
 
 export function describe(input: unknown): string {
-  if (typeof input === "string") return `"${input}"`;
+  if (typeof input === "string") return `"${clip(input)}"`;
   if (Array.isArray(input)) return "(a range or array)";
   if (input === null || input === undefined) return "(empty)";
   return String(input);
@@ -95,7 +95,7 @@ export class Resolver {
   findJurisdiction(input: unknown): Jurisdiction {
     if (typeof input !== "string" || input.trim() === "") throw this.findJurisdictionError(input);
     const j = this.names.get(normalizeText(input));
-    if (!j) throw invalidValue(`unknown jurisdiction "${input}": give one of ${this.acceptedJurisdictions()}, optionally with @version, e.g. hangzhou-binjiang@2025-draft.`);
+    if (!j) throw invalidValue(`unknown jurisdiction "${clip(input)}": give one of ${this.acceptedJurisdictions()}, optionally with @version, e.g. hangzhou-binjiang@2025-draft.`);
     return j;
   }
 
@@ -150,9 +150,9 @@ export class Resolver {
     const texts = jurisdiction.versions.filter((v) => !v.variant);
     const variants = jurisdiction.versions.filter((v) => v.variant);
     if (tilde >= 0 && texts.some((v) => normalizeText(v.version) === normalizeText(name.slice(0, tilde)))) {
-      throw invalidValue(`${jurisdiction.id}@${name.slice(0, tilde)} has no what-if variant "${name.slice(tilde + 1)}"; ${variants.length ? `the variants saved in this workbook are ${variants.map((v) => v.key).join(", ")}` : "this workbook defines no variants (add one in the task pane)"}.`);
+      throw invalidValue(`${jurisdiction.id}@${name.slice(0, tilde)} has no what-if variant "${clip(name.slice(tilde + 1))}"; ${variants.length ? `the variants saved in this workbook are ${variants.map((v) => v.key).join(", ")}` : "this workbook defines no variants (add one in the task pane)"}.`);
     }
-    throw invalidValue(`${jurisdiction.id} has no version "${name}"; its versions are ${texts.map((v) => `${v.key} (${describeWindow(v)})`).join("; ")}${variants.length ? `; what-if variants: ${variants.map((v) => v.key).join(", ")}` : ""}.`);
+    throw invalidValue(`${jurisdiction.id} has no version "${clip(name)}"; its versions are ${texts.map((v) => `${v.key} (${describeWindow(v)})`).join("; ")}${variants.length ? `; what-if variants: ${variants.map((v) => v.key).join(", ")}` : ""}.`);
   }
 
   /** The latest version in force at any time in the year. */
@@ -183,7 +183,7 @@ export class Resolver {
     const colon = text.indexOf(":");
     const token = colon >= 0 ? text.slice(0, colon) : text;
     const route = colon >= 0 ? text.slice(colon + 1).trim() : null;
-    if (route === "") throw invalidValue(`programme "${input}" has an empty route after ":"; list the routes with AWARD.ROUTES.`);
+    if (route === "") throw invalidValue(`programme "${clip(input)}" has an empty route after ":"; list the routes with AWARD.ROUTES.`);
     return { type: this.typeNames.get(normalizeText(token)) ?? null, token, route };
   }
 
@@ -196,7 +196,7 @@ export class Resolver {
       version.programmes.find((p) => normalizeText(p.name) === n || normalizeText(p.nameEn) === n);
     if (programme) return { programme, route };
     if (!type) {
-      throw invalidValue(`unknown programme "${token}": give one of ${this.acceptedTypes()}, optionally with :route, e.g. compute:large-model.`);
+      throw invalidValue(`unknown programme "${clip(token)}": give one of ${this.acceptedTypes()}, optionally with :route, e.g. compute:large-model.`);
     }
     throw notAvailable(`${version.key} has no ${type.name} (${type.id}) programme; it has ${this.programmesOf(version)}.`);
   }
@@ -224,7 +224,7 @@ export class Resolver {
     const found = n === "default" ? programme.defaultRoute : programme.routes.find((r) =>
       [r.id, r.name, r.nameEn, ...r.aliases].some((name) => normalizeText(name) === n));
     if (!found) {
-      throw invalidValue(`${version.key} ${programme.id} (${programme.name}) has no route "${route}"; its routes are ${programme.routes.map((r) => `${r.id}${r.isDefault ? " (default)" : ""}`).join(", ")}.`);
+      throw invalidValue(`${version.key} ${programme.id} (${programme.name}) has no route "${clip(route)}"; its routes are ${programme.routes.map((r) => `${r.id}${r.isDefault ? " (default)" : ""}`).join(", ")}.`);
     }
     return found;
   }

@@ -71,9 +71,14 @@ export function allocateFen(pool: bigint, requests: readonly bigint[], method: A
   return out;
 }
 
-/** allocateFen on amounts in 元: the pool and each request rounded half up to the fen first. */
+/** 元 → whole fen, rounded down: what can be paid of an amount without paying more than it. */
+const fenDown = (yuan: Decimal) => BigInt(yuan.times(100).toDecimalPlaces(0, Decimal.ROUND_DOWN).toFixed(0));
+
+/**
+ * allocateFen on amounts in 元: the pool and each request rounded DOWN to the fen first, so the
+ * allocations never add up to more than the pool and no request is paid more than it asked
+ * (a request of 0.005 元 is paid 0; one of 1.239 元 at most 1.23).
+ */
 export function allocate(pool: Decimal, requests: readonly Decimal[], method: AllocationMethod): Decimal[] {
-  // The pool in whole fen, rounded down: allocations never add up to more than the pool (0.005 元 shares 0).
-  const poolFen = BigInt(pool.times(100).toDecimalPlaces(0, Decimal.ROUND_DOWN).toFixed(0));
-  return allocateFen(poolFen, requests.map(toFenBig), method).map(fenToYuan);
+  return allocateFen(fenDown(pool), requests.map(fenDown), method).map(fenToYuan);
 }

@@ -1,5 +1,6 @@
 // Excel date serial numbers (the 1900 date system): 1 = 1900-01-01, 46023 = 2026-01-01.
 import { invalidValue } from "../errors";
+import { checkNumberText } from "../amount";
 import { describe } from "../resolve";
 
 const DAY = 86400000;
@@ -23,7 +24,8 @@ export function serialYear(serial: number): number {
   return Number(serialToISO(serial).slice(0, 4));
 }
 
-const DATE_TEXT = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T].*)?$/;
+/** A date, optionally followed by a time of day (as Excel and ISO write it): nothing else. */
+const DATE_TEXT = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /**
  * Reads a date: an Excel serial number (what a cell holding a date gives), a JavaScript Date (what
@@ -41,6 +43,7 @@ export function parseDate(input: unknown, what = "date"): number {
     return Math.floor(input);
   }
   if (typeof input === "string") {
+    checkNumberText(input, what, accepted, false);
     const text = input.normalize("NFKC").trim();
     if (/^\d+(\.\d+)?$/.test(text)) return parseDate(Number(text), what);
     const m = DATE_TEXT.exec(text);

@@ -1,7 +1,7 @@
 // An applications table as Excel passes it (rows of columns, a header row first) or as a file
 // reader gives it: header names in English or Chinese, extra columns ignored.
 import Decimal from "decimal.js";
-import { normalizeText, parseAmount } from "../amount";
+import { clip, normalizeText, parseAmount } from "../amount";
 import { AwardError, invalidValue } from "../errors";
 import { parseYear } from "../resolve";
 import { parseDate, serialYear } from "./dates";
@@ -47,7 +47,7 @@ export function headerUnit(cell: unknown): { factor: Decimal; name: string } | n
   if (!m) return null;
   const unit = normalizeText(m[1]).replace(/[\s_-]/g, "");
   for (const [re, factor, name] of UNITS) if (re.test(unit)) return { factor, name };
-  throw invalidValue(`the column "${cell}" names the unit "${m[1]}": amounts are read in 元, 万元 or 亿元 (e.g. 金额（万元）); convert the column or rename it.`);
+  throw invalidValue(`the column "${clip(String(cell))}" names the unit "${clip(m[1])}": amounts are read in 元, 万元 or 亿元 (e.g. 金额（万元）); convert the column or rename it.`);
 }
 
 /** The units of a header's amount columns, found by readHeader (kept beside the column map). */
@@ -57,7 +57,7 @@ const unitsOf = new WeakMap<Map<Column, number>, Map<Column, { factor: Decimal; 
 function inUnit(cell: unknown, unit: { factor: Decimal; name: string } | undefined, what: string): unknown {
   if (!unit || unit.factor.equals(1) || isBlank(cell)) return cell;
   if (typeof cell === "string" && /[万亿元]/.test(cell)) {
-    throw invalidValue(`${what} "${cell}" carries its own unit in a column headed in ${unit.name}: give a plain number of ${unit.name}.`);
+    throw invalidValue(`${what} "${clip(String(cell))}" carries its own unit in a column headed in ${unit.name}: give a plain number of ${unit.name}.`);
   }
   return parseAmount(cell, what).times(unit.factor).toString();
 }
@@ -134,7 +134,7 @@ export function readRow(cols: Map<Column, number>, row: readonly unknown[], inde
     if (!programme) throw invalidValue("programme or clause (项目类型/条款) is empty: give a programme such as compute or 算力券, or a clause.");
     const route = text(get("route"));
     if (route) {
-      if (programme.includes(":")) throw invalidValue(`the route is given twice: in programme "${programme}" and in the route column ("${route}"); give it once.`);
+      if (programme.includes(":")) throw invalidValue(`the route is given twice: in programme "${clip(programme)}" and in the route column ("${clip(route)}"); give it once.`);
       programme = `${programme}:${route}`;
     }
     const dateCell = get("date");

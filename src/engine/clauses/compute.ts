@@ -2,6 +2,7 @@
 import Decimal from "decimal.js";
 import { formatRate, formatYuan, normalizeText, parseAmount } from "../amount";
 import { invalidNumber, invalidValue, notAvailable } from "../errors";
+import { bi } from "../text";
 import { describe, parseDomestic, type ResolvedVersion, type Resolver } from "../resolve";
 import { computeVoucher, versionStep, type Step } from "../voucher";
 import type { Cited, PolicyVersion } from "../types";
@@ -226,6 +227,12 @@ function knownInputs(clause: Clause): Set<string> {
 
 /** A clause argument that names nothing: #VALUE! saying what is accepted (not #N/A, which means "the version has none"). */
 export function requireClauseArgument(clauseInput: unknown): void {
+  if (Array.isArray(clauseInput)) {
+    throw invalidValue(bi(
+      `clause is a range or array: give one clause id, e.g. "7" for 第七条, or one programme such as "compute".`,
+      `条款参数是一个区域或数组：请只给一个条款编号，例如第七条写"7"，或一个项目类型，例如"compute"。`,
+    ));
+  }
   if (clauseInput === null || clauseInput === undefined || (typeof clauseInput === "string" && clauseInput.trim() === "")) {
     throw invalidValue(`clause is missing: give a clause id as the text numbers it, e.g. "7" for 第七条 or "6" for （六）, or a programme such as "compute" (list them with AWARD.CLAUSES).`);
   }
