@@ -4,14 +4,18 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
-import { parse as parseCsv } from "csv-parse/sync";
+import { Readable } from "stream";
+import { parse as parseCsvStream } from "csv-parse";
 import Decimal from "decimal.js";
 import ExcelJS from "exceljs";
 import { budget, defaultEngine, defaultRegistry, formatYuan, type PolicyRegistry, type PolicyVersion } from "../engine";
 import { POLICY_DIR } from "../engine/load-files";
+import { AwardError } from "../engine/errors";
+import { EncodingSniffer, type TextEncoding } from "../engine/budget/encoding";
 import type { Io } from "./main";
 import { parseYearOption } from "./options";
 import { checkOutputFile, writeFileAtomic } from "./write-file";
+import { readFirstSheet } from "./xlsx-read";
 
 export const EXPOSURE_USAGE = `usage: award-model exposure FILE [--year Y] [--method fcfs|pro-rata] [--out FILE.xlsx] [--json]
   FILE        .xlsx (first sheet) or .csv with a header row: recipient/申请单位, project/项目, policy/政策,
@@ -27,71 +31,99 @@ export class ExposureUsageError extends Error {}
 
 type Cell = unknown;
 
-/** What exceljs gives for a cell, as a plain value. */
-function plainCell(v: unknown): Cell {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date || typeof v !== "object") return v;
-  const o = v as Record<string, unknown>;
-  if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join("");
-  if ("result" in o) return plainCell(o.result);
-  if ("formula" in o || "sharedFormula" in o) return null;
-  if (typeof o.text === "string") return o.text;
-  if ("error" in o) return String(o.error);
-  return String(v);
-}
-
-/** UTF-8, or GB18030 (which covers GBK/GB2312: what Excel in Chinese saves as "CSV") where the bytes are not UTF-8. */
-export function decodeText(bytes: Buffer): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("gb18030").decode(bytes);
-  }
-}
-
 export interface TableRows { header: Cell[]; rows: { line: number; cells: Cell[] }[] }
 
+/** Receives a table as it is read: the header row first, then each data row with its row number. */
+export interface RowSink {
+  header(cells: Cell[]): void;
+  row(cells: Cell[], line: number): void;
+}
+
+const CHUNK = 1 << 20;
+
+/** The encoding of a CSV file, decided on all of its bytes (one streamed pass); refused naming its first bad line. */
+async function csvEncoding(file: string): Promise<{ encoding: TextEncoding; skip: number }> {
+  const sniffer = new EncodingSniffer();
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK })) sniffer.push(chunk as Buffer);
+  try {
+    return { encoding: sniffer.result(), skip: sniffer.bomLength };
+  } catch (e) {
+    throw new ExposureUsageError(`${file}: ${(e as Error).message}`);
+  }
+}
+
+/** The decoded text of a file, chunk by chunk. */
+async function* decodedChunks(file: string, encoding: TextEncoding, skip: number): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding);
+  for await (const chunk of fs.createReadStream(file, { start: skip, highWaterMark: CHUNK })) {
+    const text = decoder.decode(chunk as Buffer, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+/** A CSV file, streamed: its encoding found first, then its records parsed as they are decoded. */
+async function readCsv(file: string, sink: RowSink, onProgress?: (n: number) => void): Promise<number> {
+  const { encoding, skip } = await csvEncoding(file);
+  const chunks = decodedChunks(file, encoding, skip);
+  const first = await chunks.next();
+  if (first.done) throw new ExposureUsageError(`${file}: the file is empty; it needs a header row and one row per application`);
+  const firstLine = first.value.slice(0, first.value.search(/\r?\n|$/));
+  const delimiter = [",", ";", "\t"].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0][0];
+  async function* all() {
+    yield first.value as string;
+    yield* chunks;
+  }
+  const parser = Readable.from(all()).pipe(parseCsvStream({ delimiter, relax_column_count: true, skip_empty_lines: false, trim: true }));
+  let n = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      if (n === 0) sink.header(record);
+      else sink.row(record, n + 1);
+      n++;
+      if (onProgress && n % 100000 === 0) onProgress(n - 1);
+    }
+  } catch (e) {
+    if (e instanceof ExposureUsageError || e instanceof AwardError) throw e;
+    throw new ExposureUsageError(`${file}: not a readable CSV file: ${(e as Error).message}`);
+  }
+  if (n === 0) throw new ExposureUsageError(`${file}: the file is empty; it needs a header row and one row per application`);
+  return n - 1;
+}
+
+/** Reads a whole applications file into memory (tests, small files); exposure streams it instead. */
 export async function readApplicationFile(file: string, onProgress?: (n: number) => void): Promise<TableRows> {
+  const table: TableRows = { header: [], rows: [] };
+  await streamApplicationFile(file, { header: (h) => (table.header = h), row: (cells, line) => table.rows.push({ line, cells }) }, onProgress);
+  return table;
+}
+
+/** Streams an applications file (.csv or .xlsx) to a sink; returns the number of data rows. */
+export async function streamApplicationFile(file: string, sink: RowSink, onProgress?: (n: number) => void): Promise<number> {
   const ext = path.extname(file).toLowerCase();
   if (!fs.existsSync(file)) throw new ExposureUsageError(`${file}: no such file`);
-  if (ext === ".csv") {
-    let text = decodeText(fs.readFileSync(file));
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    let records: string[][];
-    try {
-      const firstLine = text.slice(0, text.search(/\r?\n|$/));
-      const delimiter = [",", ";", "\t"].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0][0];
-      records = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
-    } catch (e) {
-      throw new ExposureUsageError(`${file}: not a readable CSV file: ${(e as Error).message}`);
-    }
-    if (records.length === 0) throw new ExposureUsageError(`${file}: the file is empty; it needs a header row and one row per application`);
-    return { header: records[0], rows: records.slice(1).map((cells, i) => ({ line: i + 2, cells })) };
-  }
+  if (ext === ".csv") return readCsv(file, sink, onProgress);
   if (ext === ".xlsx") {
-    // The whole-workbook reader: exceljs's streaming reader garbles multi-byte characters that fall
-    // across a chunk boundary in inline strings (as written by streaming writers), so it is not used.
-    const wb = new ExcelJS.Workbook();
+    let header = false;
+    let n = 0;
     try {
-      await wb.xlsx.readFile(file);
+      await readFirstSheet(file, (cells, line) => {
+        if (!header) {
+          if (cells.every((v) => v === null || v === "")) return;
+          header = true;
+          return sink.header(cells);
+        }
+        sink.row(cells, line);
+        n++;
+        if (onProgress && n % 100000 === 0) onProgress(n);
+      });
     } catch (e) {
+      if (e instanceof ExposureUsageError || e instanceof AwardError) throw e;
       throw new ExposureUsageError(`${file}: not a readable .xlsx workbook: ${(e as Error).message}`);
     }
-    const sheet = wb.worksheets[0];
-    let header: Cell[] | null = null;
-    const rows: { line: number; cells: Cell[] }[] = [];
-    sheet?.eachRow({ includeEmpty: false }, (row, number) => {
-      const values = (row.values as unknown[]).slice(1).map(plainCell);
-      if (header === null) {
-        if (values.every((v) => v === null || v === "")) return;
-        header = values;
-        return;
-      }
-      rows.push({ line: number, cells: values });
-      if (onProgress && rows.length % 20000 === 0) onProgress(rows.length);
-    });
-    if (header === null) throw new ExposureUsageError(`${file}: the first sheet is empty; it needs a header row and one row per application`);
-    return { header, rows };
+    if (!header) throw new ExposureUsageError(`${file}: the first sheet is empty; it needs a header row and one row per application`);
+    return n;
   }
   throw new ExposureUsageError(`${file}: give a .xlsx or .csv file (not "${ext || "no extension"}")`);
 }
@@ -141,16 +173,23 @@ export async function exposureCommand(args: string[], io: Io): Promise<number> {
   const started = Date.now();
   const progress = (what: string) => io.stderr.write(`exposure: ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
 
-  const table = await readApplicationFile(file, (n) => progress(`read ${n.toLocaleString("en-US")} rows`));
-  let columns: Map<budget.Column, number>;
-  try {
-    columns = budget.readHeader(table.header);
-  } catch (e) {
-    throw new ExposureUsageError(`${file}: ${(e as Error).message}`);
-  }
-  const long = table.rows.length >= 10000;
-  if (long) progress(`read ${table.rows.length.toLocaleString("en-US")} rows from ${file}`);
-  const parsed = table.rows.map((r, i) => budget.readRow(columns, r.cells, i, r.line, year));
+  // Rows are read as they stream in and kept only as parsed applications.
+  let columns: Map<budget.Column, number> | null = null;
+  const parsed: budget.ParsedRow[] = [];
+  const rowCount = await streamApplicationFile(file, {
+    header: (cells) => {
+      try {
+        columns = budget.readHeader(cells);
+      } catch (e) {
+        throw new ExposureUsageError(`${file}: ${(e as Error).message}`);
+      }
+    },
+    row: (cells, line) => {
+      parsed.push(budget.readRow(columns!, cells, parsed.length, line, year));
+    },
+  }, (n) => progress(`read ${n.toLocaleString("en-US")} rows`));
+  const long = rowCount >= 10000;
+  if (long) progress(`read ${rowCount.toLocaleString("en-US")} rows from ${file}`);
   const engine = defaultEngine();
   const result = budget.runPortfolio(engine.resolver, parsed, {
     method,
@@ -166,7 +205,7 @@ export async function exposureCommand(args: string[], io: Io): Promise<number> {
   const summary = {
     file,
     method,
-    rows: table.rows.length,
+    rows: rowCount,
     computed: computed.length,
     bad: bad.length,
     blank: result.rows.filter((r) => !r.app && !r.error).length,

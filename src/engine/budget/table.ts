@@ -3,6 +3,7 @@
 import Decimal from "decimal.js";
 import { clip, normalizeText, parseAmount } from "../amount";
 import { AwardError, invalidValue } from "../errors";
+import { bi } from "../text";
 import { parseYear } from "../resolve";
 import { parseDate, serialYear } from "./dates";
 
@@ -89,13 +90,28 @@ export type ParsedRow = { ok: true; app: Application } | { ok: false; bad: BadRo
 
 const isBlank = (c: unknown) => c === null || c === undefined || (typeof c === "string" && c.trim() === "");
 
-/** Finds the columns from the header row; throws naming what is missing. */
+/** 0 → A, 26 → AA: a column as a spreadsheet names it. */
+function columnLetter(index: number): string {
+  let s = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Finds the columns from the header row; throws naming what is missing, or a column given twice. */
 export function readHeader(header: readonly unknown[]): Map<Column, number> {
   const cols = new Map<Column, number>();
   const units = new Map<Column, { factor: Decimal; name: string }>();
   header.forEach((cell, i) => {
     const c = headerColumn(cell);
-    if (c && !cols.has(c)) {
+    if (c && cols.has(c)) {
+      const j = cols.get(c)!;
+      const [a, b] = [clip(String(header[j])), clip(String(cell))];
+      throw invalidValue(bi(
+        `the header has two ${c} columns: "${a}" (column ${columnLetter(j)}) and "${b}" (column ${columnLetter(i)}); keep one of them, or rename the other to a name not read as ${c}.`,
+        `表头有两列都表示${HEADER_NAMES[c].filter((n) => /[^\x00-\x7f]/.test(n))[0] ?? c}：“${a}”（第 ${columnLetter(j)} 列）和“${b}”（第 ${columnLetter(i)} 列）；请只保留一列，或把另一列改成不会被识别为该列的名称。`,
+      ));
+    }
+    if (c) {
       cols.set(c, i);
       if (c === "amount" || c === "paidBefore") {
         const u = headerUnit(cell);
