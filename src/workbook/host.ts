@@ -1,6 +1,6 @@
 // What the pane needs from a workbook. Two implementations: OfficeWorkbook (Excel, office.ts) and
 // MemoryWorkbook (preview in a plain browser, tests; memory.ts).
-import type { WorkbookState } from "./state";
+import type { Unreadable, WorkbookState } from "./state";
 
 export type CellValue = string | number | boolean;
 
@@ -26,6 +26,11 @@ export interface WorkbookHost {
   /** "excel" inside Excel, "preview" in a plain browser */
   readonly kind: "excel" | "preview";
   load(): Promise<WorkbookState>;
+  /** The saved state, and the saved value itself where it could not be read (to keep aside). */
+  loadSettings(): Promise<{ state: WorkbookState; unreadable: Unreadable | null }>;
+  /** Copies a value that could not be read, untouched, to a backup key of its own. */
+  keepAside(raw: string): Promise<void>;
+  /** Saves the state (writeState: kept items written back; refused past the size limit). */
   save(state: WorkbookState): Promise<void>;
   /** Recalculates every formula (AWARD functions are not volatile: Excel would not redo them). */
   recalculate(): Promise<void>;

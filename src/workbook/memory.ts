@@ -1,7 +1,7 @@
 // The workbook of preview mode (a plain browser, tests): state in memory, tables and charts kept
 // as written so the pane can say what Excel would have received.
 import type { CellValue, ChartSpec, SheetTable, WorkbookHost } from "./host";
-import { EMPTY_STATE, readState, type WorkbookState } from "./state";
+import { EMPTY_STATE, readSettings, writeState, type Unreadable, type WorkbookState } from "./state";
 
 export class MemoryWorkbook implements WorkbookHost {
   readonly kind = "preview" as const;
@@ -10,15 +10,30 @@ export class MemoryWorkbook implements WorkbookHost {
   readonly tables: SheetTable[] = [];
   readonly charts: ChartSpec[] = [];
 
-  constructor(initial: WorkbookState = EMPTY_STATE) {
-    this.saved = JSON.stringify(initial);
+  /** the backup key: a saved value that could not be read, kept aside */
+  backup: string | null = null;
+
+  /** a state, or the saved settings text itself (tests give text that is not JSON) */
+  constructor(initial: WorkbookState | string = EMPTY_STATE) {
+    this.saved = typeof initial === "string" ? initial : JSON.stringify(initial);
+  }
+
+  /** the settings text as saved */
+  get savedText(): string {
+    return this.saved;
   }
 
   async load(): Promise<WorkbookState> {
-    return readState(this.saved);
+    return (await this.loadSettings()).state;
+  }
+  async loadSettings(): Promise<{ state: WorkbookState; unreadable: Unreadable | null }> {
+    return readSettings(this.saved);
+  }
+  async keepAside(raw: string): Promise<void> {
+    this.backup = raw;
   }
   async save(state: WorkbookState): Promise<void> {
-    this.saved = JSON.stringify(state);
+    this.saved = writeState(state);
   }
   async recalculate(): Promise<void> {
     this.recalculations++;

@@ -9,26 +9,32 @@
 /* global Office, Excel */
 import type { CellValue, ChartSpec, SheetTable, WorkbookHost } from "./host";
 import { columnName } from "./memory";
-import { readState, type WorkbookState } from "./state";
+import { readSettings, writeState, type Unreadable, type WorkbookState } from "./state";
 
 export const SETTINGS_KEY = "award-model.pane";
+/** Where a settings value that could not be read is kept, untouched, until the user chooses. */
+export const BACKUP_KEY = "award-model.pane.unreadable";
 
 export class OfficeWorkbook implements WorkbookHost {
   readonly kind = "excel" as const;
 
   async load(): Promise<WorkbookState> {
-    return readState(Office.context.document.settings.get(SETTINGS_KEY));
+    return (await this.loadSettings()).state;
+  }
+
+  async loadSettings(): Promise<{ state: WorkbookState; unreadable: Unreadable | null }> {
+    return readSettings(Office.context.document.settings.get(SETTINGS_KEY));
+  }
+
+  keepAside(raw: string): Promise<void> {
+    Office.context.document.settings.set(BACKUP_KEY, raw);
+    return saveSettings();
   }
 
   save(state: WorkbookState): Promise<void> {
-    const settings = Office.context.document.settings;
-    settings.set(SETTINGS_KEY, JSON.stringify(state));
-    return new Promise((resolve, reject) => {
-      settings.saveAsync((result) => {
-        if (result.status === Office.AsyncResultStatus.Failed) reject(new Error(`the workbook settings could not be saved: ${result.error?.message ?? "unknown error"}`));
-        else resolve();
-      });
-    });
+    const text = writeState(state); // throws past the size limit: nothing is set
+    Office.context.document.settings.set(SETTINGS_KEY, text);
+    return saveSettings();
   }
 
   recalculate(): Promise<void> {
@@ -69,6 +75,15 @@ export class OfficeWorkbook implements WorkbookHost {
       return address;
     });
   }
+}
+
+function saveSettings(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    Office.context.document.settings.saveAsync((result) => {
+      if (result.status === Office.AsyncResultStatus.Failed) reject(new Error(`the workbook settings could not be saved: ${result.error?.message ?? "unknown error"}`));
+      else resolve();
+    });
+  });
 }
 
 /** Adds a sheet (a fresh name), writes title, header and rows (formulas as formulas), formats it as a table. */
