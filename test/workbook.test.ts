@@ -145,12 +145,13 @@ describe("OfficeWorkbook (office-addin-mock)", () => {
     const log = installExcel(["Sheet1", "AWARD scenarios"]);
     const address = await new OfficeWorkbook().insertTable({
       sheet: "AWARD scenarios", title: "Comparison", header: ["Scenario", "Award"],
-      rows: [["a", '=AWARD.COMPUTE_VOUCHER("滨江","compute",1)'], ["b", "=B4*2"]], formats: ["", "#,##0.00"],
+      rows: [["a", '=AWARD.COMPUTE_VOUCHER("滨江","compute",1)'], ["b", "=B4*2"]], formats: ["", "#,##0.00"], formulaColumns: [1],
     });
     expect(log.added).toEqual(["AWARD scenarios 2"]); // the name was taken
     expect(address).toBe("'AWARD scenarios 2'!A3:B5");
     const body = log.ranges.find((r) => r.address === "A3:B5" && r.formulas)!;
-    expect(body.formulas).toEqual([["Scenario", "Award"], ["a", '=AWARD.COMPUTE_VOUCHER("滨江","compute",1)'], ["b", "=B4*2"]]);
+    // text behind Excel's quote prefix (stays text); the add-in's formulas as formulas
+    expect(body.formulas).toEqual([["'Scenario", "'Award"], ["'a", '=AWARD.COMPUTE_VOUCHER("滨江","compute",1)'], ["'b", "=B4*2"]]);
     expect(log.tables).toEqual([{ address: "A3:B5", hasHeaders: true, style: "TableStyleMedium2" }]);
     expect(log.ranges.find((r) => r.address === "B4:B5")!.numberFormat).toEqual([["#,##0.00"], ["#,##0.00"]]);
     expect(log.activated).toEqual(["AWARD scenarios 2"]);
@@ -161,7 +162,7 @@ describe("OfficeWorkbook (office-addin-mock)", () => {
     await new OfficeWorkbook().insertChart({
       sheet: "AWARD budget", title: "Budget", header: ["Date", "Amount", "Cumulative", "Pool"],
       rows: [["2026-01-15", 1, "=SUM(B$4:B4)", 5], ["2026-02-15", 2, "=SUM(B$4:B5)", 5]], formats: ["yyyy-mm-dd", "", "", ""],
-      chartTitle: "Cumulative vs pool", series: [2, 3],
+      chartTitle: "Cumulative vs pool", series: [2, 3], formulaColumns: [2],
     });
     expect(log.charts).toHaveLength(1);
     const c = log.charts[0];
@@ -171,6 +172,34 @@ describe("OfficeWorkbook (office-addin-mock)", () => {
     expect(c.xValues!.address).toBe("A4:A5");
     expect(c.title.text).toBe("Cumulative vs pool");
   });
+});
+
+test("Insert: hostile labels from the settings are written as text, never as formulas; the add-in's own formulas stay live (finding 5)", async () => {
+  const log = installExcel();
+  const { comparisonTable } = await import("../src/taskpane/model/compare");
+  const hostile = ['=HYPERLINK("http://example.invalid/x","details")', "+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "-1+1", "=1+1", "TRUE", "0012", "2026-01-15"];
+  const scenarios = hostile.map((label, i) => ({ id: `s${i}`, label, jurisdiction: i === 0 ? '=HYPERLINK("x")' : "hangzhou-binjiang", programme: i === 1 ? "+compute" : "compute", amount: i === 2 ? "=1+1" : "5000万", domestic: true }));
+  const table = comparisonTable(scenarios, "s0", { title: '=HYPERLINK("http://example.invalid","title")', header: ["=A", "+B", "-C", "@D", "E", "F", "G", "H"] });
+  await new OfficeWorkbook().insertTable(table);
+  const title = log.ranges.find((r) => r.address === "A1" && r.formulas)!;
+  expect(title.formulas).toEqual([['\'=HYPERLINK("http://example.invalid","title")']]);
+  const body = log.ranges.find((r) => r.formulas && r.address.startsWith("A3:"))!;
+  const cells = body.formulas as unknown[][];
+  expect(cells[0]).toEqual(["'=A", "'+B", "'-C", "'@D", "'E", "'F", "'G", "'H"]);
+  hostile.forEach((label, i) => {
+    const row = cells[i + 1];
+    expect(row[0]).toBe(`'${label}`); // the label: text as typed
+    expect(row[1]).toBe(`'${scenarios[i].jurisdiction}`);
+    expect(row[2]).toBe(`'${scenarios[i].programme}`);
+    expect(row[3]).toBe(`'${scenarios[i].amount}`);
+    expect(row[4]).toBe(true);
+    expect(row[5]).toBe(`=AWARD.COMPUTE_VOUCHER(B${i + 4},C${i + 4},D${i + 4},E${i + 4})`);
+    expect(row[6]).toBe(`=AWARD.VERSION(B${i + 4})`);
+    expect(row[7]).toBe(`=F${i + 4}-F$4`);
+  });
+  // every cell that is not the add-in's formula: a value, so no user text starts a formula
+  const live = cells.flat().filter((c) => typeof c === "string" && /^[=+\-@]/.test(c));
+  expect(live.every((c) => /^=(AWARD\.|F\d)/.test(c as string))).toBe(true);
 });
 
 describe("state read back defensively", () => {

@@ -83,7 +83,7 @@ export function BudgetView() {
       const poolCell = budget.pool.trim() !== "" ? result.limit.toNumber() : `=AWARD.FUND_LIMIT(${q(budget.jurisdiction)},${q(budget.programme)})`;
       const rows: CellValue[][] = result.points.map((p, i) => [p.date, p.amount.toNumber(), `=SUM(B$${first}:B${first + i})`, poolCell]);
       const address = await session.host.insertChart({
-        sheet: "AWARD budget", title: `${t.chartTitle} — ${limitLabel}`, header: t.chartHeader, rows,
+        sheet: "AWARD budget", title: `${t.chartTitle} — ${limitLabel}`, header: t.chartHeader, rows, formulaColumns: [2, 3],
         formats: ["yyyy-mm-dd", "#,##0.00", "#,##0.00", "#,##0.00"], chartTitle: t.chartTitle, series: [2, 3],
       });
       return session.host.kind === "excel" ? t.inserted(address) : t.insertedPreview(address);

@@ -4,8 +4,14 @@ import type { Unreadable, WorkbookState } from "./state";
 
 export type CellValue = string | number | boolean;
 
-/** A table to write: header and rows; a string starting with "=" is written as a formula. */
+/**
+ * A table to write: header and rows. Only the add-in's own formulas are written as formulas: the
+ * strings starting with "=" in `formulaColumns`. Every other cell is written as a value, and text
+ * stays text (a label "=HYPERLINK(…)", "+cmd|…", "@SUM(…)" or "-1+1" is shown as typed, never run).
+ */
 export interface SheetTable {
+  /** 0-based columns holding the add-in's own formulas (built by the pane, never typed by a user) */
+  formulaColumns?: readonly number[];
   /** name of the new worksheet, e.g. "AWARD scenarios" (made unique if taken) */
   sheet: string;
   title: string;
@@ -41,3 +47,20 @@ export interface WorkbookHost {
   /** Writes the table on a new sheet and adds a native line chart of it; returns where. */
   insertChart(chart: ChartSpec): Promise<string>;
 }
+
+/**
+ * What is written into the cells' `formulas`: a formula of the add-in where formulaColumns allows
+ * it; any other text behind Excel's quote prefix ('), which keeps it text (not a formula, number,
+ * date or boolean); numbers and booleans as they are.
+ */
+export function sheetCells(table: SheetTable): (string | number | boolean)[][] {
+  const own = new Set(table.formulaColumns ?? []);
+  const text = (v: CellValue) => (typeof v === "string" ? (v === "" ? "" : `'${v}`) : v);
+  return [
+    table.header.map(text),
+    ...table.rows.map((row) => row.map((v, i) => (own.has(i) && typeof v === "string" && v.startsWith("=") ? v : text(v)))),
+  ];
+}
+
+/** The title cell: text, never a formula. */
+export const titleCell = (title: string): string => (title === "" ? "" : `'${title}`);

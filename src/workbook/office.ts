@@ -7,7 +7,7 @@
 // part needs an async read and an XML encoding for the same data), and they are saved in the
 // .xlsx, so they survive closing and reopening.
 /* global Office, Excel */
-import type { CellValue, ChartSpec, SheetTable, WorkbookHost } from "./host";
+import { sheetCells, titleCell, type CellValue, type ChartSpec, type SheetTable, type WorkbookHost } from "./host";
 import { columnName } from "./memory";
 import { readSettings, writeState, type Unreadable, type WorkbookState } from "./state";
 
@@ -95,13 +95,13 @@ async function writeTable(context: Excel.RequestContext, table: SheetTable) {
   let name = table.sheet.slice(0, 28);
   for (let i = 2; taken.has(name); i++) name = `${table.sheet.slice(0, 26)} ${i}`;
   const sheet = sheets.add(name);
-  sheet.getRange("A1").values = [[table.title]];
+  sheet.getRange("A1").formulas = [[titleCell(table.title)]];
   sheet.getRange("A1").format.font.bold = true;
   const first = 3;
   const last = first + table.rows.length;
   const lastCol = columnName(table.header.length - 1);
   const address = `A${first}:${lastCol}${last}`;
-  sheet.getRange(address).formulas = [table.header, ...table.rows] as unknown as string[][];
+  sheet.getRange(address).formulas = sheetCells(table) as unknown as string[][];
   const t = sheet.tables.add(address, true);
   t.style = "TableStyleMedium2";
   table.formats.forEach((f, i) => {

@@ -107,5 +107,5 @@ export function comparisonTable(scenarios: readonly Scenario[], baselineId: stri
       baseIndex >= 0 ? `=F${row}-F$${first + baseIndex}` : "",
     ];
   });
-  return { sheet: "AWARD scenarios", title: labels.title, header: labels.header, rows, formats: ["", "", "", "#,##0", "", "#,##0.00", "", "+#,##0.00;-#,##0.00;0"] };
+  return { sheet: "AWARD scenarios", title: labels.title, header: labels.header, rows, formulaColumns: [5, 6, 7], formats: ["", "", "", "#,##0", "", "#,##0.00", "", "+#,##0.00;-#,##0.00;0"] };
 }
