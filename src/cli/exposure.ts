@@ -7,7 +7,6 @@ import { parseArgs } from "util";
 import { Readable } from "stream";
 import { parse as parseCsvStream } from "csv-parse";
 import Decimal from "decimal.js";
-import ExcelJS from "exceljs";
 import { budget, defaultEngine, defaultRegistry, formatYuan, type PolicyRegistry, type PolicyVersion } from "../engine";
 import { POLICY_DIR } from "../engine/load-files";
 import { AwardError } from "../engine/errors";
@@ -16,6 +15,7 @@ import type { Io } from "./main";
 import { parseYearOption } from "./options";
 import { checkOutputFile, writeFileAtomic } from "./write-file";
 import { readFirstSheet } from "./xlsx-read";
+import { XlsxStreamWriter, type Column } from "./xlsx-write";
 
 export const EXPOSURE_USAGE = `usage: award-model exposure FILE [--year Y] [--method fcfs|pro-rata] [--out FILE.xlsx] [--json]
   FILE        .xlsx (first sheet) or .csv with a header row: recipient/申请单位, project/项目, policy/政策,
@@ -128,8 +128,11 @@ export async function streamApplicationFile(file: string, sink: RowSink, onProgr
   throw new ExposureUsageError(`${file}: give a .xlsx or .csv file (not "${ext || "no extension"}")`);
 }
 
-function sha256(file: string): string {
-  return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+/** A file's sha256, read as a stream. */
+async function sha256(file: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK })) hash.update(chunk as Buffer);
+  return hash.digest("hex");
 }
 
 /** The policy files a set of versions rests on, with a content hash of each. */
@@ -228,61 +231,86 @@ export async function exposureCommand(args: string[], io: Io): Promise<number> {
   if (values.out) {
     if (long) progress(`writing ${values.out}`);
     const out = values.out;
-    await writeFileAtomic(out, (temp) => writeWorkbook(temp, result, file, method), [file]);
+    await writeFileAtomic(out, (temp) => writeWorkbook(temp, result, file, method, { progress: long ? progress : undefined }), [file]);
     io.stderr.write(`exposure: wrote ${values.out}\n`);
   }
   return bad.length > 0 ? 1 : 0;
 }
 
-async function writeWorkbook(out: string, result: budget.PortfolioResult, input: string, method: string): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useSharedStrings: false, useStyles: false });
+/** The output workbook's sheets and columns. */
+const AWARD_COLUMNS: Column[] = [
+  { header: "row", kind: "int", width: 8 }, { header: "recipient", kind: "text", width: 24 }, { header: "project", kind: "text" },
+  { header: "policy", kind: "text" }, { header: "programme", kind: "text" }, { header: "year", kind: "int", width: 8 },
+  { header: "date", kind: "date", width: 12 }, { header: "version", kind: "text", width: 24 }, { header: "award on its own", kind: "yuan", width: 16 },
+  { header: "award", kind: "yuan", width: 16 }, { header: "cut by", kind: "text", width: 20 }, { header: "error", kind: "text", width: 60 },
+];
+const POOL_COLUMNS: Column[] = [
+  { header: "version", kind: "text", width: 24 }, { header: "pool", kind: "text" }, { header: "year", kind: "int", width: 8 }, { header: "label", kind: "text", width: 30 },
+  { header: "limit", kind: "yuan", width: 16 }, { header: "requested", kind: "yuan", width: 16 }, { header: "awarded", kind: "yuan", width: 16 },
+  { header: "remaining", kind: "yuan", width: 16 }, { header: "exhausted on", kind: "date", width: 12 }, { header: "applications", kind: "int" },
+  { header: "method", kind: "text", width: 10 }, { header: "quote", kind: "text", width: 60 },
+];
+const TRACE_COLUMNS: Column[] = [{ header: "row", kind: "int", width: 8 }, { header: "step", kind: "text", width: 20 }, { header: "value", kind: "text", width: 70 }, { header: "quote id", kind: "int", width: 10 }];
+
+export interface WriteOptions {
+  /** rows a sheet holds before it continues on another (Excel's 1,048,576; tests set fewer) */
+  maxRows?: number;
+  progress?: (what: string) => void;
+}
+
+/**
+ * The output workbook, written as a stream (xlsx-write.ts): awards per row, per-pool summary, each
+ * award's trace (continued on "trace 2", … past Excel's row limit), the quotes, the policy files
+ * with their sha256. The input is named by its file name, never by a path of this machine.
+ */
+export async function writeWorkbook(out: string, result: budget.PortfolioResult, input: string, method: string, options: WriteOptions = {}): Promise<void> {
+  const wb = new XlsxStreamWriter(out, options.maxRows);
   const quotes = new Map<string, number>();
   const quoteId = (q: string | undefined) => {
-    if (!q) return "";
+    if (!q) return null;
     let id = quotes.get(q);
     if (id === undefined) quotes.set(q, (id = quotes.size + 1));
     return id;
   };
+  const every = Math.max(1, Math.floor(result.rows.length / 10));
 
-  const awards = wb.addWorksheet("awards");
-  awards.addRow(["row", "recipient", "project", "policy", "programme", "year", "date", "version", "award on its own", "award", "cut by", "error"]).commit();
-  for (const r of result.rows) {
+  const awards = wb.sheet("awards", AWARD_COLUMNS);
+  for (let i = 0; i < result.rows.length; i++) {
+    const r = result.rows[i];
     const a = r.app;
-    awards.addRow([
-      r.line, a?.recipient ?? "", a?.project ?? "", a?.policy ?? "", a?.programme ?? "", a?.year ?? "", a?.date != null ? budget.serialToISO(a.date) : "",
-      r.award?.version.key ?? "", r.award ? Number(r.award.single.toFixed(2)) : "", r.paid !== null ? r.paid.toNumber() : "", r.cuts.join("; "),
-      r.error ? `${r.error.code} ${r.error.message}` : "",
-    ]).commit();
+    await awards.addRow([
+      r.line, a?.recipient, a?.project, a?.policy, a?.programme, a?.year, a?.date ?? null,
+      r.award?.version.key, r.award ? Number(r.award.single.toFixed(2)) : null, r.paid !== null ? r.paid.toNumber() : null, r.cuts.join("; "),
+      r.error ? `${r.error.code} ${r.error.message}` : null,
+    ]);
+    if (options.progress && i > 0 && i % every === 0) options.progress(`wrote ${i.toLocaleString("en-US")} award rows`);
   }
-  awards.commit();
+  await awards.end();
 
-  const pools = wb.addWorksheet("pools");
-  pools.addRow(["version", "pool", "year", "label", "limit", "requested", "awarded", "remaining", "exhausted on", "applications", "method", "quote"]).commit();
+  const pools = wb.sheet("pools", POOL_COLUMNS);
   for (const p of result.pools) {
-    pools.addRow([p.version, p.pool, p.year, p.label, p.limit.toNumber(), p.requested.toNumber(), p.awarded.toNumber(), p.remaining.toNumber(),
-      p.exhaustion === null ? "" : budget.serialToISO(p.exhaustion), p.rows, method, p.quote]).commit();
+    await pools.addRow([p.version, p.pool, p.year, p.label, p.limit.toNumber(), p.requested.toNumber(), p.awarded.toNumber(), p.remaining.toNumber(), p.exhaustion, p.rows, method, p.quote]);
   }
-  pools.commit();
+  await pools.end();
 
-  const trace = wb.addWorksheet("trace");
-  trace.addRow(["row", "step", "value", "quote id"]).commit();
-  for (const r of result.rows) {
+  const trace = wb.sheet("trace", TRACE_COLUMNS);
+  for (let i = 0; i < result.rows.length; i++) {
+    const r = result.rows[i];
     if (!r.award) continue;
-    for (const s of [...r.award.steps, ...r.steps]) trace.addRow([r.line, s.step, s.value, quoteId(s.quote)]).commit();
+    for (const s of [...r.award.steps, ...r.steps]) await trace.addRow([r.line, s.step, s.value, quoteId(s.quote)]);
+    if (options.progress && i > 0 && i % every === 0) options.progress(`wrote the traces of ${i.toLocaleString("en-US")} rows`);
   }
-  trace.commit();
+  await trace.end();
 
-  const q = wb.addWorksheet("quotes");
-  q.addRow(["quote id", "quote (verbatim from the policy text)"]).commit();
-  for (const [text, id] of quotes) q.addRow([id, text]).commit();
-  q.commit();
+  const q = wb.sheet("quotes", [{ header: "quote id", kind: "int", width: 10 }, { header: "quote (verbatim from the policy text)", kind: "text", width: 100 }]);
+  for (const [text, id] of quotes) await q.addRow([id, text]);
+  await q.end();
 
-  const pol = wb.addWorksheet("policies");
-  pol.addRow(["version", "file", "sha256"]).commit();
-  for (const f of policyFilesUsed(defaultRegistry(), result.versions)) pol.addRow([f.version, f.file, f.sha256]).commit();
-  pol.addRow([]).commit();
-  pol.addRow(["input", path.basename(input), sha256(input)]).commit();
-  pol.addRow(["method", method]).commit();
-  pol.commit();
-  await wb.commit();
+  const pol = wb.sheet("policies", [{ header: "version", kind: "text", width: 24 }, { header: "file", kind: "text", width: 44 }, { header: "sha256", kind: "text", width: 66 }]);
+  for (const f of policyFilesUsed(defaultRegistry(), result.versions)) await pol.addRow([f.version, f.file, f.sha256]);
+  await pol.addRow([]);
+  await pol.addRow(["input", path.basename(input), await sha256(input)]);
+  await pol.addRow(["method", method]);
+  await pol.end();
+  await wb.finish();
 }

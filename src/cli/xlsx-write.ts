@@ -1,0 +1,275 @@
+// Writes an .xlsx as a stream, in bounded memory: each sheet's XML is deflated into the zip as its
+// rows come, one sheet after another. Excel's limits are kept: 1,048,576 rows a sheet (a sheet that
+// would pass it continues on "name 2", "name 3", … with its header repeated) and 32,767 characters
+// a cell (longer text is cut, saying so). Dates are Excel dates with a date format, amounts numbers
+// with a number format, text is always text (an inline string: never a formula).
+import * as fs from "fs";
+import * as zlib from "zlib";
+
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_CELL_CHARS = 32_767;
+
+/** How a column is written: text, a whole number, 元 to the fen, or a date (an Excel serial number). */
+export type ColumnKind = "text" | "int" | "yuan" | "date";
+export interface Column { header: string; kind: ColumnKind; width?: number }
+/** A cell: text, a number (a date column takes an Excel serial number), a boolean, or empty. */
+export type OutCell = string | number | boolean | null | undefined;
+
+const STYLE: Record<ColumnKind, number> = { text: 0, int: 3, yuan: 2, date: 1 };
+
+/** crc32 of the zip: Node's own where it has one, else a table. */
+const crcTable = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+function crc32(buf: Buffer, crc: number): number {
+  const native = (zlib as unknown as { crc32?: (b: Buffer, c: number) => number }).crc32;
+  if (native) return native(buf, crc);
+  let c = ~crc;
+  for (let i = 0; i < buf.length; i++) c = crcTable[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+const XML_BAD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const TRUNCATED = "…(cut at Excel's 32,767 characters a cell)";
+
+/** Text as a cell holds it: characters XML cannot carry dropped, cut at Excel's limit, escaped. */
+export function cellText(s: string): string {
+  let t = s.replace(XML_BAD, "");
+  if (t.length > EXCEL_MAX_CELL_CHARS) t = t.slice(0, EXCEL_MAX_CELL_CHARS - TRUNCATED.length) + TRUNCATED;
+  return t.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
+}
+
+function columnLetters(n: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    let s = "";
+    for (let k = i + 1; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+    out.push(s);
+  }
+  return out;
+}
+
+interface ZipEntry { name: string; offset: number; crc: number; csize: number; usize: number }
+
+/** A zip written sequentially to a file: entries deflated as they are written, a data descriptor after each. */
+class ZipStream {
+  private offset = 0;
+  private readonly entries: ZipEntry[] = [];
+  private readonly out: fs.WriteStream;
+  private failed: Error | null = null;
+
+  constructor(file: string) {
+    this.out = fs.createWriteStream(file);
+    this.out.on("error", (e) => (this.failed = e));
+  }
+
+  private async raw(buf: Buffer): Promise<void> {
+    if (this.failed) throw this.failed;
+    this.offset += buf.length;
+    if (!this.out.write(buf)) await new Promise<void>((resolve, reject) => {
+      this.out.once("drain", resolve);
+      this.out.once("error", reject);
+    });
+  }
+
+  /** Starts an entry; returns a writer of its text and a function that ends it. */
+  async entry(name: string): Promise<{ write(text: string): Promise<void>; end(): Promise<void> }> {
+    const nameBuf = Buffer.from(name, "utf8");
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(0x0808, 6); // data descriptor follows; names in UTF-8
+    header.writeUInt16LE(8, 8); // deflate
+    header.writeUInt16LE(nameBuf.length, 26);
+    const e: ZipEntry = { name, offset: this.offset, crc: 0, csize: 0, usize: 0 };
+    await this.raw(Buffer.concat([header, nameBuf]));
+    const deflate = zlib.createDeflateRaw({ level: 4 });
+    const pending: Buffer[] = [];
+    deflate.on("data", (c: Buffer) => {
+      e.csize += c.length;
+      pending.push(c);
+    });
+    const flushOut = async () => {
+      while (pending.length) await this.raw(pending.shift()!);
+    };
+    return {
+      write: async (text: string) => {
+        const buf = Buffer.from(text, "utf8");
+        e.crc = crc32(buf, e.crc);
+        e.usize += buf.length;
+        if (e.usize > 0xffffffff) throw new Error(`${name} passed 4 GB`);
+        if (!deflate.write(buf)) await new Promise<void>((resolve) => deflate.once("drain", resolve));
+        await flushOut();
+      },
+      end: async () => {
+        await new Promise<void>((resolve, reject) => {
+          deflate.once("end", resolve);
+          deflate.once("error", reject);
+          deflate.end();
+        });
+        await flushOut();
+        const dd = Buffer.alloc(16);
+        dd.writeUInt32LE(0x08074b50, 0);
+        dd.writeUInt32LE(e.crc >>> 0, 4);
+        dd.writeUInt32LE(e.csize, 8);
+        dd.writeUInt32LE(e.usize, 12);
+        await this.raw(dd);
+        this.entries.push(e);
+      },
+    };
+  }
+
+  async file(name: string, text: string): Promise<void> {
+    const w = await this.entry(name);
+    await w.write(text);
+    await w.end();
+  }
+
+  /** Writes the central directory and closes the file. */
+  async close(): Promise<void> {
+    const start = this.offset;
+    for (const e of this.entries) {
+      const nameBuf = Buffer.from(e.name, "utf8");
+      const h = Buffer.alloc(46);
+      h.writeUInt32LE(0x02014b50, 0);
+      h.writeUInt16LE(20, 4);
+      h.writeUInt16LE(20, 6);
+      h.writeUInt16LE(0x0808, 8);
+      h.writeUInt16LE(8, 10);
+      h.writeUInt32LE(e.crc >>> 0, 16);
+      h.writeUInt32LE(e.csize, 20);
+      h.writeUInt32LE(e.usize, 24);
+      h.writeUInt16LE(nameBuf.length, 28);
+      h.writeUInt32LE(e.offset, 42);
+      await this.raw(Buffer.concat([h, nameBuf]));
+    }
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(this.entries.length, 8);
+    end.writeUInt16LE(this.entries.length, 10);
+    end.writeUInt32LE(this.offset - start, 12);
+    end.writeUInt32LE(start, 16);
+    await this.raw(end);
+    if (this.offset > 0xffffffff) throw new Error("the workbook passed 4 GB");
+    await new Promise<void>((resolve, reject) => {
+      this.out.once("error", reject);
+      this.out.end(resolve);
+    });
+    if (this.failed) throw this.failed;
+  }
+}
+
+/** One sheet being written (and its continuations past Excel's row limit). */
+export class SheetWriter {
+  private rows = 0;
+  private part = 1;
+  private buffer: string[] = [];
+  private bufferChars = 0;
+  private current: { write(text: string): Promise<void>; end(): Promise<void> } | null = null;
+  private readonly letters: string[];
+
+  constructor(private readonly book: XlsxStreamWriter, readonly name: string, private readonly columns: readonly Column[], private readonly maxRows: number) {
+    this.letters = columnLetters(columns.length);
+  }
+
+  /** Adds a row (cells in column order); past the row limit the sheet continues on a new one, header first. */
+  async addRow(cells: readonly OutCell[]): Promise<void> {
+    if (this.current === null || this.rows >= this.maxRows) await this.nextPart();
+    this.push(this.rowXml(++this.rows, cells));
+    if (this.bufferChars > 1 << 16) await this.flush();
+  }
+
+  private async nextPart(): Promise<void> {
+    if (this.current) await this.endPart();
+    const name = this.part === 1 ? this.name : `${this.name} ${this.part}`;
+    this.current = await this.book.openSheet(name);
+    this.part++;
+    this.rows = 0;
+    const cols = this.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width ?? 14}" customWidth="1"/>`).join("");
+    this.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>${cols}</cols><sheetData>`);
+    this.push(this.rowXml(++this.rows, this.columns.map((c) => c.header), true));
+  }
+
+  private rowXml(r: number, cells: readonly OutCell[], header = false): string {
+    let xml = `<row r="${r}">`;
+    for (let i = 0; i < cells.length && i < this.columns.length; i++) {
+      const v = cells[i];
+      if (v === null || v === undefined || v === "") continue;
+      const ref = `${this.letters[i]}${r}`;
+      if (typeof v === "string") xml += `<c r="${ref}" t="inlineStr"${header ? ' s="4"' : ""}><is><t xml:space="preserve">${cellText(v)}</t></is></c>`;
+      else if (typeof v === "boolean") xml += `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
+      else if (Number.isFinite(v)) xml += `<c r="${ref}" s="${STYLE[this.columns[i].kind]}"><v>${v}</v></c>`;
+    }
+    return xml + "</row>";
+  }
+
+  private push(s: string): void {
+    this.buffer.push(s);
+    this.bufferChars += s.length;
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.current || this.buffer.length === 0) return;
+    const text = this.buffer.join("");
+    this.buffer = [];
+    this.bufferChars = 0;
+    await this.current.write(text);
+  }
+
+  private async endPart(): Promise<void> {
+    this.push("</sheetData></worksheet>");
+    await this.flush();
+    await this.current!.end();
+    this.current = null;
+  }
+
+  /** Ends the sheet (a sheet with no row gets its header). */
+  async end(): Promise<void> {
+    if (this.current === null) await this.nextPart();
+    await this.endPart();
+  }
+}
+
+/** An .xlsx written sheet by sheet to `file` (one sheet open at a time). */
+export class XlsxStreamWriter {
+  private readonly zip: ZipStream;
+  private readonly sheets: string[] = [];
+
+  constructor(file: string, private readonly maxRows = EXCEL_MAX_ROWS) {
+    this.zip = new ZipStream(file);
+  }
+
+  /** A new sheet of these columns; its header row is written first. */
+  sheet(name: string, columns: readonly Column[]): SheetWriter {
+    return new SheetWriter(this, name, columns, Math.min(this.maxRows, EXCEL_MAX_ROWS));
+  }
+
+  /** (for SheetWriter) opens the zip entry of the next sheet */
+  async openSheet(name: string) {
+    this.sheets.push(name.slice(0, 31));
+    return this.zip.entry(`xl/worksheets/sheet${this.sheets.length}.xml`);
+  }
+
+  get sheetNames(): readonly string[] {
+    return this.sheets;
+  }
+
+  /** Writes the workbook parts and closes the file. */
+  async finish(): Promise<void> {
+    const n = this.sheets.length;
+    const ids = Array.from({ length: n }, (_, i) => i + 1);
+    await this.zip.file("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${ids.map((i) => `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("")}</Types>`);
+    await this.zip.file("_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+    await this.zip.file("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${ids.map((i) => `<sheet name="${cellText(this.sheets[i - 1])}" sheetId="${i}" r:id="rId${i}"/>`).join("")}</sheets></workbook>`);
+    await this.zip.file("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${ids.map((i) => `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i}.xml"/>`).join("")}<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`);
+    // styles: 0 general, 1 date (yyyy-mm-dd), 2 元 to the fen (#,##0.00), 3 whole number (0), 4 header (bold)
+    await this.zip.file("xl/styles.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`);
+    await this.zip.close();
+  }
+}
