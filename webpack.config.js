@@ -260,6 +260,14 @@ async function devHttpsOptions() {
   }
 }
 
+/** Origins that may read the dev server's files: Office on the web, and the server itself. */
+const CORS_ORIGINS = /^https:\/\/(?:[a-z0-9-]+\.)*(?:officeapps\.live\.com|office\.com|office365\.com|office\.net|microsoft\.com|sharepoint\.com)$/;
+function corsHeaders(origin) {
+  const own = new RegExp(`^https?://(?:localhost|127\\.0\\.0\\.1|\\[::1\\]):${DEV_PORT}$`);
+  if (typeof origin === "string" && (CORS_ORIGINS.test(origin) || own.test(origin))) return { "Access-Control-Allow-Origin": origin, Vary: "Origin" };
+  return { Vary: "Origin" };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || process.env.NODE_ENV || "production";
   const dev = mode === "development";
@@ -279,7 +287,8 @@ module.exports = async (env = {}, argv = {}) => {
   const config = {
     mode,
     context: ROOT,
-    devtool: "source-map",
+    // Source maps only in development, for the dev server's own pages: a production build ships none.
+    devtool: dev ? "source-map" : false,
     entry: {
       functions: "./src/functions/register.ts",
       // taskpane reuses the modules (engine, policies) already loaded by functions: one copy of
@@ -373,7 +382,9 @@ module.exports = async (env = {}, argv = {}) => {
     config.devServer = {
       port: DEV_PORT,
       host: "localhost",
-      headers: { "Access-Control-Allow-Origin": "*" },
+      // CORS for Office's own origins and this server's only, never a wildcard: another site in the
+      // developer's browser must not read the sources (or their maps) from localhost.
+      headers: (req) => corsHeaders(req.headers.origin),
       server: https ? { type: "https", options: https } : { type: "http" },
       static: false,
       hot: false,
@@ -385,3 +396,5 @@ module.exports = async (env = {}, argv = {}) => {
 
   return config;
 };
+
+module.exports.corsHeaders = corsHeaders;

@@ -8,6 +8,7 @@ const fs = require("fs");
 const path = require("path");
 const http = require("http");
 const https = require("https");
+const net = require("net");
 const { spawnSync } = require("child_process");
 
 const ROOT = path.resolve(__dirname, "..");
@@ -93,7 +94,18 @@ async function portAnswers() {
   for (const scheme of ["https", "http"]) {
     if (await probe(`${scheme}://localhost:${PORT}/`, 1500)) return true;
   }
+  // "localhost" may be 127.0.0.1 or ::1: a program on either address holds the port for us
+  for (const host of ["127.0.0.1", "::1"]) if (await portBusyOn(host)) return true;
   return false;
+}
+
+/** True when something listens on host:PORT (binding fails with EADDRINUSE); false where the address does not exist. */
+function portBusyOn(host) {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", (e) => resolve(e.code === "EADDRINUSE" || e.code === "EACCES"));
+    srv.listen({ port: PORT, host, exclusive: true }, () => srv.close(() => resolve(false)));
+  });
 }
 
 function tail(file, lines = 30) {

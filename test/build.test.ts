@@ -25,6 +25,10 @@ test("the build succeeds and prints the first-load size", () => {
   expect(build.stderr + build.stdout).not.toMatch(/ERROR/);
   expect(build.status).toBe(0);
   expect(build.stdout).toMatch(/first-load JS of taskpane\.html: [\d.]+ KiB gzipped/);
+  // no source maps shipped, nor pointed at (issue 12, finding 9)
+  const files = fs.readdirSync(OUT, { recursive: true }).map(String);
+  expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
+  for (const f of files.filter((f) => /^[^/]*\.js$/.test(f))) expect(fs.readFileSync(path.join(OUT, f), "utf8")).not.toMatch(/sourceMappingURL=/);
 });
 
 test("functions.json names every AWARD function with its arguments, described", () => {
