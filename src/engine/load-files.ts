@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { PolicyFile } from "./types";
-import { formatFault, validatePolicyFiles } from "./validate";
+import { formatFaultIn, validatePolicyFiles } from "./validate";
 import { policyFileKind } from "./registry";
 
 /** The policies/ folder of this project. */
@@ -47,7 +47,10 @@ export function readPolicyFiles(dir: string = POLICY_DIR): PolicyFile[] {
   const files = readPolicyFilesUnchecked(dir);
   const faults = validatePolicyFiles(files, textReader(dir));
   if (faults.length > 0) {
-    throw new Error(`invalid policy files:\n${faults.map((f) => `  ${formatFault(f)}`).join("\n")}`);
+    // a folder given: its files by their real path; this project's own: policies/…
+    const real = fs.realpathSync(dir);
+    const shown = real === fs.realpathSync(POLICY_DIR) ? undefined : real;
+    throw new Error(`invalid policy files:\n${faults.map((f) => `  ${formatFaultIn(f, shown)}`).join("\n")}`);
   }
   return files;
 }

@@ -1,4 +1,5 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import { parseDocument } from "yaml";
 import policySchema from "../../policies/schema/policy.schema.json";
 import jurisdictionSchema from "../../policies/schema/jurisdiction.schema.json";
 import programmesSchema from "../../policies/schema/programmes.schema.json";
@@ -9,8 +10,41 @@ import type { PolicyFile } from "./types";
 /** One fault in one policy file: the file, the JSON path inside it, and what is wrong. */
 export interface PolicyFault { file: string; path: string; message: string }
 
-export function formatFault(f: PolicyFault): string {
-  return `policies/${f.file}: ${f.path || "/"}: ${f.message.trim()}`;
+/**
+ * A fault as a message: the file under policies/, or under `dir` (the folder given, by its real
+ * path) when one is given.
+ */
+export function formatFaultIn(f: PolicyFault, dir: string | undefined): string {
+  const file = dir ? `${dir.replace(/[\\/]+$/, "")}/${f.file}` : `policies/${f.file}`;
+  return `${file}: ${f.path || "/"}: ${f.message.trim()}`;
+}
+
+/** A fault of this project's policies/ as a message. */
+export const formatFault = (f: PolicyFault): string => formatFaultIn(f, undefined);
+
+/** YAML the loader would read as something else: a tag it does not know (!!js/function, !include) is a fault, not a string. */
+function yamlFaults(file: PolicyFile): PolicyFault[] {
+  const doc = parseDocument(file.text);
+  const faults: PolicyFault[] = [];
+  for (const w of [...doc.errors, ...doc.warnings]) {
+    if (w.code !== "TAG_RESOLVE_FAILED" && !(doc.errors as unknown[]).includes(w)) continue;
+    const line = w.linePos?.[0]?.line;
+    faults.push({ file: file.path, path: line ? `line ${line}` : "", message: w.code === "TAG_RESOLVE_FAILED" ? `unknown YAML tag: ${w.message.split("\n")[0]}; policy files use plain YAML (no tags)` : w.message.split("\n")[0] });
+  }
+  return faults;
+}
+
+/** Every date-shaped string (YYYY-MM-DD) of a document that names no day of the calendar (2028-02-31). */
+function* impossibleDates(node: unknown, path = ""): Generator<{ path: string; value: string }> {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) yield* impossibleDates(node[i], `${path}/${i}`);
+  } else if (node && typeof node === "object") {
+    for (const [k, v] of Object.entries(node)) yield* impossibleDates(v, `${path}/${k}`);
+  } else if (typeof node === "string" && /^\d{4}-\d{2}-\d{2}$/.test(node)) {
+    const [y, m, d] = node.split("-").map(Number);
+    const back = new Date(Date.UTC(y, m - 1, d));
+    if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) yield { path, value: node };
+  }
 }
 
 let validators: { policy: ValidateFunction; jurisdiction: ValidateFunction; programmes: ValidateFunction } | null = null;
@@ -55,6 +89,11 @@ function* quotedObjects(node: unknown, path = ""): Generator<{ path: string; obj
 export function validatePolicyFiles(files: PolicyFile[], readText: (path: string) => string | null): PolicyFault[] {
   const faults: PolicyFault[] = [];
   for (const file of files) {
+    const tags = yamlFaults(file);
+    if (tags.length > 0) {
+      faults.push(...tags);
+      continue;
+    }
     try {
       parsePolicyFiles([file]);
     } catch (e) {
@@ -68,6 +107,9 @@ export function validatePolicyFiles(files: PolicyFile[], readText: (path: string
   else if (!v.programmes(parsed.programmes.doc)) faults.push(...schemaFaults(parsed.programmes.path, v.programmes.errors));
   for (const { path, doc } of parsed.jurisdictions) {
     if (!v.jurisdiction(doc)) faults.push(...schemaFaults(path, v.jurisdiction.errors));
+  }
+  for (const { path, doc } of [...parsed.jurisdictions, ...parsed.versions]) {
+    for (const d of impossibleDates(doc)) faults.push({ file: path, path: d.path, message: `${d.value} is not a date of the calendar` });
   }
   for (const { path, doc } of parsed.versions) {
     if (!v.policy(doc)) {
