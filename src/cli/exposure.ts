@@ -2,6 +2,8 @@
 // pool, with each award's trace and the policy files (and their hashes) it rests on.
 import { createHash } from "crypto";
 import * as fs from "fs";
+import * as os from "os";
+import * as readline from "readline";
 import * as path from "path";
 import { parseArgs } from "util";
 import { Readable } from "stream";
@@ -10,6 +12,7 @@ import Decimal from "decimal.js";
 import { budget, defaultEngine, defaultRegistry, formatYuan, type PolicyRegistry, type PolicyVersion } from "../engine";
 import { POLICY_DIR } from "../engine/load-files";
 import { AwardError } from "../engine/errors";
+import type { Step } from "../engine/voucher";
 import { EncodingSniffer, type TextEncoding } from "../engine/budget/encoding";
 import type { Io } from "./main";
 import { parseYearOption } from "./options";
@@ -194,10 +197,23 @@ export async function exposureCommand(args: string[], io: Io): Promise<number> {
   const long = rowCount >= 10000;
   if (long) progress(`read ${rowCount.toLocaleString("en-US")} rows from ${file}`);
   const engine = defaultEngine();
+  const spill = values.out !== undefined ? new TraceSpill() : undefined;
+  try {
+    return await computeAndReport(file, values.out, parsed, rowCount, method, engine, spill, io, progress, values.json, long);
+  } finally {
+    spill?.remove();
+  }
+}
+
+async function computeAndReport(
+  file: string, out: string | undefined, parsed: budget.ParsedRow[], rowCount: number, method: budget.AllocationMethod,
+  engine: ReturnType<typeof defaultEngine>, spill: TraceSpill | undefined, io: Io, progress: (what: string) => void, json: boolean | undefined, long: boolean,
+): Promise<number> {
   const result = budget.runPortfolio(engine.resolver, parsed, {
     method,
     clauseAward: budget.clauseRowAward(engine),
-    trace: values.out !== undefined,
+    onAwardSteps: spill ? (index, steps) => spill.add(index, steps) : undefined,
+    trace: out !== undefined,
     progress: long ? (done, total) => progress(`computed ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`) : undefined,
   });
 
@@ -218,7 +234,7 @@ export async function exposureCommand(args: string[], io: Io): Promise<number> {
       remaining: Number(yuan(p.remaining)), exhaustion: p.exhaustion === null ? null : budget.serialToISO(p.exhaustion), applications: p.rows,
     })),
   };
-  if (values.json) {
+  if (json) {
     io.stdout.write(`${JSON.stringify(summary)}\n`);
   } else {
     io.stdout.write(`${file}: ${summary.rows} rows, ${summary.computed} computed, ${summary.bad} bad${summary.blank ? `, ${summary.blank} blank` : ""}; method ${method}\n`);
@@ -228,13 +244,68 @@ export async function exposureCommand(args: string[], io: Io): Promise<number> {
       io.stdout.write(`\n${p.label}\n  version ${p.version}, ${p.rows} applications\n  requested ${yuan(p.requested)}  awarded ${yuan(p.awarded)}  limit ${yuan(p.limit)}  remaining ${yuan(p.remaining)}\n  exhausted on ${p.exhaustion === null ? "— (not reached" + (p.requested.greaterThanOrEqualTo(p.limit) ? ", or reached on an undated row)" : ")") : budget.serialToISO(p.exhaustion)}\n`);
     }
   }
-  if (values.out) {
-    if (long) progress(`writing ${values.out}`);
-    const out = values.out;
-    await writeFileAtomic(out, (temp) => writeWorkbook(temp, result, file, method, { progress: long ? progress : undefined }), [file]);
-    io.stderr.write(`exposure: wrote ${values.out}\n`);
+  if (out) {
+    if (long) progress(`writing ${out}`);
+    await writeFileAtomic(out, (temp) => writeWorkbook(temp, result, file, method, { spill, progress: long ? progress : undefined }), [file]);
+    io.stderr.write(`exposure: wrote ${out}\n`);
   }
   return bad.length > 0 ? 1 : 0;
+}
+
+/**
+ * Each award's own trace steps, written to a temporary file as the awards are computed (one JSON
+ * line a row), so that a table of a million rows does not hold every trace in memory; read back in
+ * order when the trace sheet is written. Quotes are numbered here, once.
+ */
+export class TraceSpill {
+  readonly quotes = new Map<string, number>();
+  private readonly dir: string;
+  readonly file: string;
+  private fd: number | null;
+  private buffer: string[] = [];
+  private chars = 0;
+
+  constructor() {
+    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), "award-trace-"));
+    this.file = path.join(this.dir, "trace.jsonl");
+    this.fd = fs.openSync(this.file, "w");
+  }
+
+  quoteId(q: string | undefined): number | null {
+    if (!q) return null;
+    let id = this.quotes.get(q);
+    if (id === undefined) this.quotes.set(q, (id = this.quotes.size + 1));
+    return id;
+  }
+
+  add(index: number, steps: readonly Step[]): void {
+    const line = JSON.stringify([index, steps.map((s) => [s.step, s.value, this.quoteId(s.quote)])]);
+    this.buffer.push(line);
+    this.chars += line.length;
+    if (this.chars > 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    if (this.buffer.length === 0 || this.fd === null) return;
+    fs.writeSync(this.fd, this.buffer.join("\n") + "\n");
+    this.buffer = [];
+    this.chars = 0;
+  }
+
+  /** The rows' steps in the order they were added. */
+  async *records(): AsyncGenerator<[number, [string, string, number | null][]]> {
+    this.flush();
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
+    const lines = readline.createInterface({ input: fs.createReadStream(this.file, { highWaterMark: CHUNK }), crlfDelay: Infinity });
+    for await (const line of lines) if (line) yield JSON.parse(line);
+  }
+
+  remove(): void {
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
 }
 
 /** The output workbook's sheets and columns. */
@@ -253,6 +324,8 @@ const POOL_COLUMNS: Column[] = [
 const TRACE_COLUMNS: Column[] = [{ header: "row", kind: "int", width: 8 }, { header: "step", kind: "text", width: 20 }, { header: "value", kind: "text", width: 70 }, { header: "quote id", kind: "int", width: 10 }];
 
 export interface WriteOptions {
+  /** where the awards' own trace steps went while they were computed (exposure --out); else they are in the result */
+  spill?: TraceSpill;
   /** rows a sheet holds before it continues on another (Excel's 1,048,576; tests set fewer) */
   maxRows?: number;
   progress?: (what: string) => void;
@@ -265,7 +338,8 @@ export interface WriteOptions {
  */
 export async function writeWorkbook(out: string, result: budget.PortfolioResult, input: string, method: string, options: WriteOptions = {}): Promise<void> {
   const wb = new XlsxStreamWriter(out, options.maxRows);
-  const quotes = new Map<string, number>();
+  const spill = options.spill;
+  const quotes = spill?.quotes ?? new Map<string, number>();
   const quoteId = (q: string | undefined) => {
     if (!q) return null;
     let id = quotes.get(q);
@@ -294,11 +368,31 @@ export async function writeWorkbook(out: string, result: budget.PortfolioResult,
   await pools.end();
 
   const trace = wb.sheet("trace", TRACE_COLUMNS);
-  for (let i = 0; i < result.rows.length; i++) {
-    const r = result.rows[i];
-    if (!r.award) continue;
-    for (const s of [...r.award.steps, ...r.steps]) await trace.addRow([r.line, s.step, s.value, quoteId(s.quote)]);
-    if (options.progress && i > 0 && i % every === 0) options.progress(`wrote the traces of ${i.toLocaleString("en-US")} rows`);
+  const portfolioSteps = async (r: budget.PortfolioRow) => {
+    for (const s of r.steps) await trace.addRow([r.line, s.step, s.value, quoteId(s.quote)]);
+  };
+  let done = 0;
+  const tick = () => {
+    if (options.progress && ++done % every === 0) options.progress(`wrote the traces of ${done.toLocaleString("en-US")} rows`);
+  };
+  if (spill) {
+    let k = 0;
+    for await (const [index, steps] of spill.records()) {
+      // rows are in the order they were read, as the steps were spilled
+      while (k < result.rows.length && result.rows[k].index !== index) k++;
+      const r = result.rows[k];
+      if (!r) break;
+      for (const [step, value, q] of steps) await trace.addRow([r.line, step, value, q]);
+      await portfolioSteps(r);
+      tick();
+    }
+  } else {
+    for (const r of result.rows) {
+      if (!r.award) continue;
+      for (const s of r.award.steps) await trace.addRow([r.line, s.step, s.value, quoteId(s.quote)]);
+      await portfolioSteps(r);
+      tick();
+    }
   }
   await trace.end();
 

@@ -225,6 +225,11 @@ export interface PortfolioOptions {
   clauseAward?: RowAwardFn;
   /** Called every so often while rows are computed (for progress on long runs). */
   progress?: (done: number, total: number) => void;
+  /**
+   * Receives each award's own trace steps as soon as the award is computed; they are then not kept
+   * in the result (a table of a million rows: the CLI writes them to a temporary file).
+   */
+  onAwardSteps?: (index: number, steps: Step[]) => void;
 }
 
 /** Order of processing: by year, then date (undated rows last in their year), then row order. */
@@ -270,6 +275,10 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
     }
     try {
       const award = awardForRow(resolver, p.app, trace, options.clauseAward);
+      if (options.onAwardSteps) {
+        options.onAwardSteps(p.app.index, award.steps);
+        award.steps = [];
+      }
       rows.push({ index: p.app.index, line: p.app.line, app: p.app, error: null, award, paid: null, cuts: [], steps: [] });
     } catch (e) {
       if (!(e instanceof AwardError)) throw e;
