@@ -214,7 +214,9 @@ async function computeAndReport(
     clauseAward: budget.clauseRowAward(engine),
     onAwardSteps: spill ? (index, steps) => spill.add(index, steps) : undefined,
     trace: out !== undefined,
-    progress: long ? (done, total) => progress(`computed ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`) : undefined,
+    progress: long
+      ? (done, total) => progress(`computed ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows${done === total ? "; applying the caps, pools and shares across rows" : ""}`)
+      : undefined,
   });
 
   const bad = result.rows.filter((r) => r.error);

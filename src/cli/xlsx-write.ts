@@ -39,7 +39,10 @@ const XML_BAD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\u
 const TRUNCATED = "…(cut at Excel's 32,767 characters a cell)";
 
 /** Text as a cell holds it: characters XML cannot carry dropped, cut at Excel's limit, escaped. */
+const NEEDS_WORK = /[\u0000-\u001f&<>"\ud800-\udfff\ufffe\uffff]/;
+
 export function cellText(s: string): string {
+  if (s.length <= EXCEL_MAX_CELL_CHARS && !NEEDS_WORK.test(s)) return s; // most cells: nothing to do
   let t = s.replace(XML_BAD, "");
   if (t.length > EXCEL_MAX_CELL_CHARS) t = t.slice(0, EXCEL_MAX_CELL_CHARS - TRUNCATED.length) + TRUNCATED;
   return t.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
@@ -89,7 +92,7 @@ class ZipStream {
     header.writeUInt16LE(nameBuf.length, 26);
     const e: ZipEntry = { name, offset: this.offset, crc: 0, csize: 0, usize: 0 };
     await this.raw(Buffer.concat([header, nameBuf]));
-    const deflate = zlib.createDeflateRaw({ level: 4 });
+    const deflate = zlib.createDeflateRaw({ level: 1 });
     const pending: Buffer[] = [];
     deflate.on("data", (c: Buffer) => {
       e.csize += c.length;
