@@ -1,7 +1,7 @@
 import * as React from "react";
-import { Badge, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle2, Text, mergeClasses } from "@fluentui/react-components";
+import { Badge, Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle2, Text, mergeClasses } from "@fluentui/react-components";
 import { jurisdictionViews, type JurisdictionView, type OutsideReason } from "./model/years";
-import { useStrings, type Strings } from "./i18n";
+import { STRINGS, useStrings, type Strings } from "./i18n";
 import { useSession, useUpdate, useWorkbookState, useYear } from "./session-hooks";
 import { useStyles } from "./styles";
 import { NoticeBar } from "./Notice";
@@ -28,6 +28,7 @@ export function PolicyYearView({ views = jurisdictionViews }: { views?: ViewsFn 
   const state = useWorkbookState();
   const year = useYear();
   const { run, notice } = useUpdate();
+  const [, setAfresh] = React.useState(0); // re-render once the user has chosen to start afresh
   const savedText = session.host.kind === "excel" ? t.saved : t.savedPreview;
   const current = new Date().getFullYear();
 
@@ -69,8 +70,17 @@ export function PolicyYearView({ views = jurisdictionViews }: { views?: ViewsFn 
         </Field>
         <Text data-testid="year-in-use">{t.yearInUse(year)}</Text>
         <NoticeBar notice={notice} testId="year-notice" />
-        {session.loadError ? (
-          <MessageBar intent="warning"><MessageBarBody>{session.loadError}</MessageBarBody></MessageBar>
+        {session.notice ? (
+          <MessageBar intent="warning" data-testid="settings-notice">
+            <MessageBarBody>
+              {t === STRINGS.zh ? session.notice.zh : session.notice.en}
+              {session.unreadable ? (
+                <Button size="small" onClick={() => { session.discardUnreadable(); setAfresh((n) => n + 1); }} data-testid="settings-afresh">
+                  {t === STRINGS.zh ? "重新开始（原设置保留在备份中）" : "Start afresh (the old settings stay in their backup)"}
+                </Button>
+              ) : null}
+            </MessageBarBody>
+          </MessageBar>
         ) : null}
       </section>
       <section className={styles.section} aria-labelledby="policies-heading">
