@@ -120,7 +120,8 @@ describe("a broken policy file is reported with its file and path", () => {
     const p = path.join(dir, "guangzhou/draft.yaml");
     fs.writeFileSync(p, fs.readFileSync(p, "utf8").replace("value: 5亿元", "value: 6亿元"));
     const bad = spawnSync(process.execPath, [script, dir], { encoding: "utf8" });
-    expect([bad.status, bad.stderr]).toEqual([1, expect.stringMatching(/policies\/guangzhou\/draft\.yaml: \/pools\/0\/amount\/value: "6亿元" does not appear in its quote/)]);
+    // a folder given: its files by their real path (issue 12)
+    expect([bad.status, bad.stderr]).toEqual([1, expect.stringContaining(`${fs.realpathSync(dir)}/guangzhou/draft.yaml: /pools/0/amount/value: "6亿元" does not appear in its quote`)]);
     fs.rmSync(dir, { recursive: true });
   });
   test("readPolicyFiles throws the whole list", () => {
@@ -128,7 +129,7 @@ describe("a broken policy file is reported with its file and path", () => {
     fs.cpSync(POLICY_DIR, dir, { recursive: true });
     const p = path.join(dir, "langfang/2023.yaml");
     fs.writeFileSync(p, fs.readFileSync(p, "utf8").replace("value: 50%", "value: 50 percent"));
-    expect(() => readPolicyFiles(dir)).toThrow(/invalid policy files:\n  policies\/langfang\/2023\.yaml: \/programmes\/0\/routes\/0\/rate\/value/);
+    expect(() => readPolicyFiles(dir)).toThrow(`invalid policy files:\n  ${fs.realpathSync(dir)}/langfang/2023.yaml: /programmes/0/routes/0/rate/value`);
     fs.rmSync(dir, { recursive: true });
   });
 });

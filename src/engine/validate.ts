@@ -25,13 +25,13 @@ export const formatFault = (f: PolicyFault): string => formatFaultIn(f, undefine
 /** YAML the loader would read as something else: a tag it does not know (!!js/function, !include) is a fault, not a string. */
 function yamlFaults(file: PolicyFile): PolicyFault[] {
   const doc = parseDocument(file.text);
-  const faults: PolicyFault[] = [];
-  for (const w of [...doc.errors, ...doc.warnings]) {
-    if (w.code !== "TAG_RESOLVE_FAILED" && !(doc.errors as unknown[]).includes(w)) continue;
-    const line = w.linePos?.[0]?.line;
-    faults.push({ file: file.path, path: line ? `line ${line}` : "", message: w.code === "TAG_RESOLVE_FAILED" ? `unknown YAML tag: ${w.message.split("\n")[0]}; policy files use plain YAML (no tags)` : w.message.split("\n")[0] });
-  }
-  return faults;
+  if (doc.errors.length > 0) return []; // not YAML at all: the loader says so, once
+  return doc.warnings
+    .filter((w) => w.code === "TAG_RESOLVE_FAILED")
+    .map((w) => {
+      const line = w.linePos?.[0]?.line;
+      return { file: file.path, path: line ? `line ${line}` : "", message: `unknown YAML tag: ${w.message.split("\n")[0]}; policy files use plain YAML (no tags)` };
+    });
 }
 
 /** Every date-shaped string (YYYY-MM-DD) of a document that names no day of the calendar (2028-02-31). */

@@ -132,7 +132,20 @@ export function readHeader(header: readonly unknown[]): Map<Column, number> {
   return cols;
 }
 
-const text = (c: unknown) => (isBlank(c) ? "" : String(c).normalize("NFKC").trim());
+/**
+ * One copy of each short text a table repeats (policies, programmes, recipients: a million rows name
+ * a few thousand), so a large table holds each name once. Bounded: past the limit texts are not shared.
+ */
+const INTERNED = new Map<string, string>();
+function intern(t: string): string {
+  if (t.length > 64) return t;
+  const hit = INTERNED.get(t);
+  if (hit !== undefined) return hit;
+  if (INTERNED.size < 200_000) INTERNED.set(t, t);
+  return t;
+}
+
+const text = (c: unknown) => (isBlank(c) ? "" : intern(String(c).normalize("NFKC").trim()));
 
 /**
  * Reads one data row. yearArg is the year for rows with neither a year nor a date.
