@@ -1,7 +1,6 @@
 // Issue 12, findings 3 and 4: saved settings that do not load are kept exactly as saved, shown with
 // their reason, and never lost on the next save; a value that is not JSON is kept aside untouched
 // and nothing is saved over it until the user chooses; a size limit with a message.
-import { OfficeMockObject } from "office-addin-mock";
 
 jest.mock("office-addin-manifest", () => ({
   OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
@@ -13,6 +12,7 @@ import { MemoryWorkbook } from "../src/workbook/memory";
 import { BACKUP_KEY, OfficeWorkbook, SETTINGS_KEY } from "../src/workbook/office";
 import { WorkbookSession } from "../src/workbook/session";
 import { EMPTY_STATE, SETTINGS_MAX_CHARS } from "../src/workbook/state";
+import { installOffice } from "./helpers/office-settings";
 
 afterEach(() => {
   setDefaultEngine(null);
@@ -92,20 +92,7 @@ test("a size limit with a message: a save past it is refused and what was saved 
 
 test("in Excel (office-addin-mock): the unreadable value goes to its backup key, the settings key is not written", async () => {
   const raw = "{not json";
-  const store: Record<string, unknown> = { [SETTINGS_KEY]: raw };
-  const office = new OfficeMockObject({
-    context: {
-      document: {
-        settings: {
-          get: (k: string) => (k in store ? store[k] : null),
-          set: (k: string, v: unknown) => void (store[k] = v),
-          saveAsync: (cb: (r: unknown) => void) => cb({ status: "succeeded" }),
-        },
-      },
-    },
-  });
-  Object.assign(office, { AsyncResultStatus: { Failed: "failed", Succeeded: "succeeded" } });
-  (global as { Office?: unknown }).Office = office;
+  const { store } = installOffice({ [SETTINGS_KEY]: raw });
   const host = new OfficeWorkbook();
   host.recalculate = async () => undefined;
   const session = new WorkbookSession(host);

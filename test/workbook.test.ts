@@ -15,6 +15,7 @@ import { MemoryWorkbook, columnName } from "../src/workbook/memory";
 import { OfficeWorkbook, SETTINGS_KEY } from "../src/workbook/office";
 import { WorkbookSession } from "../src/workbook/session";
 import { EMPTY_STATE, readState } from "../src/workbook/state";
+import { installOffice } from "./helpers/office-settings";
 
 const g = global as unknown as { Office?: unknown; Excel?: unknown };
 
@@ -27,28 +28,6 @@ afterEach(() => {
 
 interface FakeRange { address: string; values?: unknown; formulas?: unknown[][]; numberFormat?: unknown; format: { font: { bold?: boolean }; autofitColumns: () => void } }
 
-function installOffice(saved: Record<string, unknown> = {}, saveFails = false) {
-  const store = { ...saved };
-  const saves: number[] = [];
-  const office = new OfficeMockObject({
-    context: {
-      document: {
-        settings: {
-          get: (k: string) => (k in store ? store[k] : null),
-          set: (k: string, v: unknown) => void (store[k] = v),
-          saveAsync: (cb: (r: unknown) => void) => {
-            saves.push(1);
-            cb(saveFails ? { status: "failed", error: { message: "read-only workbook" } } : { status: "succeeded" });
-          },
-        },
-      },
-    },
-  });
-  // enums are plain values in office.js, not proxy properties that need load()
-  Object.assign(office, { AsyncResultStatus: { Failed: "failed", Succeeded: "succeeded" } });
-  g.Office = office;
-  return { store, saves };
-}
 
 function installExcel(sheetNames: string[] = ["Sheet1"]) {
   const log = {
