@@ -12,6 +12,7 @@ import Decimal from "decimal.js";
 import { budget, defaultEngine, defaultRegistry, formatYuan, type PolicyRegistry, type PolicyVersion } from "../engine";
 import { POLICY_DIR } from "../engine/load-files";
 import { AwardError } from "../engine/errors";
+import { bi, type Text } from "../engine/text";
 import type { Step } from "../engine/voucher";
 import { EncodingSniffer, type TextEncoding } from "../engine/budget/encoding";
 import type { Io } from "./main";
@@ -30,7 +31,22 @@ export const EXPOSURE_USAGE = `usage: award-model exposure FILE [--year Y] [--me
   --json      print the summary as JSON
 Exit status: 0 when every row is computed, 1 when any row is bad (each reported by row number), 2 for a usage or file error.`;
 
-export class ExposureUsageError extends Error {}
+/** A usage or file error of exposure: exit 2. `text` carries the message in both languages. */
+export class ExposureUsageError extends Error {
+  readonly text: Text;
+  constructor(message: string | Text) {
+    const text = typeof message === "string" ? bi(message, message) : message;
+    super(text.en);
+    this.text = text;
+  }
+}
+
+/** An error about a file, in both languages where the error has them: "FILE: why". */
+function fileError(file: string, e: unknown, what?: Text): ExposureUsageError {
+  const t = (e as { text?: Text }).text;
+  const why = t && typeof t.en === "string" ? t : bi((e as Error).message, (e as Error).message);
+  return new ExposureUsageError(bi(`${file}: ${what ? `${what.en}: ` : ""}${why.en}`, `${file}：${what ? `${what.zh}：` : ""}${why.zh}`));
+}
 
 type Cell = unknown;
 
@@ -51,7 +67,7 @@ async function csvEncoding(file: string): Promise<{ encoding: TextEncoding; skip
   try {
     return { encoding: sniffer.result(), skip: sniffer.bomLength };
   } catch (e) {
-    throw new ExposureUsageError(`${file}: ${(e as Error).message}`);
+    throw fileError(file, e);
   }
 }
 
@@ -89,7 +105,7 @@ async function readCsv(file: string, sink: RowSink, onProgress?: (n: number) => 
     }
   } catch (e) {
     if (e instanceof ExposureUsageError || e instanceof AwardError) throw e;
-    throw new ExposureUsageError(`${file}: not a readable CSV file: ${(e as Error).message}`);
+    throw fileError(file, e, bi("not a readable CSV file", "无法读取的 CSV 文件"));
   }
   if (n === 0) throw new ExposureUsageError(`${file}: the file is empty; it needs a header row and one row per application`);
   return n - 1;
@@ -123,7 +139,7 @@ export async function streamApplicationFile(file: string, sink: RowSink, onProgr
       });
     } catch (e) {
       if (e instanceof ExposureUsageError || e instanceof AwardError) throw e;
-      throw new ExposureUsageError(`${file}: not a readable .xlsx workbook: ${(e as Error).message}`);
+      throw fileError(file, e, bi("not a readable .xlsx workbook", "无法读取的 .xlsx 工作簿"));
     }
     if (!header) throw new ExposureUsageError(`${file}: the first sheet is empty; it needs a header row and one row per application`);
     return n;
@@ -187,7 +203,7 @@ export async function exposureCommand(args: string[], io: Io): Promise<number> {
       try {
         columns = budget.readHeader(cells);
       } catch (e) {
-        throw new ExposureUsageError(`${file}: ${(e as Error).message}`);
+        throw fileError(file, e);
       }
     },
     row: (cells, line) => {
