@@ -58,6 +58,9 @@ function columnLetters(n: number): string[] {
   return out;
 }
 
+/** 1980-01-01, the first day a zip can name: no time of the machine it ran on is recorded. */
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+
 interface ZipEntry { name: string; offset: number; crc: number; csize: number; usize: number }
 
 /** A zip written sequentially to a file: entries deflated as they are written, a data descriptor after each. */
@@ -89,6 +92,7 @@ class ZipStream {
     header.writeUInt16LE(20, 4);
     header.writeUInt16LE(0x0808, 6); // data descriptor follows; names in UTF-8
     header.writeUInt16LE(8, 8); // deflate
+    header.writeUInt16LE(DOS_DATE, 12);
     header.writeUInt16LE(nameBuf.length, 26);
     const e: ZipEntry = { name, offset: this.offset, crc: 0, csize: 0, usize: 0 };
     await this.raw(Buffer.concat([header, nameBuf]));
@@ -145,6 +149,7 @@ class ZipStream {
       h.writeUInt16LE(20, 6);
       h.writeUInt16LE(0x0808, 8);
       h.writeUInt16LE(8, 10);
+      h.writeUInt16LE(DOS_DATE, 14);
       h.writeUInt32LE(e.crc >>> 0, 16);
       h.writeUInt32LE(e.csize, 20);
       h.writeUInt32LE(e.usize, 24);
