@@ -161,3 +161,12 @@ describe(".xlsx: sizes checked before inflating; read as a stream", () => {
     expect(table.rows[19999].line).toBe(20001);
   });
 });
+
+test("bounded work on a file with no line breaks: refused past 16 MiB a line, not read whole", () => {
+  const { EncodingSniffer } = require("../src/engine/budget/encoding") as typeof import("../src/engine/budget/encoding");
+  const s = new EncodingSniffer();
+  const chunk = Buffer.alloc(2 ** 20, "a");
+  expect(() => {
+    for (let i = 0; i < 40; i++) s.push(chunk);
+  }).toThrow(/^line 1: that line is longer than 16 MiB/);
+});

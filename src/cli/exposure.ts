@@ -14,7 +14,7 @@ import { POLICY_DIR } from "../engine/load-files";
 import { AwardError } from "../engine/errors";
 import { bi, type Text } from "../engine/text";
 import type { Step } from "../engine/voucher";
-import { EncodingSniffer, type TextEncoding } from "../engine/budget/encoding";
+import { EncodingSniffer, MAX_LINE_BYTES, type TextEncoding } from "../engine/budget/encoding";
 import type { Io } from "./main";
 import { parseYearOption } from "./options";
 import { checkOutputFile, writeFileAtomic } from "./write-file";
@@ -94,7 +94,7 @@ async function readCsv(file: string, sink: RowSink, onProgress?: (n: number) => 
     yield first.value as string;
     yield* chunks;
   }
-  const parser = Readable.from(all()).pipe(parseCsvStream({ delimiter, relax_column_count: true, skip_empty_lines: false, trim: true }));
+  const parser = Readable.from(all()).pipe(parseCsvStream({ delimiter, relax_column_count: true, skip_empty_lines: false, trim: true, max_record_size: MAX_LINE_BYTES }));
   let n = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {

@@ -24,6 +24,9 @@ export const XLSX_LIMITS = {
   ratio: 200,
 };
 
+/** Text of one cell read at most (Excel's own limit is 32,767 characters). */
+const MAX_CELL_TEXT = 1 << 20;
+
 export class XlsxError extends Error {
   constructor(readonly text: Text) {
     super(text.en);
@@ -220,7 +223,11 @@ function sheetHandlers(p: SaxesParser, strings: readonly string[], row: (cells: 
         break;
     }
   });
-  p.on("text", (s) => { if (collecting) value += s; });
+  p.on("text", (s) => {
+    if (!collecting) return;
+    value += s;
+    if (value!.length > MAX_CELL_TEXT) throw new XlsxError(bi(`row ${line}: a cell holds more than ${MAX_CELL_TEXT.toLocaleString("en-US")} characters (Excel allows 32,767)`, `第 ${line} 行：单元格超过 ${MAX_CELL_TEXT.toLocaleString("en-US")} 个字符（Excel 最多 32,767 个）`));
+  });
   p.on("closetag", (t) => {
     if (t.name === "v" || t.name === "t") collecting = false;
     else if (t.name === "c") {

@@ -9,6 +9,9 @@ import { bi } from "../text";
 
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
 
+/** The longest line read: bounded work on a file with no line breaks. */
+export const MAX_LINE_BYTES = 16 * 2 ** 20;
+
 export const ENCODINGS_TRIED = "UTF-8, UTF-16 (with a byte order mark), GBK/GB18030";
 
 /**
@@ -106,6 +109,7 @@ export class EncodingSniffer {
       start = i + 1;
     }
     this.carry = b.slice(start);
+    if (this.carry.length > MAX_LINE_BYTES) throw refuse(this.line, bi(`that line is longer than ${MAX_LINE_BYTES / 2 ** 20} MiB (a table's line is a few hundred bytes): not an applications table`, `该行超过 ${MAX_LINE_BYTES / 2 ** 20} MiB（表格的一行通常只有几百字节）：不是申请表`));
   }
 
   /** The encoding, once every byte has been pushed; throws for a file it cannot read as one. */
