@@ -212,25 +212,36 @@ export async function exposureCommand(args: string[], io: Io): Promise<number> {
   }, (n) => progress(`read ${n.toLocaleString("en-US")} rows`));
   const long = rowCount >= 10000;
   if (long) progress(`read ${rowCount.toLocaleString("en-US")} rows from ${file}`);
-  const engine = defaultEngine();
   const spill = values.out !== undefined ? new TraceSpill() : undefined;
   try {
-    return await computeAndReport(file, values.out, parsed, rowCount, method, engine, spill, io, progress, values.json, long);
+    return await computeAndReport({ file, out: values.out, json: values.json === true, method, parsed, rowCount, spill, io, progress: long ? progress : undefined });
   } finally {
     spill?.remove();
   }
 }
 
-async function computeAndReport(
-  file: string, out: string | undefined, parsed: budget.ParsedRow[], rowCount: number, method: budget.AllocationMethod,
-  engine: ReturnType<typeof defaultEngine>, spill: TraceSpill | undefined, io: Io, progress: (what: string) => void, json: boolean | undefined, long: boolean,
-): Promise<number> {
+interface Run {
+  file: string;
+  out: string | undefined;
+  json: boolean;
+  method: budget.AllocationMethod;
+  parsed: budget.ParsedRow[];
+  rowCount: number;
+  spill: TraceSpill | undefined;
+  io: Io;
+  /** progress lines, on long runs only */
+  progress: ((what: string) => void) | undefined;
+}
+
+/** Applies every rule to the parsed rows, reports the summary, writes --out. */
+async function computeAndReport({ file, out, json, method, parsed, rowCount, spill, io, progress }: Run): Promise<number> {
+  const engine = defaultEngine();
   const result = budget.runPortfolio(engine.resolver, parsed, {
     method,
     clauseAward: budget.clauseRowAward(engine),
     onAwardSteps: spill ? (index, steps) => spill.add(index, steps) : undefined,
     trace: out !== undefined,
-    progress: long
+    progress: progress
       ? (done, total) => progress(`computed ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows${done === total ? "; applying the caps, pools and shares across rows" : ""}`)
       : undefined,
   });
@@ -263,8 +274,8 @@ async function computeAndReport(
     }
   }
   if (out) {
-    if (long) progress(`writing ${out}`);
-    await writeFileAtomic(out, (temp) => writeWorkbook(temp, result, file, method, { spill, progress: long ? progress : undefined }), [file]);
+    progress?.(`writing ${out}`);
+    await writeFileAtomic(out, (temp) => writeWorkbook(temp, result, file, method, { spill, progress }), [file]);
     io.stderr.write(`exposure: wrote ${out}\n`);
   }
   return bad.length > 0 ? 1 : 0;
