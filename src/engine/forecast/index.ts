@@ -9,3 +9,4 @@ export { summarize, differences, type PoolForecast, type PoolDifference, type Mo
 export { simulate, simulateRange, checkTrials, MAX_FORECAST_TRIALS, type Scenario, type SimulationInput } from "./simulate";
 export { baselineScenario, compareScenario } from "./compare";
 export { forecastReport, type ForecastReport, type RecipientForecast } from "./report";
+export { fanGeometry, type FanGeometry } from "./fan";
