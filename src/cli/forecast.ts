@@ -33,7 +33,8 @@ const HELP = bi(
   `用法：\n${FORECAST_USAGE}\n  --trials   抽样次数（默认 1000，最多 ${fc.MAX_FORECAST_TRIALS}）\n  --seed     随机种子（默认 1）：同一种子在任何机器上结果相同\n  --compare  以另一版本或假设方案对同一批抽样计价，例如 guangzhou@draft~lower-rate\n  --variants 任务窗格格式的假设方案 JSON 文件（窗格保存的设置或方案列表）\n  --out      输出 .xlsx：各资金池逐月表、申报预测表、随机种子及政策文件 sha256，并在旁边输出 HTML 扇形图\n退出状态：全部行读入并计价为 0；有错误行为 1（逐行报告）；用法或文件错误为 2。`,
 );
 
-const yuan = (n: number) => formatYuan(new Decimal(n));
+/** An amount as a budget office reads it: 万元 with one decimal from 10万元 up, else 元. */
+const yuan = (n: number) => (Math.abs(n) >= 1e8 ? `${(n / 1e8).toFixed(2)}亿元` : Math.abs(n) >= 1e5 ? `${(n / 1e4).toFixed(1)}万元` : formatYuan(new Decimal(n)));
 const fmtPct = (p: number) => `${(p * 100).toFixed(1)}%`;
 
 /** --variants: the pane's saved settings ({"variants": [...]}) or a bare list of variants. */
@@ -177,6 +178,7 @@ function formatReport(r: fc.ForecastReport, lang: Lang): string {
     lines.push(tr(bi(`  limit ${yuan(p.limit)}; used up in ${fmtPct(p.pExhausted)} of trials`, `  额度 ${yuan(p.limit)}；${fmtPct(p.pExhausted)} 的抽样中用尽`), lang));
     lines.push(tr(bi(`  used up by (p10 / p50 / p90): ${date(p.exhaustion.p10)} / ${date(p.exhaustion.p50)} / ${date(p.exhaustion.p90)}`, `  用尽日期（p10 / p50 / p90）：${date(p.exhaustion.p10)} / ${date(p.exhaustion.p50)} / ${date(p.exhaustion.p90)}`), lang));
     lines.push(tr(bi(`  awarded p10 ${yuan(p.awarded.p10)}, p50 ${yuan(p.awarded.p50)}, p90 ${yuan(p.awarded.p90)}; unmet p50 ${yuan(p.unmet.p50)}`, `  兑现 p10 ${yuan(p.awarded.p10)}，p50 ${yuan(p.awarded.p50)}，p90 ${yuan(p.awarded.p90)}；未满足 p50 ${yuan(p.unmet.p50)}`), lang));
+    lines.push(tr(bi("  P(used up) by the end of", "  月末前用尽概率"), lang) + " " + p.months.map((m) => `${m.month.slice(5)}: ${fmtPct(m.pExhausted)}`).join(", "));
     if (d) lines.push(tr(bi(`  vs ${d.baseline}: used up ${d.pExhausted >= 0 ? "+" : ""}${(d.pExhausted * 100).toFixed(1)} points; awarded p50 ${d.awarded.p50 >= 0 ? "+" : "−"}${yuan(Math.abs(d.awarded.p50))}`, `  相比 ${d.baseline}：用尽概率 ${d.pExhausted >= 0 ? "+" : ""}${(d.pExhausted * 100).toFixed(1)} 个百分点；兑现 p50 ${d.awarded.p50 >= 0 ? "+" : "−"}${yuan(Math.abs(d.awarded.p50))}`), lang));
   };
   for (const p of r.pools) pool(p);

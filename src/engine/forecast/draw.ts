@@ -16,8 +16,9 @@ function yearOfSerial(serial: number): number {
 }
 
 /** One application of a row, its amount and date drawn where they are uncertain. */
-function instance(row: PipelineRow, rng: Prng, index: number): Application {
-  const app = row.app;
+function instance(row: PipelineRow, rng: Prng, index: number, k: number): Application {
+  // A row with a count stands for that many different applicants: each its own recipient.
+  const app = row.count === null ? row.app : { ...row.app, recipient: `${row.app.recipient} #${k + 1}` };
   if (row.range === null && row.window === null) return index === app.index ? app : { ...app, index };
   const amount = row.range === null ? app.amount : Math.round(triangular(rng, row.range.low, row.range.mode, row.range.high) * 100) / 100;
   const date = row.window === null ? app.date : uniformInt(rng, row.window.from, row.window.to);
@@ -36,7 +37,7 @@ export function drawTrial(pipeline: Pipeline, rng: Prng): Application[] {
     for (let k = 0; k < n; k++) {
       const comes = bernoulli(rng, row.probability);
       // the amount and date are drawn whether or not it comes, so one row's chance never shifts another's draws
-      const app = instance(row, rng, out.length);
+      const app = instance(row, rng, out.length, k);
       if (comes) out.push(app.index === out.length ? app : { ...app, index: out.length });
     }
   }
