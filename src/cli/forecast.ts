@@ -142,7 +142,8 @@ async function run(args: string[], io: Io, lang: Lang): Promise<number> {
   if (pipeline.rows.length === 0) throw new Usage(bi(`${spec.file}: no row to forecast`, `${spec.file}：没有可预测的行`));
   scenariosOf(spec); // a bad variant or --compare fails before any trial
   const threads = opts.threads ?? defaultThreads(spec.trials, pipeline.rows.length);
-  const long = spec.trials * pipeline.rows.length >= 20000;
+  const expected = pipeline.rows.reduce((n, r) => n + (r.count ?? 1) * r.probability, 0);
+  const long = spec.trials * expected >= 10000;
   let shown = 0;
   const progress = long ? (done: number, total: number) => {
     if (done === total || Date.now() - shown > 1000) {
