@@ -36,7 +36,7 @@ export function runPart(spec: RunSpec, pipeline: fc.Pipeline, first: number, cou
   return fc.simulateRange({ pipeline, trials: spec.trials, seed: spec.seed, method: spec.method, scenarios, progress: progress && ((d) => progress(d)) }, first, count);
 }
 
-/** Threads worth starting: one per core (at most 8), and one only for small runs. */
+/** Threads worth starting: one per core (at most 8), and one only for small runs (trials × expected applications). */
 export function defaultThreads(trials: number, rows: number): number {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
   return trials * Math.max(1, rows) < 50000 ? 1 : Math.max(1, Math.min(8, cores, trials));

@@ -141,8 +141,8 @@ async function run(args: string[], io: Io, lang: Lang): Promise<number> {
   for (const b of pipeline.bad) io.stderr.write(`${spec.file}: ${tr(bi("row", "第"), lang)} ${b.line}${lang === "zh" ? " 行" : ""}: ${b.error.code} ${b.error.in(lang)}\n`);
   if (pipeline.rows.length === 0) throw new Usage(bi(`${spec.file}: no row to forecast`, `${spec.file}：没有可预测的行`));
   scenariosOf(spec); // a bad variant or --compare fails before any trial
-  const threads = opts.threads ?? defaultThreads(spec.trials, pipeline.rows.length);
   const expected = pipeline.rows.reduce((n, r) => n + (r.count ?? 1) * r.probability, 0);
+  const threads = opts.threads ?? defaultThreads(spec.trials, expected);
   const long = spec.trials * expected >= 10000;
   let shown = 0;
   const progress = long ? (done: number, total: number) => {

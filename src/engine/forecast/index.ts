@@ -10,3 +10,4 @@ export { simulate, simulateRange, checkTrials, MAX_FORECAST_TRIALS, type Scenari
 export { baselineScenario, compareScenario } from "./compare";
 export { forecastReport, type ForecastReport, type RecipientForecast } from "./report";
 export { fanGeometry, type FanGeometry } from "./fan";
+export { budgetForecastRange, BUDGET_FORECAST_COLUMNS, BUDGET_FORECAST_DIFF_COLUMNS, MAX_CELL_PRICINGS } from "./excel";
