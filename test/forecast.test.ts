@@ -177,3 +177,19 @@ describe("the rules through the portfolio", () => {
     expect(whole.map((x) => x.year)).toEqual([2026, 2027]);
   });
 });
+
+describe("FORECAST with a start month", () => {
+  test("rows are calendar months and the pool starts afresh each January", () => {
+    const { forecast } = require("../src/functions/budget") as typeof import("../src/functions/budget");
+    // 1000万 pool, 3 applications a month of 300万: used up within two months most years
+    const withStart = forecast(10000000, 3, [[3000000]], 4, 2000, 5, "2026-11") as (string | number)[][];
+    expect(withStart.slice(1).map((r) => r[0])).toEqual(["2026-11", "2026-12", "2027-01", "2027-02"]);
+    const p = withStart.slice(1).map((r) => r[1] as number);
+    expect(p[1]).toBeGreaterThan(0.5);
+    expect(p[2]).toBeLessThan(p[1]); // January: a fresh pool, so less likely gone than December's
+    expect(p[2]).toBeCloseTo(withStart[1][1] as number, 1); // as likely as in the first month
+    const without = forecast(10000000, 3, [[3000000]], 4, 2000, 5) as (string | number)[][];
+    expect(without.slice(1).map((r) => r[0])).toEqual([1, 2, 3, 4]);
+    expect(without[4][1]).toBeGreaterThanOrEqual(without[3][1] as number);
+  });
+});
