@@ -465,15 +465,7 @@ const SPECS: Record<string, Spec> = {
           "100000-row array": err("#VALUE!", /^compare is a range or array; give one value/),
         } as Record<Kind, Expect>,
       },
-      {
-        name: "year",
-        table: {
-          ...ROLES_YEAR(),
-          "2x2 array": err("#VALUE!", /^year is a range or array; give one value/),
-          "ragged array": err("#VALUE!", /^year is not a rectangular range/),
-          "100000-row array": err("#VALUE!", /^year is a range or array; give one value/),
-        },
-      },
+      yearOneValueRole(),
     ],
     check: budgetForecastShape,
   },
@@ -487,15 +479,7 @@ const SPECS: Record<string, Spec> = {
           ? err("#VALUE!", /^applications is not a rectangular range/)
           : err("#VALUE!", /^the first row must be a header row naming the columns; missing: recipient \(申请企业\/申报企业\), policy/)])) as Record<Kind, Expect>,
       },
-      {
-        name: "year",
-        table: {
-          ...ROLES_YEAR(),
-          "2x2 array": err("#VALUE!", /^year is a range or array; give one value/),
-          "ragged array": err("#VALUE!", /^year is not a rectangular range/),
-          "100000-row array": err("#VALUE!", /^year is a range or array; give one value/),
-        },
-      },
+      yearOneValueRole(),
       methodRole(SAME, "named"),
     ],
     check: (v) => {
@@ -530,6 +514,19 @@ async function answer(fn: (...a: unknown[]) => unknown, args: unknown[]): Promis
     if (e instanceof ExcelError) return { code: e.code, message: e.message };
     throw new Error(`crashed instead of an Excel error: ${e instanceof Error ? e.stack : String(e)}`);
   }
+}
+
+/** The year of a budget function: read as ROLES.year, a range being refused as not one value. */
+function yearOneValueRole(): OwnRole {
+  return {
+    name: "year",
+    table: {
+      ...ROLES_YEAR(),
+      "2x2 array": err("#VALUE!", /^year is a range or array; give one value/),
+      "ragged array": err("#VALUE!", /^year is not a rectangular range/),
+      "100000-row array": err("#VALUE!", /^year is a range or array; give one value/),
+    },
+  };
 }
 
 /** The year role's answers (ROLES.year), for functions whose year is read the same way. */

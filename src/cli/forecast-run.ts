@@ -3,20 +3,12 @@
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
-import { engineWith, type Engine, type VariantSpec } from "../engine";
+import { engineWith, type Engine } from "../engine";
 import * as fc from "../engine/forecast";
-import type { AllocationMethod } from "../engine/budget/allocate";
 import { readApplicationFile, type TableRows } from "./exposure";
 
-export interface RunSpec {
+export interface RunSpec extends fc.ForecastSettings {
   file: string;
-  year: number;
-  trials: number;
-  seed: number;
-  method: AllocationMethod;
-  /** jurisdiction@version[~variant] to compare with, or null. */
-  compare: string | null;
-  variants: VariantSpec[];
 }
 
 export async function loadPipeline(file: string, year: number): Promise<{ table: TableRows; pipeline: fc.Pipeline }> {
@@ -26,9 +18,7 @@ export async function loadPipeline(file: string, year: number): Promise<{ table:
 
 export function scenariosOf(spec: Pick<RunSpec, "compare" | "variants">): { engine: Engine; scenarios: fc.Scenario[] } {
   const engine = engineWith({ variants: spec.variants });
-  const scenarios = [fc.baselineScenario(engine)];
-  if (spec.compare) scenarios.push(fc.compareScenario(engine, spec.compare));
-  return { engine, scenarios };
+  return { engine, scenarios: fc.scenariosFor(engine, spec.compare) };
 }
 
 export function runPart(spec: RunSpec, pipeline: fc.Pipeline, first: number, count: number, progress?: (done: number) => void): fc.Accumulator[] {

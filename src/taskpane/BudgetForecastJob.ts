@@ -1,20 +1,13 @@
 // The Budget view's forecast job: the same engine as award-model forecast, run in a Web Worker (the
 // pane stays responsive; cancel ends the worker) or, where there is no Worker (tests, old hosts), in
 // this thread in small slices between which the page repaints and a cancel is seen.
-import { engineWith, type VariantSpec } from "../engine";
+import { engineWith } from "../engine";
 import * as fc from "../engine/forecast";
-import type { AllocationMethod } from "../engine/budget/allocate";
 import type { CellValue } from "../workbook/host";
 
-export interface ForecastJob {
+export interface ForecastJob extends fc.ForecastSettings {
   /** The pipeline, header row first. */
   cells: CellValue[][];
-  year: number;
-  trials: number;
-  seed: number;
-  method: AllocationMethod;
-  compare: string | null;
-  variants: VariantSpec[];
   pins: Record<string, string>;
 }
 
@@ -29,7 +22,7 @@ export async function runJob(job: ForecastJob, progress: (done: number, total: n
     throw new Error(`row ${b.line} 第 ${b.line} 行: ${b.error.in("en")} / ${b.error.in("zh")}`);
   }
   if (pipeline.rows.length === 0) throw new Error("the pipeline has no row 申报预测表没有数据行");
-  const scenarios = [fc.baselineScenario(engine), ...(job.compare ? [fc.compareScenario(engine, job.compare)] : [])];
+  const scenarios = fc.scenariosFor(engine, job.compare);
   const input = { pipeline, trials: job.trials, seed: job.seed, method: job.method, scenarios };
   const parts: fc.Accumulator[][] = [];
   const slice = Math.max(1, Math.min(50, Math.ceil(job.trials / 40)));

@@ -1,16 +1,9 @@
 // Trial results streamed into one accumulator per pool and year: a few numbers per trial, so memory
 // grows with the pools and the trials, never with trials × applications. Accumulators of disjoint
 // trial ranges (threads) merge into one.
-import type { Priced, PricedPool } from "./apply-rules";
+import type { PoolIdentity, Priced } from "./apply-rules";
 
-export interface PoolAccumulator {
-  name: string;
-  version: string;
-  jurisdiction: string;
-  pool: string;
-  year: number;
-  label: string;
-  limit: number;
+export interface PoolAccumulator extends PoolIdentity {
   /** Per trial (index t − first), in fen: awarded, requested; exhaustion serial or +Infinity (never). */
   awarded: Float64Array;
   requested: Float64Array;
@@ -35,13 +28,23 @@ export function newAccumulator(first: number, count: number): Accumulator {
   return { first, count, pools: new Map(), recipients: new Map(), errors: new Map() };
 }
 
-function poolAccumulator(p: PricedPool, count: number): PoolAccumulator {
-  const exhaustion = new Float64Array(count).fill(Infinity);
+/** An empty accumulator of a pool for `count` trials: nothing awarded, never exhausted. */
+function poolAccumulator(p: PoolIdentity, count: number): PoolAccumulator {
   return {
     name: p.name, version: p.version, jurisdiction: p.jurisdiction, pool: p.pool, year: p.year, label: p.label, limit: p.limit,
-    awarded: new Float64Array(count), requested: new Float64Array(count), exhaustion,
+    awarded: new Float64Array(count), requested: new Float64Array(count), exhaustion: new Float64Array(count).fill(Infinity),
     awardedByMonth: new Float64Array(12 * count), requestedByMonth: new Float64Array(12 * count),
   };
+}
+
+function addRecipients(to: Map<string, [number, number]>, from: Map<string, [number, number]>): void {
+  for (const [who, [req, got]] of from) {
+    const r = to.get(who);
+    if (r) {
+      r[0] += req;
+      r[1] += got;
+    } else to.set(who, [req, got]);
+  }
 }
 
 /** Adds trial t's priced applications. A pool that a trial never reaches stays at 0, never exhausted. */
@@ -57,13 +60,7 @@ export function addTrial(acc: Accumulator, t: number, priced: Priced): void {
     a.awardedByMonth.set(p.awardedByMonth, 12 * i);
     a.requestedByMonth.set(p.requestedByMonth, 12 * i);
   }
-  for (const [who, [req, got]] of priced.recipients) {
-    const r = acc.recipients.get(who);
-    if (r) {
-      r[0] += req;
-      r[1] += got;
-    } else acc.recipients.set(who, [req, got]);
-  }
+  addRecipients(acc.recipients, priced.recipients);
   for (const { line, error } of priced.errors) {
     const e = acc.errors.get(line);
     if (e) e.trials++;
@@ -78,8 +75,7 @@ export function mergeAccumulators(parts: readonly Accumulator[], trials: number)
     for (const [k, a] of part.pools) {
       let m = out.pools.get(k);
       if (!m) {
-        m = { ...a, awarded: new Float64Array(trials), requested: new Float64Array(trials), exhaustion: new Float64Array(trials).fill(Infinity), awardedByMonth: new Float64Array(12 * trials), requestedByMonth: new Float64Array(12 * trials) };
-        out.pools.set(k, m);
+        out.pools.set(k, (m = poolAccumulator(a, trials)));
       }
       m.awarded.set(a.awarded, part.first);
       m.requested.set(a.requested, part.first);
@@ -87,13 +83,7 @@ export function mergeAccumulators(parts: readonly Accumulator[], trials: number)
       m.awardedByMonth.set(a.awardedByMonth, 12 * part.first);
       m.requestedByMonth.set(a.requestedByMonth, 12 * part.first);
     }
-    for (const [who, [req, got]] of part.recipients) {
-      const r = out.recipients.get(who);
-      if (r) {
-        r[0] += req;
-        r[1] += got;
-      } else out.recipients.set(who, [req, got]);
-    }
+    addRecipients(out.recipients, part.recipients);
     for (const [line, e] of part.errors) {
       const o = out.errors.get(line);
       if (o) o.trials += e.trials;

@@ -27,16 +27,20 @@ export function rulesOf(engine: Engine): Rules {
   return { resolver: engine.resolver, clauseAward: clauseRowAward(engine) };
 }
 
-/** One annual pool (fresh each year) as the rules left it, amounts in whole fen. */
-export interface PricedPool {
-  /** `${version} ${pool}`: as `award-model exposure --json` names it. */
+/** Which pool and year: `name` is `${version} ${pool}`, as `award-model exposure --json` names it. */
+export interface PoolIdentity {
   name: string;
   version: string;
   jurisdiction: string;
   pool: string;
   year: number;
   label: string;
+  /** In whole fen. */
   limit: number;
+}
+
+/** One annual pool (fresh each year) as the rules left it, amounts in whole fen. */
+export interface PricedPool extends PoolIdentity {
   requested: number;
   awarded: number;
   /** Excel serial of the day the requests reach the limit, or null (never, or on an undated row). */

@@ -6,7 +6,27 @@ import type { Application } from "../budget/table";
 import { AwardError, invalidValue } from "../errors";
 import { bi } from "../text";
 import { rulesOf } from "./apply-rules";
+import type { VariantSpec } from "../variants";
+import type { AllocationMethod } from "../budget/allocate";
 import type { Scenario } from "./simulate";
+
+/** What a forecast run is asked for, wherever it runs (command line, task pane, worker). */
+export interface ForecastSettings {
+  /** Award year of rows with no date, no from/to and no year. */
+  year: number;
+  trials: number;
+  seed: number;
+  method: AllocationMethod;
+  /** jurisdiction@version[~variant] to price the same draws under, or null. */
+  compare: string | null;
+  /** What-if variants the compared policy (or the pipeline) may name. */
+  variants: VariantSpec[];
+}
+
+/** The baseline, and the compared policy where there is one. */
+export function scenariosFor(engine: Engine, compare: string | null): Scenario[] {
+  return compare ? [baselineScenario(engine), compareScenario(engine, compare)] : [baselineScenario(engine)];
+}
 
 export function baselineScenario(engine: Engine): Scenario {
   return { label: "baseline", rules: rulesOf(engine) };

@@ -6,7 +6,7 @@ import { invalidNumber, invalidValue, notAvailable } from "../errors";
 import type { Engine } from "../index";
 import { describe, parseYear } from "../resolve";
 import { bi } from "../text";
-import { baselineScenario, compareScenario } from "./compare";
+import { scenariosFor } from "./compare";
 import { readPipelineRange } from "./pipeline";
 import { forecastReport } from "./report";
 import { MAX_FORECAST_TRIALS, simulate } from "./simulate";
@@ -53,11 +53,10 @@ export function budgetForecastRange(engine: Engine, pipeline: unknown, trials: u
     throw invalidNumber(bi(`BUDGET_FORECAST would price about ${Math.round(n * expected).toLocaleString("en-US")} applications (trials × expected applications${isBlank(c) ? "" : ", twice with a comparison"}); a cell takes at most ${MAX_CELL_PRICINGS.toLocaleString("en-US")}: lower trials, or run the task pane's Budget view or award-model forecast.`,
       `预算预测约需计价 ${Math.round(n * expected).toLocaleString("en-US")} 项申报（抽样次数 × 预计申报数${isBlank(c) ? "" : "，对比时加倍"}）；单元格最多 ${MAX_CELL_PRICINGS.toLocaleString("en-US")} 项：请减少抽样次数，或使用任务窗格的预算视图或 award-model forecast。`));
   }
-  const scenarios = [baselineScenario(engine)];
-  if (!isBlank(c)) {
-    if (typeof c !== "string") throw invalidValue(bi(`compare ${describe(c)} is not a policy: give jurisdiction@version, e.g. hangzhou-binjiang@2023.`, `对比政策 ${describe(c)} 不是政策名：请写 地区@版本，例如 hangzhou-binjiang@2023。`));
-    scenarios.push(compareScenario(engine, c));
+  if (!isBlank(c) && typeof c !== "string") {
+    throw invalidValue(bi(`compare ${describe(c)} is not a policy: give jurisdiction@version, e.g. hangzhou-binjiang@2023.`, `对比政策 ${describe(c)} 不是政策名：请写 地区@版本，例如 hangzhou-binjiang@2023。`));
   }
+  const scenarios = scenariosFor(engine, isBlank(c) ? null : String(c));
   const [base, reform] = simulate({ pipeline: p, trials: n, seed: s, method: m, scenarios });
   const report = forecastReport({ trials: n, seed: s, method: m }, base, reform ? { policy: String(c), acc: reform } : undefined);
   if (report.errors.length > 0) {

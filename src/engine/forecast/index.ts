@@ -3,11 +3,11 @@
 export { readPipeline, readPipelineRange, PIPELINE_HEADER_NAMES, type Pipeline, type PipelineRow } from "./pipeline";
 export { Prng, trialRng, bernoulli, poisson, triangular, triangularQuantile, uniformInt } from "./random";
 export { drawTrial } from "./draw";
-export { applyRules, rulesOf, type Rules, type Priced, type PricedPool } from "./apply-rules";
+export { applyRules, rulesOf, type Rules, type Priced, type PricedPool, type PoolIdentity } from "./apply-rules";
 export { newAccumulator, addTrial, mergeAccumulators, type Accumulator, type PoolAccumulator } from "./accumulate";
 export { summarize, differences, type PoolForecast, type PoolDifference, type MonthSummary, type Spread } from "./summarize";
 export { simulate, simulateRange, checkTrials, MAX_FORECAST_TRIALS, type Scenario, type SimulationInput } from "./simulate";
-export { baselineScenario, compareScenario } from "./compare";
+export { baselineScenario, compareScenario, scenariosFor, type ForecastSettings } from "./compare";
 export { forecastReport, type ForecastReport, type RecipientForecast } from "./report";
 export { fanGeometry, type FanGeometry } from "./fan";
 export { budgetForecastRange, BUDGET_FORECAST_COLUMNS, BUDGET_FORECAST_DIFF_COLUMNS, MAX_CELL_PRICINGS } from "./excel";
