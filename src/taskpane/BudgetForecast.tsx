@@ -171,7 +171,7 @@ function Results({ report, s, reformOf, onInsert }: { report: ForecastReport; s:
               <Kpi label={s.awardedMedian} value={w(p.awarded.p50)} reform={reform && w(reform.awarded.p50)} testId="forecast-awarded" />
               <Kpi label={s.unmetMedian} value={w(p.unmet.p50)} reform={reform && w(reform.unmet.p50)} testId="forecast-unmet" />
             </div>
-            <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
+            <div style={{ display: "flex", flexWrap: "wrap", gap: 6 }}>
               <BudgetFanChart pool={p} title={s.baseline} testId="fan-baseline" />
               {reform ? <BudgetFanChart pool={reform} title={report.compare!.policy} testId="fan-reform" /> : null}
             </div>
@@ -180,7 +180,7 @@ function Results({ report, s, reformOf, onInsert }: { report: ForecastReport; s:
                 <TableRow>
                   <TableHeaderCell>{s.month}</TableHeaderCell>
                   <TableHeaderCell className={styles.num}>{s.baseline}</TableHeaderCell>
-                  {reform ? <TableHeaderCell className={styles.num} style={{ overflowWrap: "anywhere" }}>{report.compare!.policy.split("@").pop()}</TableHeaderCell> : null}
+                  {reform ? <TableHeaderCell className={styles.num}>{s.reform}</TableHeaderCell> : null}
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -193,7 +193,7 @@ function Results({ report, s, reformOf, onInsert }: { report: ForecastReport; s:
                 ))}
               </TableBody>
             </Table>
-            <Caption1 className={styles.muted}>{s.byMonth}</Caption1>
+            <Caption1 className={styles.muted}>{s.byMonth}{reform ? ` · ${s.reform}: ${report.compare!.policy}` : ""}</Caption1>
             <div className={styles.row}>
               <Button size="small" onClick={() => onInsert(p)} data-testid="forecast-insert">{s.insert}</Button>
             </div>

@@ -9,6 +9,8 @@ export interface FanGeometry {
   band: string;
   median: string;
   limit: string;
+  /** y of the pool line, for its label. */
+  limitY: number;
   reform: string | null;
   /** Probability of exhaustion by month as a step line on the same box (0 at the bottom, 1 at the top). */
   exhausted: string;
@@ -21,7 +23,7 @@ export interface FanGeometry {
 const f = (n: number) => (Math.round(n * 10) / 10).toString();
 
 export function fanGeometry(pool: PoolForecast, width: number, height: number, reform?: PoolForecast): FanGeometry {
-  const pad = { l: 4, r: 4, t: 6, b: 4 };
+  const pad = { l: 4, r: 4, t: 14, b: 10 };
   const w = width - pad.l - pad.r;
   const h = height - pad.t - pad.b;
   const months = pool.months;
@@ -37,6 +39,7 @@ export function fanGeometry(pool: PoolForecast, width: number, height: number, r
   return {
     width, height, band, median: line(months.map((m) => m.awarded.p50)),
     limit: `M${f(pad.l)},${f(y(pool.limit))} H${f(pad.l + w)}`,
+    limitY: y(pool.limit),
     reform: reform ? line(reform.months.map((m) => m.awarded.p50)) : null,
     exhausted, monthX: months.map((_, i) => x(i)), top,
   };
