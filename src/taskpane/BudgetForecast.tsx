@@ -60,10 +60,11 @@ export function BudgetForecast() {
   const selection = useUpdate();
   const cells = React.useMemo(() => pipelineCells(text), [text]);
 
-  const versions = React.useMemo(() => [
+  // the shipped versions and the workbook's variants (the current engine's registry lists both once)
+  const versions = React.useMemo(() => [...new Set([
     ...engine.registry.listVersions().map((v) => v.key),
     ...state.variants.map((v) => `${v.base}~${v.name}`),
-  ], [engine, state.variants]);
+  ])], [engine, state.variants]);
 
   const start = () => run(async () => {
     const job: ForecastJob = {

@@ -7,7 +7,7 @@ import type { Application } from "../budget/table";
 import { invalidValue } from "../errors";
 import { bi } from "../text";
 import { addTrial, newAccumulator, type Accumulator } from "./accumulate";
-import { applyRules, type Rules } from "./apply-rules";
+import { applyRules, type Priced, type Rules } from "./apply-rules";
 import { drawTrial } from "./draw";
 import type { Pipeline } from "./pipeline";
 import { trialRng } from "./random";
@@ -41,17 +41,21 @@ export function checkTrials(trials: number, seed: number): void {
   }
 }
 
+/** One trial's applications priced under each scenario (the same draws in all: common random numbers). */
+function price(input: SimulationInput, apps: Application[]): Priced[] {
+  return input.scenarios.map((s) => applyRules(s.rules, s.rewrite ? apps.map(s.rewrite) : apps, input.method));
+}
+
 /** Runs trials [first, first + count): one accumulator per scenario. */
 export function simulateRange(input: SimulationInput, first: number, count: number): Accumulator[] {
   checkTrials(input.trials, input.seed);
   const accs = input.scenarios.map(() => newAccumulator(first, count));
   const step = Math.max(1, Math.floor(count / 20));
+  // A pipeline without uncertainty draws the same applications in every trial: priced once.
+  const once = input.pipeline.uncertain ? null : price(input, drawTrial(input.pipeline, trialRng(input.seed, 0)));
   for (let t = first; t < first + count; t++) {
-    const apps = drawTrial(input.pipeline, trialRng(input.seed, t));
-    input.scenarios.forEach((s, k) => {
-      const priced = applyRules(s.rules, s.rewrite ? apps.map(s.rewrite) : apps, input.method);
-      addTrial(accs[k], t, priced);
-    });
+    const priced = once ?? price(input, drawTrial(input.pipeline, trialRng(input.seed, t)));
+    priced.forEach((p, k) => addTrial(accs[k], t, p));
     if (input.progress && ((t - first + 1) % step === 0 || t === first + count - 1)) input.progress(t - first + 1, count);
   }
   return accs;
