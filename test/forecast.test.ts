@@ -193,3 +193,28 @@ describe("FORECAST with a start month", () => {
     expect(without[4][1]).toBeGreaterThanOrEqual(without[3][1] as number);
   });
 });
+
+describe("BUDGET_FORECAST in a cell", () => {
+  test("with a comparison: three more columns, the differences on the same draws", () => {
+    const { setDefaultEngine } = require("../src/engine") as typeof import("../src/engine");
+    const { budgetForecast } = require("../src/functions/forecast") as typeof import("../src/functions/forecast");
+    setDefaultEngine(engineWith({ variants: [
+      { base: "guangzhou@draft", name: "same", edits: [{ field: "compute:large-model.rate", value: "50%" }] },
+      { base: "guangzhou@draft", name: "r30", edits: [{ field: "compute:large-model.rate", value: "30%" }] },
+    ] }));
+    try {
+      // 广州 第八条 large-model: 50% of 3000万 → 1000万 each (cap); at 30% 900万; Poisson(60) of them against 5亿
+      const pipeline = [HEADER, ["企业", "", "广州", "算力券", "large-model", 30000000, "", "", "", "", 60, "2026-01-01", "2026-06-30"]];
+      const same = budgetForecast(pipeline, 50, 2, "", "guangzhou@draft~same", 2026) as (string | number)[][];
+      expect(same[0].slice(8)).toEqual(["Δ P(used up)", "Δ awarded p50", "Δ unmet p50"]);
+      expect(same.slice(1).every((r) => r[8] === 0 && r[9] === 0 && r[10] === 0)).toBe(true);
+      const lower = budgetForecast(pipeline, 50, 2, "", "guangzhou@draft~r30", 2026) as (string | number)[][];
+      const june = lower.find((r) => r[2] === "2026-06")!;
+      expect(june[8] as number).toBeLessThan(0); // less often used up at 900万 an award
+      expect(june[9] as number).toBeLessThanOrEqual(0);
+      expect(lower.slice(1).map((r) => r.slice(0, 8))).toEqual(same.slice(1).map((r) => r.slice(0, 8))); // the baseline is the baseline
+    } finally {
+      setDefaultEngine(null);
+    }
+  });
+});
