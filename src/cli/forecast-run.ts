@@ -26,6 +26,9 @@ export function runPart(spec: RunSpec, pipeline: fc.Pipeline, first: number, cou
   return fc.simulateRange({ pipeline, trials: spec.trials, seed: spec.seed, method: spec.method, scenarios, progress: progress && ((d) => progress(d)) }, first, count);
 }
 
+/** Young generation of each forecast thread, in MB (V8's default is 16–48). */
+export const YOUNG_MB = 96;
+
 /** Threads worth starting: one per core (at most 8), and one only for small runs (trials × expected applications). */
 export function defaultThreads(trials: number, rows: number): number {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
@@ -40,7 +43,9 @@ export async function runForecast(spec: RunSpec, pipeline: fc.Pipeline, threads:
     const first = Math.floor((spec.trials * k) / threads);
     const count = Math.floor((spec.trials * (k + 1)) / threads) - first;
     return new Promise<fc.Accumulator[]>((resolve, reject) => {
-      const w = new Worker(path.join(__dirname, "forecast-worker.js"), { workerData: { spec, first, count } });
+      // A larger young generation: each trial allocates a few MB of short-lived objects (the portfolio's
+      // rows and decimals), and fewer scavenges make a trial about a third faster. A fixed size, not per trial.
+      const w = new Worker(path.join(__dirname, "forecast-worker.js"), { workerData: { spec, first, count }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
       w.on("message", (m: { done?: number; result?: fc.Accumulator[]; error?: string }) => {
         if (m.done !== undefined) {
           done[k] = m.done;
