@@ -147,6 +147,44 @@ const forecastShape = (months: number, pool: number) => (v: unknown) => {
   }
 };
 
+/** FORECAST's start_month: a date or text such as 2026-03; empty keeps numbered months. */
+function startMonthRole(): OwnRole {
+  const notDate = (shown: string) => err("#VALUE!", new RegExp(`^start_month ${shown} is not a date: give an Excel date`));
+  const range = err("#VALUE!", /^start_month is a range or array; give one value/);
+  return {
+    name: "start_month",
+    table: {
+      missing: SAME, null: SAME, "empty text": SAME,
+      text: notDate('"abc"'), "text amount": notDate('"200万"'), negative: notDate("-1"), zero: notDate("0"), NaN: notDate("NaN"),
+      Infinity: notDate("Infinity"), "-Infinity": notDate("-Infinity"), "1e308": notDate("1e\\+308"), TRUE: notDate("true"), FALSE: notDate("false"),
+      // serial 42 is 1900-02-11: calendar months from February 1900
+      number: { check: (v) => expect((v as unknown[][]).slice(1).map((r) => r[0])).toEqual(["1900-02", "1900-03", "1900-04"]) },
+      "2x2 array": range, "ragged array": err("#VALUE!", /^start_month is not a rectangular range/), "100000-row array": range,
+    },
+  };
+}
+
+/** BUDGET_FORECAST's pipeline: two certain 广州 large-model applications and one at 50% in April. */
+const PIPELINE = [
+  ["申请单位", "项目", "政策", "项目类型", "路径", "金额", "日期", "概率", "从", "至"],
+  ["甲", "大模型", "广州", "算力券", "large-model", 30000000, "2026-02-01", "", "", ""],
+  ["乙", "大模型", "广州", "算力券", "large-model", 30000000, "2026-03-01", "", "", ""],
+  ["丙", "大模型", "广州", "算力券", "large-model", 30000000, "", 0.5, "2026-04-01", "2026-04-30"],
+];
+/** 1000万 each (50% of 3000万, 第八条's 1000万 cap): Feb 1000万, Mar 2000万, from April 2000万 or 3000万. */
+function budgetForecastShape(v: unknown): void {
+  const rows = v as (string | number)[][];
+  expect(rows[0]).toEqual(["pool", "year", "month", "P(used up)", "awarded p10", "awarded p50", "awarded p90", "unmet p50"]);
+  expect(rows).toHaveLength(13);
+  expect(rows[2]).toEqual(["guangzhou@draft total", 2026, "2026-02", 0, 10000000, 10000000, 10000000, 0]);
+  expect(rows[3]).toEqual(["guangzhou@draft total", 2026, "2026-03", 0, 20000000, 20000000, 20000000, 0]);
+  for (const r of rows.slice(4)) {
+    expect([20000000, 30000000]).toContain(r[5]);
+    expect(r[4]).toBeLessThanOrEqual(r[6] as number);
+    expect(r[3]).toBe(0);
+  }
+}
+
 const ROLES: Record<Role, Record<Kind, Expect>> = {
   // Clause ids of guangzhou@draft: a number that names no clause is #N/A listing them.
   clause: {
@@ -348,7 +386,7 @@ const SPECS: Record<string, Spec> = {
   },
   // 1000万 pool, 2 applications a month on average, awards resampled from 100万 and 300万, 3 months, 200 trials, seed 7.
   FORECAST: {
-    base: [10000000, 2, [[1000000], [3000000]], 3, 200, 7],
+    base: [10000000, 2, [[1000000], [3000000]], 3, 200, 7, undefined],
     roles: [
       amountRole("pool", {
         "text amount": { check: forecastShape(3, 2000000) },
@@ -395,11 +433,42 @@ const SPECS: Record<string, Spec> = {
       }),
       wholeRole("trials", "100000", { zero: err("#VALUE!", /^trials 0 is not a whole number from 1 to 100000/), number: { check: forecastShape(3, 10000000) } }),
       wholeRole("seed", "4294967295", { zero: { check: forecastShape(3, 10000000) }, number: { check: forecastShape(3, 10000000) } }),
+      startMonthRole(),
     ],
     check: (v) => {
       forecastShape(3, 10000000)(v);
       expect((v as unknown[][])[0][0]).toBe("month");
     },
+  },
+  // 广州 第八条: large-model developers, 50% of 3000万 capped at 1000万元; 第二十七条's 5亿 is never reached.
+  BUDGET_FORECAST: {
+    base: [PIPELINE, 20, 1, "fcfs", "", 2026],
+    roles: [
+      {
+        name: "pipeline",
+        table: Object.fromEntries(ODD.map(([k]) => [k, k === "ragged array"
+          ? err("#VALUE!", /^pipeline is not a rectangular range/)
+          : err("#VALUE!", /^the first row must be a header row naming the columns; missing: recipient/)])) as Record<Kind, Expect>,
+      },
+      wholeRole("trials", "100000", { zero: err("#VALUE!", /^trials 0 is not a whole number from 1 to 100000/), number: SAME }),
+      wholeRole("seed", "4294967295", { zero: SAME, number: SAME }),
+      methodRole(SAME, "named"),
+      {
+        name: "compare",
+        table: {
+          missing: SAME, null: SAME, "empty text": SAME,
+          text: err("#VALUE!", /^the policy to compare with, "abc", must name a version: jurisdiction@version/),
+          "text amount": err("#VALUE!", /^the policy to compare with, "200万", must name a version/),
+          ...Object.fromEntries(([["negative", "-1"], ["zero", "0"], ["NaN", "NaN"], ["Infinity", "Infinity"], ["-Infinity", "-Infinity"], ["1e308", "1e\\+308"], ["TRUE", "true"], ["FALSE", "false"], ["number", "42"]] as const)
+            .map(([k, shown]) => [k, err("#VALUE!", new RegExp(`^compare ${shown} is not a policy: give jurisdiction@version`))])),
+          "2x2 array": err("#VALUE!", /^compare is a range or array; give one value/),
+          "ragged array": err("#VALUE!", /^compare is not a rectangular range/),
+          "100000-row array": err("#VALUE!", /^compare is a range or array; give one value/),
+        } as Record<Kind, Expect>,
+      },
+      yearOneValueRole(),
+    ],
+    check: budgetForecastShape,
   },
   // 廊坊 item 2: 300万 of local-platform compute × 50% = 150万, cut to 每个单位每年最高享受100万元算力券.
   PORTFOLIO: {
@@ -411,15 +480,7 @@ const SPECS: Record<string, Spec> = {
           ? err("#VALUE!", /^applications is not a rectangular range/)
           : err("#VALUE!", /^the first row must be a header row naming the columns; missing: recipient \(申请企业\/申报企业\), policy/)])) as Record<Kind, Expect>,
       },
-      {
-        name: "year",
-        table: {
-          ...ROLES_YEAR(),
-          "2x2 array": err("#VALUE!", /^year is a range or array; give one value/),
-          "ragged array": err("#VALUE!", /^year is not a rectangular range/),
-          "100000-row array": err("#VALUE!", /^year is a range or array; give one value/),
-        },
-      },
+      yearOneValueRole(),
       methodRole(SAME, "named"),
     ],
     check: (v) => {
@@ -454,6 +515,19 @@ async function answer(fn: (...a: unknown[]) => unknown, args: unknown[]): Promis
     if (e instanceof ExcelError) return { code: e.code, message: e.message };
     throw new Error(`crashed instead of an Excel error: ${e instanceof Error ? e.stack : String(e)}`);
   }
+}
+
+/** The year of a budget function: read as ROLES.year, a range being refused as not one value. */
+function yearOneValueRole(): OwnRole {
+  return {
+    name: "year",
+    table: {
+      ...ROLES_YEAR(),
+      "2x2 array": err("#VALUE!", /^year is a range or array; give one value/),
+      "ragged array": err("#VALUE!", /^year is not a rectangular range/),
+      "100000-row array": err("#VALUE!", /^year is a range or array; give one value/),
+    },
+  };
 }
 
 /** The year role's answers (ROLES.year), for functions whose year is read the same way. */

@@ -6,6 +6,7 @@ import { evaluateFormula } from "../functions/evaluate";
 import { setPolicyYearSource } from "../functions/policy-year";
 import { DIFF_USAGE, diffCommand } from "./diff";
 import { EXPOSURE_USAGE, ExposureUsageError, exposureCommand } from "./exposure";
+import { FORECAST_USAGE, forecastCommand } from "./forecast";
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -19,6 +20,7 @@ const USAGE = `usage:
 ${DIFF_USAGE}
   award-model exposure FILE [--year Y] [--method fcfs|pro-rata] [--out FILE.xlsx] [--json]
                                                     apply every rule to a table of applications (.xlsx or .csv)
+${FORECAST_USAGE}
   award-model --help
 
 A formula is =AWARD.NAME(args) or =NAME(args) with literal arguments: numbers, "strings", TRUE/FALSE,
@@ -57,6 +59,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (command === "policies") return policiesCommand(rest, io);
   if (command === "diff") return diffCommand(rest, io, (m) => new UsageError(m));
   if (command === "exposure") return exposureCommand(rest, io);
+  if (command === "forecast") return forecastCommand(rest, io);
   throw new UsageError(`unknown command "${command}"`);
 }
 

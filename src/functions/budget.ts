@@ -52,8 +52,9 @@ export function allocate(pool: any, requests: any, method?: any): any[][] {
  * @param [months] Number of months. Empty: 12, or one per monthly_applications value.
  * @param [trials] Number of simulated years, 1 to 100000. Empty: 1000.
  * @param [seed] Seed of the random numbers, a whole number; the same seed gives the same numbers. Empty: 1.
+ * @param [start_month] First month as a date or text such as 2026-03: rows are then calendar months and the pool starts afresh each January. Empty: months 1, 2, …
  * @returns A header row, then per month: probability the pool is exhausted by then, committed amount at the 10th percentile, median and 90th percentile, median applied for.
  */
-export function forecast(pool: any, monthly_applications: any, amounts: any, months?: any, trials?: any, seed?: any): any[][] {
-  return excel(() => budget.forecastTable(budget.forecastRange(pool, monthly_applications, amounts, months, trials, seed)));
+export function forecast(pool: any, monthly_applications: any, amounts: any, months?: any, trials?: any, seed?: any, start_month?: any): any[][] {
+  return excel(() => budget.forecastTable(budget.forecastRange(pool, monthly_applications, amounts, months, trials, seed, start_month)));
 }

@@ -2,6 +2,7 @@ import { computeVoucher, fundLimit, policies, routes, version } from "./function
 import { voucherDetails } from "./details";
 import { clause, clauses, explain } from "./clauses";
 import { allocate, forecast, fundExhaustion, portfolio } from "./budget";
+import { budgetForecast } from "./forecast";
 
 export interface FunctionEntry {
   /** The function Excel calls (the same one associated with the id). */
@@ -24,5 +25,6 @@ export const FUNCTION_TABLE: Readonly<Record<string, FunctionEntry>> = {
   PORTFOLIO: { fn: portfolio, minArgs: 1, maxArgs: 3 },
   FUND_EXHAUSTION: { fn: fundExhaustion, minArgs: 3, maxArgs: 3 },
   ALLOCATE: { fn: allocate, minArgs: 2, maxArgs: 3 },
-  FORECAST: { fn: forecast, minArgs: 3, maxArgs: 6 },
+  FORECAST: { fn: forecast, minArgs: 3, maxArgs: 7 },
+  BUDGET_FORECAST: { fn: budgetForecast, minArgs: 1, maxArgs: 6 },
 };

@@ -15,6 +15,7 @@ import { NoticeBar } from "./Notice";
 import { VersionSelect } from "./ScenariosView";
 import { wan, yuan } from "./format";
 import { BudgetChart } from "./BudgetChart";
+import { BudgetForecast } from "./BudgetForecast";
 import type { BudgetInput } from "../workbook/state";
 import type { CellValue } from "../workbook/host";
 
@@ -190,6 +191,7 @@ export function BudgetView() {
           <NoticeBar notice={notice} testId="budget-notice" />
         </section>
       ) : null}
+      <BudgetForecast />
     </div>
   );
 }

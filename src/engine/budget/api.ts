@@ -5,7 +5,7 @@ import { parseAmount } from "../amount";
 import { invalidNumber, invalidValue, notAvailable } from "../errors";
 import { describe, parseYear, type Resolver } from "../resolve";
 import { allocate, parseMethod } from "./allocate";
-import { parseDate } from "./dates";
+import { parseDate, serialToISO } from "./dates";
 import { describeNotReached, fundExhaustion, type Dated } from "./exhaustion";
 import { FORECAST_MAX_YUAN, MAX_TRIALS, forecast, type ForecastMonth } from "./forecast";
 import { runPortfolio, type PortfolioResult, type RowAwardFn } from "./portfolio";
@@ -97,7 +97,7 @@ function boundedFen(v: Decimal, what: string): number {
 }
 
 /** FORECAST's arguments read and checked, then the simulation. */
-export function forecastRange(pool: unknown, monthly: unknown, amounts: unknown, months: unknown, trials: unknown, seed: unknown): ForecastMonth[] {
+export function forecastRange(pool: unknown, monthly: unknown, amounts: unknown, months: unknown, trials: unknown, seed: unknown, startMonth?: unknown): ForecastMonth[] {
   const poolFen = boundedFen(parseAmount(scalar(pool, "pool"), "pool"), "pool");
   const monthlyCells = cells(monthly, "monthly_applications").filter((c) => !isBlank(c.value));
   if (monthlyCells.length === 0) throw invalidValue("monthly_applications is empty: give the mean number of applications a month (one number, or one per month).");
@@ -121,11 +121,23 @@ export function forecastRange(pool: unknown, monthly: unknown, amounts: unknown,
     amountsFen,
     trials: trialCount,
     seed: wholeNumber(seed, "seed", 0, 4294967295, 1),
+    start: parseStartMonth(scalar(startMonth, "start_month")),
   });
 }
 
+/** FORECAST's start month: a date (its month) or text such as 2026-03; empty: months are numbered. */
+function parseStartMonth(v: unknown): { year: number; month: number } | undefined {
+  if (isBlank(v)) return undefined;
+  const text = typeof v === "string" ? v.normalize("NFKC").trim() : null;
+  const ym = text ? /^(\d{4})[-/.年](\d{1,2})月?$/.exec(text) : null;
+  const iso = ym ? `${ym[1]}-${ym[2].padStart(2, "0")}-01` : serialToISO(parseDate(v, "start_month"));
+  const month = Number(iso.slice(5, 7));
+  if (ym && (month < 1 || month > 12)) throw invalidValue(`start_month ${describe(v)} is not a month: give a date or text such as 2026-03.`);
+  return { year: Number(iso.slice(0, 4)), month: month - 1 };
+}
+
 export function forecastTable(months: ForecastMonth[]): (string | number)[][] {
-  return [[...FORECAST_COLUMNS], ...months.map((m) => [m.month, m.probabilityExhausted, m.p10 / 100, m.median / 100, m.p90 / 100, m.demandMedian / 100])];
+  return [[...FORECAST_COLUMNS], ...months.map((m) => [m.calendar ?? m.month, m.probabilityExhausted, m.p10 / 100, m.median / 100, m.p90 / 100, m.demandMedian / 100])];
 }
 
 /** PORTFOLIO: the table read, every rule applied. */

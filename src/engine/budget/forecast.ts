@@ -98,10 +98,14 @@ export interface ForecastInput {
   amountsFen: number[];
   trials: number;
   seed: number;
+  /** Calendar month (0 = January) of the first month, with its year: then the pool starts afresh each January. */
+  start?: { year: number; month: number };
 }
 
 export interface ForecastMonth {
   month: number;
+  /** YYYY-MM where a start month is given. */
+  calendar?: string;
   /** Share of trials in which the pool is exhausted by the end of the month. */
   probabilityExhausted: number;
   /** Amount committed by the end of the month (at most the pool), in whole fen: 10th percentile, median, 90th. */
@@ -127,7 +131,7 @@ function percentile(sorted: Float64Array, p: number): number {
 export const MAX_FORECAST_DRAWS = 200_000_000;
 
 export function forecast(input: ForecastInput): ForecastMonth[] {
-  const { poolFen, monthlyMeans, amountsFen, trials, seed } = input;
+  const { poolFen, monthlyMeans, amountsFen, trials, seed, start } = input;
   if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS) throw invalidNumber(`trials must be a whole number from 1 to ${MAX_TRIALS}.`);
   if (amountsFen.length === 0) throw invalidValue("amounts is empty: give at least one award amount to resample from.");
   for (const m of monthlyMeans) {
@@ -151,6 +155,7 @@ export function forecast(input: ForecastInput): ForecastMonth[] {
   for (let t = 0; t < trials; t++) {
     let cum = 0;
     for (let m = 0; m < months; m++) {
+      if (start && m > 0 && (start.month + m) % 12 === 0) cum = 0; // a fresh annual pool each January
       const n = sampler[m].draw(rng);
       for (let i = 0; i < n; i++) cum += amountsFen[rng.below(count)];
       if (cum > Number.MAX_SAFE_INTEGER) throw invalidNumber("the amounts applied for add up to more than 9×10^13 元 in a trial: lower the amounts or the applications a month.");
@@ -164,8 +169,10 @@ export function forecast(input: ForecastInput): ForecastMonth[] {
     for (let t = 0; t < trials; t++) if (d[t] >= poolFen) exhausted++;
     d.sort();
     const committed = (v: number) => Math.min(v, poolFen);
+    const calendar = start && `${start.year + Math.floor((start.month + m) / 12)}-${String(((start.month + m) % 12) + 1).padStart(2, "0")}`;
     out.push({
       month: m + 1,
+      ...(calendar ? { calendar } : {}),
       probabilityExhausted: exhausted / trials,
       p10: committed(percentile(d, 0.1)),
       median: committed(percentile(d, 0.5)),
