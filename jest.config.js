@@ -7,4 +7,6 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }],
   },
   testTimeout: 60000,
+  // builds the award-model bundle first when it is missing or older than its sources
+  globalSetup: "<rootDir>/test/setup/global-setup.js",
 };
