@@ -53,7 +53,7 @@ describe("compareScenarios: 5000万 of domestic compute", () => {
   });
 
   test("the sheet table holds live AWARD formulas over the input cells, and differences as formulas", () => {
-    const table = comparisonTable(scenarios.slice(0, 2), "bj25", { title: "t", header: ["a", "b", "c", "d", "e", "f", "g", "h"] });
+    const table = comparisonTable(scenarios.slice(0, 2), "bj25", { sheet: "s", title: "t", header: ["a", "b", "c", "d", "e", "f", "g", "h"] });
     expect(table.rows[0]).toEqual(["bj23", "hangzhou-binjiang@2023", "compute", "5000万", true, "=AWARD.COMPUTE_VOUCHER(B4,C4,D4,E4)", "=AWARD.VERSION(B4)", "=F4-F$5"]);
     expect(table.rows[1][7]).toBe("=F5-F$5");
     expect(scenarioFormula({ ...S("z", "滨江", "50000000"), domestic: false })).toBe('=AWARD.COMPUTE_VOUCHER("滨江","compute",50000000,FALSE)');
@@ -73,7 +73,7 @@ describe("scenarios naming a clause", () => {
     ]);
     expect(r[0].rate!.toString()).toBe("0.3");
     expect(r[1].diff!.toString()).toBe("-11500000");
-    const table = comparisonTable(scenarios, "gz7", { title: "t", header: ["a", "b", "c", "d", "e", "f", "g", "h"] });
+    const table = comparisonTable(scenarios, "gz7", { sheet: "s", title: "t", header: ["a", "b", "c", "d", "e", "f", "g", "h"] });
     expect(table.rows.map((row) => row[5])).toEqual(['=AWARD.CLAUSE(B4,"7",D4)', '=AWARD.CLAUSE(B5,"12",D5,"national")', '=AWARD.CLAUSE(B6,"8",D6,"large-model")']);
     expect(scenarioFormula(scenarios[0])).toBe('=AWARD.CLAUSE("guangzhou@draft","7","4000万")');
   });

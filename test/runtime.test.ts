@@ -47,6 +47,8 @@ const CALLS: Record<string, unknown[]> = {
 };
 
 let metadata: Fn[];
+let dist = "";
+const DIST_DIR = () => dist;
 let host: Host;
 const byId = (id: string) => metadata.find((f) => f.id === id)!;
 /** The arguments as Excel passes them: one per parameter, an omitted one as null. */
@@ -54,7 +56,7 @@ const asExcel = (id: string, args: unknown[]) => byId(id).parameters.map((_, i) 
 const call = async (id: string, args: unknown[]) => (await host.invoke([{ id, args: asExcel(id, args) }]))[0];
 
 beforeAll(async () => {
-  const dist = await ensureAddinBuilt();
+  dist = await ensureAddinBuilt();
   metadata = (JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")) as { functions: Fn[] }).functions;
   host = loadHost(fs.readFileSync(path.join(dist, "functions.js"), "utf8"));
 });
@@ -130,4 +132,19 @@ test("bad input is an Excel error with a message, never a crash", async () => {
   expect(requests.errorCode).toBe(RESULT_CODES["#VALUE!"]);
   expect(requests.message).toMatch(/lots/);
   expect([RESULT_CODES["#VALUE!"], RESULT_CODES["#NUM!"]]).toContain(years.errorCode);
+});
+
+test("in a Chinese Excel (displayLanguage zh-CN) the messages are Chinese", async () => {
+  const zhHost = loadHost(fs.readFileSync(path.join(DIST_DIR(), "functions.js"), "utf8"), "zh-CN");
+  try {
+    const [unknown, domestic] = await zhHost.invoke([
+      { id: "VERSION", args: asExcel("VERSION", ["nowhere", null]) },
+      { id: "COMPUTE_VOUCHER", args: asExcel("COMPUTE_VOUCHER", ["滨江", "算力券", 2000000, "maybe", 2026]) },
+    ]);
+    expect(unknown.message).toMatch(/^未知地区 "nowhere"/);
+    expect(domestic.message).toMatch(/不是 TRUE 或 FALSE/);
+    for (const m of [unknown.message!, domestic.message!]) expect(m.replace(/"[^"]*"/g, "")).not.toMatch(/\b[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}\b/);
+  } finally {
+    zhHost.close();
+  }
 });

@@ -102,7 +102,7 @@ export function ScenariosView() {
     });
   const insert = () =>
     run(async () => {
-      const address = await session.host.insertTable(comparisonTable(state.scenarios, state.baseline, { title: t.tableTitle, header: t.tableHeader }));
+      const address = await session.host.insertTable(comparisonTable(state.scenarios, state.baseline, { sheet: t.scenariosSheet, title: t.tableTitle, header: t.tableHeader }));
       return session.host.kind === "excel" ? t.inserted(address) : t.insertedPreview(address);
     });
 

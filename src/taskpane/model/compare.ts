@@ -89,7 +89,7 @@ export function scenarioFormula(s: Scenario): string {
  * The comparison as a sheet table: inputs as values, award and version as live AWARD formulas,
  * difference from the baseline as a formula over the award column.
  */
-export function comparisonTable(scenarios: readonly Scenario[], baselineId: string | null, labels: { title: string; header: string[] }): SheetTable {
+export function comparisonTable(scenarios: readonly Scenario[], baselineId: string | null, labels: { sheet: string; title: string; header: string[] }): SheetTable {
   // columns: A label, B jurisdiction, C programme, D spend, E domestic, F award, G version, H diff
   const first = 4; // data starts on row 4 (title row 1, header row 3)
   const baseIndex = scenarios.findIndex((s) => s.id === baselineId);
@@ -107,5 +107,5 @@ export function comparisonTable(scenarios: readonly Scenario[], baselineId: stri
       baseIndex >= 0 ? `=F${row}-F$${first + baseIndex}` : "",
     ];
   });
-  return { sheet: "AWARD scenarios", title: labels.title, header: labels.header, rows, formats: ["", "", "", "#,##0", "", "#,##0.00", "", "+#,##0.00;-#,##0.00;0"] };
+  return { sheet: labels.sheet, title: labels.title, header: labels.header, rows, formats: ["", "", "", "#,##0", "", "#,##0.00", "", "+#,##0.00;-#,##0.00;0"] };
 }
