@@ -134,6 +134,14 @@ test("bad input is an Excel error with a message, never a crash", async () => {
   expect([RESULT_CODES["#VALUE!"], RESULT_CODES["#NUM!"]]).toContain(years.errorCode);
 });
 
+test("the build for tests (AWARD_OFFICE_JS=local) loads the package's office.js, copied whole, from its own host", () => {
+  const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
+  expect(html).toMatch(/<script[^>]*src="?office-js\/office\.js"?/);
+  expect(html).not.toMatch(/appsforoffice\.microsoft\.com/);
+  const copied = fs.readFileSync(path.join(dist, "office-js/office.js"));
+  expect(copied.equals(fs.readFileSync(path.resolve(__dirname, "../node_modules/@microsoft/office-js/dist/office.js")))).toBe(true);
+});
+
 test("in a Chinese Excel (displayLanguage zh-CN) the messages are Chinese", async () => {
   const zhHost = loadHost(fs.readFileSync(path.join(DIST_DIR(), "functions.js"), "utf8"), "zh-CN");
   try {
