@@ -2,7 +2,8 @@
 // Builds the add-in: one shared-runtime page (taskpane.html) that loads office.js, then the
 // `functions` chunk (custom functions, registered with CustomFunctions.associate) and the
 // `taskpane` chunk (React UI). Also emits functions.json (custom functions metadata), the
-// manifest (URLs rewritten to $ADDIN_HOST in production), the icons and office.js itself.
+// manifest (URLs rewritten to $ADDIN_HOST in production), the icons and, with AWARD_OFFICE_JS=local,
+// office.js itself (otherwise the page loads it from Office's CDN). The plugins are in webpack/.
 //
 //   npx webpack --mode production          -> dist/
 //   npx webpack serve --mode development   -> https://localhost:3000/ (http if no dev certs)
