@@ -11,6 +11,7 @@ import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App, EXAMPLE_FORMULA, type AppProps } from "../src/taskpane/App";
+import { openForPane } from "../src/taskpane/startup";
 import { MemoryWorkbook } from "../src/workbook/memory";
 import { WorkbookSession } from "../src/workbook/session";
 import { EMPTY_STATE, type WorkbookState } from "../src/workbook/state";
@@ -77,6 +78,27 @@ describe("task pane: shell", () => {
     await waitFor(() => expect(screen.getByTestId("formula-error-code").textContent).toBe("#VALUE!"));
     expect(screen.getByTestId("formula-error-message").textContent).toMatch(/nowhere/);
   });
+});
+
+test("when Excel refuses the first recalculation (a cell being edited), the pane still renders and says so", async () => {
+  // a workbook with a saved year: opening recalculates, and Excel refuses while a cell is edited
+  class EditingWorkbook extends MemoryWorkbook {
+    override async recalculate(): Promise<void> {
+      throw new Error("InvalidOperationInCellEditMode: Excel is in cell-editing mode.");
+    }
+  }
+  const session = new WorkbookSession(new EditingWorkbook({ ...EMPTY_STATE, year: 2024 }));
+  const startupError = await openForPane(session);
+  expect(startupError).toMatch(/CellEditMode/);
+  // the saved year is applied all the same
+  expect(session.current.year).toBe(2024);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App session={session} host="Excel" displayLanguage="zh-CN" startupError={startupError} />
+    </FluentProvider>,
+  );
+  expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("人工智能产业补贴测算");
+  expect(screen.getByTestId("startup-error").textContent).toMatch(/编辑单元格时拒绝重算.*CellEditMode|CellEditMode.*编辑单元格时拒绝重算/);
 });
 
 describe("task pane: policy year", () => {

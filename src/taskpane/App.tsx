@@ -1,4 +1,5 @@
 import * as React from "react";
+import { NoticeBar } from "./Notice";
 import {
   Badge, Body1, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle1, Tab, TabList,
 } from "@fluentui/react-components";
@@ -27,6 +28,8 @@ export type AppProps = {
   session?: WorkbookSession;
   /** Office.context.displayLanguage, e.g. "zh-CN"; the pane's language unless the workbook chose one. */
   displayLanguage?: string | null;
+  /** Why opening the workbook failed (e.g. its recalculation refused while Excel edits a cell), or null. */
+  startupError?: string | null;
   /** Defaults to evaluateFormula from src/functions/evaluate. */
   evaluate?: (formula: string) => FormulaResult;
   initialFormula?: string;
@@ -90,7 +93,7 @@ function FormulaBox({ evaluate, initialFormula }: { evaluate: (f: string) => For
   );
 }
 
-function Pane({ host, evaluate, initialFormula, initialTab, displayLanguage, jurisdictionViews }: Required<Pick<AppProps, "evaluate" | "initialFormula" | "initialTab">> & AppProps) {
+function Pane({ host, evaluate, initialFormula, initialTab, displayLanguage, jurisdictionViews, startupError }: Required<Pick<AppProps, "evaluate" | "initialFormula" | "initialTab">> & AppProps) {
   const styles = useStyles();
   const state = useWorkbookState();
   const session = React.useContext(SessionContext)!;
@@ -130,6 +133,7 @@ function Pane({ host, evaluate, initialFormula, initialTab, displayLanguage, jur
             </div>
           )}
         </header>
+        {startupError ? <NoticeBar notice={{ intent: "warning", text: t.startupFailed(startupError) }} testId="startup-error" /> : null}
         <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
           <Tab value="year">{t.tabYear}</Tab>
           <Tab value="scenarios">{t.tabScenarios}</Tab>

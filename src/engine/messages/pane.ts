@@ -7,6 +7,8 @@ const en = {
   title: "AI Subsidy Award Model",
   subtitle: "Subsidy policies for AI companies, as Excel formulas",
   preview: "Preview — not running inside Excel",
+  startupFailed: (why: string) =>
+    `The workbook's settings could not be applied when the pane opened (${why}). Excel refuses while a cell is being edited: press Enter or Esc, then recalculate (Ctrl+Alt+F9) so AWARD cells use the saved policy year, pins and variants.`,
   language: "Language",
   tabYear: "Policy year",
   tabScenarios: "Scenarios",
@@ -114,6 +116,7 @@ const zh: PaneStrings = {
   title: "人工智能产业补贴测算",
   subtitle: "把人工智能产业扶持政策变成 Excel 公式",
   preview: "预览模式 — 未在 Excel 中运行",
+  startupFailed: (why) => `面板打开时未能应用工作簿的设置（${why}）。Excel 在编辑单元格时拒绝重算：请按 Enter 或 Esc，再重算（Ctrl+Alt+F9），使补贴公式按保存的政策年度、指定版本和假设方案计算。`,
   language: "语言",
   tabYear: "政策年度",
   tabScenarios: "情景对比",
