@@ -60,6 +60,22 @@ describe("compareScenarios: 5000万 of domestic compute", () => {
   });
 });
 
+describe("where a scenario's award comes from", () => {
+  test("a draft with an assumed window says so, with its clause and the sentence of the cap that bound", () => {
+    // 广州 draft 第八条: 大模型 50%, cap "可适当放宽限制至不超过1000万元"; 3000万 × 50% = 1500万 → the cap binds
+    const [r] = compareScenarios(defaultEngine(), [S("gz", "guangzhou", "3000万", "compute:large-model")], 2026, null);
+    expect(r.award!.toString()).toBe("10000000");
+    expect(r.source).toMatchObject({ clause: "8", documentNumber: null, draft: true, windowAssumed: true });
+    expect(r.source!.quote).toMatch(/1000万元/);
+  });
+  test("a final text in force: its document number, no marks", () => {
+    // 滨江 2025 （六）: 60% of 5000万 domestic = 3000万, capped at 2000万 (给予单家企业最高2000万元补助)
+    const [r] = compareScenarios(defaultEngine(), [{ ...S("bj", "滨江"), domestic: true }], 2026, null);
+    expect(r.source).toMatchObject({ clause: "6", documentNumber: "杭高新〔2025〕9号", draft: false, windowAssumed: false });
+    expect(r.source!.quote).toMatch(/最高2000万元/);
+  });
+});
+
 describe("scenarios naming a clause", () => {
   test("computed by the clause catalogue, with its route; written as CLAUSE formulas", () => {
     const scenarios = [

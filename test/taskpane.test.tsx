@@ -180,7 +180,15 @@ describe("task pane: scenarios and variants", () => {
     expect(within(row).getByTestId("binding").textContent).toMatch(/cap/);
     await user.click(screen.getByRole("button", { name: "Insert into sheet" }));
     await waitFor(() => expect(workbook.tables).toHaveLength(1));
-    expect(workbook.tables[0].rows[0]).toEqual(["40% draft", "hangzhou-binjiang@2025~draft-40pct", "compute", "5000万", false, "=AWARD.COMPUTE_VOUCHER(B4,C4,D4,E4)", "=AWARD.VERSION(B4)", ""]);
+    // live formulas, then where the award comes from: 滨江 2025 （六）, 杭高新〔2025〕9号, the edited cap's sentence
+    expect(workbook.tables[0].rows[0].slice(0, 8)).toEqual(["40% draft", "hangzhou-binjiang@2025~draft-40pct", "compute", "5000万", false, "=AWARD.COMPUTE_VOUCHER(B4,C4,D4,E4)", "=AWARD.VERSION(B4)", ""]);
+    expect(workbook.tables[0].rows[0].slice(8, 10)).toEqual(["6", "杭高新〔2025〕9号"]);
+    expect(workbook.tables[0].rows[0][10]).toMatch(/^what-if edit in hangzhou-binjiang@2025~draft-40pct: compute:standard.cap 2000万元 → 1500万元 .*给予单家企业最高2000万元补助/);
+    expect(workbook.tables[0].header).toHaveLength(11);
+    // and the card says the same, the sentence one click away
+    expect(within(row).getByTestId("source-clause").textContent).toBe("clause 6");
+    expect(within(row).getByTestId("source-document").textContent).toBe("杭高新〔2025〕9号");
+    expect(within(row).getByTestId("source-quote").textContent).toMatch(/1500万元/);
   });
 
   test("a bad variant edit is refused with the engine's message and nothing is saved", async () => {

@@ -4,7 +4,8 @@ import {
 } from "@fluentui/react-components";
 import Decimal from "decimal.js";
 import { parseAmount, type Engine } from "../engine";
-import { compareScenarios, comparisonTable } from "./model/compare";
+import { tr } from "../engine/text";
+import { compareScenarios, comparisonTable, type ScenarioSource } from "./model/compare";
 import { useStrings } from "./i18n";
 import { useSession, useUpdate, useWorkbookState, useYear } from "./session-hooks";
 import { useStyles } from "./styles";
@@ -102,7 +103,7 @@ export function ScenariosView() {
     });
   const insert = () =>
     run(async () => {
-      const address = await session.host.insertTable(comparisonTable(state.scenarios, state.baseline, { sheet: t.scenariosSheet, title: t.tableTitle, header: t.tableHeader }));
+      const address = await session.host.insertTable(comparisonTable(state.scenarios, state.baseline, { sheet: t.scenariosSheet, title: t.tableTitle, header: t.tableHeader, draft: t.draft, windowAssumed: t.windowAssumed }, results));
       return session.host.kind === "excel" ? t.inserted(address) : t.insertedPreview(address);
     });
 
@@ -136,26 +137,9 @@ export function ScenariosView() {
                 return (
                   <li key={s.id} className={mergeClasses(styles.scenario, isBase && styles.itemInUse)} data-scenario={s.label}>
                     <div className={styles.spread}>
-                      <div className={styles.grow}>
+                      <div className={mergeClasses(styles.grow, styles.row)}>
                         <Text className={styles.strong}>{s.label || s.jurisdiction}</Text>
-                        {isBase ? <Badge size="small" appearance="outline" color="brand" style={{ marginLeft: 6 }}>{t.baseline}</Badge> : null}
-                        <div><Caption1 className={styles.muted}>{r.version ?? s.jurisdiction} · {r.programme ?? s.programme}</Caption1></div>
-                        <div><Caption1 className={styles.muted}>{t.spend}: {wan(safeDecimal(s.amount))}{s.domestic ? ` · ${t.domesticShort}` : ""}</Caption1></div>
-                      </div>
-                      <div className={styles.awardCol}>
-                        {r.ok ? (
-                          <>
-                            <Text className={styles.awardValue} data-testid="award">{wan(r.award!)}</Text>
-                            <Caption1 className={mergeClasses(styles.muted, styles.num)} data-testid="award-yuan">{yuan(r.award!)}</Caption1>
-                            {r.diff && !isBase ? (
-                              <Caption1 data-testid="diff" className={mergeClasses(styles.num, r.diff.isNegative() ? styles.negative : styles.positive)}>
-                                {signedWan(r.diff)} {t.diff}
-                              </Caption1>
-                            ) : null}
-                          </>
-                        ) : (
-                          <Text className={styles.negative} data-testid="award-error">{r.error!.code}</Text>
-                        )}
+                        {isBase ? <Badge size="small" appearance="outline" color="brand">{t.baseline}</Badge> : null}
                       </div>
                       <Button
                         size="small"
@@ -167,6 +151,21 @@ export function ScenariosView() {
                       </Button>
                     </div>
                     {r.ok ? (
+                      <div className={styles.awardLine}>
+                        <Text className={styles.awardValue} data-testid="award">{wan(r.award!)}</Text>
+                        <Caption1 className={mergeClasses(styles.muted, styles.num)} data-testid="award-yuan">{yuan(r.award!)}</Caption1>
+                        {r.diff && !isBase ? (
+                          <Caption1 data-testid="diff" className={mergeClasses(styles.num, r.diff.isNegative() ? styles.negative : styles.positive)}>
+                            {signedWan(r.diff)} {t.diff}
+                          </Caption1>
+                        ) : null}
+                      </div>
+                    ) : (
+                      <Text className={styles.negative} data-testid="award-error">{r.error!.code}</Text>
+                    )}
+                    <Caption1 className={mergeClasses(styles.muted, styles.wrap)}>{r.version ?? s.jurisdiction} · {r.programme ?? s.programme}</Caption1>
+                    <Caption1 className={mergeClasses(styles.muted, styles.wrap)}>{t.spend}: {wan(safeDecimal(s.amount))}{s.domestic ? ` · ${t.domesticShort}` : ""}</Caption1>
+                    {r.ok ? (
                       <>
                         <div className={styles.bar} aria-hidden="true"><div className={styles.barFill} style={{ width: `${Math.max(share * 100, 0.5)}%` }} /></div>
                         <div className={styles.row}>
@@ -175,9 +174,10 @@ export function ScenariosView() {
                             {t.binds}: {t.binding[r.binding!] ?? r.binding}
                           </Badge>
                         </div>
+                        {r.source ? <SourceLine source={r.source} /> : null}
                       </>
                     ) : (
-                      <Caption1 className={styles.negative} data-testid="award-error-message">{r.error!.message}</Caption1>
+                      <Caption1 className={mergeClasses(styles.negative, styles.wrap)} data-testid="award-error-message">{r.error!.text ? tr(r.error!.text, t.lang) : r.error!.message}</Caption1>
                     )}
                   </li>
                 );
@@ -192,6 +192,28 @@ export function ScenariosView() {
       </section>
       <AddScenario onAdd={(s) => save((all, b) => ({ scenarios: [...all, { ...s, id: newId() }], baseline: b ?? null }))} />
       <VariantEditor />
+    </div>
+  );
+}
+
+/** Clause, document number, draft and assumed-window marks; the sentence of the binding rule one click away. */
+function SourceLine({ source }: { source: ScenarioSource }) {
+  const t = useStrings();
+  const styles = useStyles();
+  return (
+    <div className={styles.sourceBlock} data-testid="source">
+      <div className={styles.row}>
+        <Caption1 className={styles.strong} data-testid="source-clause">{t.clause(source.clause)}</Caption1>
+        <Caption1 className={mergeClasses(styles.muted, styles.wrap)} data-testid="source-document">{source.documentNumber ?? source.title}</Caption1>
+        {source.draft ? <Badge size="small" appearance="tint" color="warning" data-testid="source-draft">{t.draft}</Badge> : null}
+        {source.windowAssumed ? <Badge size="small" appearance="tint" color="warning" data-testid="source-assumed">{t.windowAssumed}</Badge> : null}
+      </div>
+      {source.quote ? (
+        <details className={styles.details}>
+          <summary><Caption1>{t.showSentence}</Caption1></summary>
+          <Caption1 as="p" className={styles.quote} data-testid="source-quote">{source.quote}</Caption1>
+        </details>
+      ) : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@
 import type { Lang } from "../text";
 
 const en = {
+  lang: "en" as Lang,
   title: "AI Subsidy Award Model",
   subtitle: "Subsidy policies for AI companies, as Excel formulas",
   preview: "Preview — not running inside Excel",
@@ -68,7 +69,11 @@ const en = {
   scenariosSheet: "AWARD scenarios",
   budgetSheet: "AWARD budget",
   tableTitle: "Scenario comparison (live AWARD formulas; change the policy year in the task pane)",
-  tableHeader: ["Scenario", "Jurisdiction", "Programme", "Spend (元)", "Domestic", "Award (元)", "Version", "vs baseline (元)"],
+  tableHeader: ["Scenario", "Jurisdiction", "Programme", "Spend (元)", "Domestic", "Award (元)", "Version", "vs baseline (元)", "Clause", "Document", "Sentence of the binding rule"],
+  windowAssumed: "window assumed",
+  clause: (c: string) => `clause ${c}`,
+  showSentence: "The sentence",
+  sourceOf: "Source",
   // variants
   variants: "What-if policy variants",
   variantsHint: "Edit a rate, cap, threshold or pool of a version. The variant is a name every AWARD function accepts.",
@@ -113,6 +118,7 @@ const en = {
 export type PaneStrings = typeof en;
 
 const zh: PaneStrings = {
+  lang: "zh",
   title: "人工智能产业补贴测算",
   subtitle: "把人工智能产业扶持政策变成 Excel 公式",
   preview: "预览模式 — 未在 Excel 中运行",
@@ -173,7 +179,11 @@ const zh: PaneStrings = {
   tableTitle: "情景对比（实时 AWARD 公式；政策年度在任务窗格中设置）",
   scenariosSheet: "补贴 情景对比",
   budgetSheet: "补贴 资金池",
-  tableHeader: ["情景", "地区", "券种", "费用（元）", "国产", "补贴（元）", "版本", "较基准（元）"],
+  tableHeader: ["情景", "地区", "券种", "费用（元）", "国产", "补贴（元）", "版本", "较基准（元）", "条款", "文件", "起决定作用的条文"],
+  windowAssumed: "有效期为假设",
+  clause: (c) => `条款 ${c}`,
+  showSentence: "原文",
+  sourceOf: "依据",
   variants: "政策假设版本",
   variantsHint: "修改某版本的比例、上限、门槛或资金池，生成一个所有 AWARD 公式都能使用的版本名。",
   baseVersion: "基础版本",
