@@ -4,8 +4,9 @@ import {
 } from "@fluentui/react-components";
 import Decimal from "decimal.js";
 import { parseAmount, type Engine } from "../engine";
-import { tr } from "../engine/text";
-import { compareScenarios, comparisonTable, type ScenarioSource } from "./model/compare";
+import { AwardError } from "../engine/errors";
+import { bi, tr, type Lang } from "../engine/text";
+import { compareScenarios, comparisonTable, scenarioClause, type ScenarioSource } from "./model/compare";
 import { useStrings } from "./i18n";
 import { useSession, useUpdate, useWorkbookState, useYear } from "./session-hooks";
 import { useStyles } from "./styles";
@@ -59,11 +60,15 @@ export function VersionSelect({ engine, year, value, onChange, testId }: { engin
  * Choices for "programme : route" under a spec, then every other clause route that pays cash
  * ("7", "12:national"): a clause scenario is computed with CLAUSE (see model/compare.ts).
  */
-export function programmeOptions(engine: Engine, spec: string, year: number): { value: string; label: string }[] {
+export function programmeOptions(engine: Engine, spec: string, year: number): { value: string; label: string; detail: string }[] {
   try {
     const v = engine.version(spec, null, year);
     const programmes = v.programmes.flatMap((p) =>
-      p.routes.map((r) => ({ value: r.isDefault ? p.id : `${p.id}:${r.id}`, label: `${p.name} ${r.isDefault ? p.id : `${p.id}:${r.id}`} — ${r.name}` })),
+      p.routes.map((r) => {
+        const value = r.isDefault ? p.id : `${p.id}:${r.id}`;
+        // short enough to show whole in a 320 px pane; the route's name is the field's hint
+        return { value, label: `${p.name} ${value}`, detail: r.name };
+      }),
     );
     const clauses = v.clauses
       .filter((c) => !c.programme)
@@ -72,7 +77,7 @@ export function programmeOptions(engine: Engine, spec: string, year: number): { 
           .filter((r) => r.kind !== "in-kind" && r.kind !== "unquantified")
           .map((r) => {
             const value = c.routes.length === 1 || (r.isDefault && !c.choose) ? c.id : `${c.id}:${r.id}`;
-            return { value, label: `§${c.id} ${c.title} — ${r.name}` };
+            return { value, label: `§${value}`, detail: `${c.title} — ${r.name}` };
           }),
       );
     return [...programmes, ...clauses];
@@ -218,6 +223,17 @@ function SourceLine({ source }: { source: ScenarioSource }) {
   );
 }
 
+/** Why a spend cannot be computed, in the pane's language, or null. A clause scenario may leave it empty. */
+export function spendProblem(amount: string, lang: Lang, programme: string): string | null {
+  if (amount.trim() === "") return scenarioClause(programme) ? null : tr(bi("Give the spend in 元, e.g. 5000万.", "请填写费用（元），如 5000万。"), lang);
+  try {
+    parseAmount(amount, "spend");
+    return null;
+  } catch (e) {
+    return e instanceof AwardError ? e.in(lang) : String(e);
+  }
+}
+
 /** The spend for the caption only; the engine reports a bad amount in the award column. */
 function safeDecimal(amount: string): Decimal {
   try {
@@ -240,6 +256,8 @@ function AddScenario({ onAdd }: { onAdd: (s: Omit<Scenario, "id">) => void }) {
   const [domestic, setDomestic] = React.useState(true);
   const [label, setLabel] = React.useState("");
   const programmes = programmeOptions(engine, spec, year);
+  // a bad spend is refused here, in the form, with the engine's message (not added as an error card)
+  const spendError = spendProblem(amount, t.lang, programme);
   React.useEffect(() => {
     if (programmes.length && !programmes.some((p) => p.value === programme)) setProgramme(programmes[0].value);
   }, [spec, programmes.map((p) => p.value).join("|")]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -250,6 +268,7 @@ function AddScenario({ onAdd }: { onAdd: (s: Omit<Scenario, "id">) => void }) {
         className={styles.section}
         onSubmit={(e) => {
           e.preventDefault();
+          if (spendError) return;
           onAdd({ label: label.trim() || spec, jurisdiction: spec, programme, amount: amount.trim(), domestic });
           setLabel("");
         }}
@@ -260,7 +279,7 @@ function AddScenario({ onAdd }: { onAdd: (s: Omit<Scenario, "id">) => void }) {
         <Field label={t.jurisdiction} size="small">
           <VersionSelect engine={engine} year={year} value={spec} onChange={setSpec} testId="scenario-spec" />
         </Field>
-        <Field label={t.programme} size="small">
+        <Field label={t.programme} size="small" hint={programmes.find((p) => p.value === programme)?.detail}>
           <Select size="small" value={programme} onChange={(_, d) => setProgramme(d.value)} data-testid="scenario-programme">
             {programmes.map((p) => (
               <option key={p.value} value={p.value}>{p.label}</option>
@@ -268,13 +287,13 @@ function AddScenario({ onAdd }: { onAdd: (s: Omit<Scenario, "id">) => void }) {
           </Select>
         </Field>
         <div className={styles.twoCol}>
-          <Field label={t.spend} hint={t.spendHint} size="small">
+          <Field label={t.spend} hint={spendError ? undefined : t.spendHint} validationMessage={spendError ?? undefined} validationState={spendError ? "error" : "none"} size="small">
             <Input size="small" value={amount} onChange={(_, d) => setAmount(d.value)} data-testid="scenario-amount" />
           </Field>
           <Checkbox checked={domestic} onChange={(_, d) => setDomestic(d.checked === true)} label={t.domestic} data-testid="scenario-domestic" />
         </div>
         <div className={styles.row}>
-          <Button type="submit" appearance="primary" disabled={programmes.length === 0 || amount.trim() === ""}>{t.addScenario}</Button>
+          <Button type="submit" appearance="primary" disabled={programmes.length === 0 || spendError !== null}>{t.addScenario}</Button>
         </div>
       </form>
     </section>
