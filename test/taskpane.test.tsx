@@ -78,6 +78,21 @@ describe("task pane: shell", () => {
     await waitFor(() => expect(screen.getByTestId("formula-error-code").textContent).toBe("#VALUE!"));
     expect(screen.getByTestId("formula-error-message").textContent).toMatch(/nowhere/);
   });
+
+  test("a spilled result is a table; EXPLAIN is steps with their quotes", async () => {
+    const { user } = await renderApp({ initialTab: "formula", initialFormula: '=AWARD.ROUTES("langfang","compute",2024)' });
+    const table = await waitFor(() => screen.getByTestId("formula-table"));
+    // 廊坊 item 2: three routes, one row each under the header
+    expect(within(table).getAllByRole("row")).toHaveLength(4);
+    expect(within(table).getAllByRole("columnheader")[0].textContent).toBe("route");
+    const box = screen.getByRole("textbox", { name: /formula/i });
+    await user.clear(box);
+    await user.type(box, '=AWARD.EXPLAIN("guangzhou","7",1500000,,2026)');
+    const steps = await waitFor(() => screen.getByTestId("formula-steps"));
+    // 第七条: 项目固定资产投入的30%补助，最高不超过2000万元 — the rate step quotes it, the last step is the award
+    expect(steps.textContent).toMatch(/按照项目固定资产投入的30%补助，最高不超过2000万元/);
+    expect(within(steps).getAllByRole("listitem").at(-1)!.textContent).toMatch(/award.*450000/);
+  });
 });
 
 test("when Excel refuses the first recalculation (a cell being edited), the pane still renders and says so", async () => {

@@ -60,6 +60,14 @@ export const useStyles = makeStyles({
   awardLine: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalS, rowGap: 0 },
   awardValue: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
   wrap: { overflowWrap: "anywhere", minWidth: 0 },
+  steps: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  stepItem: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
+  tableBox: { maxWidth: "100%", overflowX: "auto", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusSmall },
+  table: {
+    borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200,
+    "& th, & td": { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, textAlign: "left", verticalAlign: "top", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+    "& th": { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground3, whiteSpace: "nowrap" },
+  },
   sourceBlock: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   details: { "& > summary": { cursor: "pointer", color: tokens.colorBrandForeground1 } },
   quote: {
