@@ -79,6 +79,14 @@ describe("task pane: shell", () => {
     expect(screen.getByTestId("formula-error-message").textContent).toMatch(/nowhere/);
   });
 
+  test("an assumed in-force window is marked as such where the policy year tab shows it", async () => {
+    await renderApp();
+    // 广州 draft: "自发布之日起施行，实施期五年" gives no date, so 2025-01-01 to 2029-12-31 is assumed; 廊坊 too
+    expect(screen.getByTestId("assumed-guangzhou@draft").textContent).toBe("window assumed");
+    expect(screen.getByTestId("assumed-langfang@2023")).toBeTruthy();
+    expect(screen.queryByTestId("assumed-hangzhou-binjiang@2025")).toBeNull();
+  });
+
   test("a spilled result is a table; EXPLAIN is steps with their quotes", async () => {
     const { user } = await renderApp({ initialTab: "formula", initialFormula: '=AWARD.ROUTES("langfang","compute",2024)' });
     const table = await waitFor(() => screen.getByTestId("formula-table"));

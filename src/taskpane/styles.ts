@@ -81,11 +81,12 @@ export const useStyles = makeStyles({
   kpi: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   kpiValue: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
   editRow: {
-    display: "grid", gridTemplateColumns: "minmax(0, 3fr) minmax(0, 2fr)", columnGap: tokens.spacingHorizontalS, alignItems: "end",
+    // two columns where both fit their longest item (a version key), one below the other otherwise
+    display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(200px, 1fr))", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: "end",
     "& .fui-Select, & .fui-Input, & .fui-Select__select": { width: "100%", minWidth: 0, maxWidth: "100%" },
   },
   twoCol: {
-    display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", columnGap: tokens.spacingHorizontalS, alignItems: "start",
+    display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 180px), 1fr))", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: "start",
     "& .fui-Select, & .fui-Input, & .fui-Select__select": { width: "100%", minWidth: 0, maxWidth: "100%" },
   },
 });

@@ -168,7 +168,7 @@ const zh: PaneStrings = {
   scenario: "情景",
   award: "补贴",
   rateCap: "比例 · 上限",
-  officeLanguage: "跟随 Office",
+  officeLanguage: "Office",
   binds: "约束",
   diff: "较基准",
   remove: (l) => `删除 ${l}`,
