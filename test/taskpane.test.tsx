@@ -214,6 +214,26 @@ describe("task pane: scenarios and variants", () => {
     expect(within(row).getByTestId("source-quote").textContent).toMatch(/1500万元/);
   });
 
+  test("replacing a variant asks first; a variant that leaves a scenario's rate as it was says so", async () => {
+    const variant = { base: "hangzhou-binjiang@2025", name: "r40", edits: [{ field: "compute:standard.rate", value: "40%" }] };
+    const domestic = { id: "a", label: "dom", jurisdiction: "hangzhou-binjiang@2025~r40", programme: "compute", amount: "5000万", domestic: true };
+    const { user, workbook } = await renderApp({ initialTab: "scenarios" }, { ...EMPTY_STATE, year: 2026, variants: [variant], scenarios: [domestic] });
+    await user.clear(screen.getByTestId("variant-name"));
+    await user.type(screen.getByTestId("variant-name"), "r40");
+    await user.selectOptions(screen.getByTestId("variant-field-0"), "compute:standard.rate");
+    await user.type(screen.getByTestId("variant-value-0"), "45%");
+    await user.click(screen.getByRole("button", { name: "Save variant" }));
+    // asked, not saved
+    expect(screen.getByTestId("variant-replace").textContent).toMatch(/hangzhou-binjiang@2025~r40 is already saved/);
+    expect((await workbook.load()).variants[0].edits[0].value).toBe("40%");
+    await user.click(screen.getByRole("button", { name: "Replace" }));
+    await waitFor(() => expect(screen.getByTestId("variant-notice").textContent).toMatch(/Saved hangzhou-binjiang@2025~r40/));
+    expect((await workbook.load()).variants[0].edits[0].value).toBe("45%");
+    // 滨江 2025 （六）: a domestic scenario is paid the domestic rate, 60%, which editing the rate leaves alone
+    expect(screen.getByTestId("variant-notice").textContent).toMatch(/"dom" uses a rate this variant leaves as it was \(60%\)/);
+    expect(screen.queryByTestId("variant-replace")).toBeNull();
+  });
+
   test("a bad variant edit is refused with the engine's message and nothing is saved", async () => {
     const { user, workbook } = await renderApp({ initialTab: "scenarios" });
     await user.type(screen.getByTestId("variant-value-0"), "140%");
