@@ -214,6 +214,24 @@ describe("task pane: scenarios and variants", () => {
     expect(within(row).getByTestId("source-quote").textContent).toMatch(/1500万元/);
   });
 
+  test("a scenario is edited in the form, and a bad spend is refused there", async () => {
+    const one = { id: "a", label: "bj", jurisdiction: "hangzhou-binjiang@2025", programme: "compute", amount: "5000万", domestic: true };
+    const { user, workbook } = await renderApp({ initialTab: "scenarios" }, { ...EMPTY_STATE, year: 2026, scenarios: [one] });
+    await user.click(screen.getByRole("button", { name: "Edit bj" }));
+    const amount = screen.getByTestId("scenario-amount");
+    await user.clear(amount);
+    await user.type(amount, "lots");
+    // refused in the form, with what is accepted; nothing saved
+    expect(screen.getByRole("button", { name: "Save scenario" })).toHaveProperty("disabled", true);
+    expect(document.body.textContent).toMatch(/lots/);
+    await user.clear(amount);
+    await user.type(amount, "1000万");
+    await user.click(screen.getByRole("button", { name: "Save scenario" }));
+    // 滨江 2025 （六）: 60% of 1000万 of domestic compute = 600万, the same scenario edited (not added)
+    await waitFor(async () => expect((await workbook.load()).scenarios).toEqual([{ ...one, amount: "1000万" }]));
+    await waitFor(() => expect(screen.getByTestId("award-yuan").textContent).toBe("6,000,000.00"));
+  });
+
   test("replacing a variant asks first; a variant that leaves a scenario's rate as it was says so", async () => {
     const variant = { base: "hangzhou-binjiang@2025", name: "r40", edits: [{ field: "compute:standard.rate", value: "40%" }] };
     const domestic = { id: "a", label: "dom", jurisdiction: "hangzhou-binjiang@2025~r40", programme: "compute", amount: "5000万", domestic: true };

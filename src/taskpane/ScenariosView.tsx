@@ -94,6 +94,7 @@ export function ScenariosView() {
   const year = useYear();
   const engine = session.currentEngine;
   const { run, notice } = useUpdate();
+  const [editing, setEditing] = React.useState<Scenario | null>(null);
   const results = React.useMemo(() => compareScenarios(engine, state.scenarios, year, state.baseline), [engine, state.scenarios, year, state.baseline]);
 
   const maxAward = results.reduce((m, r) => (r.award && r.award.greaterThan(m) ? r.award : m), new Decimal(0));
@@ -146,6 +147,9 @@ export function ScenariosView() {
                         <Text className={styles.strong}>{s.label || s.jurisdiction}</Text>
                         {isBase ? <Badge size="small" appearance="outline" color="brand">{t.baseline}</Badge> : null}
                       </div>
+                      <Button size="small" appearance="subtle" aria-label={t.edit(s.label || s.jurisdiction)} onClick={() => setEditing(s)}>
+                        ✎
+                      </Button>
                       <Button
                         size="small"
                         appearance="subtle"
@@ -195,7 +199,16 @@ export function ScenariosView() {
         )}
         <NoticeBar notice={notice} testId="scenarios-notice" />
       </section>
-      <AddScenario onAdd={(s) => save((all, b) => ({ scenarios: [...all, { ...s, id: newId() }], baseline: b ?? null }))} />
+      <AddScenario
+        key={editing?.id ?? "new"}
+        editing={editing}
+        onCancel={() => setEditing(null)}
+        onAdd={(s) => {
+          const id = editing?.id;
+          setEditing(null);
+          return save((all, b) => ({ scenarios: id ? all.map((x) => (x.id === id ? { ...s, id } : x)) : [...all, { ...s, id: newId() }], baseline: b ?? null }));
+        }}
+      />
       <VariantEditor />
     </div>
   );
@@ -243,18 +256,18 @@ function safeDecimal(amount: string): Decimal {
   }
 }
 
-function AddScenario({ onAdd }: { onAdd: (s: Omit<Scenario, "id">) => void }) {
+function AddScenario({ onAdd, editing, onCancel }: { onAdd: (s: Omit<Scenario, "id">) => void; editing: Scenario | null; onCancel: () => void }) {
   const t = useStrings();
   const styles = useStyles();
   const session = useSession();
   useWorkbookState();
   const year = useYear();
   const engine = session.currentEngine;
-  const [spec, setSpec] = React.useState("hangzhou-binjiang");
-  const [programme, setProgramme] = React.useState("compute");
-  const [amount, setAmount] = React.useState("5000万");
-  const [domestic, setDomestic] = React.useState(true);
-  const [label, setLabel] = React.useState("");
+  const [spec, setSpec] = React.useState(editing?.jurisdiction ?? "hangzhou-binjiang");
+  const [programme, setProgramme] = React.useState(editing?.programme ?? "compute");
+  const [amount, setAmount] = React.useState(editing?.amount ?? "5000万");
+  const [domestic, setDomestic] = React.useState(editing?.domestic ?? true);
+  const [label, setLabel] = React.useState(editing?.label ?? "");
   const programmes = programmeOptions(engine, spec, year);
   // a bad spend is refused here, in the form, with the engine's message (not added as an error card)
   const spendError = spendProblem(amount, t.lang, programme);
@@ -263,7 +276,7 @@ function AddScenario({ onAdd }: { onAdd: (s: Omit<Scenario, "id">) => void }) {
   }, [spec, programmes.map((p) => p.value).join("|")]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <section className={styles.card} aria-labelledby="add-heading">
-      <Subtitle2 as="h2" id="add-heading" className={styles.h2}>{t.addScenario}</Subtitle2>
+      <Subtitle2 as="h2" id="add-heading" className={styles.h2}>{editing ? t.editScenario(editing.label || editing.jurisdiction) : t.addScenario}</Subtitle2>
       <form
         className={styles.section}
         onSubmit={(e) => {
@@ -293,7 +306,8 @@ function AddScenario({ onAdd }: { onAdd: (s: Omit<Scenario, "id">) => void }) {
           <Checkbox checked={domestic} onChange={(_, d) => setDomestic(d.checked === true)} label={t.domestic} data-testid="scenario-domestic" />
         </div>
         <div className={styles.row}>
-          <Button type="submit" appearance="primary" disabled={programmes.length === 0 || spendError !== null}>{t.addScenario}</Button>
+          <Button type="submit" appearance="primary" disabled={programmes.length === 0 || spendError !== null}>{editing ? t.saveScenario : t.addScenario}</Button>
+          {editing ? <Button onClick={onCancel}>{t.cancel}</Button> : null}
         </div>
       </form>
     </section>
