@@ -152,7 +152,7 @@ describeBrowser("task pane in Chromium (production build, preview mode)", () => 
     await expectLocatorText(scenario("广州").getByTestId("diff"), /−1700万/);
     await expectLocatorText(scenario("40% draft").getByTestId("diff"), /−500万/);
     await page.getByRole("button", { name: "Insert into sheet" }).click();
-    await expectLocatorText(page.getByTestId("scenarios-notice"), /Preview: Excel would receive the table at 'AWARD scenarios'!A3:H6/);
+    await expectLocatorText(page.getByTestId("scenarios-notice"), /Preview: Excel would receive the table at 'AWARD scenarios'!A3:K6/);
     await shot("scenarios");
     await axe("scenarios");
   });
