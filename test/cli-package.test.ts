@@ -35,6 +35,14 @@ test("award-model answers from the unpacked package with nothing installed", () 
   expect(r.status).toBe(0);
 });
 
+test("the bundle's compiled policies are the policy files as they are (rebuilt when stale)", () => {
+  const { defaultRegistry } = require("../src/engine") as typeof import("../src/engine");
+  const r = run("policies", "--json");
+  expect(r.status).toBe(0);
+  // the same versions, windows, titles and programmes as the engine reads from policies/ now
+  expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(defaultRegistry().listVersions())));
+});
+
 test("exposure reads a workbook and writes one from the package too (exceljs inside the bundle)", () => {
   const out = path.join(dir, "out.xlsx");
   const r = run("exposure", path.join(ROOT, "examples/langfang-2025.xlsx"), "--out", out);
