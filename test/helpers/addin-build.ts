@@ -1,12 +1,13 @@
-// The production build of the add-in that the runtime and browser tests load: dist/, built with
-// office.js from the package (AWARD_OFFICE_JS=local, so the tests run offline), rebuilt only when a
-// source is newer than it or it was built otherwise. Test files in parallel workers share one build.
+// The production build of the add-in that the runtime and browser tests load: .test-build/ (not dist/,
+// which is what `npm run build` makes for deployment), built with office.js from the package
+// (AWARD_OFFICE_JS=local, so the tests run offline), rebuilt only when a source is newer than it or it
+// was built otherwise. Test files in parallel workers share one build.
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "../..");
-export const DIST = path.join(ROOT, "dist");
+export const DIST = path.join(ROOT, ".test-build");
 const STAMP = path.join(DIST, ".test-build.json");
 const LOCK = path.join(ROOT, ".dist-build.lock");
 const CONFIG = { AWARD_OFFICE_JS: "local" };
@@ -28,7 +29,7 @@ function fresh(): boolean {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** dist/, built for the tests; the first test file that needs it builds it, the others wait. */
+/** .test-build/, built for the tests; the first test file that needs it builds it, the others wait. */
 export async function ensureAddinBuilt(): Promise<string> {
   for (;;) {
     try {
