@@ -1,5 +1,6 @@
-// The built add-in as Excel runs it: dist/functions.json against Excel's rule that a range reaches a
-// custom function only through a matrix parameter, and dist/functions.js loaded with Microsoft's own
+// The built add-in as Excel runs it (the production build, made into .test-build/ by
+// test/helpers/addin-build.ts): its functions.json against Excel's rule that a range reaches a
+// custom function only through a matrix parameter, and its functions.js loaded with Microsoft's own
 // custom-functions runtime and a stub host (test/helpers/cf-runtime.ts), every function called as
 // Excel calls it: ranges as 2-D arrays, omitted arguments as null, the invocation appended last.
 import * as fs from "fs";
