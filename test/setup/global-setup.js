@@ -6,5 +6,8 @@ const { execFileSync } = require("child_process");
 const path = require("path");
 
 module.exports = async function globalSetup() {
+  // award-model answers in the locale's language: the tests expect English unless they set a locale
+  // themselves (test/messages.test.ts), whatever the machine's LANG
+  process.env.LC_ALL = "C.UTF-8";
   execFileSync(process.execPath, [path.resolve(__dirname, "../../scripts/build-cli.js"), "--if-stale"], { stdio: "inherit" });
 };
