@@ -86,11 +86,27 @@ const COMMON = { bundle: true, platform: "node", target: "node20", format: "cjs"
 
 async function build() {
   const policies = checkedPolicies();
+  // built beside lib/ and swapped in, so that a running award-model never reads a half-written bundle
+  const final = path.dirname(OUT);
+  const staging = `${final}.building-${process.pid}`;
+  try {
+    await bundle(policies, staging);
+    const old = `${final}.old-${process.pid}`;
+    if (fs.existsSync(final)) fs.renameSync(final, old);
+    fs.renameSync(staging, final);
+    fs.rmSync(old, { recursive: true, force: true });
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  return policies.filter((f) => f.doc !== undefined).length;
+}
+
+/** The bundle and its vendor files, written into dir. */
+async function bundle(policies, dir) {
   const esbuild = require("esbuild");
-  fs.rmSync(path.dirname(OUT), { recursive: true, force: true });
   await esbuild.build({
     entryPoints: [path.join(ROOT, "src/cli/bin.ts")],
-    outfile: OUT,
+    outfile: path.join(dir, path.basename(OUT)),
     ...COMMON,
     plugins: [lazyModules],
     define: { __AWARD_POLICIES__: JSON.stringify(policies) },
@@ -100,13 +116,12 @@ async function build() {
     await esbuild.build({
       ...COMMON,
       stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: ROOT, loader: "js" },
-      outfile: path.join(path.dirname(OUT), "vendor", vendorFile(name)),
+      outfile: path.join(dir, "vendor", vendorFile(name)),
       // Old packages call new Buffer(); Node warns (DEP0005) about code outside node_modules that does.
       define: { Buffer: "AwardBuffer" },
       banner: { js: BUFFER_SHIM },
     });
   }
-  return policies.filter((f) => f.doc !== undefined).length;
 }
 
 if (require.main === module) {

@@ -10,8 +10,9 @@ let dir: string;
 let files: string[];
 
 beforeAll(() => {
+  // lib/ is built already (jest's globalSetup); --ignore-scripts: no rebuild under the other tests' feet
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "award-pack-"));
-  const out = execFileSync("npm", ["pack", "--json", "--pack-destination", dir], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const out = execFileSync("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", dir], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   const [info] = JSON.parse(out.slice(out.indexOf("["))) as { filename: string; files: { path: string }[] }[];
   files = info.files.map((f) => f.path);
   execFileSync("tar", ["-xzf", path.join(dir, info.filename), "-C", dir]);
