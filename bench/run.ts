@@ -1,11 +1,12 @@
-// npm run bench: every benchmark, one after the other. BENCH=voucher,forecast,exposure picks some.
+// npm run bench: every benchmark, one after the other. BENCH=start,voucher,forecast,exposure picks some.
 import { benchVoucher } from "./voucher";
 import { benchForecast } from "./forecast";
 import { benchBudgetForecast } from "./forecast-pipeline";
 import { benchExposure } from "./exposure";
 import { benchClauses } from "./clauses";
+import { benchStart } from "./start";
 
-const ALL: Record<string, () => void | Promise<void>> = { voucher: benchVoucher, clauses: benchClauses, forecast: benchForecast, "budget-forecast": benchBudgetForecast, exposure: benchExposure };
+const ALL: Record<string, () => void | Promise<void>> = { start: benchStart, voucher: benchVoucher, clauses: benchClauses, forecast: benchForecast, "budget-forecast": benchBudgetForecast, exposure: benchExposure };
 
 async function main() {
   const wanted = (process.env.BENCH ?? Object.keys(ALL).join(",")).split(",").map((s) => s.trim()).filter(Boolean);

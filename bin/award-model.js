@@ -1,19 +1,22 @@
 #!/usr/bin/env node
-// award-model: the AWARD functions on the command line. Runs the TypeScript sources through tsx,
-// so `npx award-model` works right after `npm ci`, with no build step.
-require("tsx/cjs/api").register();
-// A closed pipe (award-model policies | head) ends the output quietly.
-process.stdout.on("error", (err) => {
-  if (err && err.code === "EPIPE") process.exit(process.exitCode || 0);
-  throw err;
-});
-const { main } = require("../src/cli/main.ts");
-main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    process.stderr.write(`award-model: ${err && err.stack ? err.stack : err}\n`);
-    process.exitCode = 2;
-  },
-);
+// award-model: the AWARD functions on the command line. Runs lib/award-model.js, the bundle that
+// scripts/build-cli.js makes (npm ci, npm pack and the tests build it; after a change to src/ or
+// policies/: npm run build:cli). Without the bundle (or with AWARD_CLI_SOURCES=1) it runs the
+// TypeScript sources through tsx, which takes about ten times as long to start.
+"use strict";
+const path = require("path");
+const bundle = path.join(__dirname, "../lib/award-model.js");
+let built = process.env.AWARD_CLI_SOURCES !== "1";
+if (built) {
+  try {
+    require.resolve(bundle);
+  } catch {
+    built = false;
+  }
+}
+if (built) {
+  require(bundle);
+} else {
+  require("tsx/cjs/api").register();
+  require("../src/cli/bin.ts");
+}

@@ -170,7 +170,7 @@ async function startDevServer(desktopNote) {
   const logText = fs.readFileSync(s.LOG_FILE, "utf8");
   const base = paneUrl.slice(0, -s.PANE_PATH.length);
   const missing = [];
-  for (const f of ["/functions.js", "/functions.json", "/functions-zh.json", "/help.html", "/taskpane.js", "/office-js/office.js", "/manifest.xml"]) {
+  for (const f of ["/", "/functions.js", "/functions.json", "/functions-zh.json", "/help.html", "/taskpane.js", "/office-js/office.js", "/manifest.xml"]) {
     const r = await s.probe(base + f, 10000);
     if (!r || r.status !== 200) missing.push(`${f} (${r ? r.status : "no answer"})`);
   }
@@ -194,7 +194,7 @@ async function startDevServer(desktopNote) {
   }
 
   console.log(`\nDev server running (pid ${child.pid}); it rebuilds when sources or policies/ change.`);
-  console.log(`Served: taskpane.html, functions.js, functions.json, functions-zh.json, office-js/office.js, manifest.xml at ${base}/`);
+  console.log(`Served: taskpane.html (also at /), functions.js, functions.json, functions-zh.json, office-js/office.js, manifest.xml at ${base}/`);
   if (paneUrl.startsWith("http:")) {
     console.log(
       [

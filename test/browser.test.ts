@@ -3,12 +3,11 @@
 // it is absent). Sets the year, adds two scenarios and a policy variant, compares, reads the
 // numbers off the page, switches language, saves a screenshot of each view in test-results/,
 // checks that no request leaves localhost and that axe-core finds no serious or critical issue.
-import { spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { serveDir } from "./browser/static-server";
+import { ensureAddinBuilt } from "./helpers/addin-build";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ROOT = path.resolve(__dirname, "..");
@@ -28,13 +27,8 @@ describeBrowser("task pane in Chromium (production build, preview mode)", () => 
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    outDir = fs.mkdtempSync(path.join(os.tmpdir(), "award-pane-"));
-    const build = spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], {
-      cwd: ROOT, env: { ...process.env, AWARD_OUT_DIR: outDir }, encoding: "utf8",
-    });
-    if (build.status !== 0) throw new Error(`production build failed:\n${build.stdout}\n${build.stderr}`);
-    const size = /first-load JS[^\n]*/.exec(build.stdout);
-    if (size) console.log(size[0]);
+    // the production build with office.js from the package (offline), shared with test/runtime.test.ts
+    outDir = await ensureAddinBuilt();
     server = await serveDir(outDir);
     const { chromium } = await import("playwright-core");
     browser = await chromium.launch({
@@ -57,7 +51,6 @@ describeBrowser("task pane in Chromium (production build, preview mode)", () => 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
   });
 
   const shot = (name: string) => page.screenshot({ path: path.join(RESULTS, `pane-${name}.png`), fullPage: true });
@@ -159,7 +152,7 @@ describeBrowser("task pane in Chromium (production build, preview mode)", () => 
     await expectLocatorText(scenario("广州").getByTestId("diff"), /−1700万/);
     await expectLocatorText(scenario("40% draft").getByTestId("diff"), /−500万/);
     await page.getByRole("button", { name: "Insert into sheet" }).click();
-    await expectLocatorText(page.getByTestId("scenarios-notice"), /Preview: Excel would receive the table at 'AWARD scenarios'!A3:H6/);
+    await expectLocatorText(page.getByTestId("scenarios-notice"), /Preview: Excel would receive the table at 'AWARD scenarios'!A3:K6/);
     await shot("scenarios");
     await axe("scenarios");
   });

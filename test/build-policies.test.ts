@@ -15,7 +15,7 @@ interface Run { status: number | null; output: string }
 
 function buildWith(file: string, change: (text: string) => string): Promise<Run> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "award-broken-"));
-  for (const p of ["webpack.config.js", "scripts", "src", "policies", "README.md", "manifest.xml", "tsconfig.json", "package.json", "assets"]) {
+  for (const p of ["webpack.config.js", "webpack", "scripts", "src", "policies", "README.md", "manifest.xml", "tsconfig.json", "package.json", "assets"]) {
     fs.cpSync(path.join(ROOT, p), path.join(dir, p), { recursive: true });
   }
   fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");

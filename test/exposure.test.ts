@@ -122,7 +122,7 @@ test("the examples run as the README walks through them", () => {
   const ex = (f: string, ...more: string[]) => run(["exposure", path.resolve(__dirname, "../examples", f), "--json", ...more]);
   const bj = ex("hangzhou-binjiang-2026.csv");
   expect(bj.code).toBe(1);
-  expect(bj.err).toMatch(/row 44: #N\/A hangzhou-binjiang@2025 has no 数据券/);
+  expect(bj.err).toMatch(/row 44: #N\/A hangzhou-binjiang@2025 has no data voucher/);
   expect(JSON.parse(bj.out).pools[0]).toMatchObject({ pool: "hangzhou-binjiang@2025 compute", limit: 100000000, awarded: 100000000, exhaustion: "2026-03-14" });
   const gz = ex("guangzhou-2026.csv", "--method", "pro-rata");
   expect(gz.code).toBe(0);

@@ -33,7 +33,7 @@ describe("evaluateFormula", () => {
   });
   test("errors carry code and message", () => {
     expect(evaluateFormula('=AWARD.COMPUTE_VOUCHER("langfang","corpus",1,,2024)').error).toEqual({
-      code: "#N/A", message: expect.stringMatching(/langfang@2023 has no 语料券/),
+      code: "#N/A", message: expect.stringMatching(/langfang@2023 has no corpus voucher \(corpus\) programme/),
     });
     expect(evaluateFormula("=AWARD.NOPE(1)").error).toEqual({ code: "#NAME?", message: expect.stringMatching(/unknown function NOPE: the AWARD functions are COMPUTE_VOUCHER, ROUTES/) });
     expect(evaluateFormula("=AWARD.VERSION()").error).toEqual({ code: "#VALUE!", message: "VERSION takes 1 to 2 arguments, not 0" });

@@ -80,7 +80,7 @@ describe("jurisdictions, programmes and routes", () => {
   });
   test("unknown programme or route: #VALUE! naming what is accepted", () => {
     expectError(() => computeVoucher("guangzhou", "talent", 1, true, 2026), "#VALUE!", /unknown programme "talent": give one of compute \(算力券\), corpus \(语料券\), data \(数据券\), model \(模型券\), innovation \(创新券\), scenario \(场景券\)/);
-    expectError(() => computeVoucher("guangzhou", "compute:gpu", 1, true, 2026), "#VALUE!", /guangzhou@draft compute \(算力券\) has no route "gpu"; its routes are standard \(default\), large-model/);
+    expectError(() => computeVoucher("guangzhou", "compute:gpu", 1, true, 2026), "#VALUE!", /guangzhou@draft compute \(Compute voucher\) has no route "gpu"; its routes are standard \(default\), large-model/);
     expectError(() => computeVoucher("guangzhou", "compute:", 1, true, 2026), "#VALUE!", /empty route/);
     expectError(() => computeVoucher("guangzhou", 3, 1, true, 2026), "#VALUE!", /programme 3 is not a name/);
   });
@@ -124,9 +124,9 @@ describe("jurisdictions, programmes and routes", () => {
     expect(computeVoucher("langfang", "compute", 0.01, false, 2024)).toBe(0.01); // 0.005 → 0.01
   });
   test("FUND_LIMIT and ROUTES refuse what they cannot answer", () => {
-    expectError(() => fundLimit("guangzhou", "corpus", 2026), "#N/A", /guangzhou@draft has no 语料券/);
+    expectError(() => fundLimit("guangzhou", "corpus", 2026), "#N/A", /guangzhou@draft has no corpus voucher/);
     expectError(() => fundLimit("guangzhou", "", 2026), "#VALUE!", /programme "" is not a name/);
-    expectError(() => routes("langfang", "model", 2024), "#N/A", /langfang@2023 has no 模型券 \(model\) programme; it has compute \(算力券, clause 2\)/);
+    expectError(() => routes("langfang", "model", 2024), "#N/A", /langfang@2023 has no model voucher \(model\) programme; it has compute \(Compute voucher, clause 2\)/);
   });
 });
 

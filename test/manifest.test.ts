@@ -207,8 +207,9 @@ describe("manifest.xml", () => {
     const metadata = defined.get(cfResid("Metadata"))!;
     expect(metadata.value).toBe(`${DEV_HOST}functions.json`);
     expect([...metadata.overrides.entries()]).toEqual([["zh-CN", `${DEV_HOST}functions-zh.json`]]);
-    const config = fs.readFileSync(path.join(ROOT, "webpack.config.js"), "utf8");
-    expect(config).toMatch(/emitAsset\("functions-zh\.json"/);
+    const plugin = fs.readFileSync(path.join(ROOT, "webpack/localized-metadata-plugin.js"), "utf8");
+    expect(plugin).toMatch(/emitAsset\("functions-zh\.json"/);
+    expect(fs.readFileSync(path.join(ROOT, "webpack.config.js"), "utf8")).toMatch(/new LocalizedMetadataPlugin\(/);
   });
 
   test("every locale override is on a resource, for a locale the manifest names elsewhere too", () => {

@@ -53,10 +53,26 @@ describe("compareScenarios: 5000万 of domestic compute", () => {
   });
 
   test("the sheet table holds live AWARD formulas over the input cells, and differences as formulas", () => {
-    const table = comparisonTable(scenarios.slice(0, 2), "bj25", { title: "t", header: ["a", "b", "c", "d", "e", "f", "g", "h"] });
+    const table = comparisonTable(scenarios.slice(0, 2), "bj25", { sheet: "s", title: "t", header: ["a", "b", "c", "d", "e", "f", "g", "h"] });
     expect(table.rows[0]).toEqual(["bj23", "hangzhou-binjiang@2023", "compute", "5000万", true, "=AWARD.COMPUTE_VOUCHER(B4,C4,D4,E4)", "=AWARD.VERSION(B4)", "=F4-F$5"]);
     expect(table.rows[1][7]).toBe("=F5-F$5");
     expect(scenarioFormula({ ...S("z", "滨江", "50000000"), domestic: false })).toBe('=AWARD.COMPUTE_VOUCHER("滨江","compute",50000000,FALSE)');
+  });
+});
+
+describe("where a scenario's award comes from", () => {
+  test("a draft with an assumed window says so, with its clause and the sentence of the cap that bound", () => {
+    // 广州 draft 第八条: 大模型 50%, cap "可适当放宽限制至不超过1000万元"; 3000万 × 50% = 1500万 → the cap binds
+    const [r] = compareScenarios(defaultEngine(), [S("gz", "guangzhou", "3000万", "compute:large-model")], 2026, null);
+    expect(r.award!.toString()).toBe("10000000");
+    expect(r.source).toMatchObject({ clause: "8", documentNumber: null, draft: true, windowAssumed: true });
+    expect(r.source!.quote).toMatch(/1000万元/);
+  });
+  test("a final text in force: its document number, no marks", () => {
+    // 滨江 2025 （六）: 60% of 5000万 domestic = 3000万, capped at 2000万 (给予单家企业最高2000万元补助)
+    const [r] = compareScenarios(defaultEngine(), [{ ...S("bj", "滨江"), domestic: true }], 2026, null);
+    expect(r.source).toMatchObject({ clause: "6", documentNumber: "杭高新〔2025〕9号", draft: false, windowAssumed: false });
+    expect(r.source!.quote).toMatch(/最高2000万元/);
   });
 });
 
@@ -73,7 +89,7 @@ describe("scenarios naming a clause", () => {
     ]);
     expect(r[0].rate!.toString()).toBe("0.3");
     expect(r[1].diff!.toString()).toBe("-11500000");
-    const table = comparisonTable(scenarios, "gz7", { title: "t", header: ["a", "b", "c", "d", "e", "f", "g", "h"] });
+    const table = comparisonTable(scenarios, "gz7", { sheet: "s", title: "t", header: ["a", "b", "c", "d", "e", "f", "g", "h"] });
     expect(table.rows.map((row) => row[5])).toEqual(['=AWARD.CLAUSE(B4,"7",D4)', '=AWARD.CLAUSE(B5,"12",D5,"national")', '=AWARD.CLAUSE(B6,"8",D6,"large-model")']);
     expect(scenarioFormula(scenarios[0])).toBe('=AWARD.CLAUSE("guangzhou@draft","7","4000万")');
   });

@@ -323,7 +323,7 @@ describe("the table", () => {
     expect(r[2][1]).toMatch(/amount \(金额\) is empty: compute:standard pays a share of 上一年度实际租用算力结算费用/);
     expect(r[3][1]).toMatch(/date \(日期\) "someday" is not a date/);
     expect(r[4][1]).toMatch(/recipient \(申请单位\) is empty/);
-    expect(r[5][1]).toMatch(/has no 数据券/);
+    expect(r[5][1]).toMatch(/has no data voucher/);
     expect(r.map((x) => x[6])).toEqual([2, 3, 4, 5, 6, 7, 8]);
   });
   test("a table without a header row, or not a table", () => {

@@ -67,6 +67,11 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
       for (const f of ["taskpane.html", "functions.js", "functions.json", "functions-zh.json", "office-js/office.js", "manifest.xml"]) {
         expect([f, (await get(`https://localhost:${port}/${f}`, ca)).status]).toEqual([f, 200]);
       }
+      // https://localhost:PORT/ is the pane itself, not a 404
+      const root = await get(`https://localhost:${port}/`, ca);
+      expect([root.status, /<div id="root">/.test(root.body)]).toEqual([200, true]);
+      // the development CA is named for this project, not like Microsoft's
+      expect(new (require("crypto").X509Certificate)(ca).subject).toMatch(/AI Subsidy Award Model development CA/);
       const zh = JSON.parse((await get(`https://localhost:${port}/functions-zh.json`, ca)).body) as { functions: { id: string; name: string }[] };
       expect(zh.functions.find((f) => f.id === "COMPUTE_VOUCHER")?.name).toBe("券补贴金额");
       // a second start finds it running and says so
@@ -106,7 +111,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
   test("fails, exit 1, naming the file, when a policy file is broken (and leaves nothing running)", async () => {
     const port = await freePort();
     const tree = path.join(tmp, "tree");
-    for (const p of ["webpack.config.js", "scripts", "src", "policies", "README.md", "manifest.xml", "tsconfig.json", "package.json", "assets"]) {
+    for (const p of ["webpack.config.js", "webpack", "scripts", "src", "policies", "README.md", "manifest.xml", "tsconfig.json", "package.json", "assets"]) {
       fs.cpSync(path.join(ROOT, p), path.join(tree, p), { recursive: true });
     }
     fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(tree, "node_modules"), "dir");

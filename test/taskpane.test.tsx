@@ -11,6 +11,7 @@ import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App, EXAMPLE_FORMULA, type AppProps } from "../src/taskpane/App";
+import { openForPane } from "../src/taskpane/startup";
 import { MemoryWorkbook } from "../src/workbook/memory";
 import { WorkbookSession } from "../src/workbook/session";
 import { EMPTY_STATE, type WorkbookState } from "../src/workbook/state";
@@ -77,6 +78,50 @@ describe("task pane: shell", () => {
     await waitFor(() => expect(screen.getByTestId("formula-error-code").textContent).toBe("#VALUE!"));
     expect(screen.getByTestId("formula-error-message").textContent).toMatch(/nowhere/);
   });
+
+  test("an assumed in-force window is marked as such where the policy year tab shows it", async () => {
+    await renderApp();
+    // 广州 draft: "自发布之日起施行，实施期五年" gives no date, so 2025-01-01 to 2029-12-31 is assumed; 廊坊 too
+    expect(screen.getByTestId("assumed-guangzhou@draft").textContent).toBe("window assumed");
+    expect(screen.getByTestId("assumed-langfang@2023")).toBeTruthy();
+    expect(screen.queryByTestId("assumed-hangzhou-binjiang@2025")).toBeNull();
+  });
+
+  test("a spilled result is a table; EXPLAIN is steps with their quotes", async () => {
+    const { user } = await renderApp({ initialTab: "formula", initialFormula: '=AWARD.ROUTES("langfang","compute",2024)' });
+    const table = await waitFor(() => screen.getByTestId("formula-table"));
+    // 廊坊 item 2: three routes, one row each under the header
+    expect(within(table).getAllByRole("row")).toHaveLength(4);
+    expect(within(table).getAllByRole("columnheader")[0].textContent).toBe("route");
+    const box = screen.getByRole("textbox", { name: /formula/i });
+    await user.clear(box);
+    await user.type(box, '=AWARD.EXPLAIN("guangzhou","7",1500000,,2026)');
+    const steps = await waitFor(() => screen.getByTestId("formula-steps"));
+    // 第七条: 项目固定资产投入的30%补助，最高不超过2000万元 — the rate step quotes it, the last step is the award
+    expect(steps.textContent).toMatch(/按照项目固定资产投入的30%补助，最高不超过2000万元/);
+    expect(within(steps).getAllByRole("listitem").at(-1)!.textContent).toMatch(/award.*450000/);
+  });
+});
+
+test("when Excel refuses the first recalculation (a cell being edited), the pane still renders and says so", async () => {
+  // a workbook with a saved year: opening recalculates, and Excel refuses while a cell is edited
+  class EditingWorkbook extends MemoryWorkbook {
+    override async recalculate(): Promise<void> {
+      throw new Error("InvalidOperationInCellEditMode: Excel is in cell-editing mode.");
+    }
+  }
+  const session = new WorkbookSession(new EditingWorkbook({ ...EMPTY_STATE, year: 2024 }));
+  const startupError = await openForPane(session);
+  expect(startupError).toMatch(/CellEditMode/);
+  // the saved year is applied all the same
+  expect(session.current.year).toBe(2024);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App session={session} host="Excel" displayLanguage="zh-CN" startupError={startupError} />
+    </FluentProvider>,
+  );
+  expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("人工智能产业补贴测算");
+  expect(screen.getByTestId("startup-error").textContent).toMatch(/编辑单元格时拒绝重算.*CellEditMode|CellEditMode.*编辑单元格时拒绝重算/);
 });
 
 describe("task pane: policy year", () => {
@@ -158,7 +203,53 @@ describe("task pane: scenarios and variants", () => {
     expect(within(row).getByTestId("binding").textContent).toMatch(/cap/);
     await user.click(screen.getByRole("button", { name: "Insert into sheet" }));
     await waitFor(() => expect(workbook.tables).toHaveLength(1));
-    expect(workbook.tables[0].rows[0]).toEqual(["40% draft", "hangzhou-binjiang@2025~draft-40pct", "compute", "5000万", false, "=AWARD.COMPUTE_VOUCHER(B4,C4,D4,E4)", "=AWARD.VERSION(B4)", ""]);
+    // live formulas, then where the award comes from: 滨江 2025 （六）, 杭高新〔2025〕9号, the edited cap's sentence
+    expect(workbook.tables[0].rows[0].slice(0, 8)).toEqual(["40% draft", "hangzhou-binjiang@2025~draft-40pct", "compute", "5000万", false, "=AWARD.COMPUTE_VOUCHER(B4,C4,D4,E4)", "=AWARD.VERSION(B4)", ""]);
+    expect(workbook.tables[0].rows[0].slice(8, 10)).toEqual(["6", "杭高新〔2025〕9号"]);
+    expect(workbook.tables[0].rows[0][10]).toMatch(/^what-if edit in hangzhou-binjiang@2025~draft-40pct: compute:standard.cap 2000万元 → 1500万元 .*给予单家企业最高2000万元补助/);
+    expect(workbook.tables[0].header).toHaveLength(11);
+    // and the card says the same, the sentence one click away
+    expect(within(row).getByTestId("source-clause").textContent).toBe("clause 6");
+    expect(within(row).getByTestId("source-document").textContent).toBe("杭高新〔2025〕9号");
+    expect(within(row).getByTestId("source-quote").textContent).toMatch(/1500万元/);
+  });
+
+  test("a scenario is edited in the form, and a bad spend is refused there", async () => {
+    const one = { id: "a", label: "bj", jurisdiction: "hangzhou-binjiang@2025", programme: "compute", amount: "5000万", domestic: true };
+    const { user, workbook } = await renderApp({ initialTab: "scenarios" }, { ...EMPTY_STATE, year: 2026, scenarios: [one] });
+    await user.click(screen.getByRole("button", { name: "Edit bj" }));
+    const amount = screen.getByTestId("scenario-amount");
+    await user.clear(amount);
+    await user.type(amount, "lots");
+    // refused in the form, with what is accepted; nothing saved
+    expect(screen.getByRole("button", { name: "Save scenario" })).toHaveProperty("disabled", true);
+    expect(document.body.textContent).toMatch(/lots/);
+    await user.clear(amount);
+    await user.type(amount, "1000万");
+    await user.click(screen.getByRole("button", { name: "Save scenario" }));
+    // 滨江 2025 （六）: 60% of 1000万 of domestic compute = 600万, the same scenario edited (not added)
+    await waitFor(async () => expect((await workbook.load()).scenarios).toEqual([{ ...one, amount: "1000万" }]));
+    await waitFor(() => expect(screen.getByTestId("award-yuan").textContent).toBe("6,000,000.00"));
+  });
+
+  test("replacing a variant asks first; a variant that leaves a scenario's rate as it was says so", async () => {
+    const variant = { base: "hangzhou-binjiang@2025", name: "r40", edits: [{ field: "compute:standard.rate", value: "40%" }] };
+    const domestic = { id: "a", label: "dom", jurisdiction: "hangzhou-binjiang@2025~r40", programme: "compute", amount: "5000万", domestic: true };
+    const { user, workbook } = await renderApp({ initialTab: "scenarios" }, { ...EMPTY_STATE, year: 2026, variants: [variant], scenarios: [domestic] });
+    await user.clear(screen.getByTestId("variant-name"));
+    await user.type(screen.getByTestId("variant-name"), "r40");
+    await user.selectOptions(screen.getByTestId("variant-field-0"), "compute:standard.rate");
+    await user.type(screen.getByTestId("variant-value-0"), "45%");
+    await user.click(screen.getByRole("button", { name: "Save variant" }));
+    // asked, not saved
+    expect(screen.getByTestId("variant-replace").textContent).toMatch(/hangzhou-binjiang@2025~r40 is already saved/);
+    expect((await workbook.load()).variants[0].edits[0].value).toBe("40%");
+    await user.click(screen.getByRole("button", { name: "Replace" }));
+    await waitFor(() => expect(screen.getByTestId("variant-notice").textContent).toMatch(/Saved hangzhou-binjiang@2025~r40/));
+    expect((await workbook.load()).variants[0].edits[0].value).toBe("45%");
+    // 滨江 2025 （六）: a domestic scenario is paid the domestic rate, 60%, which editing the rate leaves alone
+    expect(screen.getByTestId("variant-notice").textContent).toMatch(/"dom" uses a rate this variant leaves as it was \(60%\)/);
+    expect(screen.queryByTestId("variant-replace")).toBeNull();
   });
 
   test("a bad variant edit is refused with the engine's message and nothing is saved", async () => {

@@ -43,7 +43,7 @@ describe("Hangzhou Binjiang 2025 (杭高新〔2025〕9号), in force 2025-06-10 
   });
   test("no 场景券 in the 2025 text: #N/A naming the programmes it has", () => {
     expectError(() => V("hangzhou-binjiang", "scenario", 1000000, null, 2026), "#N/A", /compute.*corpus.*model.*innovation/);
-    expectError(() => V("hangzhou-binjiang", "数据券", 1000000, null, 2026), "#N/A", /no 数据券/);
+    expectError(() => V("hangzhou-binjiang", "数据券", 1000000, null, 2026), "#N/A", /no data voucher/);
   });
   // 附则（一）... 五、附则: annual pools: 每年安排最高1亿元“算力券”; 5000万元 语料券, 模型券, 创新券
   test("fund limits", () => {
@@ -75,7 +75,7 @@ describe("Hangzhou Binjiang 2023 (杭高新〔2023〕5号), in force 2023-05-08,
   });
   test("no pool and no corpus voucher in 2023", () => {
     expectError(() => fundLimit("hangzhou-binjiang", "compute", 2024), "#N/A", /sets no annual pool/);
-    expectError(() => V("hangzhou-binjiang", "corpus", 100, null, 2024), "#N/A", /hangzhou-binjiang@2023 has no 语料券.*compute/);
+    expectError(() => V("hangzhou-binjiang", "corpus", 100, null, 2024), "#N/A", /hangzhou-binjiang@2023 has no corpus voucher.*compute/);
   });
 });
 

@@ -158,7 +158,7 @@ test("Insert: hostile labels from the settings are written as text, never as for
   const { comparisonTable } = await import("../src/taskpane/model/compare");
   const hostile = ['=HYPERLINK("http://example.invalid/x","details")', "+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "-1+1", "=1+1", "TRUE", "0012", "2026-01-15"];
   const scenarios = hostile.map((label, i) => ({ id: `s${i}`, label, jurisdiction: i === 0 ? '=HYPERLINK("x")' : "hangzhou-binjiang", programme: i === 1 ? "+compute" : "compute", amount: i === 2 ? "=1+1" : "5000万", domestic: true }));
-  const table = comparisonTable(scenarios, "s0", { title: '=HYPERLINK("http://example.invalid","title")', header: ["=A", "+B", "-C", "@D", "E", "F", "G", "H"] });
+  const table = comparisonTable(scenarios, "s0", { sheet: "AWARD scenarios", title: '=HYPERLINK("http://example.invalid","title")', header: ["=A", "+B", "-C", "@D", "E", "F", "G", "H"] });
   await new OfficeWorkbook().insertTable(table);
   const title = log.ranges.find((r) => r.address === "A1" && r.formulas)!;
   expect(title.formulas).toEqual([['\'=HYPERLINK("http://example.invalid","title")']]);

@@ -114,8 +114,7 @@ function jsonPool(p: fc.PoolForecast) {
   return { pool: p.pool, year: p.year, limit: p.limit, pExhausted: p.pExhausted, exhaustion: p.exhaustion, awarded: p.awarded, requested: p.requested, unmet: p.unmet };
 }
 
-export async function forecastCommand(args: string[], io: Io): Promise<number> {
-  const lang: Lang = langOf(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+export async function forecastCommand(args: string[], io: Io, lang: Lang = langOf(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG)): Promise<number> {
   try {
     return await run(args, io, lang);
   } catch (e) {

@@ -2,11 +2,15 @@
 import { parseArgs } from "util";
 import { defaultRegistry } from "../engine";
 import { parseYearOption } from "./options";
+import { CLI, nameIn } from "../engine/messages";
+import { tr, type Lang } from "../engine/text";
+import { setLanguageSource } from "../functions/language";
+import { cliLang, LangError } from "./lang";
 import { evaluateFormula } from "../functions/evaluate";
 import { setPolicyYearSource } from "../functions/policy-year";
-import { DIFF_USAGE, diffCommand } from "./diff";
+import { diffCommand } from "./diff";
 import { EXPOSURE_USAGE, ExposureUsageError, exposureCommand } from "./exposure";
-import { FORECAST_USAGE, forecastCommand } from "./forecast";
+import { forecastCommand } from "./forecast";
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -14,34 +18,27 @@ export interface Io {
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
-const USAGE = `usage:
-  award-model eval [--json] [--year Y] FORMULA...   evaluate AWARD formulas (- or none: read them from standard input, one a line)
-  award-model policies [--json]                     list the policy versions, their status and in-force windows
-${DIFF_USAGE}
-  award-model exposure FILE [--year Y] [--method fcfs|pro-rata] [--out FILE.xlsx] [--json]
-                                                    apply every rule to a table of applications (.xlsx or .csv)
-${FORECAST_USAGE}
-  award-model --help
-
-A formula is =AWARD.NAME(args) or =NAME(args) with literal arguments: numbers, "strings", TRUE/FALSE,
-omitted arguments and array constants such as {1,2;3,4}. --year sets the policy year of formulas that
-give none (default: the current year).
-Exit status: 0 when every formula has a value, 1 when any gives an Excel error, 2 for a usage error.
-Example:
-  award-model eval --json '=AWARD.COMPUTE_VOUCHER("hangzhou-binjiang","compute",20000000,TRUE,2026)'`;
-
 class UsageError extends Error {}
 
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let lang: Lang = "en";
   try {
-    return await run(argv, io);
+    const picked = cliLang(argv, env);
+    lang = picked.lang;
+    setLanguageSource(() => lang);
+    return await run(picked.argv, io, lang);
   } catch (e) {
+    const usage = tr(CLI.usage, lang);
     if (e instanceof ExposureUsageError) {
-      io.stderr.write(`award-model exposure: ${e.message}\n${EXPOSURE_USAGE}\n`);
+      io.stderr.write(`award-model exposure: ${tr(e.text, lang)}\n${EXPOSURE_USAGE}\n`);
+      return 2;
+    }
+    if (e instanceof LangError) {
+      io.stderr.write(`award-model: ${(e as Error).message}\n`);
       return 2;
     }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      io.stderr.write(`award-model: ${(e as Error).message}\n${USAGE}\n`);
+      io.stderr.write(`award-model: ${(e as Error).message}\n${usage}\n`);
       return 2;
     }
     io.stderr.write(`award-model: ${(e as Error).message}\n`);
@@ -49,18 +46,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-async function run(argv: string[], io: Io): Promise<number> {
+async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-    (command === undefined ? io.stderr : io.stdout).write(`${USAGE}\n`);
+    (command === undefined ? io.stderr : io.stdout).write(`${tr(CLI.usage, lang)}\n`);
     return command === undefined ? 2 : 0;
   }
-  if (command === "eval") return evalCommand(rest, io);
-  if (command === "policies") return policiesCommand(rest, io);
+  if (command === "eval") return evalCommand(rest, io, lang);
+  if (command === "policies") return policiesCommand(rest, io, lang);
   if (command === "diff") return diffCommand(rest, io, (m) => new UsageError(m));
   if (command === "exposure") return exposureCommand(rest, io);
-  if (command === "forecast") return forecastCommand(rest, io);
-  throw new UsageError(`unknown command "${command}"`);
+  if (command === "forecast") return forecastCommand(rest, io, lang);
+  throw new UsageError(tr(CLI.unknownCommand(command), lang));
 }
 
 
@@ -81,19 +78,19 @@ function show(value: unknown): string {
   return String(value);
 }
 
-async function evalCommand(args: string[], io: Io): Promise<number> {
+async function evalCommand(args: string[], io: Io, lang: Lang): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: { json: { type: "boolean", default: false }, year: { type: "string" } },
     allowPositionals: true,
   });
-  const year = parseYearOption(values.year, (m) => new UsageError(m));
+  const year = parseYearOption(values.year, (m) => new UsageError(m), lang);
   if (year !== null) setPolicyYearSource(() => year);
   let formulas = positionals;
   if (formulas.length === 0 || (formulas.length === 1 && formulas[0] === "-")) {
-    if (!io.stdin || (io.stdin.isTTY && formulas.length === 0)) throw new UsageError("give at least one formula");
+    if (!io.stdin || (io.stdin.isTTY && formulas.length === 0)) throw new UsageError(tr(CLI.noFormula, lang));
     formulas = await readLines(io.stdin);
-    if (formulas.length === 0) throw new UsageError("no formula on standard input");
+    if (formulas.length === 0) throw new UsageError(tr(CLI.noFormulaOnStdin, lang));
   }
   let failed = 0;
   for (const formula of formulas) {
@@ -110,18 +107,30 @@ async function evalCommand(args: string[], io: Io): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-function policiesCommand(args: string[], io: Io): number {
+function policiesCommand(args: string[], io: Io, lang: Lang): number {
   const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false } }, allowPositionals: false });
   const versions = defaultRegistry().listVersions();
   if (values.json) {
     io.stdout.write(`${JSON.stringify(versions, null, 2)}\n`);
     return 0;
   }
+  const t = (text: Parameters<typeof tr>[0]) => tr(text, lang);
+  const registry = defaultRegistry();
+  const assumed = (key: string) =>
+    Boolean(registry.jurisdictions.get(key.split("@")[0])?.versions.find((x) => x.key === key)?.inForce?.assumption);
   for (const v of versions) {
-    const window = v.window ? `${v.window.from} to ${v.window.to}` : "never in force";
-    io.stdout.write(`${v.key.padEnd(30)} ${v.status.padEnd(6)} ${window}\n`);
-    io.stdout.write(`  ${v.title}${v.documentNumber ? ` (${v.documentNumber})` : ""}\n  ${v.windowNote}\n`);
-    io.stdout.write(`  programmes: ${v.programmes.join(", ") || "none"}\n`);
+    const window = v.window ? t(CLI.window(v.window.from, v.window.to)) : t(CLI.neverInForce);
+    const status = CLI.status[v.status] ? t(CLI.status[v.status]) : v.status;
+    io.stdout.write(`${v.key.padEnd(30)} ${status.padEnd(6)} ${window}\n`);
+    io.stdout.write(`  ${v.title}${v.documentNumber ? ` (${v.documentNumber})` : ""}\n`);
+    // the note on the window is the policy file's, in English: in Chinese, say whether it is assumed
+    if (lang === "en") io.stdout.write(`  ${v.windowNote}\n`);
+    else if (assumed(v.key)) io.stdout.write(`  ${t(CLI.windowAssumed)}\n`);
+    const names = v.programmes.map((id) => {
+      const type = registry.programmeTypes.find((p) => p.id === id);
+      return type ? `${nameIn(lang, type)} (${id})` : id;
+    });
+    io.stdout.write(`  ${t(CLI.programmes(names.join(lang === "zh" ? "、" : ", ") || t(CLI.none)))}\n`);
   }
   return 0;
 }

@@ -31,8 +31,8 @@ export function parsePolicyFiles(files: PolicyFile[]): ParsedPolicyFiles {
   for (const file of files) {
     const kind = policyFileKind(file.path);
     if (kind === "other") continue;
-    let doc: unknown;
-    try {
+    let doc: unknown = file.doc;
+    if (doc === undefined) try {
       doc = parseYaml(file.text);
     } catch (e) {
       throw new Error(`policies/${file.path}: not valid YAML: ${(e as Error).message}`);

@@ -1,5 +1,6 @@
 import { clip, normalizeText } from "./amount";
 import { invalidValue, notAvailable } from "./errors";
+import { bi, type Text } from "./text";
 import type { Jurisdiction, PolicyVersion, Programme, ProgrammeType, Route } from "./types";
 import type { PolicyRegistry } from "./registry";
 
@@ -12,9 +13,11 @@ export function parseYear(input: unknown, defaultYear: number): number {
   let n: number;
   if (typeof input === "number") n = input;
   else if (typeof input === "string" && /^\s*\d{4}\s*(年)?\s*$/.test(input.normalize("NFKC"))) n = Number.parseInt(input.normalize("NFKC"), 10);
-  else throw invalidValue(`year ${describe(input)} is not a year: give a whole number such as 2026, or leave it empty for the workbook's policy year.`);
+  else throw invalidValue(bi(`year ${describe(input)} is not a year: give a whole number such as 2026, or leave it empty for the workbook's policy year.`,
+    `年度 ${describeIn(input).zh} 不是年份：请填整数年份，如 2026；留空则用工作簿的政策年度。`));
   if (!Number.isInteger(n) || n < MIN_YEAR || n > MAX_YEAR) {
-    throw invalidValue(`year ${describe(input)} is not a year: give a whole number from ${MIN_YEAR} to ${MAX_YEAR}, such as 2026.`);
+    throw invalidValue(bi(`year ${describe(input)} is not a year: give a whole number from ${MIN_YEAR} to ${MAX_YEAR}, such as 2026.`,
+      `年度 ${describeIn(input).zh} 不是年份：请填 ${MIN_YEAR} 至 ${MAX_YEAR} 之间的整数，如 2026。`));
   }
   return n;
 }
@@ -29,23 +32,49 @@ export function parseDomestic(input: unknown): { domestic: boolean; given: boole
     if (["true", "yes", "y", "1", "是", "国产", "domestic"].includes(t)) return { domestic: true, given: true };
     if (["false", "no", "n", "0", "否", "非国产", "foreign", "imported"].includes(t)) return { domestic: false, given: true };
   }
-  throw invalidValue(`domestic ${describe(input)} is not TRUE or FALSE: give TRUE for domestic (国产) compute, FALSE otherwise, or leave it empty (FALSE).`);
+  throw invalidValue(bi(`domestic ${describe(input)} is not TRUE or FALSE: give TRUE for domestic (国产) compute, FALSE otherwise, or leave it empty (FALSE).`,
+    `国产 ${describeIn(input).zh} 不是 TRUE 或 FALSE：国产算力填 TRUE，否则填 FALSE，留空即 FALSE。`));
+}
+
+/** What the user gave, as a message quotes it: "text", a number, (empty), (a range). */
+export function describeIn(input: unknown): Text {
+  if (typeof input === "string") return bi(`"${clip(input)}"`, `"${clip(input)}"`);
+  if (Array.isArray(input)) return bi("(a range or array)", "（区域或数组）");
+  if (input === null || input === undefined) return bi("(empty)", "（空）");
+  return bi(String(input), String(input));
 }
 
 export function describe(input: unknown): string {
-  if (typeof input === "string") return `"${clip(input)}"`;
-  if (Array.isArray(input)) return "(a range or array)";
-  if (input === null || input === undefined) return "(empty)";
-  return String(input);
+  return describeIn(input).en;
 }
 
-/** How a version's window reads in a message. */
+const STATUS_ZH: Record<string, string> = { final: "正式", draft: "征求意见稿", variant: "假设" };
+
+/** How a version's window reads in a message, in both languages. */
+export function windowText(v: PolicyVersion): Text {
+  const zhStatus = STATUS_ZH[v.status] ?? v.status;
+  if (!v.inForce) return bi(`${v.status}, never in force`, `${zhStatus}，未生效`);
+  const en = [`${v.status}, in force ${v.inForce.from} to ${v.inForce.to}`];
+  const zh = [`${zhStatus}，${v.inForce.from} 至 ${v.inForce.to} 有效`];
+  if (v.inForce.repealedBy) {
+    en.push(`repealed by ${v.inForce.repealedBy.version}`);
+    zh.push(`被 ${v.inForce.repealedBy.version} 废止`);
+  }
+  if (v.inForce.assumption) {
+    en.push("window assumed");
+    zh.push("有效期为假设");
+  }
+  return bi(en.join(", "), zh.join("，"));
+}
+
+/** How a version's window reads in an English message. */
 export function describeWindow(v: PolicyVersion): string {
-  if (!v.inForce) return `${v.status}, never in force`;
-  let s = `${v.status}, in force ${v.inForce.from} to ${v.inForce.to}`;
-  if (v.inForce.repealedBy) s += `, repealed by ${v.inForce.repealedBy.version}`;
-  if (v.inForce.assumption) s += ", window assumed";
-  return s;
+  return windowText(v).en;
+}
+
+/** "key (window)" for each version, joined, in both languages. */
+function versionsText(versions: readonly PolicyVersion[]): Text {
+  return bi(versions.map((v) => `${v.key} (${windowText(v).en})`).join("; "), versions.map((v) => `${v.key}（${windowText(v).zh}）`).join("；"));
 }
 
 export interface ResolvedVersion {
@@ -71,7 +100,8 @@ export class Resolver {
   constructor(readonly registry: PolicyRegistry, pins: Readonly<Record<string, string>> = {}) {
     for (const [id, version] of Object.entries(pins)) {
       const j = registry.jurisdictions.get(id);
-      if (!j) throw invalidValue(`cannot pin "${id}": not a jurisdiction id (${[...registry.jurisdictions.keys()].join(", ")}).`);
+      const ids = [...registry.jurisdictions.keys()].join(", ");
+      if (!j) throw invalidValue(bi(`cannot pin "${id}": not a jurisdiction id (${ids}).`, `无法指定 "${id}"：不是地区代码（${ids}）。`));
       this.pins.set(id, version);
     }
     for (const j of registry.jurisdictions.values()) {
@@ -82,20 +112,29 @@ export class Resolver {
     }
   }
 
-  private acceptedJurisdictions(): string {
-    return [...this.registry.jurisdictions.values()]
-      .map((j) => `${j.id} (${[j.name, ...j.names.filter((n) => /[^\x00-\x7f]/.test(n) && n !== j.name)].slice(0, 3).join(", ")})`)
-      .join("; ");
+  private acceptedJurisdictions(): Text {
+    const js = [...this.registry.jurisdictions.values()];
+    const zhNames = (j: Jurisdiction) => [j.name, ...j.names.filter((n) => /[^\x00-\x7f]/.test(n) && n !== j.name)].slice(0, 3);
+    return bi(
+      js.map((j) => `${j.id} (${zhNames(j).join(", ")})`).join("; "),
+      js.map((j) => `${j.id}（${zhNames(j).join("、")}）`).join("；"),
+    );
   }
 
   private findJurisdictionError(input: unknown) {
-    return invalidValue(`jurisdiction ${describe(input)} is not a name: give one of ${this.acceptedJurisdictions()}, optionally with @version.`);
+    const accepted = this.acceptedJurisdictions();
+    return invalidValue(bi(`jurisdiction ${describe(input)} is not a name: give one of ${accepted.en}, optionally with @version.`,
+      `地区 ${describeIn(input).zh} 不是名称：请填 ${accepted.zh} 之一，可加 @版本。`));
   }
 
   findJurisdiction(input: unknown): Jurisdiction {
     if (typeof input !== "string" || input.trim() === "") throw this.findJurisdictionError(input);
     const j = this.names.get(normalizeText(input));
-    if (!j) throw invalidValue(`unknown jurisdiction "${clip(input)}": give one of ${this.acceptedJurisdictions()}, optionally with @version, e.g. hangzhou-binjiang@2025-draft.`);
+    if (!j) {
+      const accepted = this.acceptedJurisdictions();
+      throw invalidValue(bi(`unknown jurisdiction "${clip(input)}": give one of ${accepted.en}, optionally with @version, e.g. hangzhou-binjiang@2025-draft.`,
+        `未知地区 "${clip(input)}"：请填 ${accepted.zh} 之一，可加 @版本，如 hangzhou-binjiang@2025-draft。`));
+    }
     return j;
   }
 
@@ -136,7 +175,10 @@ export class Resolver {
       if (v.inForce && v.inForce.from <= date && date <= v.inForce.to && (!best || v.inForce.from > best.inForce!.from)) best = v;
     }
     if (!best) {
-      throw notAvailable(`${j.id} has no version in force on ${date}. Versions: ${j.versions.map((v) => `${v.key} (${describeWindow(v)})`).join("; ")}. Check the date, or name a version, e.g. "${j.versions[j.versions.length - 1].key}".`);
+      const all = versionsText(j.versions);
+      const last = j.versions[j.versions.length - 1].key;
+      throw notAvailable(bi(`${j.id} has no version in force on ${date}. Versions: ${all.en}. Check the date, or name a version, e.g. "${last}".`,
+        `${j.id} 在 ${date} 没有有效版本。版本：${all.zh}。请核对日期，或指定版本，如 "${last}"。`));
     }
     return best;
   }
@@ -150,9 +192,17 @@ export class Resolver {
     const texts = jurisdiction.versions.filter((v) => !v.variant);
     const variants = jurisdiction.versions.filter((v) => v.variant);
     if (tilde >= 0 && texts.some((v) => normalizeText(v.version) === normalizeText(name.slice(0, tilde)))) {
-      throw invalidValue(`${jurisdiction.id}@${name.slice(0, tilde)} has no what-if variant "${clip(name.slice(tilde + 1))}"; ${variants.length ? `the variants saved in this workbook are ${variants.map((v) => v.key).join(", ")}` : "this workbook defines no variants (add one in the task pane)"}.`);
+      const base = `${jurisdiction.id}@${name.slice(0, tilde)}`;
+      const missing = name.slice(tilde + 1);
+      const keys = variants.map((v) => v.key).join(", ");
+      throw invalidValue(variants.length
+        ? bi(`${base} has no what-if variant "${clip(missing)}"; the variants saved in this workbook are ${keys}.`, `${base} 没有假设方案 "${clip(missing)}"；本工作簿保存的方案有 ${keys}。`)
+        : bi(`${base} has no what-if variant "${clip(missing)}"; this workbook defines no variants (add one in the task pane).`, `${base} 没有假设方案 "${clip(missing)}"；本工作簿没有假设方案（可在任务窗格中添加）。`));
     }
-    throw invalidValue(`${jurisdiction.id} has no version "${clip(name)}"; its versions are ${texts.map((v) => `${v.key} (${describeWindow(v)})`).join("; ")}${variants.length ? `; what-if variants: ${variants.map((v) => v.key).join(", ")}` : ""}.`);
+    const all = versionsText(texts);
+    const keys = variants.map((v) => v.key).join(", ");
+    throw invalidValue(bi(`${jurisdiction.id} has no version "${clip(name)}"; its versions are ${all.en}${variants.length ? `; what-if variants: ${keys}` : ""}.`,
+      `${jurisdiction.id} 没有版本 "${clip(name)}"；其版本为 ${all.zh}${variants.length ? `；假设方案：${keys}` : ""}。`));
   }
 
   /** The latest version in force at any time in the year. */
@@ -165,25 +215,31 @@ export class Resolver {
       }
     }
     if (!best) {
-      throw notAvailable(`${j.id} has no version in force in ${year}. Versions: ${j.versions.map((v) => `${v.key} (${describeWindow(v)})`).join("; ")}. Give another year, or name a version, e.g. "${j.versions[j.versions.length - 1].key}".`);
+      const all = versionsText(j.versions);
+      const last = j.versions[j.versions.length - 1].key;
+      throw notAvailable(bi(`${j.id} has no version in force in ${year}. Versions: ${all.en}. Give another year, or name a version, e.g. "${last}".`,
+        `${j.id} 在 ${year} 年没有有效版本。版本：${all.zh}。请换一个年度，或指定版本，如 "${last}"。`));
     }
     return best;
   }
 
-  private acceptedTypes(): string {
-    return this.registry.programmeTypes.map((t) => `${t.id} (${t.name})`).join(", ");
+  private acceptedTypes(): Text {
+    const ts = this.registry.programmeTypes;
+    return bi(ts.map((t) => `${t.id} (${t.name})`).join(", "), ts.map((t) => `${t.name}（${t.id}）`).join("、"));
   }
 
   /** Splits "type[:route]" and finds the programme type. */
   parseType(input: unknown): { type: ProgrammeType | null; token: string; route: string | null } {
     if (typeof input !== "string" || input.trim() === "") {
-      throw invalidValue(`programme ${describe(input)} is not a name: give one of ${this.acceptedTypes()}, optionally with :route (see AWARD.ROUTES).`);
+      const accepted = this.acceptedTypes();
+      throw invalidValue(bi(`programme ${describe(input)} is not a name: give one of ${accepted.en}, optionally with :route (see AWARD.ROUTES).`,
+        `券种 ${describeIn(input).zh} 不是名称：请填 ${accepted.zh} 之一，可加 :路径（见 补贴.路径）。`));
     }
     const text = input.normalize("NFKC");
     const colon = text.indexOf(":");
     const token = colon >= 0 ? text.slice(0, colon) : text;
     const route = colon >= 0 ? text.slice(colon + 1).trim() : null;
-    if (route === "") throw invalidValue(`programme "${clip(input)}" has an empty route after ":"; list the routes with AWARD.ROUTES.`);
+    if (route === "") throw invalidValue(bi(`programme "${clip(input)}" has an empty route after ":"; list the routes with AWARD.ROUTES.`, `券种 "${clip(input)}" 的 ":" 后路径为空；可用 补贴.路径 列出路径。`));
     return { type: this.typeNames.get(normalizeText(token)) ?? null, token, route };
   }
 
@@ -196,14 +252,25 @@ export class Resolver {
       version.programmes.find((p) => normalizeText(p.name) === n || normalizeText(p.nameEn) === n);
     if (programme) return { programme, route };
     if (!type) {
-      throw invalidValue(`unknown programme "${clip(token)}": give one of ${this.acceptedTypes()}, optionally with :route, e.g. compute:large-model.`);
+      const accepted = this.acceptedTypes();
+      throw invalidValue(bi(`unknown programme "${clip(token)}": give one of ${accepted.en}, optionally with :route, e.g. compute:large-model.`,
+        `未知券种 "${clip(token)}"：请填 ${accepted.zh} 之一，可加 :路径，如 compute:large-model。`));
     }
-    throw notAvailable(`${version.key} has no ${type.name} (${type.id}) programme; it has ${this.programmesOf(version)}.`);
+    const has = this.programmesIn(version);
+    throw notAvailable(bi(`${version.key} has no ${type.nameEn} (${type.id}) programme; it has ${has.en}.`, `${version.key} 没有${type.name}（${type.id}）；它有 ${has.zh}。`));
   }
 
   programmesOf(version: PolicyVersion): string {
-    if (version.programmes.length === 0) return "no voucher programmes";
-    return version.programmes.map((p) => `${p.id} (${p.name}, clause ${p.clause})`).join(", ");
+    return this.programmesIn(version).en;
+  }
+
+  /** The programmes of a version, as a message lists them. */
+  programmesIn(version: PolicyVersion): Text {
+    if (version.programmes.length === 0) return bi("no voucher programmes", "无券种");
+    return bi(
+      version.programmes.map((p) => `${p.id} (${p.nameEn}, clause ${p.clause})`).join(", "),
+      version.programmes.map((p) => `${p.name}（${p.id}，条款 ${p.clause}）`).join("、"),
+    );
   }
 
   /** Finds the programme and route that "type[:route]" names in a version (memoized). */
@@ -224,7 +291,10 @@ export class Resolver {
     const found = n === "default" ? programme.defaultRoute : programme.routes.find((r) =>
       [r.id, r.name, r.nameEn, ...r.aliases].some((name) => normalizeText(name) === n));
     if (!found) {
-      throw invalidValue(`${version.key} ${programme.id} (${programme.name}) has no route "${clip(route)}"; its routes are ${programme.routes.map((r) => `${r.id}${r.isDefault ? " (default)" : ""}`).join(", ")}.`);
+      const en = programme.routes.map((r) => `${r.id}${r.isDefault ? " (default)" : ""}`).join(", ");
+      const zh = programme.routes.map((r) => `${r.id}${r.isDefault ? "（默认）" : ""}`).join("、");
+      throw invalidValue(bi(`${version.key} ${programme.id} (${programme.nameEn}) has no route "${clip(route)}"; its routes are ${en}.`,
+        `${version.key} ${programme.name}（${programme.id}）没有路径 "${clip(route)}"；其路径为 ${zh}。`));
     }
     return found;
   }

@@ -77,7 +77,8 @@ export interface JurisdictionDoc { id: string; name: string; nameEn: string; nam
 export interface ProgrammeTypeDoc { id: string; name: string; nameEn: string; names: string[] }
 
 /** A policy file as read: its path relative to policies/ and its text. */
-export interface PolicyFile { path: string; text: string }
+/** A policy file as read; doc is its YAML already parsed, where a build did that (the bundled CLI). */
+export interface PolicyFile { path: string; text: string; doc?: unknown }
 
 // ---- The model the engine computes with: amounts as exact decimals in 元 ----
 

@@ -5,6 +5,7 @@
 import Decimal from "decimal.js";
 import { formatRate, formatYuan, parseAmount } from "./amount";
 import { invalidValue } from "./errors";
+import { bi, type Text } from "./text";
 import type { PolicyRegistry } from "./registry";
 import { Resolver } from "./resolve";
 import type { AppliedEdit, Cited, PolicyVersion, Programme, Route } from "./types";
@@ -37,7 +38,8 @@ export function variantKey(spec: Pick<VariantSpec, "base" | "name">): string {
 }
 
 /** Reads a rate: "40%", "40 %", 0.4 or "0.4". */
-export function parseRateInput(input: unknown, what: string): Decimal {
+export function parseRateInput(input: unknown, what: string | Text): Decimal {
+  const w = typeof what === "string" ? bi(what, what) : what;
   let value: Decimal | null = null;
   if (typeof input === "number" && Number.isFinite(input)) value = new Decimal(input);
   else if (typeof input === "string") {
@@ -46,8 +48,13 @@ export function parseRateInput(input: unknown, what: string): Decimal {
     if (pct) value = new Decimal(pct[1]).dividedBy(100);
     else if (/^\d+(?:\.\d+)?$/.test(t)) value = new Decimal(t);
   }
-  if (value === null) throw invalidValue(`${what}: "${String(input)}" is not a rate; give a percentage such as "40%" or a fraction such as 0.4.`);
-  if (value.isNegative() || value.greaterThan(1)) throw invalidValue(`${what}: ${formatRate(value)} is outside 0% to 100%.`);
+  if (value === null) {
+    throw invalidValue(bi(`${w.en}: "${String(input)}" is not a rate; give a percentage such as "40%" or a fraction such as 0.4.`,
+      `${w.zh}："${String(input)}" 不是比例：请填百分数如 "40%"，或小数如 0.4。`));
+  }
+  if (value.isNegative() || value.greaterThan(1)) {
+    throw invalidValue(bi(`${w.en}: ${formatRate(value)} is outside 0% to 100%.`, `${w.zh}：${formatRate(value)} 不在 0% 至 100% 之间。`));
+  }
   return value;
 }
 
@@ -66,15 +73,19 @@ function edited<T extends Cited<Decimal>>(old: T, value: Decimal, key: string, f
 /** Builds the variant version from its base; throws #VALUE! naming the bad edit. */
 export function buildVariant(registry: PolicyRegistry, spec: VariantSpec): PolicyVersion {
   if (typeof spec.name !== "string" || !NAME.test(spec.name)) {
-    throw invalidValue(`variant name "${String(spec.name)}" is not a name: use letters, digits, ".", "_" or "-" (at most 40), e.g. draft-40pct.`);
+    throw invalidValue(bi(`variant name "${String(spec.name)}" is not a name: use letters, digits, ".", "_" or "-" (at most 40), e.g. draft-40pct.`,
+      `方案名 "${String(spec.name)}" 不可用：请用字母、数字、"."、"_" 或 "-"（最多 40 个），如 draft-40pct。`));
   }
   if (typeof spec.base !== "string" || spec.base.includes("~") || !spec.base.includes("@")) {
-    throw invalidValue(`variant base "${String(spec.base)}" must name a shipped version as jurisdiction@version, e.g. hangzhou-binjiang@2025.`);
+    throw invalidValue(bi(`variant base "${String(spec.base)}" must name a shipped version as jurisdiction@version, e.g. hangzhou-binjiang@2025.`,
+      `方案基准 "${String(spec.base)}" 须是随附的版本，写作 地区@版本，如 hangzhou-binjiang@2025。`));
   }
   const resolver = new Resolver(registry);
   const base = resolver.resolve(spec.base, 2000).version;
-  if (base.variant) throw invalidValue(`variant base ${base.key} is itself a variant; edit the shipped version instead.`);
-  if (!Array.isArray(spec.edits) || spec.edits.length === 0) throw invalidValue(`variant ${variantKey(spec)} edits nothing: give at least one edit.`);
+  if (base.variant) throw invalidValue(bi(`variant base ${base.key} is itself a variant; edit the shipped version instead.`, `方案基准 ${base.key} 本身是假设方案；请修改随附的版本。`));
+  if (!Array.isArray(spec.edits) || spec.edits.length === 0) {
+    throw invalidValue(bi(`variant ${variantKey(spec)} edits nothing: give at least one edit.`, `假设方案 ${variantKey(spec)} 没有修改：请至少修改一项。`));
+  }
   const key = `${base.key}~${spec.name}`;
   const edits: AppliedEdit[] = [];
   // Copies, so that editing never touches the shipped version.
@@ -99,16 +110,23 @@ export function buildVariant(registry: PolicyRegistry, spec: VariantSpec): Polic
   for (const edit of spec.edits) {
     const field = typeof edit?.field === "string" ? edit.field.normalize("NFKC").trim() : "";
     const where = `variant ${key}, edit "${field}"`;
+    const at = bi(where, `假设方案 ${key} 的修改 "${field}"`);
+    const fail = (en: string, zh: string) => invalidValue(bi(`${at.en}: ${en}`, `${at.zh}：${zh}`));
+    const twice = () => fail("edited twice.", "重复修改。");
     const dot = field.lastIndexOf(".");
-    if (dot <= 0) throw invalidValue(`${where}: not a field; give programme[:route].attribute (${ROUTE_ATTRS.join(", ")}), programme.pool, programme.recipientCap or pools.<id>.`);
+    if (dot <= 0) {
+      throw fail(`not a field; give programme[:route].attribute (${ROUTE_ATTRS.join(", ")}), programme.pool, programme.recipientCap or pools.<id>.`,
+        `不是可修改项：请写 券种[:路径].属性（${ROUTE_ATTRS.join("、")}）、券种.pool、券种.recipientCap 或 pools.<代码>。`);
+    }
     const target = field.slice(0, dot);
     const attr = field.slice(dot + 1);
     const isRate = RATE_ATTRS.has(attr);
-    const value = isRate ? parseRateInput(edit.value, where) : parseAmount(edit.value, where);
+    const value = isRate ? parseRateInput(edit.value, at) : parseAmount(edit.value, where);
     if (target === "pools") {
       const i = pools.findIndex((p) => p.id === attr);
-      if (i < 0) throw invalidValue(`${where}: ${base.key} sets no measure-wide pool "${attr}"; it sets ${pools.map((p) => `pools.${p.id}`).join(", ") || "none"}.`);
-      if (seen.has(`pools.${attr}`)) throw invalidValue(`${where}: edited twice.`);
+      const set = pools.map((p) => `pools.${p.id}`).join(", ");
+      if (i < 0) throw fail(`${base.key} sets no measure-wide pool "${attr}"; it sets ${set || "none"}.`, `${base.key} 没有总资金池 "${attr}"；它有 ${set || "无"}。`);
+      if (seen.has(`pools.${attr}`)) throw twice();
       seen.add(`pools.${attr}`);
       pools[i] = { ...pools[i], amount: edited(pools[i].amount, value, key, `pools.${attr}`, false, edits) };
       continue;
@@ -116,27 +134,28 @@ export function buildVariant(registry: PolicyRegistry, spec: VariantSpec): Polic
     const { programme: found, route: routeName } = resolver.findProgramme(base, target);
     const programme = programmes.find((p) => p.id === found.id)!;
     if ((PROGRAMME_ATTRS as readonly string[]).includes(attr)) {
-      if (routeName !== null) throw invalidValue(`${where}: ${attr} belongs to the programme; write ${programme.id}.${attr}.`);
+      if (routeName !== null) throw fail(`${attr} belongs to the programme; write ${programme.id}.${attr}.`, `${attr} 属于券种：请写 ${programme.id}.${attr}。`);
       const a = attr as ProgrammeAttr;
       const old = programme[a];
-      if (!old) throw invalidValue(`${where}: ${base.key} ${programme.id} has no ${attr} to edit.`);
+      if (!old) throw fail(`${base.key} ${programme.id} has no ${attr} to edit.`, `${base.key} ${programme.name} 没有可修改的 ${attr}。`);
       const name = `${programme.id}.${a}`;
-      if (seen.has(name)) throw invalidValue(`${where}: edited twice.`);
+      if (seen.has(name)) throw twice();
       seen.add(name);
       (programme as unknown as Record<string, unknown>)[a] = edited(old, value, key, name, false, edits);
       continue;
     }
     if (!(ROUTE_ATTRS as readonly string[]).includes(attr)) {
-      throw invalidValue(`${where}: "${attr}" is not an editable number; give one of ${[...ROUTE_ATTRS, ...PROGRAMME_ATTRS].join(", ")}.`);
+      const all = [...ROUTE_ATTRS, ...PROGRAMME_ATTRS];
+      throw fail(`"${attr}" is not an editable number; give one of ${all.join(", ")}.`, `"${attr}" 不是可修改的数：请填 ${all.join("、")} 之一。`);
     }
     const baseRoute = resolver.findRoute(base, found, routeName);
     const idx = found.routes.indexOf(baseRoute);
     const route: Route = programme.routes[idx];
     const a = attr as RouteAttr;
     const old = route[a] as Cited<Decimal> | undefined;
-    if (!old) throw invalidValue(`${where}: ${base.key} ${programme.id}:${route.id} has no ${attr} to edit.`);
+    if (!old) throw fail(`${base.key} ${programme.id}:${route.id} has no ${attr} to edit.`, `${base.key} ${programme.id}:${route.id} 没有可修改的 ${attr}。`);
     const name = `${programme.id}:${route.id}.${a}`;
-    if (seen.has(name)) throw invalidValue(`${where}: edited twice.`);
+    if (seen.has(name)) throw twice();
     seen.add(name);
     (route as unknown as Record<string, unknown>)[a] = edited(old, value, key, name, isRate, edits);
   }

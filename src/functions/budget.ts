@@ -4,6 +4,10 @@ import { budget, defaultEngine } from "../engine";
 import { excel } from "./excel-error";
 import { policyYear } from "./policy-year";
 
+// A parameter that takes a range is declared any[][] (the first signature, which the metadata generator
+// reads): Excel passes a range only to a matrix parameter, and a single value there as [[value]]. The
+// second signature lets the CLI, the pane and tests pass a single value as it is; the engine takes both.
+
 /**
  * Applies every rule of the texts to a table of applications: caps per recipient, non-duplication, one-time awards, top-up on promotion, annual quotas and annual pools.
  * @customfunction PORTFOLIO
@@ -12,7 +16,9 @@ import { policyYear } from "./policy-year";
  * @param [method] How an oversubscribed pool is shared: "fcfs" (first come first served, by date) or "pro-rata". Empty: fcfs.
  * @returns A header row, then one row per application: award, the rules that cut it, the award on its own, version, programme, year, row.
  */
-export function portfolio(applications: any, year?: any, method?: any): any[][] {
+export function portfolio(applications: any[][], year?: any, method?: any): any[][];
+export function portfolio(applications: unknown, year?: any, method?: any): any[][];
+export function portfolio(applications: unknown, year?: any, method?: any): any[][] {
   return excel(() => {
     const engine = defaultEngine();
     return budget.portfolioTable(budget.portfolioRange(engine.resolver, applications, year, method, policyYear(), budget.clauseRowAward(engine)));
@@ -27,7 +33,9 @@ export function portfolio(applications: any, year?: any, method?: any): any[][] 
  * @param amounts Amounts in 元, one per date.
  * @returns The date (an Excel serial number; format the cell as a date), or #N/A with the amount left where the pool is never reached.
  */
-export function fundExhaustion(pool: any, dates: any, amounts: any): number {
+export function fundExhaustion(pool: any, dates: any[][], amounts: any[][]): number;
+export function fundExhaustion(pool: any, dates: unknown, amounts: unknown): number;
+export function fundExhaustion(pool: any, dates: unknown, amounts: unknown): number {
   return excel(() => budget.fundExhaustionRange(pool, dates, amounts));
 }
 
@@ -39,7 +47,9 @@ export function fundExhaustion(pool: any, dates: any, amounts: any): number {
  * @param [method] "fcfs": in order, the request that crosses the line gets what is left, later ones 0. "pro-rata": every request scaled by pool ÷ total when oversubscribed. Empty: fcfs.
  * @returns The allocations, in the shape of the requests; they never exceed the pool and add up to it exactly when oversubscribed.
  */
-export function allocate(pool: any, requests: any, method?: any): any[][] {
+export function allocate(pool: any, requests: any[][], method?: any): any[][];
+export function allocate(pool: any, requests: unknown, method?: any): any[][];
+export function allocate(pool: any, requests: unknown, method?: any): any[][] {
   return excel(() => budget.allocateRange(pool, requests, method));
 }
 
@@ -55,6 +65,8 @@ export function allocate(pool: any, requests: any, method?: any): any[][] {
  * @param [start_month] First month as a date or text such as 2026-03: rows are then calendar months and the pool starts afresh each January. Empty: months 1, 2, …
  * @returns A header row, then per month: probability the pool is exhausted by then, committed amount at the 10th percentile, median and 90th percentile, median applied for.
  */
-export function forecast(pool: any, monthly_applications: any, amounts: any, months?: any, trials?: any, seed?: any, start_month?: any): any[][] {
+export function forecast(pool: any, monthly_applications: any[][], amounts: any[][], months?: any, trials?: any, seed?: any, start_month?: any): any[][];
+export function forecast(pool: any, monthly_applications: unknown, amounts: unknown, months?: any, trials?: any, seed?: any, start_month?: any): any[][];
+export function forecast(pool: any, monthly_applications: unknown, amounts: unknown, months?: any, trials?: any, seed?: any, start_month?: any): any[][] {
   return excel(() => budget.forecastTable(budget.forecastRange(pool, monthly_applications, amounts, months, trials, seed, start_month)));
 }

@@ -4,6 +4,10 @@ import { defaultEngine } from "../engine";
 import { excel } from "./excel-error";
 import { policyYear } from "./policy-year";
 
+// A parameter that takes a range is declared any[][] (the first signature, which the metadata generator
+// reads): Excel passes a range only to a matrix parameter, and a single value there as [[value]]. The
+// second signature lets the CLI, the pane and tests pass a single value as it is; the engine takes both.
+
 /**
  * What one clause of a policy pays for your inputs, in 元 (or in the clause's own unit, e.g. P of compute).
  * @customfunction CLAUSE
@@ -14,7 +18,9 @@ import { policyYear } from "./policy-year";
  * @param [year] Year of the award, e.g. 2026. Empty: the workbook's policy year.
  * @returns The award in 元, rounded to the fen; 0 where a condition is not met.
  */
-export function clause(policy: any, clause: any, inputs: any, route?: any, year?: any): number {
+export function clause(policy: any, clause: any, inputs: any[][], route?: any, year?: any): number;
+export function clause(policy: any, clause: any, inputs: unknown, route?: any, year?: any): number;
+export function clause(policy: any, clause: any, inputs: unknown, route?: any, year?: any): number {
   return excel(() => defaultEngine().clauseAmount(policy, clause, inputs, route, year, policyYear()));
 }
 
@@ -39,6 +45,8 @@ export function clauses(policy: any, year?: any): any[][] {
  * @param [year] Year of the award, e.g. 2026. Empty: the workbook's policy year.
  * @returns A table with a header row: step, value, quote, source; the last row is the award.
  */
-export function explain(policy: any, clause: any, inputs: any, route?: any, year?: any): any[][] {
+export function explain(policy: any, clause: any, inputs: any[][], route?: any, year?: any): any[][];
+export function explain(policy: any, clause: any, inputs: unknown, route?: any, year?: any): any[][];
+export function explain(policy: any, clause: any, inputs: unknown, route?: any, year?: any): any[][] {
   return excel(() => defaultEngine().explain(policy, clause, inputs, route, year, policyYear()));
 }

@@ -1,6 +1,8 @@
 import { FUNCTION_TABLE } from "./function-table";
 import { FormulaSyntaxError, parseFormula } from "./formula";
 import { toExcelError } from "./excel-error";
+import { displayLang } from "./language";
+import { bi, tr } from "../engine/text";
 import zh from "./i18n-zh.json";
 
 /** The Chinese function names (补贴.券补贴金额 …) by which Chinese Excel shows the same functions. */
@@ -18,16 +20,22 @@ export function evaluateFormula(formula: string): Evaluation {
   try {
     parsed = parseFormula(formula);
   } catch (e) {
-    if (e instanceof FormulaSyntaxError) return { value: null, error: { code: "#NAME?", message: `not a formula: ${e.message}` } };
+    if (e instanceof FormulaSyntaxError) {
+      return { value: null, error: { code: "#NAME?", message: tr(bi(`not a formula: ${e.text.en}`, `不是公式：${e.text.zh}`), displayLang()) } };
+    }
     throw e;
   }
   const entry = FUNCTION_TABLE[parsed.name] ?? FUNCTION_TABLE[ZH_IDS.get(parsed.name) ?? ""];
   if (!entry) {
-    return { value: null, error: { code: "#NAME?", message: `unknown function ${parsed.name}: the AWARD functions are ${Object.keys(FUNCTION_TABLE).join(", ")}` } };
+    const ids = Object.keys(FUNCTION_TABLE);
+    const names = ids.map((id) => (zh.functions as Record<string, { name: string }>)[id]?.name ?? id);
+    const message = bi(`unknown function ${parsed.name}: the AWARD functions are ${ids.join(", ")}`, `未知函数 ${parsed.name}：补贴函数有 ${names.join("、")}`);
+    return { value: null, error: { code: "#NAME?", message: tr(message, displayLang()) } };
   }
   if (parsed.args.length < entry.minArgs || parsed.args.length > entry.maxArgs) {
     const range = entry.minArgs === entry.maxArgs ? `${entry.minArgs}` : `${entry.minArgs} to ${entry.maxArgs}`;
-    return { value: null, error: { code: "#VALUE!", message: `${parsed.name} takes ${range} arguments, not ${parsed.args.length}` } };
+    const message = bi(`${parsed.name} takes ${range} arguments, not ${parsed.args.length}`, `${parsed.name} 需要 ${range.replace(" to ", " 至 ")} 个参数，而非 ${parsed.args.length} 个`);
+    return { value: null, error: { code: "#VALUE!", message: tr(message, displayLang()) } };
   }
   try {
     return { value: entry.fn(...parsed.args), error: null };

@@ -1,4 +1,6 @@
 import { AwardError } from "../engine";
+import { bi, tr } from "../engine/text";
+import { displayLang } from "./language";
 
 /** The error a function throws outside Excel (the CLI, the preview pane, tests): same code and message. */
 export class ExcelError extends Error {
@@ -20,7 +22,9 @@ const EXCEL_CODES: Record<string, string> = {
  */
 export function toExcelError(e: unknown): ExcelError | CustomFunctions.Error {
   const code = e instanceof AwardError ? e.code : "#VALUE!";
-  const message = e instanceof AwardError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+  const lang = displayLang();
+  const detail = e instanceof Error ? e.message : String(e);
+  const message = e instanceof AwardError ? e.in(lang) : tr(bi(`internal error: ${detail}`, `内部错误：${detail}`), lang);
   if (typeof CustomFunctions !== "undefined" && typeof CustomFunctions.Error === "function") {
     const errorCode = (CustomFunctions.ErrorCode as unknown as Record<string, string>)[EXCEL_CODES[code].replace(/^./, (c) => c.toLowerCase())];
     return new CustomFunctions.Error(errorCode as CustomFunctions.ErrorCode, message);

@@ -5,6 +5,9 @@ import { defaultEngine, toFen } from "../engine";
 import { excel } from "./excel-error";
 import { memoize } from "./memo";
 import { policyYear } from "./policy-year";
+import { displayLang } from "./language";
+import { HEADERS } from "../engine/messages";
+import { tr } from "../engine/text";
 
 // Repeated calls with the same arguments are answered from a memo (memo.ts; it remembers the engine's
 // answer or AwardError, excel() turns the error into the host's each time); the exported functions
@@ -76,7 +79,7 @@ export function version(jurisdiction: any, year?: any): string {
  */
 export function policies(): any[][] {
   return excel(() => [
-    ["version", "status", "in force from", "in force to", "title", "document number", "window"],
+    tr(HEADERS.policies, displayLang()).split("\t"),
     ...defaultEngine().registry.listVersions().map((v) => [
       v.key, v.status, v.window?.from ?? "", v.window?.to ?? "", v.title, v.documentNumber ?? "", v.windowNote,
     ]),

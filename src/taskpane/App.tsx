@@ -1,6 +1,7 @@
 import * as React from "react";
+import { NoticeBar } from "./Notice";
 import {
-  Badge, Body1, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle1, Tab, TabList,
+  Badge, Body1, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle1, Tab, TabList, Text, mergeClasses,
 } from "@fluentui/react-components";
 import { evaluateFormula } from "../functions/evaluate";
 import { MemoryWorkbook } from "../workbook/memory";
@@ -27,6 +28,8 @@ export type AppProps = {
   session?: WorkbookSession;
   /** Office.context.displayLanguage, e.g. "zh-CN"; the pane's language unless the workbook chose one. */
   displayLanguage?: string | null;
+  /** Why opening the workbook failed (e.g. its recalculation refused while Excel edits a cell), or null. */
+  startupError?: string | null;
   /** Defaults to evaluateFormula from src/functions/evaluate. */
   evaluate?: (formula: string) => FormulaResult;
   initialFormula?: string;
@@ -53,6 +56,46 @@ function formatValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * A spilled result as Excel would show it: a table with its header row (scrolling inside its own box,
+ * never the pane); EXPLAIN's trace (header step, value, quote, source) as numbered steps with quotes.
+ */
+function SpilledResult({ rows }: { rows: unknown[][] }) {
+  const styles = useStyles();
+  const [header, ...body] = rows.map((r) => (Array.isArray(r) ? r : [r]));
+  const isTrace = header && header.length === 4 && body.length > 0 && body.every((r) => r.length === 4) && /^(step|步骤)$/.test(String(header[0]));
+  if (isTrace) {
+    return (
+      <ol className={styles.steps} data-testid="formula-steps">
+        {body.map((r, i) => (
+          <li key={i} className={styles.stepItem}>
+            <Caption1 className={styles.strong}>{formatValue(r[0])}</Caption1>
+            <Text className={styles.wrap}>{formatValue(r[1])}</Text>
+            {r[2] ? <Caption1 as="p" className={styles.quote}>{formatValue(r[2])}</Caption1> : null}
+            {r[3] ? <Caption1 className={mergeClasses(styles.muted, styles.wrap)}>{formatValue(r[3])}</Caption1> : null}
+          </li>
+        ))}
+      </ol>
+    );
+  }
+  return (
+    <div className={styles.tableBox} data-testid="formula-table">
+      <table className={styles.table}>
+        {body.length > 0 ? (
+          <thead>
+            <tr>{header.map((h, j) => <th key={j}>{formatValue(h)}</th>)}</tr>
+          </thead>
+        ) : null}
+        <tbody>
+          {(body.length > 0 ? body : [header]).map((r, i) => (
+            <tr key={i}>{r.map((c, j) => <td key={j} className={typeof c === "number" ? styles.num : undefined}>{formatValue(c)}</td>)}</tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 function FormulaBox({ evaluate, initialFormula }: { evaluate: (f: string) => FormulaResult; initialFormula: string }) {
   const t = useStrings();
   const styles = useStyles();
@@ -76,9 +119,13 @@ function FormulaBox({ evaluate, initialFormula }: { evaluate: (f: string) => For
             </MessageBar>
           ) : (
             <div>
-              <div className={styles.value} data-testid="formula-value" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
-                {formatValue(result.value)}
-              </div>
+              {Array.isArray(result.value) ? (
+                <SpilledResult rows={result.value as unknown[][]} />
+              ) : (
+                <div className={styles.value} data-testid="formula-value" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+                  {formatValue(result.value)}
+                </div>
+              )}
               {typeof result.value === "number" && Math.abs(result.value) >= 1000 ? (
                 <Caption1 className={styles.muted}>{result.value.toLocaleString("zh-CN")}</Caption1>
               ) : null}
@@ -90,7 +137,7 @@ function FormulaBox({ evaluate, initialFormula }: { evaluate: (f: string) => For
   );
 }
 
-function Pane({ host, evaluate, initialFormula, initialTab, displayLanguage, jurisdictionViews }: Required<Pick<AppProps, "evaluate" | "initialFormula" | "initialTab">> & AppProps) {
+function Pane({ host, evaluate, initialFormula, initialTab, displayLanguage, jurisdictionViews, startupError }: Required<Pick<AppProps, "evaluate" | "initialFormula" | "initialTab">> & AppProps) {
   const styles = useStyles();
   const state = useWorkbookState();
   const session = React.useContext(SessionContext)!;
@@ -130,6 +177,7 @@ function Pane({ host, evaluate, initialFormula, initialTab, displayLanguage, jur
             </div>
           )}
         </header>
+        {startupError ? <NoticeBar notice={{ intent: "warning", text: t.startupFailed(startupError) }} testId="startup-error" /> : null}
         <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
           <Tab value="year">{t.tabYear}</Tab>
           <Tab value="scenarios">{t.tabScenarios}</Tab>

@@ -148,6 +148,11 @@ function JurisdictionCard({ j, year, onPin }: { j: JurisdictionView; year: numbe
             <Caption1>
               {t.inForce}: {v.window ? <span className={styles.mono}>{v.window.from} – {v.window.to}</span> : t.never}
             </Caption1>
+            {v.windowAssumed ? (
+              <div>
+                <Badge appearance="tint" size="small" color="warning" data-testid={`assumed-${v.key}`}>{t.windowAssumed}</Badge>
+              </div>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -4,7 +4,9 @@ import {
 } from "@fluentui/react-components";
 import Decimal from "decimal.js";
 import { parseAmount, type Engine } from "../engine";
-import { compareScenarios, comparisonTable } from "./model/compare";
+import { AwardError } from "../engine/errors";
+import { bi, tr, type Lang } from "../engine/text";
+import { compareScenarios, comparisonTable, scenarioClause, type ScenarioSource } from "./model/compare";
 import { useStrings } from "./i18n";
 import { useSession, useUpdate, useWorkbookState, useYear } from "./session-hooks";
 import { useStyles } from "./styles";
@@ -58,11 +60,15 @@ export function VersionSelect({ engine, year, value, onChange, testId }: { engin
  * Choices for "programme : route" under a spec, then every other clause route that pays cash
  * ("7", "12:national"): a clause scenario is computed with CLAUSE (see model/compare.ts).
  */
-export function programmeOptions(engine: Engine, spec: string, year: number): { value: string; label: string }[] {
+export function programmeOptions(engine: Engine, spec: string, year: number): { value: string; label: string; detail: string }[] {
   try {
     const v = engine.version(spec, null, year);
     const programmes = v.programmes.flatMap((p) =>
-      p.routes.map((r) => ({ value: r.isDefault ? p.id : `${p.id}:${r.id}`, label: `${p.name} ${r.isDefault ? p.id : `${p.id}:${r.id}`} — ${r.name}` })),
+      p.routes.map((r) => {
+        const value = r.isDefault ? p.id : `${p.id}:${r.id}`;
+        // short enough to show whole in a 320 px pane; the route's name is the field's hint
+        return { value, label: `${p.name} ${value}`, detail: r.name };
+      }),
     );
     const clauses = v.clauses
       .filter((c) => !c.programme)
@@ -71,7 +77,7 @@ export function programmeOptions(engine: Engine, spec: string, year: number): { 
           .filter((r) => r.kind !== "in-kind" && r.kind !== "unquantified")
           .map((r) => {
             const value = c.routes.length === 1 || (r.isDefault && !c.choose) ? c.id : `${c.id}:${r.id}`;
-            return { value, label: `§${c.id} ${c.title} — ${r.name}` };
+            return { value, label: `§${value}`, detail: `${c.title} — ${r.name}` };
           }),
       );
     return [...programmes, ...clauses];
@@ -88,6 +94,7 @@ export function ScenariosView() {
   const year = useYear();
   const engine = session.currentEngine;
   const { run, notice } = useUpdate();
+  const [editing, setEditing] = React.useState<Scenario | null>(null);
   const results = React.useMemo(() => compareScenarios(engine, state.scenarios, year, state.baseline), [engine, state.scenarios, year, state.baseline]);
 
   const maxAward = results.reduce((m, r) => (r.award && r.award.greaterThan(m) ? r.award : m), new Decimal(0));
@@ -102,7 +109,7 @@ export function ScenariosView() {
     });
   const insert = () =>
     run(async () => {
-      const address = await session.host.insertTable(comparisonTable(state.scenarios, state.baseline, { title: t.tableTitle, header: t.tableHeader }));
+      const address = await session.host.insertTable(comparisonTable(state.scenarios, state.baseline, { sheet: t.scenariosSheet, title: t.tableTitle, header: t.tableHeader, draft: t.draft, windowAssumed: t.windowAssumed }, results));
       return session.host.kind === "excel" ? t.inserted(address) : t.insertedPreview(address);
     });
 
@@ -136,27 +143,13 @@ export function ScenariosView() {
                 return (
                   <li key={s.id} className={mergeClasses(styles.scenario, isBase && styles.itemInUse)} data-scenario={s.label}>
                     <div className={styles.spread}>
-                      <div className={styles.grow}>
+                      <div className={mergeClasses(styles.grow, styles.row)}>
                         <Text className={styles.strong}>{s.label || s.jurisdiction}</Text>
-                        {isBase ? <Badge size="small" appearance="outline" color="brand" style={{ marginLeft: 6 }}>{t.baseline}</Badge> : null}
-                        <div><Caption1 className={styles.muted}>{r.version ?? s.jurisdiction} · {r.programme ?? s.programme}</Caption1></div>
-                        <div><Caption1 className={styles.muted}>{t.spend}: {wan(safeDecimal(s.amount))}{s.domestic ? ` · ${t.domesticShort}` : ""}</Caption1></div>
+                        {isBase ? <Badge size="small" appearance="outline" color="brand">{t.baseline}</Badge> : null}
                       </div>
-                      <div className={styles.awardCol}>
-                        {r.ok ? (
-                          <>
-                            <Text className={styles.awardValue} data-testid="award">{wan(r.award!)}</Text>
-                            <Caption1 className={mergeClasses(styles.muted, styles.num)} data-testid="award-yuan">{yuan(r.award!)}</Caption1>
-                            {r.diff && !isBase ? (
-                              <Caption1 data-testid="diff" className={mergeClasses(styles.num, r.diff.isNegative() ? styles.negative : styles.positive)}>
-                                {signedWan(r.diff)} {t.diff}
-                              </Caption1>
-                            ) : null}
-                          </>
-                        ) : (
-                          <Text className={styles.negative} data-testid="award-error">{r.error!.code}</Text>
-                        )}
-                      </div>
+                      <Button size="small" appearance="subtle" aria-label={t.edit(s.label || s.jurisdiction)} onClick={() => setEditing(s)}>
+                        ✎
+                      </Button>
                       <Button
                         size="small"
                         appearance="subtle"
@@ -167,6 +160,21 @@ export function ScenariosView() {
                       </Button>
                     </div>
                     {r.ok ? (
+                      <div className={styles.awardLine}>
+                        <Text className={styles.awardValue} data-testid="award">{wan(r.award!)}</Text>
+                        <Caption1 className={mergeClasses(styles.muted, styles.num)} data-testid="award-yuan">{yuan(r.award!)}</Caption1>
+                        {r.diff && !isBase ? (
+                          <Caption1 data-testid="diff" className={mergeClasses(styles.num, r.diff.isNegative() ? styles.negative : styles.positive)}>
+                            {signedWan(r.diff)} {t.diff}
+                          </Caption1>
+                        ) : null}
+                      </div>
+                    ) : (
+                      <Text className={styles.negative} data-testid="award-error">{r.error!.code}</Text>
+                    )}
+                    <Caption1 className={mergeClasses(styles.muted, styles.wrap)}>{r.version ?? s.jurisdiction} · {r.programme ?? s.programme}</Caption1>
+                    <Caption1 className={mergeClasses(styles.muted, styles.wrap)}>{t.spend}: {wan(safeDecimal(s.amount))}{s.domestic ? ` · ${t.domesticShort}` : ""}</Caption1>
+                    {r.ok ? (
                       <>
                         <div className={styles.bar} aria-hidden="true"><div className={styles.barFill} style={{ width: `${Math.max(share * 100, 0.5)}%` }} /></div>
                         <div className={styles.row}>
@@ -175,9 +183,10 @@ export function ScenariosView() {
                             {t.binds}: {t.binding[r.binding!] ?? r.binding}
                           </Badge>
                         </div>
+                        {r.source ? <SourceLine source={r.source} /> : null}
                       </>
                     ) : (
-                      <Caption1 className={styles.negative} data-testid="award-error-message">{r.error!.message}</Caption1>
+                      <Caption1 className={mergeClasses(styles.negative, styles.wrap)} data-testid="award-error-message">{r.error!.text ? tr(r.error!.text, t.lang) : r.error!.message}</Caption1>
                     )}
                   </li>
                 );
@@ -190,10 +199,52 @@ export function ScenariosView() {
         )}
         <NoticeBar notice={notice} testId="scenarios-notice" />
       </section>
-      <AddScenario onAdd={(s) => save((all, b) => ({ scenarios: [...all, { ...s, id: newId() }], baseline: b ?? null }))} />
+      <AddScenario
+        key={editing?.id ?? "new"}
+        editing={editing}
+        onCancel={() => setEditing(null)}
+        onAdd={(s) => {
+          const id = editing?.id;
+          setEditing(null);
+          return save((all, b) => ({ scenarios: id ? all.map((x) => (x.id === id ? { ...s, id } : x)) : [...all, { ...s, id: newId() }], baseline: b ?? null }));
+        }}
+      />
       <VariantEditor />
     </div>
   );
+}
+
+/** Clause, document number, draft and assumed-window marks; the sentence of the binding rule one click away. */
+function SourceLine({ source }: { source: ScenarioSource }) {
+  const t = useStrings();
+  const styles = useStyles();
+  return (
+    <div className={styles.sourceBlock} data-testid="source">
+      <div className={styles.row}>
+        <Caption1 className={styles.strong} data-testid="source-clause">{t.clause(source.clause)}</Caption1>
+        <Caption1 className={mergeClasses(styles.muted, styles.wrap)} data-testid="source-document">{source.documentNumber ?? source.title}</Caption1>
+        {source.draft ? <Badge size="small" appearance="tint" color="warning" data-testid="source-draft">{t.draft}</Badge> : null}
+        {source.windowAssumed ? <Badge size="small" appearance="tint" color="warning" data-testid="source-assumed">{t.windowAssumed}</Badge> : null}
+      </div>
+      {source.quote ? (
+        <details className={styles.details}>
+          <summary><Caption1>{t.showSentence}</Caption1></summary>
+          <Caption1 as="p" className={styles.quote} data-testid="source-quote">{source.quote}</Caption1>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+/** Why a spend cannot be computed, in the pane's language, or null. A clause scenario may leave it empty. */
+export function spendProblem(amount: string, lang: Lang, programme: string): string | null {
+  if (amount.trim() === "") return scenarioClause(programme) ? null : tr(bi("Give the spend in 元, e.g. 5000万.", "请填写费用（元），如 5000万。"), lang);
+  try {
+    parseAmount(amount, "spend");
+    return null;
+  } catch (e) {
+    return e instanceof AwardError ? e.in(lang) : String(e);
+  }
 }
 
 /** The spend for the caption only; the engine reports a bad amount in the award column. */
@@ -205,29 +256,32 @@ function safeDecimal(amount: string): Decimal {
   }
 }
 
-function AddScenario({ onAdd }: { onAdd: (s: Omit<Scenario, "id">) => void }) {
+function AddScenario({ onAdd, editing, onCancel }: { onAdd: (s: Omit<Scenario, "id">) => void; editing: Scenario | null; onCancel: () => void }) {
   const t = useStrings();
   const styles = useStyles();
   const session = useSession();
   useWorkbookState();
   const year = useYear();
   const engine = session.currentEngine;
-  const [spec, setSpec] = React.useState("hangzhou-binjiang");
-  const [programme, setProgramme] = React.useState("compute");
-  const [amount, setAmount] = React.useState("5000万");
-  const [domestic, setDomestic] = React.useState(true);
-  const [label, setLabel] = React.useState("");
+  const [spec, setSpec] = React.useState(editing?.jurisdiction ?? "hangzhou-binjiang");
+  const [programme, setProgramme] = React.useState(editing?.programme ?? "compute");
+  const [amount, setAmount] = React.useState(editing?.amount ?? "5000万");
+  const [domestic, setDomestic] = React.useState(editing?.domestic ?? true);
+  const [label, setLabel] = React.useState(editing?.label ?? "");
   const programmes = programmeOptions(engine, spec, year);
+  // a bad spend is refused here, in the form, with the engine's message (not added as an error card)
+  const spendError = spendProblem(amount, t.lang, programme);
   React.useEffect(() => {
     if (programmes.length && !programmes.some((p) => p.value === programme)) setProgramme(programmes[0].value);
   }, [spec, programmes.map((p) => p.value).join("|")]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <section className={styles.card} aria-labelledby="add-heading">
-      <Subtitle2 as="h2" id="add-heading" className={styles.h2}>{t.addScenario}</Subtitle2>
+      <Subtitle2 as="h2" id="add-heading" className={styles.h2}>{editing ? t.editScenario(editing.label || editing.jurisdiction) : t.addScenario}</Subtitle2>
       <form
         className={styles.section}
         onSubmit={(e) => {
           e.preventDefault();
+          if (spendError) return;
           onAdd({ label: label.trim() || spec, jurisdiction: spec, programme, amount: amount.trim(), domestic });
           setLabel("");
         }}
@@ -238,7 +292,7 @@ function AddScenario({ onAdd }: { onAdd: (s: Omit<Scenario, "id">) => void }) {
         <Field label={t.jurisdiction} size="small">
           <VersionSelect engine={engine} year={year} value={spec} onChange={setSpec} testId="scenario-spec" />
         </Field>
-        <Field label={t.programme} size="small">
+        <Field label={t.programme} size="small" hint={programmes.find((p) => p.value === programme)?.detail}>
           <Select size="small" value={programme} onChange={(_, d) => setProgramme(d.value)} data-testid="scenario-programme">
             {programmes.map((p) => (
               <option key={p.value} value={p.value}>{p.label}</option>
@@ -246,13 +300,14 @@ function AddScenario({ onAdd }: { onAdd: (s: Omit<Scenario, "id">) => void }) {
           </Select>
         </Field>
         <div className={styles.twoCol}>
-          <Field label={t.spend} hint={t.spendHint} size="small">
+          <Field label={t.spend} hint={spendError ? undefined : t.spendHint} validationMessage={spendError ?? undefined} validationState={spendError ? "error" : "none"} size="small">
             <Input size="small" value={amount} onChange={(_, d) => setAmount(d.value)} data-testid="scenario-amount" />
           </Field>
           <Checkbox checked={domestic} onChange={(_, d) => setDomestic(d.checked === true)} label={t.domestic} data-testid="scenario-domestic" />
         </div>
         <div className={styles.row}>
-          <Button type="submit" appearance="primary" disabled={programmes.length === 0 || amount.trim() === ""}>{t.addScenario}</Button>
+          <Button type="submit" appearance="primary" disabled={programmes.length === 0 || spendError !== null}>{editing ? t.saveScenario : t.addScenario}</Button>
+          {editing ? <Button onClick={onCancel}>{t.cancel}</Button> : null}
         </div>
       </form>
     </section>

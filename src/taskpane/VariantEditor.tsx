@@ -1,11 +1,33 @@
 import * as React from "react";
-import { Button, Caption1, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-components";
+import { Button, Caption1, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { editableFields } from "./model/years";
 import { useStrings } from "./i18n";
-import { useSession, useUpdate, useWorkbookState } from "./session-hooks";
+import { useSession, useUpdate, useWorkbookState, useYear } from "./session-hooks";
 import { useStyles } from "./styles";
 import { NoticeBar } from "./Notice";
-import { variantKey } from "../engine";
+import { formatRate, variantKey, type Engine } from "../engine";
+import type { Scenario } from "../workbook/state";
+
+/**
+ * The scenarios that use a variant whose rate edits leave the rate they use as it was: e.g. a
+ * domestic (国产) scenario when only the non-domestic rate was edited.
+ */
+export function unchangedRates(engine: Engine, scenarios: readonly Scenario[], key: string, fields: readonly string[], year: number): { label: string; rate: string }[] {
+  if (!fields.some((f) => /\.(rate|domesticRate)$/.test(f))) return [];
+  const base = key.slice(0, key.indexOf("~"));
+  const out: { label: string; rate: string }[] = [];
+  for (const s of scenarios) {
+    if (s.jurisdiction !== key) continue;
+    try {
+      const now = engine.voucher(key, s.programme, s.amount, s.domestic, null, year).rate;
+      const before = engine.voucher(base, s.programme, s.amount, s.domestic, null, year).rate;
+      if (now && before && now.equals(before)) out.push({ label: s.label || s.jurisdiction, rate: formatRate(now) });
+    } catch {
+      // a scenario that does not compute says so on its own card
+    }
+  }
+  return out;
+}
 
 interface EditLine { field: string; value: string }
 
@@ -15,6 +37,7 @@ export function VariantEditor() {
   const session = useSession();
   const state = useWorkbookState();
   const engine = session.currentEngine;
+  const year = useYear();
   const { run, notice } = useUpdate();
   const shipped = engine.registry.allVersions().filter((v) => !v.variant);
   const [base, setBase] = React.useState("hangzhou-binjiang@2025");
@@ -26,12 +49,22 @@ export function VariantEditor() {
     setEdits((es) => es.map((e) => (fields.some((f) => f.field === e.field) ? e : { ...e, field: fields[0]?.field ?? "" })));
   }, [fields]);
 
-  const saveVariant = () =>
+  // a variant of the same name is replaced only once the user has confirmed it (window.confirm is not
+  // available in Office add-ins: the pane asks inline)
+  const [confirming, setConfirming] = React.useState<string | null>(null);
+  const saveVariant = (confirmed = false) =>
     run(async () => {
       const spec = { base: baseVersion.key, name: name.trim(), edits: edits.filter((e) => e.value.trim() !== "").map((e) => ({ field: e.field, value: e.value.trim() })) };
       const key = variantKey(spec);
+      if (!confirmed && state.variants.some((v) => variantKey(v) === key)) {
+        setConfirming(key);
+        return;
+      }
+      setConfirming(null);
       await session.update((s) => ({ ...s, variants: [...s.variants.filter((v) => variantKey(v) !== key), spec] }));
-      return t.variantSaved(key);
+      const unchanged = unchangedRates(session.currentEngine, state.scenarios, key, spec.edits.map((e) => e.field), year);
+      if (unchanged.length === 0) return t.variantSaved(key);
+      return { intent: "warning" as const, text: [t.variantSaved(key), ...unchanged.map((u) => t.rateUnchanged(u.label, u.rate))].join(" ") };
     });
   const remove = (key: string) =>
     run(async () => {
@@ -69,7 +102,7 @@ export function VariantEditor() {
         className={styles.section}
         onSubmit={(e) => {
           e.preventDefault();
-          void saveVariant();
+          void saveVariant(false);
         }}
       >
         <div className={styles.twoCol}>
@@ -114,6 +147,15 @@ export function VariantEditor() {
           <Button size="small" type="submit" appearance="primary">{t.saveVariant}</Button>
         </div>
       </form>
+      {confirming ? (
+        <MessageBar intent="warning" data-testid="variant-replace">
+          <MessageBarBody>{t.replaceVariant(confirming)}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" appearance="primary" onClick={() => void saveVariant(true)}>{t.replace}</Button>
+            <Button size="small" onClick={() => setConfirming(null)}>{t.cancel}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
       <NoticeBar notice={notice} testId="variant-notice" />
     </section>
   );

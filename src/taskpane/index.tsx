@@ -5,6 +5,7 @@ import { App } from "./App";
 import { MemoryWorkbook } from "../workbook/memory";
 import { OfficeWorkbook, officeReady } from "../workbook/office";
 import { WorkbookSession } from "../workbook/session";
+import { openForPane } from "./startup";
 
 /* global document */
 
@@ -14,11 +15,12 @@ async function start(host: string | null, displayLanguage: string | null): Promi
   // Inside Excel the workbook's settings (policy year, pins, variants) are applied before the
   // pane draws, so formulas and pane agree from the first answer. In a plain browser: preview.
   const session = new WorkbookSession(host === "Excel" ? new OfficeWorkbook() : new MemoryWorkbook());
-  await session.open();
+  // the pane renders even when opening fails (a cell being edited), and says so
+  const startupError = await openForPane(session);
   createRoot(container).render(
     <React.StrictMode>
       <FluentProvider theme={webLightTheme}>
-        <App host={host} session={session} displayLanguage={displayLanguage ?? navigator.language} />
+        <App host={host} session={session} displayLanguage={displayLanguage ?? navigator.language} startupError={startupError} />
       </FluentProvider>
     </React.StrictMode>,
   );

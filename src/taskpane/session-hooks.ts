@@ -1,4 +1,6 @@
 import * as React from "react";
+import { AwardError } from "../engine/errors";
+import { useStrings } from "./i18n";
 import type { WorkbookSession } from "../workbook/session";
 import type { WorkbookState } from "../workbook/state";
 import { policyYear } from "../functions/policy-year";
@@ -32,15 +34,17 @@ export function useYear(): number {
 export type Notice = { intent: "success" | "error" | "warning" | "info"; text: string } | null;
 
 /** Runs a change of the workbook, turning failures into an error notice. */
-export function useUpdate(): { run: (f: () => Promise<string | void>) => Promise<void>; notice: Notice; setNotice: (n: Notice) => void } {
+export function useUpdate(): { run: (f: () => Promise<string | Notice | void>) => Promise<void>; notice: Notice; setNotice: (n: Notice) => void } {
   const [notice, setNotice] = React.useState<Notice>(null);
-  const run = React.useCallback(async (f: () => Promise<string | void>) => {
+  const lang = useStrings().lang;
+  const run = React.useCallback(async (f: () => Promise<string | Notice | void>) => {
     try {
       const msg = await f();
-      setNotice(msg ? { intent: "success", text: msg } : null);
+      setNotice(typeof msg === "string" ? (msg ? { intent: "success", text: msg } : null) : msg ?? null);
     } catch (e) {
-      setNotice({ intent: "error", text: e instanceof Error ? e.message : String(e) });
+      // the engine's message in the pane's language
+      setNotice({ intent: "error", text: e instanceof AwardError ? e.in(lang) : e instanceof Error ? e.message : String(e) });
     }
-  }, []);
+  }, [lang]);
   return { run, notice, setNotice };
 }

@@ -11,7 +11,14 @@ export const useStyles = makeStyles({
   headRow: { display: "flex", alignItems: "flex-start", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
   langSelect: { width: "128px", flexShrink: 0 },
   titleBlock: { display: "flex", flexDirection: "column", "& > *": { display: "block", margin: 0 } },
-  tabs: { backgroundColor: tokens.colorNeutralBackground1, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingLeft: tokens.spacingHorizontalS },
+  // always in sight (sticky), and never wider than the pane: the tabs wrap at 320 px rather than scroll
+  tabs: {
+    position: "sticky", top: 0, zIndex: 2,
+    display: "flex", flexWrap: "wrap",
+    backgroundColor: tokens.colorNeutralBackground1, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS,
+    "& .fui-Tab": { minWidth: 0, paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
+  },
   body: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL },
   card: {
     display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS,
@@ -50,8 +57,23 @@ export const useStyles = makeStyles({
     borderLeft: `${tokens.strokeWidthThick} solid transparent`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  awardCol: { display: "flex", flexDirection: "column", alignItems: "flex-end", flexShrink: 0 },
-  awardValue: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
+  awardLine: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalS, rowGap: 0 },
+  awardValue: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
+  wrap: { overflowWrap: "anywhere", minWidth: 0 },
+  steps: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  stepItem: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
+  tableBox: { maxWidth: "100%", overflowX: "auto", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusSmall },
+  table: {
+    borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200,
+    "& th, & td": { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, textAlign: "left", verticalAlign: "top", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+    "& th": { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground3, whiteSpace: "nowrap" },
+  },
+  sourceBlock: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  details: { "& > summary": { cursor: "pointer", color: tokens.colorBrandForeground1 } },
+  quote: {
+    margin: `${tokens.spacingVerticalXXS} 0 0`, paddingLeft: tokens.spacingHorizontalS,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`, overflowWrap: "anywhere",
+  },
   bar: { height: "4px", backgroundColor: tokens.colorNeutralBackground4, borderRadius: tokens.borderRadiusSmall, overflow: "hidden" },
   barFill: { height: "100%", backgroundColor: tokens.colorBrandBackground },
   full: { width: "100%", minWidth: 0, boxSizing: "border-box" },
@@ -59,11 +81,12 @@ export const useStyles = makeStyles({
   kpi: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   kpiValue: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
   editRow: {
-    display: "grid", gridTemplateColumns: "minmax(0, 3fr) minmax(0, 2fr)", columnGap: tokens.spacingHorizontalS, alignItems: "end",
+    // two columns where both fit their longest item (a version key), one below the other otherwise
+    display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(200px, 1fr))", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: "end",
     "& .fui-Select, & .fui-Input, & .fui-Select__select": { width: "100%", minWidth: 0, maxWidth: "100%" },
   },
   twoCol: {
-    display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", columnGap: tokens.spacingHorizontalS, alignItems: "start",
+    display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 180px), 1fr))", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: "start",
     "& .fui-Select, & .fui-Input, & .fui-Select__select": { width: "100%", minWidth: 0, maxWidth: "100%" },
   },
 });

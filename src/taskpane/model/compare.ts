@@ -2,7 +2,8 @@
 // decimals), with rate, cap, binding limit and difference from the baseline; and the same
 // comparison as a table of live AWARD formulas for "Insert into sheet".
 import Decimal from "decimal.js";
-import { clauseIdOf, type Binding, type Engine } from "../../engine";
+import { clauseIdOf, type Binding, type Engine, type PolicyVersion } from "../../engine";
+import type { Text } from "../../engine/text";
 import type { CellValue, SheetTable } from "../../workbook/host";
 import type { Scenario } from "../../workbook/state";
 
@@ -19,7 +20,42 @@ export interface ScenarioResult {
   programme: string | null;
   /** award − baseline award, when both computed */
   diff: Decimal | null;
-  error: { code: string; message: string } | null;
+  error: { code: string; message: string; text?: Text } | null;
+  /** where the award comes from: clause, document, the sentence of the rule that bound */
+  source: ScenarioSource | null;
+}
+
+export interface ScenarioSource {
+  /** the clause as the text numbers it, e.g. "6" (（六）), "8" (第八条) */
+  clause: string;
+  documentNumber: string | null;
+  title: string;
+  /** the sentence of the rule that set the award (the binding limit), and its file */
+  quote: string | null;
+  /** a draft for comment, not a text in force */
+  draft: boolean;
+  /** the in-force window is the model's assumption, not the text's */
+  windowAssumed: boolean;
+}
+
+interface TraceStep { step: string; quote?: string }
+
+/** The step of the rule that bound: "cap …" for a cap, "rate" for a rate …; else the first quoted rule. */
+function bindingQuote(steps: readonly TraceStep[], binding: string): string | null {
+  const word = ({ "recipient-cap": "cap", "lump-sum": "lump", pool: "pool" } as Record<string, string>)[binding] ?? binding;
+  const quoted = steps.filter((st) => st.quote && st.step !== "version");
+  return (quoted.find((st) => st.step.includes(word)) ?? quoted[0])?.quote ?? null;
+}
+
+function sourceOf(version: PolicyVersion, clause: string, steps: readonly TraceStep[], binding: string): ScenarioSource {
+  return {
+    clause,
+    documentNumber: version.documentNumber ?? null,
+    title: version.title,
+    quote: bindingQuote(steps, binding),
+    draft: version.status === "draft",
+    windowAssumed: Boolean(version.inForce?.assumption),
+  };
 }
 
 /**
@@ -44,18 +80,20 @@ export function compareScenarios(engine: Engine, scenarios: readonly Scenario[],
         return {
           scenario, ok: true, award: c.award.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), rate: c.route.rate?.value ?? null, cap: c.route.cap?.value ?? null,
           binding: c.binding, version: c.version.key, programme: `clause ${c.clause.id}:${c.route.id}`, diff: null, error: null,
+          source: sourceOf(c.version, c.clause.id, c.steps, c.binding),
         };
       }
       const r = engine.voucher(scenario.jurisdiction, scenario.programme, scenario.amount, scenario.domestic, null, year);
       return {
         scenario, ok: true, award: r.award.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), rate: r.rate, cap: r.cap, binding: r.binding,
         version: r.version.key, programme: `${r.programme.id}:${r.route.id}`, diff: null, error: null,
+        source: sourceOf(r.version, r.programme.clause, r.steps, r.binding),
       };
     } catch (e) {
-      const err = e as { code?: string; message?: string };
+      const err = e as { code?: string; message?: string; text?: Text };
       return {
         scenario, ok: false, award: null, rate: null, cap: null, binding: null, version: null, programme: null, diff: null,
-        error: { code: err.code ?? "#VALUE!", message: err.message ?? String(e) },
+        error: { code: err.code ?? "#VALUE!", message: err.message ?? String(e), text: err.text }, source: null,
       };
     }
   });
@@ -89,7 +127,13 @@ export function scenarioFormula(s: Scenario): string {
  * The comparison as a sheet table: inputs as values, award and version as live AWARD formulas,
  * difference from the baseline as a formula over the award column.
  */
-export function comparisonTable(scenarios: readonly Scenario[], baselineId: string | null, labels: { title: string; header: string[] }): SheetTable {
+export function comparisonTable(
+  scenarios: readonly Scenario[],
+  baselineId: string | null,
+  labels: { sheet: string; title: string; header: string[]; draft?: string; windowAssumed?: string },
+  /** the scenarios computed: their clause, document number and binding sentence become three more columns */
+  results?: readonly ScenarioResult[],
+): SheetTable {
   // columns: A label, B jurisdiction, C programme, D spend, E domestic, F award, G version, H diff
   const first = 4; // data starts on row 4 (title row 1, header row 3)
   const baseIndex = scenarios.findIndex((s) => s.id === baselineId);
@@ -105,7 +149,16 @@ export function comparisonTable(scenarios: readonly Scenario[], baselineId: stri
       clauseFormula(s, `B${row}`, `D${row}`) ?? `=AWARD.COMPUTE_VOUCHER(B${row},C${row},D${row},E${row})`,
       `=AWARD.VERSION(B${row})`,
       baseIndex >= 0 ? `=F${row}-F$${first + baseIndex}` : "",
+      ...(results ? sourceCells(results[i]?.source ?? null, labels) : []),
     ];
   });
-  return { sheet: "AWARD scenarios", title: labels.title, header: labels.header, rows, formulaColumns: [5, 6, 7], formats: ["", "", "", "#,##0", "", "#,##0.00", "", "+#,##0.00;-#,##0.00;0"] };
+  const formats = ["", "", "", "#,##0", "", "#,##0.00", "", "+#,##0.00;-#,##0.00;0", ...(results ? ["@", "@", "@"] : [])];
+  return { sheet: labels.sheet, title: labels.title, header: labels.header, rows, formulaColumns: [5, 6, 7], formats };
+}
+
+/** Clause, document number (with 征求意见稿/assumed-window marks) and the binding sentence, as cells. */
+function sourceCells(src: ScenarioSource | null, labels: { draft?: string; windowAssumed?: string }): CellValue[] {
+  if (!src) return ["", "", ""];
+  const marks = [src.draft ? labels.draft ?? "draft" : "", src.windowAssumed ? labels.windowAssumed ?? "window assumed" : ""].filter(Boolean);
+  return [src.clause, [src.documentNumber ?? src.title, ...marks].join(" · "), src.quote ?? ""];
 }

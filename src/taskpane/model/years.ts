@@ -18,6 +18,8 @@ export interface VersionRow {
   status: "final" | "draft";
   variant: boolean;
   window: { from: string; to: string } | null;
+  /** the window is the model's assumption (the text gives no dates), not the text's */
+  windowAssumed: boolean;
   inUse: boolean;
 }
 
@@ -82,7 +84,7 @@ export function jurisdictionViews(engine: Engine, year: number, pins: Record<str
       warning,
       versions: j.versions.map((v) => ({
         key: v.key, version: v.version, title: v.title, status: v.status, variant: Boolean(v.variant),
-        window: v.inForce && { from: v.inForce.from, to: v.inForce.to }, inUse: v === inUse,
+        window: v.inForce && { from: v.inForce.from, to: v.inForce.to }, windowAssumed: Boolean(v.inForce?.assumption), inUse: v === inUse,
       })),
     };
   });
