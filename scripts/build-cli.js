@@ -52,7 +52,7 @@ function checkedPolicies() {
  * start compiles only the code it runs.
  */
 /** Each lazy package with the names imported from it besides its default export. */
-const LAZY = { exceljs: [], "csv-parse/sync": ["parse"], ajv: [], yaml: ["parse", "stringify"] };
+const LAZY = { exceljs: [], "csv-parse/sync": ["parse"], "csv-parse": ["parse"], ajv: [], yaml: ["parse", "stringify", "parseDocument"] };
 const vendorFile = (name) => `${name.replace(/[^a-z0-9]+/gi, "-")}.js`;
 const lazyModules = {
   name: "lazy-modules",
