@@ -112,6 +112,15 @@ async function bundle(policies, dir) {
     define: { __AWARD_POLICIES__: JSON.stringify(policies) },
     banner: { js: "// award-model, built by scripts/build-cli.js from src/cli/bin.ts: do not edit." },
   });
+  // A forecast's worker threads (src/cli/forecast-run.ts starts forecast-worker.js beside itself).
+  await esbuild.build({
+    entryPoints: [path.join(ROOT, "src/cli/forecast-thread.ts")],
+    outfile: path.join(dir, "forecast-worker.js"),
+    ...COMMON,
+    plugins: [lazyModules],
+    define: { __AWARD_POLICIES__: JSON.stringify(policies) },
+    banner: { js: "// award-model forecast thread, built by scripts/build-cli.js from src/cli/forecast-thread.ts: do not edit." },
+  });
   for (const name of Object.keys(LAZY)) {
     await esbuild.build({
       ...COMMON,

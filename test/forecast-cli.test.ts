@@ -10,7 +10,7 @@ const EXAMPLES = path.resolve(__dirname, "../examples");
 const DIR = fs.mkdtempSync(path.join(os.tmpdir(), "award-forecast-"));
 afterAll(() => fs.rmSync(DIR, { recursive: true, force: true }));
 function run(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 120000, env: { ...process.env, LANG: "en_US.UTF-8", ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 120000, env: { ...process.env, LC_ALL: "C.UTF-8", LANG: "en_US.UTF-8", ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -84,7 +84,7 @@ test("--out: the workbook and the fan chart, never over an input; bad options ex
   expect(values.some((v) => v.includes("policies/guangzhou/draft.yaml"))).toBe(true);
   expect(fs.readFileSync(out.replace(/\.xlsx$/, "-fan.html"), "utf8")).toMatch(/<svg[^>]*>.*<path d="M/s);
   expect(fs.readdirSync(DIR).filter((f) => f.endsWith(".tmp"))).toEqual([]);
-  const bad = run(["forecast", input, "--trials", "0"], { LANG: "zh_CN.UTF-8" });
+  const bad = run(["forecast", input, "--trials", "0"], { LC_ALL: "zh_CN.UTF-8", LANG: "zh_CN.UTF-8" });
   expect(bad.code).toBe(2);
   expect(bad.err).toMatch(/--trials“0”不是 1 至 100000 之间的整数/);
 });

@@ -20,6 +20,7 @@ const RANGE_PARAMETERS: Record<string, string[]> = {
   FUND_EXHAUSTION: ["dates", "amounts"],
   ALLOCATE: ["requests"],
   FORECAST: ["monthly_applications", "amounts"],
+  BUDGET_FORECAST: ["pipeline"],
   CLAUSE: ["inputs"],
   EXPLAIN: ["inputs"],
 };
@@ -45,6 +46,7 @@ const CALLS: Record<string, unknown[]> = {
   FUND_EXHAUSTION: [100, [[46000], [46001]], [[60], [60]]],
   ALLOCATE: [100, [[60], [60]]],
   FORECAST: [1000000, [[2]], [[100000], [200000]], 3, 100, 1],
+  BUDGET_FORECAST: [APPLICATIONS, 20, 1, null, null, 2026],
 };
 
 let metadata: Fn[];

@@ -1,6 +1,22 @@
 import Decimal from "decimal.js";
 import { invalidNumber, invalidValue } from "./errors";
-import { bi } from "./text";
+import { bi, type Text } from "./text";
+
+/** What a message names: an argument or a cell ("spend", "amount (row 3)"), in one or both languages. */
+export type Label = string | Text;
+
+/** Argument and column words as the Chinese messages say them. */
+const LABEL_WORDS_ZH: [RegExp, string][] = [
+  [/\bpaid before\b/g, "已获资助"], [/\bspend\b/g, "支出金额"], [/\bpool\b/g, "资金池"], [/\brequests?\b/g, "申请额"],
+  [/\bamounts?\b/g, "金额"], [/\bdates?\b/g, "日期"], [/\binput\b/g, "输入"], [/\bvalue\b/g, "数值"],
+  [/\bon line (\d+)/g, "第$1行"], [/\brow (\d+)/g, "第$1行"], [/\bcolumn (\d+)/g, "第$1列"], [/, /g, "，"],
+];
+
+/** A label in both languages: a Text as given; an English label with its words in Chinese. */
+export function labelText(what: Label): Text {
+  if (typeof what !== "string") return what;
+  return bi(what, LABEL_WORDS_ZH.reduce((t, [re, zh]) => t.replace(re, zh), what));
+}
 
 /** At most this many characters of an input are quoted back in a message. */
 export const QUOTE_MAX = 80;
@@ -24,18 +40,19 @@ export function withoutSpaceGroups(raw: string): string {
  * other scripts' digits) or, unless `spaces` is false (a date and its time), that has spaces between
  * its digits ("1 2" is not 12).
  */
-export function checkNumberText(raw: string, what: string, accepted: string, spaces = true): void {
+export function checkNumberText(raw: string, label: Label, accepted: Text, spaces = true): void {
+  const what = labelText(label);
   const foreign = FOREIGN_DIGIT.exec(raw);
   if (foreign) {
     throw invalidValue(bi(
-      `${what} "${clip(raw)}" has the character "${foreign[0]}", which is not a digit 0-9: write numbers with the digits 0-9 (or full-width ０-９); give ${accepted}.`,
-      `${what}“${clip(raw)}”含有字符“${foreign[0]}”，不是数字0-9：请用数字0-9（或全角０-９）书写；${accepted}。`,
+      `${what.en} "${clip(raw)}" has the character "${foreign[0]}", which is not a digit 0-9: write numbers with the digits 0-9 (or full-width ０-９); give ${accepted.en}.`,
+      `${what.zh}“${clip(raw)}”含有字符“${foreign[0]}”，不是数字0-9：请用数字0-9（或全角０-９）书写；请填${accepted.zh}。`,
     ));
   }
   if (spaces && /[\d.,]\s+[\d.,]/.test(withoutSpaceGroups(raw))) {
     throw invalidValue(bi(
-      `${what} "${clip(raw)}" has a space between its digits: a space may only group thousands (3 000 000); "1 2" is not 12. Give ${accepted}.`,
-      `${what}“${clip(raw)}”的数字之间有空格：空格只能用于千位分组（3 000 000），“1 2”不是12。${accepted}。`,
+      `${what.en} "${clip(raw)}" has a space between its digits: a space may only group thousands (3 000 000); "1 2" is not 12. Give ${accepted.en}.`,
+      `${what.zh}“${clip(raw)}”的数字之间有空格：空格只能用于千位分组（3 000 000），“1 2”不是12。请填${accepted.zh}。`,
     ));
   }
 }
@@ -56,7 +73,7 @@ const UNITS: Record<string, Decimal> = {
   万亿: new Decimal(1e12),
 };
 
-const ACCEPTED = 'a number of 元 such as 2000000, or text such as "200万", "2000万元", "1.5亿", "1,000,000"';
+const ACCEPTED = bi('a number of 元 such as 2000000, or text such as "200万", "2000万元", "1.5亿", "1,000,000"', "以元计的数字如 2000000，或文本如“200万”“2000万元”“1.5亿”“1,000,000”");
 // A number with an optional Chinese unit, or in the scientific notation Excel writes into CSV files (2.5E+07).
 const AMOUNT_TEXT = /^(\d+(?:\.\d+)?(?:e[+-]?\d+)?)(十万|百万|千万|万亿|十|百|千|万|亿)?$/;
 
@@ -69,46 +86,48 @@ export function normalizeText(text: string): string {
  * Parses an amount in 元 given as a number or as text with Chinese units (万 = 10^4, 亿 = 10^8).
  * @param what names the argument in error messages ("spend").
  */
-export function parseAmount(input: unknown, what = "amount"): Decimal {
-  if (input === null || input === undefined) throw invalidValue(`${what} is missing: give ${ACCEPTED}.`);
-  if (typeof input === "boolean") throw invalidValue(`${what} is ${input ? "TRUE" : "FALSE"}, not an amount: give ${ACCEPTED}.`);
-  if (Array.isArray(input)) throw invalidValue(`${what} is a range or array; give one amount: ${ACCEPTED}.`);
+export function parseAmount(input: unknown, label: Label = "amount"): Decimal {
+  const what = labelText(label);
+  const bad = (en: string, zh: string) => invalidValue(bi(`${what.en} ${en}`, `${what.zh}${zh}`));
+  if (input === null || input === undefined) throw bad(`is missing: give ${ACCEPTED.en}.`, `为空：请填${ACCEPTED.zh}。`);
+  if (typeof input === "boolean") throw bad(`is ${input ? "TRUE" : "FALSE"}, not an amount: give ${ACCEPTED.en}.`, `为 ${input ? "TRUE" : "FALSE"}，不是金额：请填${ACCEPTED.zh}。`);
+  if (Array.isArray(input)) throw bad(`is a range or array; give one amount: ${ACCEPTED.en}.`, `是区域或数组：请只填一个金额，${ACCEPTED.zh}。`);
   let value: Decimal;
   if (typeof input === "number") {
-    if (Number.isNaN(input)) throw invalidNumber(`${what} is not a number (NaN).`);
-    if (!Number.isFinite(input)) throw invalidNumber(`${what} is infinite; give a finite amount in 元.`);
+    if (Number.isNaN(input)) throw invalidNumber(bi(`${what.en} is not a number (NaN).`, `${what.zh}不是数字（NaN）。`));
+    if (!Number.isFinite(input)) throw invalidNumber(bi(`${what.en} is infinite; give a finite amount in 元.`, `${what.zh}为无穷大：请填有限的金额（元）。`));
     value = new Decimal(input);
   } else if (typeof input === "string") {
     value = parseAmountText(input, what);
   } else {
-    throw invalidValue(`${what} has an unsupported type (${typeof input}): give ${ACCEPTED}.`);
+    throw bad(`has an unsupported type (${typeof input}): give ${ACCEPTED.en}.`, `的类型（${typeof input}）不受支持：请填${ACCEPTED.zh}。`);
   }
-  if (value.isNegative() && !value.isZero()) throw invalidValue(`${what} is negative (${clip(String(input))}); give an amount of 0 or more in 元.`);
-  if (value.greaterThan(MAX_AMOUNT)) throw invalidNumber(`${what} is larger than 10^15 元 (1000万亿元); no award is computed for it.`);
+  if (value.isNegative() && !value.isZero()) throw bad(`is negative (${clip(String(input))}); give an amount of 0 or more in 元.`, `为负数（${clip(String(input))}）：请填 0 或以上的金额（元）。`);
+  if (value.greaterThan(MAX_AMOUNT)) throw invalidNumber(bi(`${what.en} is larger than 10^15 元 (1000万亿元); no award is computed for it.`, `${what.zh}超过 10^15 元（1000万亿元），不予计算。`));
   return value.abs(); // -0 becomes 0
 }
 
-function parseAmountText(raw: string, what: string): Decimal {
+function parseAmountText(raw: string, what: Text): Decimal {
   checkNumberText(raw, what, ACCEPTED);
   let text = normalizeText(raw).replace(/^(rmb|cny|¥|￥)/, "").replace(/(人民币)?(元|rmb|cny)$/, "");
-  if (text === "") throw invalidValue(`${what} is empty text; give ${ACCEPTED}.`);
+  if (text === "") throw invalidValue(bi(`${what.en} is empty text; give ${ACCEPTED.en}.`, `${what.zh}为空文本：请填${ACCEPTED.zh}。`));
   const negative = text.startsWith("-");
   if (negative || text.startsWith("+")) text = text.slice(1);
   // Thousands separators: groups of three digits from the decimal point, or the text is not an amount.
   if (text.includes(",")) {
     const grouped = /^(\d{1,3}(?:,\d{3})+)((?:\.\d+)?(?:十万|百万|千万|万亿|十|百|千|万|亿)?)$/.exec(text);
-    if (!grouped) throw invalidValue(`${what} "${clip(raw)}" is not an amount: its commas do not separate thousands; give ${ACCEPTED}.`);
+    if (!grouped) throw invalidValue(bi(`${what.en} "${clip(raw)}" is not an amount: its commas do not separate thousands; give ${ACCEPTED.en}.`, `${what.zh}“${clip(raw)}”不是金额：逗号未按千位分组；请填${ACCEPTED.zh}。`));
     text = grouped[1].replace(/,/g, "") + grouped[2];
   }
   const match = AMOUNT_TEXT.exec(text);
-  if (!match) throw invalidValue(`${what} "${clip(raw)}" is not an amount; give ${ACCEPTED}.`);
+  if (!match) throw invalidValue(bi(`${what.en} "${clip(raw)}" is not an amount; give ${ACCEPTED.en}.`, `${what.zh}“${clip(raw)}”不是金额：请填${ACCEPTED.zh}。`));
   const value = new Decimal(match[1]).times(UNITS[match[2] ?? ""]);
   return negative ? value.negated() : value;
 }
 
 /** Parses a policy file's amount as the text writes it ("2000万元", "1亿元", "50万"). */
 export function parsePolicyAmount(text: string): Decimal {
-  return parseAmountText(text, "policy amount");
+  return parseAmountText(text, bi("policy amount", "政策金额"));
 }
 
 /** Parses a policy file's rate ("30%") to a fraction. */

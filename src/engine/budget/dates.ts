@@ -1,6 +1,7 @@
 // Excel date serial numbers (the 1900 date system): 1 = 1900-01-01, 46023 = 2026-01-01.
 import { invalidValue } from "../errors";
-import { checkNumberText } from "../amount";
+import { checkNumberText, labelText, type Label } from "../amount";
+import { bi } from "../text";
 import { describe } from "../resolve";
 
 const DAY = 86400000;
@@ -32,18 +33,21 @@ const DATE_TEXT = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\d{1,2}:
  * a workbook reader gives), or text such as 2026-01-15, 2026/1/15, 2026年1月15日. Returns the
  * serial number of the day.
  */
-export function parseDate(input: unknown, what = "date"): number {
-  const accepted = "an Excel date (a serial number such as 46023) or text such as 2026-01-15 or 2026年1月15日";
+const DATE_ACCEPTED = bi("an Excel date (a serial number such as 46023) or text such as 2026-01-15 or 2026年1月15日", "Excel 日期（序列号如 46023）或文本如 2026-01-15、2026年1月15日");
+
+export function parseDate(input: unknown, label: Label = "date"): number {
+  const what = labelText(label);
+  const notDate = (shown: string) => invalidValue(bi(`${what.en} ${shown} is not a date: give ${DATE_ACCEPTED.en}.`, `${what.zh} ${shown} 不是日期：请填${DATE_ACCEPTED.zh}。`));
   if (input instanceof Date) {
-    if (Number.isNaN(input.getTime())) throw invalidValue(`${what} is not a valid date; give ${accepted}.`);
+    if (Number.isNaN(input.getTime())) throw notDate("(an invalid Date)");
     return serialFromUTC(input.getTime());
   }
   if (typeof input === "number") {
-    if (!Number.isFinite(input) || input < 1 || Math.floor(input) > MAX_SERIAL) throw invalidValue(`${what} ${input} is not a date: give ${accepted}.`);
+    if (!Number.isFinite(input) || input < 1 || Math.floor(input) > MAX_SERIAL) throw notDate(String(input));
     return Math.floor(input);
   }
   if (typeof input === "string") {
-    checkNumberText(input, what, accepted, false);
+    checkNumberText(input, what, DATE_ACCEPTED, false);
     const text = input.normalize("NFKC").trim();
     if (/^\d+(\.\d+)?$/.test(text)) return parseDate(Number(text), what);
     const m = DATE_TEXT.exec(text);
@@ -54,5 +58,5 @@ export function parseDate(input: unknown, what = "date"): number {
       if (back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d && y >= 1900) return serialFromUTC(ms);
     }
   }
-  throw invalidValue(`${what} ${describe(input)} is not a date: give ${accepted}.`);
+  throw notDate(describe(input));
 }
