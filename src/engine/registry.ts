@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import { parse as parseYaml } from "yaml";
 import { parsePolicyAmount, parsePolicyRate } from "./amount";
 import { buildClauses } from "./clauses/build";
+import { buildLimits } from "./limits/derive";
 import type {
   AmountDoc, CapDoc, Cited, Jurisdiction, JurisdictionDoc, PolicyDoc, PolicyFile, PolicyVersion, Pool,
   Programme, ProgrammeDoc, ProgrammeType, ProgrammeTypeDoc, RateDoc, Route, RouteDoc, ThresholdDoc,
@@ -51,7 +52,7 @@ function citeRate(doc: RateDoc, source: string): Cited<Decimal> {
   return { value: parsePolicyRate(doc.value), quote: doc.quote, source, assumption: doc.assumption };
 }
 function citeCap(doc: CapDoc, source: string) {
-  return { ...cite(doc, source), per: doc.per };
+  return { ...cite(doc, source), per: doc.per, sharedBy: doc.sharedBy };
 }
 function citeThreshold(doc: ThresholdDoc, source: string) {
   return { value: parsePolicyAmount(doc.value), quote: doc.quote, source, inclusive: doc.inclusive };
@@ -73,8 +74,9 @@ function buildRoute(doc: RouteDoc, source: string): Route {
     cap: doc.cap && citeCap(doc.cap, source),
     threshold: doc.threshold && citeThreshold(doc.threshold, source),
     quota: doc.quota && { value: doc.quota.value, quote: doc.quota.quote, source },
-    oneTime: doc.oneTime && { quote: doc.oneTime.quote },
+    oneTime: doc.oneTime && { quote: doc.oneTime.quote, sharedBy: doc.oneTime.sharedBy, for: doc.oneTime.for },
     conditions: doc.conditions ?? [],
+    limits: buildLimits(doc.limits, source, `route ${doc.id}`),
     assumption: doc.assumption,
   };
 }
@@ -103,6 +105,7 @@ function buildProgramme(doc: ProgrammeDoc, types: Map<string, ProgrammeType>, wh
     recipientCap: doc.recipientCap && citeCap(doc.recipientCap, source),
     routes,
     defaultRoute: defaults[0],
+    limits: buildLimits(doc.limits, source, where),
     assumption: doc.assumption,
   };
 }
@@ -151,6 +154,7 @@ function buildVersion(doc: PolicyDoc, path: string, types: Map<string, Programme
     nonDuplication: doc.nonDuplication,
     topUp: doc.topUp,
     pools,
+    limits: buildLimits(doc.limits, source, where),
     programmes,
     clauses: buildClauses(doc, programmes, where),
   };

@@ -1,5 +1,6 @@
 import type Decimal from "decimal.js";
 import type { Clause, ClauseDoc } from "./clauses/types";
+import type { Limit, LimitDoc, LimitShare } from "./limits/types";
 
 // ---- The policy files as written (YAML), checked by policies/schema/*.schema.json ----
 
@@ -8,7 +9,10 @@ export interface AmountDoc { value: string; written?: string; quote: string; ass
 export interface RateDoc { value: string; written?: string; quote: string; assumption?: string }
 export interface CountDoc { value: number; written?: string; quote: string }
 export type CapScope = "award" | "project" | "recipient" | "recipient-year";
-export interface CapDoc extends AmountDoc { per: CapScope }
+/** sharedBy: which awards share the cap (default: the route; "clause" for one cap over a clause's routes). */
+export interface CapDoc extends AmountDoc { per: CapScope; sharedBy?: LimitShare }
+/** 一次性: once per `for` (default: recipient for a voucher, project for a clause), shared by `sharedBy`. */
+export interface OneTimeDoc extends QuotedDoc { sharedBy?: LimitShare; for?: string }
 export interface ThresholdDoc { value: string; written?: string; quote: string; inclusive: boolean }
 
 export interface RouteDoc {
@@ -26,8 +30,9 @@ export interface RouteDoc {
   cap?: CapDoc;
   threshold?: ThresholdDoc;
   quota?: CountDoc;
-  oneTime?: QuotedDoc;
+  oneTime?: OneTimeDoc;
   conditions?: QuotedDoc[];
+  limits?: LimitDoc[];
   assumption?: string;
 }
 
@@ -42,6 +47,7 @@ export interface ProgrammeDoc {
   pool?: AmountDoc;
   recipientCap?: CapDoc;
   routes: RouteDoc[];
+  limits?: LimitDoc[];
   assumption?: string;
 }
 
@@ -69,6 +75,8 @@ export interface PolicyDoc {
   /** 补足差额: on promotion an award already paid is topped up by the difference. */
   topUp?: QuotedDoc;
   pools?: PoolDoc[];
+  /** Limits over the whole version (a yearly total per company across all measures, …). */
+  limits?: LimitDoc[];
   programmes: ProgrammeDoc[];
   clauses?: ClauseDoc[];
 }
@@ -96,11 +104,13 @@ export interface Route {
   domesticRate?: Cited<Decimal>;
   lumpSum?: Cited<Decimal>;
   uplift?: Cited<Decimal>;
-  cap?: Cited<Decimal> & { per: CapScope };
+  cap?: Cited<Decimal> & { per: CapScope; sharedBy?: LimitShare };
   threshold?: Cited<Decimal> & { inclusive: boolean };
   quota?: Cited<number>;
-  oneTime?: { quote: string };
+  oneTime?: { quote: string; sharedBy?: LimitShare; for?: string };
   conditions: { quote: string; note?: string }[];
+  /** Limits written out in the file (limits/derive.ts adds those its fields stand for). */
+  limits: Limit[];
   assumption?: string;
 }
 
@@ -112,9 +122,10 @@ export interface Programme {
   title: string;
   department?: string;
   pool?: Cited<Decimal>;
-  recipientCap?: Cited<Decimal> & { per: CapScope };
+  recipientCap?: Cited<Decimal> & { per: CapScope; sharedBy?: LimitShare };
   routes: Route[];
   defaultRoute: Route;
+  limits: Limit[];
   assumption?: string;
 }
 
@@ -148,6 +159,8 @@ export interface PolicyVersion {
   nonDuplication?: { quote: string };
   topUp?: { quote: string };
   pools: Pool[];
+  /** Limits written out over the whole version. */
+  limits: Limit[];
   programmes: Programme[];
   /** Every quantified clause of the text (see clauses/). */
   clauses: Clause[];

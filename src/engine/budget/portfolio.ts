@@ -7,31 +7,16 @@ import Decimal from "decimal.js";
 import { formatYuan, normalizeText } from "../amount";
 import { AwardError, invalidValue, notAvailable } from "../errors";
 import type { Resolver } from "../resolve";
-import type { PolicyVersion, Programme, Route } from "../types";
+import { bindLimits, LimitState, type BoundLimit, type LimitContext } from "../limits/apply";
+import { voucherRouteLimits } from "../limits/derive";
+import { tr } from "../text";
+import type { PolicyVersion } from "../types";
 import { computeVoucher, type Step } from "../voucher";
 import { allocateFen, fenToYuan, toFenBig, type AllocationMethod } from "./allocate";
 import { serialToISO } from "./dates";
 import type { Application, ParsedRow } from "./table";
 
-/** A limit shared by several awards: a cap per recipient (or project, or year) or an annual pool. */
-export interface SharedLimit {
-  /** Awards with the same key share the limit. */
-  key: string;
-  amount: Decimal;
-  /** What the limit is, for the trace and the "cut by" column. */
-  label: string;
-  quote: string;
-}
-
-export interface PoolLimit extends SharedLimit {
-  /** jurisdiction@version */
-  version: string;
-  /** programme id or measure pool id */
-  pool: string;
-  year: number;
-}
-
-/** One application's award on its own, with what the portfolio rules need to know about it. */
+/** One application's award on its own, with the limits that act across rows, bound to it. */
 export interface RowAward {
   kind: "voucher" | "clause";
   /** The award's identity within its version: "compute:standard", or a clause id. */
@@ -42,16 +27,8 @@ export interface RowAward {
   single: Decimal;
   /** The single-award rule that set it ("rate", "cap", "threshold", "lump-sum", …). */
   binding: string;
-  /**
-   * 一次性: paid once per recipient (a voucher's settling award), or once per recipient and project
-   * (a clause's award tied to a 成果, a platform or a project, whose levels are grades of one award).
-   */
-  oneTime: { quote: string; per: "recipient" | "project" } | null;
-  quota: (SharedLimit & { count: number }) | null;
-  /** Caps shared by several awards (per recipient, per recipient and year, per project), tightest last. */
-  caps: SharedLimit[];
-  /** Annual pools the award is paid from, the programme's before the measure's. */
-  pools: PoolLimit[];
+  /** Every limit acting across rows (caps, quotas, one-time, top-up, years of support, pools), in the order applied. */
+  limits: BoundLimit[];
   steps: Step[];
 }
 
@@ -79,6 +56,8 @@ export interface PoolSummary {
   pool: string;
   label: string;
   year: number;
+  /** The pool's period: the year (2026), a quarter (2026Q1), a batch, or the version for its whole window. */
+  period: string;
   limit: Decimal;
   /** Applications reaching the pool (after every other rule), in 元. */
   requested: Decimal;
@@ -109,56 +88,14 @@ function key(s: string): string {
   return k;
 }
 
-/** What does not depend on the row, worked out once per version, programme and route. */
-interface RouteTemplate {
-  awardId: string;
-  label: string;
-  routeCap: { prefix: string; per: string; amount: Decimal; label: (year: number) => string; quote: string } | null;
-  programmeCap: { prefix: string; per: string; amount: Decimal; label: (year: number) => string; quote: string } | null;
-  pools: { prefix: string; pool: string; amount: Decimal; label: (year: number) => string; quote: string }[];
-}
-const templates = new WeakMap<PolicyVersion, Map<string, RouteTemplate>>();
 const isProgramme = new WeakMap<Resolver, Map<string, boolean>>();
 
-function routeTemplate(version: PolicyVersion, programme: Programme, route: Route): RouteTemplate {
-  let byRoute = templates.get(version);
-  if (!byRoute) templates.set(version, (byRoute = new Map()));
-  const id = `${programme.id}:${route.id}`;
-  let t = byRoute.get(id);
-  if (t) return t;
-  const perText = (per: string) => (year: number) => per === "recipient" ? "per recipient" : per === "recipient-year" ? `per recipient in ${year}` : "per project";
-  const rc = route.cap && route.cap.per !== "award" ? route.cap : null;
-  const pc = programme.recipientCap && programme.recipientCap.per !== "award" ? programme.recipientCap : null;
-  t = {
-    awardId: id,
-    label: `${programme.name} ${id} (clause ${programme.clause})`,
-    routeCap: rc && { prefix: `${version.key}|cap|${id}|`, per: rc.per, amount: rc.value, quote: rc.quote, label: (y) => `cap of ${id} ${perText(rc.per)(y)}, ${formatYuan(rc.value)}` },
-    programmeCap: pc && { prefix: `${version.key}|rcap|${programme.id}|`, per: pc.per, amount: pc.value, quote: pc.quote, label: (y) => `cap shared by all ${programme.id} routes ${perText(pc.per)(y)}, ${formatYuan(pc.value)}` },
-    pools: [
-      ...(programme.pool ? [{ prefix: `${version.key}|pool|${programme.id}|`, pool: programme.id, amount: programme.pool.value, quote: programme.pool.quote, label: (y: number) => `${programme.name} (${programme.id}) annual pool ${y}, ${formatYuan(programme.pool!.value)}` }] : []),
-      ...version.pools.map((p) => ({ prefix: `${version.key}|pool|${p.id}|`, pool: p.id, amount: p.amount.value, quote: p.amount.quote, label: (y: number) => `${p.name} (${p.id}) ${y}, ${formatYuan(p.amount.value)}` })),
-    ],
+/** What a limit needs to know of a row. */
+export function limitContext(app: Application, version: PolicyVersion, clause: string, route: string, level: string): LimitContext {
+  return {
+    index: app.index, recipient: key(app.recipient), project: app.project, extra: app.extra ?? null, year: app.year, date: app.date,
+    version: version.key, jurisdiction: version.jurisdiction, clause, route, level,
   };
-  byRoute.set(id, t);
-  return t;
-}
-
-/** A limit whose label (only needed when it cuts something or a trace is written) is made on demand. */
-class LazyLimit implements SharedLimit {
-  private made: string | null = null;
-  constructor(readonly key: string, readonly amount: Decimal, readonly quote: string, private readonly labelOf: (year: number) => string, readonly year: number) {}
-  get label(): string {
-    return (this.made ??= this.labelOf(this.year));
-  }
-}
-class LazyPool extends LazyLimit implements PoolLimit {
-  constructor(key: string, amount: Decimal, quote: string, labelOf: (year: number) => string, year: number, readonly version: string, readonly pool: string) {
-    super(key, amount, quote, labelOf, year);
-  }
-}
-
-function capScope(per: string, who: string, app: Application): string {
-  return per === "recipient" ? who : per === "recipient-year" ? `${who}|${app.year}` : `${who}|${key(app.project)}`;
 }
 
 /**
@@ -190,29 +127,15 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
     amount = 0;
   }
   const r = computeVoucher(resolver, resolved, app.programme, amount, app.domestic, app.year, trace);
-  const t = routeTemplate(version, programme, route);
-  const who = key(app.recipient);
-  const caps: SharedLimit[] = [];
-  for (let k = 0; k < 2; k++) {
-    const c = k === 0 ? t.routeCap : t.programmeCap;
-    if (!c || (c.per === "project" && !app.project)) continue;
-    caps.push(new LazyLimit(c.prefix + capScope(c.per, who, app), c.amount, c.quote, c.label, app.year));
-  }
-  const pools: PoolLimit[] = [];
-  for (const p of t.pools) pools.push(new LazyPool(p.prefix + app.year, p.amount, p.quote, p.label, app.year, version.key, p.pool));
+  const awardId = `${programme.id}:${route.id}`;
   return {
     kind: "voucher",
-    awardId: t.awardId,
-    label: t.label,
+    awardId,
+    label: `${programme.name} ${awardId} (clause ${programme.clause})`,
     version,
     single: r.award,
     binding: r.binding,
-    oneTime: route.oneTime ? { quote: route.oneTime.quote, per: "recipient" } : null,
-    quota: route.quota
-      ? { key: `${version.key}|quota|${t.awardId}|${app.year}`, count: route.quota.value, amount: new Decimal(route.quota.value), label: `quota of ${route.quota.value} ${t.awardId} awards in ${app.year}`, quote: route.quota.quote }
-      : null,
-    caps,
-    pools,
+    limits: bindLimits(voucherRouteLimits(version, programme, route), limitContext(app, version, programme.id, route.id, route.id)),
     steps: r.steps,
   };
 }
@@ -239,214 +162,219 @@ function compareRows(a: PortfolioRow, b: PortfolioRow): number {
 /** How "cut by" names the single-award rule that set an award on its own, where it cut it. */
 const SINGLE_CUTS: Record<string, string> = { cap: "cap", "recipient-cap": "recipient cap", pool: "pool", threshold: "threshold" };
 
-/** Whole fen of a limit, memoized by the decimal (limits are shared by many rows). */
-const fenOfLimit = new WeakMap<Decimal, bigint>();
-function limitFen(d: Decimal): bigint {
-  let f = fenOfLimit.get(d);
-  if (f === undefined) fenOfLimit.set(d, (f = toFenBig(d)));
-  return f;
-}
 const yuanOf = (fen: bigint) => formatYuan(fenToYuan(fen));
+const zero = 0n;
 
-/**
- * Applies every rule to a table of applications. Each award on its own is rounded half up to the
- * fen once, when the portfolio rules start; the rules (all of them subtractions, minimums and
- * shares of limits that are whole fen) then work in whole fen, so nothing is rounded twice.
- */
-export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], options: PortfolioOptions): PortfolioResult {
-  const trace = options.trace ?? false;
+/** The rows being worked on, in date order, with their amounts in whole fen and the rules that cut them. */
+class Pass {
+  readonly fen: bigint[];
+  readonly own: bigint[];
+  readonly paidBefore: bigint[];
+  constructor(readonly live: PortfolioRow[], readonly trace: boolean) {
+    this.fen = live.map((r) => toFenBig(r.award!.single));
+    this.own = [...this.fen];
+    this.paidBefore = live.map((r) => (r.app!.paidBefore ? toFenBig(r.app!.paidBefore) : zero));
+  }
+  note(i: number, step: string, value: () => string, quote?: string): void {
+    if (this.trace) this.live[i].steps.push({ step, value: value(), ...(quote ? { quote, source: this.live[i].award!.version.source } : {}) });
+  }
+  cut(i: number, rule: string, to: bigint, why: () => string, quote?: string): void {
+    const from = this.fen[i];
+    if (to >= from) return;
+    if (!this.live[i].cuts.includes(rule)) this.live[i].cuts.push(rule); // "cut by" names each rule once
+    this.fen[i] = to;
+    this.note(i, rule, () => `${yuanOf(from)} → ${yuanOf(to)}: ${why()}`, quote);
+  }
+}
+
+/** Computes each row's award on its own; a row that cannot be computed keeps its error, never 0. */
+function computeRows(resolver: Resolver, parsed: readonly ParsedRow[], options: PortfolioOptions): PortfolioRow[] {
   const rows: PortfolioRow[] = [];
   const total = parsed.length;
   for (let i = 0; i < parsed.length; i++) {
     const p = parsed[i];
     if (options.progress && i % 5000 === 0 && i > 0) options.progress(i, total);
-    if (p.ok === "blank") {
-      rows.push({ index: p.index, line: p.line, app: null, error: null, award: null, paid: null, cuts: [], steps: [] });
-      continue;
-    }
-    if (p.ok === false) {
-      rows.push({ index: p.bad.index, line: p.bad.line, app: null, error: p.bad.error, award: null, paid: null, cuts: [], steps: [] });
-      continue;
-    }
-    try {
-      const award = awardForRow(resolver, p.app, trace, options.clauseAward);
-      rows.push({ index: p.app.index, line: p.app.line, app: p.app, error: null, award, paid: null, cuts: [], steps: [] });
-    } catch (e) {
-      if (!(e instanceof AwardError)) throw e;
-      rows.push({ index: p.app.index, line: p.app.line, app: p.app, error: e, award: null, paid: null, cuts: [], steps: [] });
+    if (p.ok === "blank") rows.push({ index: p.index, line: p.line, app: null, error: null, award: null, paid: null, cuts: [], steps: [] });
+    else if (p.ok === false) rows.push({ index: p.bad.index, line: p.bad.line, app: null, error: p.bad.error, award: null, paid: null, cuts: [], steps: [] });
+    else {
+      try {
+        const award = awardForRow(resolver, p.app, options.trace ?? false, options.clauseAward);
+        rows.push({ index: p.app.index, line: p.app.line, app: p.app, error: null, award, paid: null, cuts: [], steps: [] });
+      } catch (e) {
+        if (!(e instanceof AwardError)) throw e;
+        rows.push({ index: p.app.index, line: p.app.line, app: p.app, error: e, award: null, paid: null, cuts: [], steps: [] });
+      }
     }
   }
   if (options.progress) options.progress(total, total);
+  return rows;
+}
 
-  // An amount paid before only means something under a top-up rule (or for a one-time award): checked
-  // first, so that a row in error takes no part in any rule.
+/**
+ * An amount paid before only means something where a limit counts it: a top-up (补足差额) or a
+ * one-time award. Checked first, so that a row in error takes no part in any rule.
+ */
+function checkPaidBefore(rows: PortfolioRow[]): void {
   for (const r of rows) {
     const a = r.award;
-    if (a && r.app!.paidBefore !== null && r.app!.paidBefore.greaterThan(0) && !a.version.topUp && !a.oneTime) {
-      r.error = invalidValue(`paid before (已获资助) is ${formatYuan(r.app!.paidBefore)}, but ${a.version.key} has no top-up rule (补足差额) for ${a.awardId}: leave the column empty for this row.`);
+    if (!a || r.app!.paidBefore === null || !r.app!.paidBefore.greaterThan(0)) continue;
+    const counted = a.limits.some((b) => (b.limit.counts === "money" && b.amount === null) || (b.limit.counts === "awards" && b.limit.for !== "measure"));
+    if (!counted) r.error = invalidValue(`paid before (已获资助) is ${formatYuan(r.app!.paidBefore)}, but ${a.version.key} has no top-up rule (补足差额) for ${a.awardId}: leave the column empty for this row.`);
+  }
+}
+
+/**
+ * Non-duplication (从优从高不重复 / 就高不重复 / 仅享受其中一项): one recipient's project qualifying
+ * under several awards in a year is paid the highest single award only. Several rows under the same
+ * award (two contracts of one project) are one claim under it; levels of one award are the top-up's.
+ */
+function nonDuplication(pass: Pass, year: number[]): void {
+  const { live, fen } = pass;
+  const groups = new Map<string, number[]>();
+  for (const i of year) {
+    const r = live[i];
+    if (!r.award!.version.nonDuplication || !r.app!.project) continue;
+    const k = `${r.award!.version.jurisdiction}|${key(r.app!.recipient)}|${key(r.app!.project)}`;
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
+  }
+  for (const g of groups.values()) {
+    if (g.length < 2 || g.every((i) => live[i].award!.awardId === live[g[0]].award!.awardId)) continue;
+    const byAward = new Map<string, bigint>();
+    for (const i of g) byAward.set(live[i].award!.awardId, (byAward.get(live[i].award!.awardId) ?? zero) + fen[i]);
+    let best: string | null = null;
+    for (const [id, v] of byAward) if (best === null || v > byAward.get(best)!) best = id;
+    const bestRow = live[g.find((i) => live[i].award!.awardId === best)!];
+    for (const i of g) {
+      if (live[i].award!.awardId === best) continue;
+      pass.cut(i, "non-duplication", zero, () => `the same project also qualifies for ${bestRow.award!.label} (row ${bestRow.line}), which pays more: only the highest award is paid`, live[i].award!.version.nonDuplication!.quote);
     }
   }
+}
+
+/** Why a limit cut a row, for the trace. */
+function reason(b: BoundLimit, before: bigint, paidBefore: bigint): string {
+  const l = b.limit;
+  const name = `${tr(l.name, "en")} (${tr(l.name, "zh")})`;
+  if (l.counts === "years") return `${name}: ${b.amount} years of support already paid for this ${l.for}; ${b.period || "this year"} would be one more`;
+  if (l.counts === "awards") return `${name}: ${b.amount} award${b.amount === 1n ? "" : "s"} already given${l.for === "measure" ? ` in ${b.period}` : ` to this ${l.for}`}`;
+  if (b.amount === null) return `${name}: ${yuanOf(before + paidBefore)} already paid for this award: on promotion only the difference is paid`;
+  return `${name}, ${yuanOf(b.amount)} per ${l.for}${b.period ? ` (${b.period})` : ""}: ${yuanOf(before)} already awarded`;
+}
+
+/** Every limit but the pools, row by row in date order; what each row used is counted as it goes. */
+function applyRowLimits(pass: Pass, year: number[], state: LimitState): void {
+  for (const i of year) {
+    const app = pass.live[i].app!;
+    for (const b of pass.live[i].award!.limits) {
+      if (b.pool) continue;
+      const before = state.used(b.key);
+      const to = state.allowed(b, pass.fen[i], pass.own[i], pass.paidBefore[i], app.year);
+      pass.cut(i, tr(b.limit.name, "en"), to, () => reason(b, before, pass.paidBefore[i]), b.limit.quote);
+    }
+    for (const b of pass.live[i].award!.limits) if (!b.pool) state.record(b, pass.fen[i], app.year, 1);
+  }
+}
+
+/** Re-counts what the year's rows used once the pools have cut them: later years count what was paid. */
+function settle(pass: Pass, year: number[], provisional: bigint[], state: LimitState): void {
+  year.forEach((i, j) => {
+    if (pass.fen[i] === provisional[j]) return;
+    for (const b of pass.live[i].award!.limits) {
+      if (b.pool) continue;
+      state.record(b, provisional[j], pass.live[i].app!.year, -1);
+      state.record(b, pass.fen[i], pass.live[i].app!.year, 1);
+    }
+  });
+}
+
+/** Shares each pool the year's rows draw on among them, narrowest pools first. */
+function allocatePools(pass: Pass, year: number[], state: LimitState, method: AllocationMethod, summaries: Map<string, PoolSummary>): void {
+  const groups = new Map<string, { rows: number[]; bound: BoundLimit }>();
+  for (const i of year) {
+    for (const b of pass.live[i].award!.limits) {
+      if (!b.pool) continue;
+      const g = groups.get(b.key);
+      if (g) g.rows.push(i);
+      else groups.set(b.key, { rows: [i], bound: b });
+    }
+  }
+  const order = [...groups.entries()].sort((a, b) => a[1].bound.rank - b[1].bound.rank);
+  for (const [k, g] of order) allocatePool(pass, k, g.rows, g.bound, state, method, summaries);
+}
+
+function allocatePool(pass: Pass, k: string, rows: number[], b: BoundLimit, state: LimitState, method: AllocationMethod, summaries: Map<string, PoolSummary>): void {
+  const l = b.limit;
+  const limit = b.amount!;
+  const usedBefore = state.used(k);
+  const left = limit > usedBefore ? limit - usedBefore : zero;
+  const requests = rows.map((i) => pass.fen[i]);
+  const given = allocateFen(left, requests, method);
+  const first = pass.live[rows[0]];
+  const poolId = l.id.replace(/^pool:/, "");
+  const label = `${l.title ?? `${poolId} ${tr(l.name, "en")}`} ${b.period}, ${yuanOf(limit)}`;
+  let requested = zero;
+  let awarded = zero;
+  let exhaustion: number | null = null;
+  rows.forEach((i, j) => {
+    requested += requests[j];
+    awarded += given[j];
+    if (exhaustion === null && requested >= left && requests[j] > zero) exhaustion = pass.live[i].app!.date ?? null;
+    if (given[j] < requests[j]) {
+      pass.cut(i, tr(l.name, "en"), given[j], () => `${label}: ${method === "fcfs" ? "first come first served: the pool is used up by earlier applications" : "oversubscribed: every award scaled by pool ÷ requests"}`, l.quote);
+    } else {
+      pass.note(i, tr(l.name, "en"), () => (requests[j] === zero ? `${label}: nothing to pay from it` : `${label}: paid in full`));
+    }
+  });
+  state.record(b, awarded, first.app!.year, 1);
+  const prior = summaries.get(k);
+  summaries.set(k, {
+    key: k, version: first.award!.version.key, pool: poolId, label, year: prior?.year ?? first.app!.year, period: b.period, limit: fenToYuan(limit),
+    requested: fenToYuan(requested + (prior ? toFenBig(prior.requested) : zero)), awarded: fenToYuan(usedBefore + awarded), remaining: fenToYuan(left - awarded),
+    exhaustion: prior?.exhaustion ?? exhaustion, rows: rows.length + (prior?.rows ?? 0), quote: l.quote,
+  });
+}
+
+/**
+ * Applies every rule to a table of applications: THE entry for PORTFOLIO, exposure and the forecast.
+ * Each award on its own is rounded half up to the fen once; then, year by year in date order, the
+ * non-duplication rule, every limit of each row (limits/), and the pools. The rules are all
+ * subtractions, minimums and shares of whole-fen limits, so nothing is rounded twice.
+ */
+export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], options: PortfolioOptions): PortfolioResult {
+  const rows = computeRows(resolver, parsed, options);
+  checkPaidBefore(rows);
   const live = rows.filter((r) => r.award !== null && !r.error).sort(compareRows);
-  // The single-award rule that cut an award on its own is named too (its trace has the step).
   for (const r of live) {
     const named = SINGLE_CUTS[r.award!.binding];
-    if (named) r.cuts.push(named);
+    if (named) r.cuts.push(named); // the single-award rule that cut it (its trace has the step)
   }
-  const fen: bigint[] = live.map((r) => toFenBig(r.award!.single));
-  const note = (i: number, step: string, value: () => string, quote?: string) => {
-    if (trace) live[i].steps.push({ step, value: value(), ...(quote ? { quote, source: live[i].award!.version.source } : {}) });
-  };
-  const cut = (i: number, rule: string, to: bigint, why: () => string, quote?: string) => {
-    const from = fen[i];
-    if (to < from) {
-      if (!live[i].cuts.includes(rule)) live[i].cuts.push(rule); // "cut by" names each rule once
-
-      fen[i] = to;
-      note(i, rule, () => `${yuanOf(from)} → ${yuanOf(to)}: ${why()}`, quote);
-    }
-  };
-  const zero = 0n;
-  if (trace) {
+  const pass = new Pass(live, options.trace ?? false);
+  if (pass.trace) {
     live.forEach((r, i) => {
       const exact = r.award!.single;
-      if (!fenToYuan(fen[i]).equals(exact)) note(i, "rounding", () => `${exact.toString()} 元 rounded half up to the fen: ${fenToYuan(fen[i]).toFixed(2)} 元 (once, before the portfolio rules)`);
+      if (!fenToYuan(pass.fen[i]).equals(exact)) pass.note(i, "rounding", () => `${exact.toString()} 元 rounded half up to the fen: ${fenToYuan(pass.fen[i]).toFixed(2)} 元 (once, before the portfolio rules)`);
     });
   }
-
-  // The rules run year by year, as the pools are annual: what earlier years actually paid (after
-  // their pools) is what later years' per-recipient caps and one-time awards count.
   const years: number[][] = [];
   live.forEach((r, i) => {
     if (i === 0 || r.app!.year !== live[i - 1].app!.year) years.push([]);
     years[years.length - 1].push(i);
   });
-  const paidBefore = new Map<string, bigint>(); // one-time awards paid in earlier years, by recipient and award
-  const usedBefore = new Map<string, bigint>(); // paid in earlier years under each shared cap
-  const taken = new Map<string, number>();
+  const state = new LimitState();
   const summaries = new Map<string, PoolSummary>();
-  const oneTimeKey = (r: PortfolioRow) =>
-    `${r.award!.version.jurisdiction}|${key(r.app!.recipient)}|${r.award!.awardId}${r.award!.oneTime?.per === "project" && r.app!.project ? `|${key(r.app!.project)}` : ""}`;
-
   for (const year of years) {
-    // 1. Non-duplication (从优从高不重复 / 就高不重复 / 仅享受其中一项): one recipient's project qualifying
-    //    under several awards in a year is paid the highest single award only.
-    const groups = new Map<string, number[]>();
-    for (const i of year) {
-      const r = live[i];
-      if (!r.award!.version.nonDuplication || !r.app!.project) continue;
-      const k = `${r.award!.version.jurisdiction}|${key(r.app!.recipient)}|${key(r.app!.project)}`;
-      const g = groups.get(k);
-      if (g) g.push(i);
-      else groups.set(k, [i]);
-    }
-    for (const g of groups.values()) {
-      if (g.length < 2 || g.every((i) => live[i].award!.awardId === live[g[0]].award!.awardId)) continue;
-      // Several applications under the same award (two contracts of one project) are one claim under it.
-      const byAward = new Map<string, bigint>();
-      for (const i of g) byAward.set(live[i].award!.awardId, (byAward.get(live[i].award!.awardId) ?? zero) + fen[i]);
-      let best: string | null = null;
-      for (const [id, v] of byAward) if (best === null || v > byAward.get(best)!) best = id;
-      const bestRow = live[g.find((i) => live[i].award!.awardId === best)!];
-      for (const i of g) {
-        if (live[i].award!.awardId === best) continue;
-        cut(i, "non-duplication", zero, () => `the same project also qualifies for ${bestRow.award!.label} (row ${bestRow.line}), which pays more: only the highest award is paid`, live[i].award!.version.nonDuplication!.quote);
-      }
-    }
-
-    // 2. One-time awards and top-up on promotion: a recipient's later one-time award under the same
-    //    clause, or a row that declares an amount paid before, is topped up by the difference where the
-    //    version says 补足差额, and otherwise not paid again.
-    const paidThisYear = new Map<string, bigint>();
-    for (const i of year) {
-      const r = live[i];
-      const a = r.award!;
-      const app = r.app!;
-      if (!a.oneTime && app.paidBefore === null) continue;
-      const k = oneTimeKey(r);
-      const earlier = a.oneTime ? (paidBefore.get(k) ?? zero) + (paidThisYear.get(k) ?? zero) : zero;
-      const before = earlier + (app.paidBefore ? toFenBig(app.paidBefore) : zero);
-      if (fen[i] === zero && !a.oneTime) continue;
-      if (before > zero) {
-        if (a.version.topUp) {
-          cut(i, "top-up", fen[i] > before ? fen[i] - before : zero, () => `${yuanOf(before)} already paid for this award: on promotion only the difference is paid (补足差额)`, a.version.topUp.quote);
-        } else {
-          cut(i, "one-time", zero, () => `a one-time award already paid to this recipient${a.oneTime!.per === "project" ? " for this project" : ""} (${yuanOf(before)})`, a.oneTime!.quote);
-        }
-      }
-      if (a.oneTime) paidThisYear.set(k, (paidThisYear.get(k) ?? zero) + fen[i]);
-    }
-
-    // 3. Annual quotas (每年…不超过N个): the first N awards of the year, in date order.
-    for (const i of year) {
-      const q = live[i].award!.quota;
-      if (!q || fen[i] === zero) continue;
-      const n = taken.get(q.key) ?? 0;
-      if (n >= q.count) cut(i, "quota", zero, () => `${q.label} already given`, q.quote);
-      else taken.set(q.key, n + 1);
-    }
-
-    // 4. Caps shared by a recipient's awards (单家企业最高, 每个单位每年最高…), in date order.
-    const usedThisYear = new Map<string, bigint>();
-    for (const i of year) {
-      const caps = live[i].award!.caps;
-      for (const c of caps) {
-        const cap = limitFen(c.amount);
-        const u = (usedBefore.get(c.key) ?? zero) + (usedThisYear.get(c.key) ?? zero);
-        const left = cap > u ? cap - u : zero;
-        if (fen[i] > left) cut(i, "recipient cap", left, () => `${c.label}: ${yuanOf(cap - left)} already awarded`, c.quote);
-      }
-      for (const c of caps) usedThisYear.set(c.key, (usedThisYear.get(c.key) ?? zero) + fen[i]);
-    }
-
-    // 5. Annual pools: the programme's pool, then the measure's; fcfs or pro rata, in whole fen.
-    let levels = 0;
-    for (const i of year) levels = Math.max(levels, live[i].award!.pools.length);
-    for (let level = 0; level < levels; level++) {
-      const byPool = new Map<string, number[]>();
-      for (const i of year) {
-        const p = live[i].award!.pools[level];
-        if (!p) continue;
-        const g = byPool.get(p.key);
-        if (g) g.push(i);
-        else byPool.set(p.key, [i]);
-      }
-      for (const [k, g] of byPool) {
-        const p = live[g[0]].award!.pools[level];
-        const limit = limitFen(p.amount);
-        const requests = g.map((i) => fen[i]);
-        const given = allocateFen(limit, requests, options.method);
-        let requested = zero;
-        let awarded = zero;
-        let exhaustion: number | null = null;
-        g.forEach((i, j) => {
-          requested += requests[j];
-          awarded += given[j];
-          if (exhaustion === null && requested >= limit && requests[j] > zero) exhaustion = live[i].app!.date ?? null;
-          if (given[j] < requests[j]) {
-            cut(i, "pool", given[j], () => `${p.label}: ${options.method === "fcfs" ? "first come first served: the pool is used up by earlier applications" : "oversubscribed: every award scaled by pool ÷ requests"}`, p.quote);
-          } else {
-            note(i, "pool", () => (requests[j] === zero ? `${p.label}: nothing to pay from it` : `${p.label}: paid in full`));
-          }
-        });
-        summaries.set(k, {
-          key: k, version: p.version, pool: p.pool, label: p.label, year: p.year, limit: p.amount,
-          requested: fenToYuan(requested), awarded: fenToYuan(awarded), remaining: fenToYuan(limit - awarded),
-          exhaustion, rows: g.length, quote: p.quote,
-        });
-      }
-    }
-
-    // What the year paid, for the years after it.
-    for (const i of year) {
-      const r = live[i];
-      for (const c of r.award!.caps) usedBefore.set(c.key, (usedBefore.get(c.key) ?? zero) + fen[i]);
-      if (r.award!.oneTime) paidBefore.set(oneTimeKey(r), (paidBefore.get(oneTimeKey(r)) ?? zero) + fen[i]);
-    }
+    nonDuplication(pass, year);
+    applyRowLimits(pass, year, state);
+    const provisional = year.map((i) => pass.fen[i]);
+    allocatePools(pass, year, state, options.method, summaries);
+    settle(pass, year, provisional, state);
   }
   live.forEach((r, i) => {
-    if (!r.error) r.paid = fenToYuan(fen[i]);
+    r.paid = fenToYuan(pass.fen[i]);
   });
-  const versions = [...new Map(live.filter((r) => r.award).map((r) => [r.award!.version.key, r.award!.version])).values()];
+  const versions = [...new Map(live.map((r) => [r.award!.version.key, r.award!.version])).values()];
   return { rows, pools: [...summaries.values()], method: options.method, versions };
 }
 

@@ -3,6 +3,7 @@ import Decimal from "decimal.js";
 import { parsePolicyAmount, parsePolicyRate } from "../amount";
 import type { AmountDoc, Cited, PolicyDoc, Programme, RateDoc, Route } from "../types";
 import type { Clause, ClauseDoc, ClauseRoute, ClauseRouteDoc, InputSpec, InputTest, InputTestDoc } from "./types";
+import { buildLimits } from "../limits/derive";
 
 /** The input names every route understands besides its own. */
 export const SUPPORT_YEAR = "support-year";
@@ -96,13 +97,14 @@ function buildRoute(r: ClauseRouteDoc, source: string, where: string): ClauseRou
     minimum,
     quantity: r.quantity && { value: new Decimal(r.quantity.value), quote: r.quantity.quote, source },
     tiers,
-    cap: r.cap && { ...cite(r.cap, source), per: r.cap.per },
+    cap: r.cap && { ...cite(r.cap, source), per: r.cap.per, sharedBy: r.cap.sharedBy },
     tests,
-    years: r.years && { value: r.years.value, quote: r.years.quote, source },
+    years: r.years && { value: r.years.value, quote: r.years.quote, source, for: r.years.for, sharedBy: r.years.sharedBy },
     decreasing: r.decreasing,
     quota: r.quota && { value: r.quota.value, quote: r.quota.quote, source },
-    oneTime: r.oneTime && { quote: r.oneTime.quote },
+    oneTime: r.oneTime && { quote: r.oneTime.quote, sharedBy: r.oneTime.sharedBy, for: r.oneTime.for },
     conditions: r.conditions ?? [],
+    limits: buildLimits(r.limits, source, where),
     unit: r.quantity?.unit ?? r.unit ?? "元",
     assumption: r.assumption,
     inputs: inputsOf(r),
@@ -120,7 +122,7 @@ function programmeRoute(p: Programme, r: Route): ClauseRoute {
     id: r.id, name: r.name, nameEn: r.nameEn, aliases: r.aliases, isDefault: r.isDefault, kind: "programme",
     base: { input: "spend", label: r.base, baseYear: r.baseYear },
     rate: r.rate, domesticRate: r.domesticRate, rateCaps: [], amount: r.lumpSum, cap: r.cap ?? p.recipientCap,
-    tests: [], quota: r.quota, oneTime: r.oneTime, conditions: r.conditions, unit: "元", assumption: r.assumption ?? p.assumption,
+    tests: [], quota: r.quota, oneTime: r.oneTime, conditions: r.conditions, limits: r.limits, unit: "元", assumption: r.assumption ?? p.assumption,
     inputs, programmeRoute: r,
   };
 }
@@ -148,7 +150,7 @@ export function buildClauses(doc: PolicyDoc, programmes: Programme[], where: str
         if (ids.has(r.id)) throw new Error(`${at}: route "${r.id}" is also a route of programme "${p.id}"`);
         ids.add(r.id);
       });
-      return { id: c.id, title: c.title, department: c.department ?? p.department, programme: p, choose: c.choose, routes, defaultRoute: routes.find((r) => r.isDefault) ?? null, assumption: c.assumption };
+      return { id: c.id, title: c.title, department: c.department ?? p.department, programme: p, choose: c.choose, limits: [], routes, defaultRoute: routes.find((r) => r.isDefault) ?? null, assumption: c.assumption };
     }
     const routes = own;
     const ids = new Set<string>();
@@ -159,7 +161,7 @@ export function buildClauses(doc: PolicyDoc, programmes: Programme[], where: str
     const defaults = routes.filter((r) => r.isDefault);
     if (defaults.length > 1) throw new Error(`${at}: clause "${c.id}" has ${defaults.length} default routes; at most one`);
     const defaultRoute = defaults[0] ?? (routes.length === 1 ? routes[0] : null);
-    return { id: c.id, title: c.title, department: c.department, choose: c.choose, routes, defaultRoute, assumption: c.assumption };
+    return { id: c.id, title: c.title, department: c.department, choose: c.choose, levels: c.levels, limits: buildLimits(c.limits, doc.source, at), routes, defaultRoute, assumption: c.assumption };
   });
   if (doc.clauses) {
     programmes.forEach((p, i) => {

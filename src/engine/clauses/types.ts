@@ -1,6 +1,7 @@
 // The clause catalogue: every quantified clause of a version, as written in the files and as modelled.
 import type Decimal from "decimal.js";
-import type { AmountDoc, CapDoc, CapScope, Cited, CountDoc, Programme, QuotedDoc, RateDoc, Route, ThresholdDoc } from "../types";
+import type { AmountDoc, CapDoc, CapScope, Cited, CountDoc, OneTimeDoc, Programme, QuotedDoc, RateDoc, Route, ThresholdDoc } from "../types";
+import type { Limit, LimitDoc, LimitShare } from "../limits/types";
 
 // ---- As written (YAML) ----
 
@@ -35,11 +36,13 @@ export interface ClauseRouteDoc {
   tiers?: { input: string; label: string; steps: { threshold: ThresholdDoc; amount: AmountDoc }[] };
   cap?: CapDoc;
   tests?: InputTestDoc[];
-  years?: CountDoc;
+  /** for: whose years are counted (recipient by default; a column such as event); sharedBy: which routes count together. */
+  years?: CountDoc & { for?: string; sharedBy?: LimitShare };
   decreasing?: { quote: string; assumption: string };
   quota?: CountDoc;
-  oneTime?: QuotedDoc;
+  oneTime?: OneTimeDoc;
   conditions?: QuotedDoc[];
+  limits?: LimitDoc[];
   unit?: string;
   assumption?: string;
 }
@@ -50,7 +53,10 @@ export interface ClauseDoc {
   department?: string;
   programme?: string;
   choose?: QuotedDoc;
+  /** The routes are levels (等次) of one award: with a top-up rule, a promotion pays the difference. */
+  levels?: boolean;
   routes?: ClauseRouteDoc[];
+  limits?: LimitDoc[];
   assumption?: string;
 }
 
@@ -95,12 +101,13 @@ export interface ClauseRoute {
   minimum?: Cited<Decimal>;
   quantity?: Cited<Decimal>;
   tiers?: { input: string; label: string; steps: { threshold: Cited<Decimal> & { inclusive: boolean }; amount: Cited<Decimal> }[] };
-  cap?: Cited<Decimal> & { per: CapScope };
+  cap?: Cited<Decimal> & { per: CapScope; sharedBy?: LimitShare };
   tests: InputTest[];
-  years?: Cited<number>;
+  years?: Cited<number> & { for?: string; sharedBy?: LimitShare };
   decreasing?: { quote: string; assumption: string };
   quota?: Cited<number>;
-  oneTime?: { quote: string };
+  oneTime?: { quote: string; sharedBy?: LimitShare; for?: string };
+  limits: Limit[];
   conditions: { quote: string; note?: string }[];
   unit: string;
   assumption?: string;
@@ -115,6 +122,8 @@ export interface Clause {
   department?: string;
   programme?: Programme;
   choose?: { quote: string; note?: string };
+  levels?: boolean;
+  limits: Limit[];
   routes: ClauseRoute[];
   /** The route used when none is named: the one marked default, or the only one. */
   defaultRoute: ClauseRoute | null;
