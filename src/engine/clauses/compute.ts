@@ -3,7 +3,8 @@ import Decimal from "decimal.js";
 import { formatRate, formatYuan, normalizeText, parseAmount } from "../amount";
 import { invalidNumber, invalidValue, notAvailable } from "../errors";
 import { describe, parseDomestic, type ResolvedVersion, type Resolver } from "../resolve";
-import { computeVoucher, versionStep, type Step } from "../voucher";
+import { applyCeilings, computeVoucher, versionStep, type Step } from "../voucher";
+import { clauseRouteLimits } from "../limits/derive";
 import type { Cited, PolicyVersion } from "../types";
 import { AWARDED, DOMESTIC, GRANTED, SUPPORT_YEAR, YEAR_RATE } from "./build";
 import type { Clause, ClauseRoute, InputSpec } from "./types";
@@ -342,7 +343,7 @@ function computeRoute(
     return done(v.award, v.binding);
   }
 
-  const { subjects, years, decreasing, cap: routeCap } = route;
+  const { subjects, years, decreasing } = route;
   for (const c of route.conditions) note(() => ({ step: "condition", value: `assumed met: ${c.note ?? c.quote}`, ...cite(c, src) }));
   if (subjects) note(() => ({ step: "eligible", value: `assumed one of: ${subjects.values.join("、")}`, ...cite(subjects, src) }));
 
@@ -464,22 +465,6 @@ function computeRoute(
       note(() => ({ step: "limit", value: `${c.label} ${formatYuan(other)} × ${formatRate(c.rate.value)} = ${formatYuan(limit)}: not reached`, ...cite(c.rate, src) }));
     }
   }
-  if (route.cap) {
-    const cap = route.cap.value;
-    if (award.greaterThan(cap)) {
-      note(() => ({ step: `cap (per ${routeCap!.per})`, value: `min(${formatYuan(award)}, ${formatYuan(cap)}) = ${formatYuan(cap)}: the cap binds`, ...cite(routeCap!, src) }));
-      award = cap;
-      binding = "cap";
-    } else {
-      note(() => ({ step: `cap (per ${routeCap!.per})`, value: `${formatYuan(cap)}: not reached`, ...cite(routeCap!, src) }));
-    }
-  }
-  for (const pool of version.pools) {
-    if (award.greaterThan(pool.amount.value)) {
-      note(() => ({ step: `annual limit of the measure (${pool.id})`, value: `${formatYuan(pool.amount.value)}: binds`, quote: pool.amount.quote, source: pool.amount.source }));
-      award = pool.amount.value;
-      binding = "pool";
-    }
-  }
-  return done(award, binding);
+  const ceiled = applyCeilings(award, binding, clauseRouteLimits(version, clause, route), note, true);
+  return done(ceiled.award, ceiled.binding);
 }

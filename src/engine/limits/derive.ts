@@ -41,9 +41,9 @@ const SCOPE: Record<Exclude<CapScope, "award">, { for: string; period: LimitPeri
 
 interface CapLike { value: Decimal; quote: string; source: string; assumption?: string; per: CapScope; sharedBy?: LimitShare }
 
-function capLimit(id: string, cap: CapLike, sharedBy: LimitShare, name: Text): Limit | null {
-  if (cap.per === "award") return null;
-  return { id, counts: "money", ...SCOPE[cap.per], sharedBy: cap.sharedBy ?? sharedBy, amount: cap.value, name, quote: cap.quote, source: cap.source, assumption: cap.assumption };
+function capLimit(id: string, cap: CapLike, sharedBy: LimitShare, name: Text): Limit {
+  const scope = cap.per === "award" ? { for: "award", period: "award" as const } : SCOPE[cap.per];
+  return { id, counts: "money", ...scope, sharedBy: cap.sharedBy ?? sharedBy, amount: cap.value, name, quote: cap.quote, source: cap.source, assumption: cap.assumption };
 }
 
 /** The fields every route shares, voucher or clause, read as limits. */
@@ -57,7 +57,7 @@ interface RouteFields {
 function fieldLimits(version: PolicyVersion, r: RouteFields, oneTimeFor: string, oneTimeShare: LimitShare, levels: boolean): Limit[] {
   const src = version.source;
   const out: Limit[] = [];
-  const cap = r.cap && capLimit("cap", r.cap, "route", defaultName("money", SCOPE[r.cap.per as "project"]?.for ?? "recipient", false));
+  const cap = r.cap && capLimit("cap", r.cap, "route", defaultName("money", r.cap.per === "award" ? "recipient" : SCOPE[r.cap.per].for, false));
   const who = r.oneTime?.for ?? oneTimeFor;
   const sharedBy = r.oneTime?.sharedBy ?? oneTimeShare;
   // 补足差额: a one-time award, or levels of one award, count what was paid before across rows; any
@@ -124,6 +124,16 @@ export function clauseRouteLimits(version: PolicyVersion, clause: Clause, route:
 /** The name a trace gives a money limit when it bounds one award: "cap (per project)", "annual limit …". */
 export function limitStepName(l: Limit): string {
   if (l.for === "measure") return l.sharedBy === "programme" ? "annual pool of the programme" : `annual limit of the measure (${l.id.replace(/^pool:/, "")})`;
-  if (l.id === "programme-cap") return `cap shared by all routes (per ${l.for}${l.period === "year" ? "-year" : ""})`;
-  return `cap (per ${l.for}${l.period === "year" ? "-year" : ""})`;
+  const per = `per ${l.for}${l.period === "year" ? "-year" : ""}`;
+  return l.id === "programme-cap" ? `cap shared by all routes (${per})` : `cap (${per})`;
+}
+
+/** The money limits that bound one award on its own (every fixed amount it draws on), in order. */
+export function singleCeilings(limits: readonly Limit[]): (Limit & { amount: Decimal })[] {
+  return limits.filter((l): l is Limit & { amount: Decimal } => l.counts === "money" && l.amount !== "own-award");
+}
+
+/** The binding a ceiling names when it sets an award: cap, recipient-cap (a programme's shared cap) or pool. */
+export function ceilingBinding(l: Limit): "cap" | "recipient-cap" | "pool" {
+  return l.for === "measure" ? "pool" : l.id === "programme-cap" ? "recipient-cap" : "cap";
 }
