@@ -30,15 +30,20 @@ function namesOf(clause: Clause): Set<string> {
   return n;
 }
 
-/** The clause's inputs from the row: the amount (its base) and every column named like one of its inputs. */
-function rowInputs(app: Application, clause: Clause | undefined): unknown {
+/**
+ * The clause's inputs from the row: every column named like one of its inputs, and the amount
+ * column as its base — or, for a route that reads no base, as the amount awarded or granted
+ * (a 500-3000万 range, support with no amount in the text).
+ */
+function rowInputs(app: Application, clause: Clause | undefined, routeName: string | null): unknown {
   const amount = app.amount === null || app.amount === undefined || app.amount === "" ? null : app.amount;
-  if (!clause || !app.extra) return amount;
-  const names = namesOf(clause);
-  const named = [...app.extra].filter(([k]) => names.has(k));
-  if (named.length === 0) return amount;
+  if (!clause) return amount;
+  const named = app.extra ? [...app.extra].filter(([k]) => namesOf(clause).has(k)) : [];
+  const route = routeName === null ? clause.defaultRoute : clause.routes.find((r) => [r.id, r.name, r.nameEn, ...r.aliases].some((x) => normalizeText(x) === normalizeText(routeName)));
+  const asAmount = route && !route.inputs.some((s) => s.role === "base") ? route.inputs.find((s) => s.role === "awarded" || s.role === "amount") : undefined;
+  if (named.length === 0 && !asAmount) return amount;
   const out: Record<string, unknown> = Object.fromEntries(named);
-  if (amount !== null && !named.some(([k]) => k === "base")) out.base = amount;
+  if (amount !== null) out[asAmount ? asAmount.name : "base"] = amount;
   return out;
 }
 
@@ -48,7 +53,7 @@ export function clauseRowAward(engine: Engine): RowAwardFn {
     // The version in force on the application's date (or in its year), then named explicitly.
     const resolved = engine.resolver.resolve(app.policy, app.year, app.date === null ? undefined : serialToISO(app.date));
     const target = resolved.version.clauses.find((c) => c.id === clauseId);
-    const r = engine.clauseAward(resolved.version.key, clauseId, rowInputs(app, target), routeName, app.year, app.year);
+    const r = engine.clauseAward(resolved.version.key, clauseId, rowInputs(app, target, routeName), routeName, app.year, app.year);
     const { version, clause, route } = r;
     if (route.kind === "programme" && clause.programme && route.programmeRoute) {
       // A voucher clause: the same award as the programme row, with its limits.
