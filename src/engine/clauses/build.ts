@@ -26,7 +26,8 @@ function testValue(t: InputTestDoc): Decimal {
 
 /** What each kind of route must carry, and must not. */
 const NEEDS: Record<ClauseRouteDoc["kind"], { need: (keyof ClauseRouteDoc)[]; forbid: (keyof ClauseRouteDoc)[] }> = {
-  rate: { need: ["base", "rate"], forbid: ["amount", "minimum", "quantity", "tiers"] },
+  rate: { need: ["base"], forbid: ["amount", "minimum", "quantity", "tiers", "bands"] },
+  bands: { need: ["bands"], forbid: ["base", "rate", "rateCaps", "amount", "minimum", "quantity", "tiers", "schedule", "rateBy"] },
   fixed: { need: ["amount"], forbid: ["base", "rate", "rateCaps", "minimum", "quantity", "tiers", "cap"] },
   // A maximum's cap may only scope it across awards (单家企业最高, 每年…不超过: per recipient or per year):
   // the single award is already at most the amount (checked in buildRoute).
@@ -48,7 +49,9 @@ function inputsOf(r: ClauseRouteDoc): InputSpec[] {
   for (const c of r.rateCaps ?? []) add({ name: c.input, label: c.label, type: "amount", required: true, role: "limit" });
   if (r.kind === "unquantified") add({ name: GRANTED, label: "the amount granted (the text gives none)", type: "amount", required: true, role: "amount" });
   if (r.kind === "maximum" || r.kind === "range") add({ name: AWARDED, label: "the amount awarded (default: the maximum)", type: "amount", required: false, role: "awarded" });
-  if (r.years || r.decreasing) add({ name: SUPPORT_YEAR, label: "year of support (1 = first)", type: "year", required: false, role: "year" });
+  if (r.bands) add({ name: r.bands.input, label: r.bands.label, type: "amount", required: true, role: "base" });
+  for (const c of r.rateBy?.inputs ?? []) add({ name: c.input, label: c.label, type: "flag", required: true, role: "category" });
+  if (r.years || r.decreasing || r.schedule) add({ name: SUPPORT_YEAR, label: "year of support (1 = first)", type: "year", required: false, role: "year" });
   if (r.decreasing) add({ name: YEAR_RATE, label: "the year's rate, from the second year of support", type: "rate", required: false, role: "rate" });
   return specs;
 }
@@ -58,12 +61,13 @@ function buildRoute(r: ClauseRouteDoc, source: string, where: string): ClauseRou
   for (const k of rule.need) if (r[k] === undefined) throw new Error(`${where}: a ${r.kind} route needs ${k}`);
   for (const k of rule.forbid) if (r[k] !== undefined) throw new Error(`${where}: a ${r.kind} route takes no ${k}`);
   if (r.decreasing && !r.rate) throw new Error(`${where}: decreasing needs rate`);
+  if (r.kind === "rate" && [r.rate, r.schedule, r.rateBy].filter((x) => x !== undefined).length !== 1) throw new Error(`${where}: a rate route needs exactly one of rate, schedule, rateBy`);
   if (r.kind === "maximum" && r.cap && (r.cap.per === "award" || r.cap.per === "project")) {
     throw new Error(`${where}: a maximum route's cap only scopes it per recipient or per recipient-year (its amount is already the most one award pays)`);
   }
   const tests: InputTest[] = (r.tests ?? []).map((t, i) => {
     try {
-      return { input: t.input, label: t.label ?? t.input, type: t.type, op: t.op, value: testValue(t), shown: t.written ?? String(t.value), quote: t.quote, source };
+      return { input: t.input, label: t.label ?? t.input, type: t.type, op: t.op, value: testValue(t), shown: t.written ?? String(t.value), unit: t.unit, quote: t.quote, source };
     } catch (e) {
       throw new Error(`${where}/tests/${i}: ${(e as Error).message}`);
     }
@@ -97,6 +101,9 @@ function buildRoute(r: ClauseRouteDoc, source: string, where: string): ClauseRou
     minimum,
     quantity: r.quantity && { value: new Decimal(r.quantity.value), quote: r.quantity.quote, source },
     tiers,
+    bands: r.bands && { input: r.bands.input, label: r.bands.label, quote: r.bands.quote, source, steps: r.bands.steps.map((s) => ({ from: parsePolicyAmount(s.from), rate: parsePolicyRate(s.rate) })) },
+    schedule: r.schedule && { rates: r.schedule.rates.map(parsePolicyRate), written: r.schedule.written, quote: r.schedule.quote, source },
+    rateBy: r.rateBy && { inputs: r.rateBy.inputs, quote: r.rateBy.quote, source, rates: r.rateBy.rates.map((x) => ({ when: x.when, rate: parsePolicyRate(x.rate) })) },
     cap: r.cap && { ...cite(r.cap, source), per: r.cap.per, sharedBy: r.cap.sharedBy },
     tests,
     years: r.years && { value: r.years.value, quote: r.years.quote, source, for: r.years.for, sharedBy: r.years.sharedBy },

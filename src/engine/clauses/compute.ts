@@ -5,6 +5,7 @@ import { invalidNumber, invalidValue, notAvailable } from "../errors";
 import { describe, parseDomestic, type ResolvedVersion, type Resolver } from "../resolve";
 import { applyCeilings, computeVoucher, versionStep, type Step } from "../voucher";
 import { clauseRouteLimits } from "../limits/derive";
+import { bandsAward, rateFromTable, scheduledRate } from "./formulas";
 import type { Cited, PolicyVersion } from "../types";
 import { AWARDED, DOMESTIC, GRANTED, SUPPORT_YEAR, YEAR_RATE } from "./build";
 import type { Clause, ClauseRoute, InputSpec } from "./types";
@@ -165,7 +166,7 @@ export function describeInputs(route: ClauseRoute): string {
 
 const cite = (c: { quote: string; source?: string }, source: string) => ({ quote: c.quote, source: c.source ?? source });
 const showValue = (type: string, d: Decimal, unit = "元") =>
-  type === "rate" ? formatRate(d) : type === "count" ? d.toString() : unit === "元" ? formatYuan(d) : `${d.toString()} ${unit}`;
+  type === "rate" ? formatRate(d) : type === "count" ? (unit === "元" ? d.toString() : `${d.toString()} ${unit}`) : unit === "元" ? formatYuan(d) : `${d.toString()} ${unit}`;
 
 /** Finds a clause by what the user typed: "7", 7, "第七条", "（六）", "item 5". */
 export function findClause(version: PolicyVersion, input: unknown): Clause | null {
@@ -333,6 +334,11 @@ function computeRoute(
     value: `clause ${clause.id} ${clause.title}; route ${route.id}${route.isDefault ? " (default)" : ""}: ${route.name}${clause.department ? `; 责任单位 ${clause.department}` : ""}`,
   }];
   const done = (award: Decimal, binding: string): ClauseResult => ({ award, unit: route.unit, version, clause, route, binding, steps });
+  // Every fixed money limit of the route bounds the award on its own (a cap, a pool).
+  const finish = (award: Decimal, binding: string): ClauseResult => {
+    const c = applyCeilings(award, binding, clauseRouteLimits(version, clause, route), note, true);
+    return done(c.award, c.binding);
+  };
 
   if (route.kind === "programme") {
     const p = clause.programme!;
@@ -349,7 +355,7 @@ function computeRoute(
 
   // Years of support.
   let supportYear = 1;
-  if (route.years || route.decreasing) {
+  if (route.years || route.decreasing || route.schedule) {
     supportYear = inputs.has(SUPPORT_YEAR) ? inputs.year(SUPPORT_YEAR) : 1;
     if (years) {
       const ok = supportYear <= years.value;
@@ -362,7 +368,7 @@ function computeRoute(
   for (const t of route.tests) {
     const v = inputs.byType(t.input, t.type);
     const pass = t.op === ">=" ? v.greaterThanOrEqualTo(t.value) : v.greaterThan(t.value);
-    note(() => ({ step: "condition", value: `${t.input} (${t.label}) ${showValue(t.type, v)} ${pass ? "passes" : "fails"} ${t.op === ">=" ? "≥" : ">"} ${showValue(t.type, t.value)} (${t.shown})${pass ? "" : ": no award"}`, ...cite(t, src) }));
+    note(() => ({ step: "condition", value: `${t.input} (${t.label}) ${showValue(t.type, v, t.unit)} ${pass ? "passes" : "fails"} ${t.op === ">=" ? "≥" : ">"} ${showValue(t.type, t.value, t.unit)} (${t.shown})${pass ? "" : ": no award"}`, ...cite(t, src) }));
     if (!pass) return done(new Decimal(0), "condition");
   }
 
@@ -417,6 +423,13 @@ function computeRoute(
       note(() => ({ step: "tier", value: `${t.input} (${t.label}) ${formatYuan(v)} reaches ${formatYuan(reached.threshold.value)}: the highest tier reached pays ${formatYuan(reached.amount.value)}`, ...cite(reached.amount, src) }));
       return done(reached.amount.value, "tier");
     }
+    case "bands": {
+      const b = route.bands!;
+      const x = inputs.amount(b.input);
+      const { award, parts } = bandsAward(b, x);
+      note(() => ({ step: "bands", value: `${b.label} ${formatYuan(x)}: ${parts.join(" + ") || "below the first band"} = ${formatYuan(award)}`, quote: b.quote, source: b.source }));
+      return finish(award, "bands");
+    }
     case "rate":
       break;
   }
@@ -424,7 +437,20 @@ function computeRoute(
   // A share of the base.
   const base = inputs.amount(route.base!.input);
   note(() => ({ step: "base", value: `${formatYuan(base)} of ${route.base!.label} (input ${route.base!.input})` }));
-  let rate: Cited<Decimal> = route.rate!;
+  let rate: Cited<Decimal>;
+  if (route.schedule) {
+    const s = scheduledRate(route.schedule, supportYear);
+    if (!s) {
+      note(() => ({ step: "schedule", value: `year ${supportYear} of support is beyond the ${route.schedule!.rates.length} years of the schedule: no award`, quote: route.schedule!.quote, source: src }));
+      return done(new Decimal(0), "years");
+    }
+    note(() => ({ step: "schedule", value: `year ${supportYear} of support: ${formatRate(s.value)} (${route.schedule!.rates.map(formatRate).join(", ")})`, quote: s.quote, source: src }));
+    rate = s;
+  } else if (route.rateBy) {
+    const r = rateFromTable(route.rateBy, (name) => inputs.flag(name), where);
+    note(() => ({ step: "rate by", value: `${r.shown}: ${formatRate(r.rate.value)}`, quote: r.rate.quote, source: src }));
+    rate = r.rate;
+  } else rate = route.rate!;
   let rateNote = "";
   if (decreasing) {
     if (supportYear === 1 && inputs.has(YEAR_RATE)) {
@@ -465,6 +491,5 @@ function computeRoute(
       note(() => ({ step: "limit", value: `${c.label} ${formatYuan(other)} × ${formatRate(c.rate.value)} = ${formatYuan(limit)}: not reached`, ...cite(c.rate, src) }));
     }
   }
-  const ceiled = applyCeilings(award, binding, clauseRouteLimits(version, clause, route), note, true);
-  return done(ceiled.award, ceiled.binding);
+  return finish(award, binding);
 }

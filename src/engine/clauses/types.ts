@@ -2,10 +2,11 @@
 import type Decimal from "decimal.js";
 import type { AmountDoc, CapDoc, CapScope, Cited, CountDoc, OneTimeDoc, Programme, QuotedDoc, RateDoc, Route, ThresholdDoc } from "../types";
 import type { Limit, LimitDoc, LimitShare } from "../limits/types";
+import type { Bands, RateBy, Schedule } from "./formulas";
 
 // ---- As written (YAML) ----
 
-export type ClauseKind = "rate" | "fixed" | "maximum" | "range" | "tiers" | "in-kind" | "unquantified";
+export type ClauseKind = "rate" | "fixed" | "maximum" | "range" | "tiers" | "bands" | "in-kind" | "unquantified";
 export type InputType = "amount" | "rate" | "count";
 
 export interface InputTestDoc {
@@ -15,6 +16,8 @@ export interface InputTestDoc {
   op: ">=" | ">";
   value: string | number;
   written?: string;
+  /** The unit a count is in (户, 个, 参数): shown with it, never as 元. */
+  unit?: string;
   quote: string;
   assumption?: string;
 }
@@ -34,6 +37,12 @@ export interface ClauseRouteDoc {
   minimum?: AmountDoc;
   quantity?: { value: number; unit: string; written?: string; quote: string };
   tiers?: { input: string; label: string; steps: { threshold: ThresholdDoc; amount: AmountDoc }[] };
+  /** Marginal bands (kind bands): each rate on the part of the input from its start to the next. */
+  bands?: { input: string; label: string; steps: { from: string; rate: string }[]; written?: string; quote: string };
+  /** A rate for each year of support (首年70%、次年50%、第三年30%), instead of one rate. */
+  schedule?: { rates: string[]; written?: string; quote: string };
+  /** Rates by categories at once (size × domestic), instead of one rate. */
+  rateBy?: { inputs: { input: string; label: string; values: string[] }[]; rates: { when: string[]; rate: string }[]; quote: string };
   cap?: CapDoc;
   tests?: InputTestDoc[];
   /** for: whose years are counted (recipient by default; a column such as event); sharedBy: which routes count together. */
@@ -80,6 +89,7 @@ export interface InputTest {
   value: Decimal;
   /** As the text writes it, e.g. 超过3家, 20%. */
   shown: string;
+  unit?: string;
   quote: string;
   source: string;
 }
@@ -101,6 +111,9 @@ export interface ClauseRoute {
   minimum?: Cited<Decimal>;
   quantity?: Cited<Decimal>;
   tiers?: { input: string; label: string; steps: { threshold: Cited<Decimal> & { inclusive: boolean }; amount: Cited<Decimal> }[] };
+  bands?: Bands;
+  schedule?: Schedule;
+  rateBy?: RateBy;
   cap?: Cited<Decimal> & { per: CapScope; sharedBy?: LimitShare };
   tests: InputTest[];
   years?: Cited<number> & { for?: string; sharedBy?: LimitShare };
