@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { parse as parseYaml } from "yaml";
 import { parsePolicyAmount, parsePolicyRate } from "./amount";
 import { buildClauses } from "./clauses/build";
-import { buildLimits } from "./limits/derive";
+import { buildInstalments, buildLimits } from "./limits/derive";
 import type {
   AmountDoc, CapDoc, Cited, Jurisdiction, JurisdictionDoc, PolicyDoc, PolicyFile, PolicyVersion, Pool,
   Programme, ProgrammeDoc, ProgrammeType, ProgrammeTypeDoc, RateDoc, Route, RouteDoc, ThresholdDoc,
@@ -77,6 +77,7 @@ function buildRoute(doc: RouteDoc, source: string): Route {
     oneTime: doc.oneTime && { quote: doc.oneTime.quote, sharedBy: doc.oneTime.sharedBy, for: doc.oneTime.for },
     conditions: doc.conditions ?? [],
     limits: buildLimits(doc.limits, source, `route ${doc.id}`),
+    instalments: buildInstalments(doc.instalments, `route ${doc.id}`),
     assumption: doc.assumption,
   };
 }

@@ -33,8 +33,12 @@ export interface RouteDoc {
   oneTime?: OneTimeDoc;
   conditions?: QuotedDoc[];
   limits?: LimitDoc[];
+  instalments?: InstalmentsDoc;
   assumption?: string;
 }
+
+/** Payment in instalments (分三年按4:3:3拨付): the award's parts, paid in its year and the years after. */
+export interface InstalmentsDoc { parts: number[]; written?: string; quote: string }
 
 export interface ProgrammeDoc {
   id: string;
@@ -111,8 +115,12 @@ export interface Route {
   conditions: { quote: string; note?: string }[];
   /** Limits written out in the file (limits/derive.ts adds those its fields stand for). */
   limits: Limit[];
+  instalments?: Instalments;
   assumption?: string;
 }
+
+/** The share of the award paid in each year from the award's year, summing to 1. */
+export interface Instalments { shares: Decimal[]; written?: string; quote: string }
 
 export interface Programme {
   id: string;

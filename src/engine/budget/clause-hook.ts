@@ -73,6 +73,7 @@ export function clauseRowAward(engine: Engine): RowAwardFn {
       single: r.award,
       binding: r.binding,
       limits: bindLimits(clauseRouteLimits(version, clause, route), limitContext(app, version, clause.id, route.id, level)),
+      instalments: route.instalments,
       steps: r.steps,
     };
   };

@@ -10,7 +10,7 @@ import type { Resolver } from "../resolve";
 import { bindLimits, LimitState, type BoundLimit, type LimitContext } from "../limits/apply";
 import { voucherRouteLimits } from "../limits/derive";
 import { tr } from "../text";
-import type { PolicyVersion } from "../types";
+import type { Instalments, PolicyVersion } from "../types";
 import { computeVoucher, type Step } from "../voucher";
 import { allocateFen, fenToYuan, toFenBig, type AllocationMethod } from "./allocate";
 import { serialToISO } from "./dates";
@@ -29,6 +29,8 @@ export interface RowAward {
   binding: string;
   /** Every limit acting across rows (caps, quotas, one-time, top-up, years of support, pools), in the order applied. */
   limits: BoundLimit[];
+  /** Paid in instalments (分三年按4:3:3拨付): each year's pools draw on that year's cash. */
+  instalments?: Instalments;
   steps: Step[];
 }
 
@@ -48,6 +50,10 @@ export interface PortfolioRow {
   cuts: string[];
   /** Portfolio steps, after the single-award steps. */
   steps: Step[];
+  /** The cash of each year, where the award is paid in instalments (after every rule). */
+  cash?: { year: number; amount: Decimal }[];
+  /** What each payer pays, where the cost is shared (市、区按1:1分担). */
+  payers?: { payer: string; amount: Decimal }[];
 }
 
 export interface PoolSummary {
@@ -136,6 +142,7 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
     single: r.award,
     binding: r.binding,
     limits: bindLimits(voucherRouteLimits(version, programme, route), limitContext(app, version, programme.id, route.id, route.id)),
+    instalments: route.instalments,
     steps: r.steps,
   };
 }
@@ -170,6 +177,8 @@ class Pass {
   readonly fen: bigint[];
   readonly own: bigint[];
   readonly paidBefore: bigint[];
+  /** Each instalment of a row paid in instalments, as its pools left it. */
+  readonly instalments = new Map<number, CashEntry[]>();
   constructor(readonly live: PortfolioRow[], readonly trace: boolean) {
     this.fen = live.map((r) => toFenBig(r.award!.single));
     this.own = [...this.fen];
@@ -289,58 +298,126 @@ function settle(pass: Pass, year: number[], provisional: bigint[], state: LimitS
   });
 }
 
-/** Shares each pool the year's rows draw on among them, narrowest pools first. */
-function allocatePools(pass: Pass, year: number[], state: LimitState, method: AllocationMethod, summaries: Map<string, PoolSummary>): void {
-  const groups = new Map<string, { rows: number[]; bound: BoundLimit }>();
-  for (const i of year) {
-    for (const b of pass.live[i].award!.limits) {
-      if (!b.pool) continue;
-      const g = groups.get(b.key);
-      if (g) g.rows.push(i);
-      else groups.set(b.key, { rows: [i], bound: b });
-    }
-  }
-  const order = [...groups.entries()].sort((a, b) => a[1].bound.rank - b[1].bound.rank);
-  for (const [k, g] of order) allocatePool(pass, k, g.rows, g.bound, state, method, summaries);
+/** One year's cash of a row drawing on the pools: the whole award, or one instalment of it. */
+interface CashEntry {
+  i: number;
+  year: number;
+  /** What is still asked of the pools, in fen (lowered by each pool that cuts it). */
+  cash: bigint;
+  /** The amount split between payers, fixed at the first payer's pool; and what earlier payers' shares took. */
+  split: bigint | null;
+  splitTaken: bigint;
+  sharesLeft: number;
 }
 
-function allocatePool(pass: Pass, k: string, rows: number[], b: BoundLimit, state: LimitState, method: AllocationMethod, summaries: Map<string, PoolSummary>): void {
+/** The key of a pool for an entry: the row's own, or the same pool in the year an instalment falls due. */
+function poolKey(b: BoundLimit, e: CashEntry, rowYear: number): string {
+  return e.year === rowYear ? b.key : b.base + String(e.year);
+}
+
+/** Shares each pool the entries draw on among them, narrowest pools first. */
+function allocatePools(pass: Pass, entries: CashEntry[], state: LimitState, method: AllocationMethod, summaries: Map<string, PoolSummary>): void {
+  const groups = new Map<string, { b: BoundLimit; entries: CashEntry[] }>();
+  for (const e of entries) {
+    const limits = pass.live[e.i].award!.limits;
+    e.sharesLeft = limits.filter((b) => b.pool && b.limit.share).length;
+    for (const b of limits) {
+      if (!b.pool) continue;
+      const k = poolKey(b, e, pass.live[e.i].app!.year);
+      const g = groups.get(k);
+      if (g) g.entries.push(e);
+      else groups.set(k, { b, entries: [e] });
+    }
+  }
+  const order = [...groups.entries()].sort((a, b) => a[1].b.rank - b[1].b.rank);
+  for (const [k, g] of order) allocatePool(pass, k, g.entries, g.b, state, method, summaries);
+}
+
+/** What an entry asks of one pool: all its cash, or a payer's share of it (the last payer takes the remainder of a fen). */
+function requestOf(e: CashEntry, b: BoundLimit): bigint {
+  const share = b.limit.share;
+  if (!share) return e.cash;
+  if (e.split === null) e.split = e.cash;
+  e.sharesLeft -= 1;
+  const r = e.sharesLeft === 0 ? e.split - e.splitTaken : BigInt(share.times(e.split.toString()).floor().toFixed(0));
+  e.splitTaken += r;
+  return r;
+}
+
+function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit, state: LimitState, method: AllocationMethod, summaries: Map<string, PoolSummary>): void {
   const l = b.limit;
   const limit = b.amount!;
   const usedBefore = state.used(k);
   const left = limit > usedBefore ? limit - usedBefore : zero;
-  const requests = rows.map((i) => pass.fen[i]);
+  const requests = entries.map((e) => requestOf(e, b));
   const given = allocateFen(left, requests, method);
-  const first = pass.live[rows[0]];
+  const first = pass.live[entries[0].i];
   const poolId = l.id.replace(/^pool:/, "");
-  const label = `${l.title ?? `${poolId} ${tr(l.name, "en")}`} ${b.period}, ${yuanOf(limit)}`;
+  const period = entries[0].year === first.app!.year ? b.period : String(entries[0].year);
+  const label = `${l.title ?? `${poolId} ${tr(l.name, "en")}`} ${period}, ${yuanOf(limit)}`;
   let requested = zero;
   let awarded = zero;
   let exhaustion: number | null = null;
-  rows.forEach((i, j) => {
+  entries.forEach((e, j) => {
+    const i = e.i;
     requested += requests[j];
     awarded += given[j];
-    if (exhaustion === null && requested >= left && requests[j] > zero) exhaustion = pass.live[i].app!.date ?? null;
-    if (given[j] < requests[j]) {
-      pass.cut(i, tr(l.name, "en"), given[j], () => `${label}: ${method === "fcfs" ? "first come first served: the pool is used up by earlier applications" : "oversubscribed: every award scaled by pool ÷ requests"}`, l.quote);
+    if (exhaustion === null && requested >= left && requests[j] > zero) exhaustion = e.year === pass.live[i].app!.year ? pass.live[i].app!.date : null;
+    if (l.payer) (pass.live[i].payers ??= []).push({ payer: l.payer, amount: fenToYuan(given[j]) });
+    const short = requests[j] - given[j];
+    if (short > zero) {
+      e.cash -= short;
+      pass.cut(i, tr(l.name, "en"), pass.fen[i] - short, () => `${label}${e.year === pass.live[i].app!.year ? "" : ` (the instalment due in ${e.year})`}: ${method === "fcfs" ? "first come first served: the pool is used up by earlier applications" : "oversubscribed: every award scaled by pool ÷ requests"}`, l.quote);
     } else {
       pass.note(i, tr(l.name, "en"), () => (requests[j] === zero ? `${label}: nothing to pay from it` : `${label}: paid in full`));
     }
   });
-  state.record(b, awarded, first.app!.year, 1);
+  state.record(b, awarded, entries[0].year, 1);
   const prior = summaries.get(k);
   summaries.set(k, {
-    key: k, version: first.award!.version.key, pool: poolId, label, year: prior?.year ?? first.app!.year, period: b.period, limit: fenToYuan(limit),
+    key: k, version: first.award!.version.key, pool: poolId, label, year: prior?.year ?? entries[0].year, period, limit: fenToYuan(limit),
     requested: fenToYuan(requested + (prior ? toFenBig(prior.requested) : zero)), awarded: fenToYuan(usedBefore + awarded), remaining: fenToYuan(left - awarded),
-    exhaustion: prior?.exhaustion ?? exhaustion, rows: rows.length + (prior?.rows ?? 0), quote: l.quote,
+    exhaustion: prior?.exhaustion ?? exhaustion, rows: entries.length + (prior?.rows ?? 0), quote: l.quote,
   });
+}
+
+/**
+ * The cash entries of a year's rows: the whole award, or for an award in instalments its first
+ * part now and the others queued for the years they fall due (a fen's remainder in the last).
+ */
+function cashEntries(pass: Pass, year: number[], carry: Map<number, CashEntry[]>): CashEntry[] {
+  const out: CashEntry[] = [];
+  for (const i of year) {
+    const r = pass.live[i];
+    const y = r.app!.year;
+    const shares = r.award!.instalments?.shares;
+    if (!shares) {
+      out.push({ i, year: y, cash: pass.fen[i], split: null, splitTaken: zero, sharesLeft: 0 });
+      continue;
+    }
+    let taken = zero;
+    shares.forEach((s, k) => {
+      const part = k === shares.length - 1 ? pass.fen[i] - taken : BigInt(s.times(pass.fen[i].toString()).floor().toFixed(0));
+      taken += part;
+      const e: CashEntry = { i, year: y + k, cash: part, split: null, splitTaken: zero, sharesLeft: 0 };
+      if (k === 0) out.push(e);
+      else {
+        const q = carry.get(y + k) ?? [];
+        q.push(e);
+        carry.set(y + k, q);
+      }
+      pass.instalments.set(i, [...(pass.instalments.get(i) ?? []), e]);
+    });
+  }
+  return out;
 }
 
 /**
  * Applies every rule to a table of applications: THE entry for PORTFOLIO, exposure and the forecast.
  * Each award on its own is rounded half up to the fen once; then, year by year in date order, the
- * non-duplication rule, every limit of each row (limits/), and the pools. The rules are all
- * subtractions, minimums and shares of whole-fen limits, so nothing is rounded twice.
+ * non-duplication rule, every limit of each row (limits/), and the pools, which draw on each year's
+ * cash (an instalment falls on its year's pools). The rules are all subtractions, minimums and
+ * shares of whole-fen limits, so nothing is rounded twice.
  */
 export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], options: PortfolioOptions): PortfolioResult {
   const rows = computeRows(resolver, parsed, options);
@@ -351,31 +428,41 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
     if (named) r.cuts.push(named); // the single-award rule that cut it (its trace has the step)
   }
   const pass = new Pass(live, options.trace ?? false);
-  if (pass.trace) {
-    live.forEach((r, i) => {
-      const exact = r.award!.single;
-      if (!fenToYuan(pass.fen[i]).equals(exact)) pass.note(i, "rounding", () => `${exact.toString()} 元 rounded half up to the fen: ${fenToYuan(pass.fen[i]).toFixed(2)} 元 (once, before the portfolio rules)`);
-    });
-  }
-  const years: number[][] = [];
-  live.forEach((r, i) => {
-    if (i === 0 || r.app!.year !== live[i - 1].app!.year) years.push([]);
-    years[years.length - 1].push(i);
-  });
+  noteRounding(pass);
+  const byYear = new Map<number, number[]>();
+  live.forEach((r, i) => byYear.set(r.app!.year, [...(byYear.get(r.app!.year) ?? []), i]));
   const state = new LimitState();
   const summaries = new Map<string, PoolSummary>();
-  for (const year of years) {
+  const carry = new Map<number, CashEntry[]>();
+  const years = new Set(byYear.keys());
+  for (let y = Math.min(...years); years.size > 0; y++) {
+    const year = byYear.get(y) ?? [];
+    years.delete(y);
     nonDuplication(pass, year);
     applyRowLimits(pass, year, state);
     const provisional = year.map((i) => pass.fen[i]);
-    allocatePools(pass, year, state, options.method, summaries);
+    const entries = [...(carry.get(y) ?? []), ...cashEntries(pass, year, carry)];
+    carry.delete(y);
+    for (const k of carry.keys()) years.add(k);
+    allocatePools(pass, entries, state, options.method, summaries);
     settle(pass, year, provisional, state);
   }
   live.forEach((r, i) => {
     r.paid = fenToYuan(pass.fen[i]);
+    const parts = pass.instalments.get(i);
+    if (parts) r.cash = parts.map((e) => ({ year: e.year, amount: fenToYuan(e.cash) }));
   });
   const versions = [...new Map(live.map((r) => [r.award!.version.key, r.award!.version])).values()];
   return { rows, pools: [...summaries.values()], method: options.method, versions };
+}
+
+/** The rounding of each award on its own, in its trace. */
+function noteRounding(pass: Pass): void {
+  if (!pass.trace) return;
+  pass.live.forEach((r, i) => {
+    const exact = r.award!.single;
+    if (!fenToYuan(pass.fen[i]).equals(exact)) pass.note(i, "rounding", () => `${exact.toString()} 元 rounded half up to the fen: ${fenToYuan(pass.fen[i]).toFixed(2)} 元 (once, before the portfolio rules)`);
+  });
 }
 
 export const PORTFOLIO_COLUMNS = ["award", "cut by", "award on its own", "version", "programme", "year", "row"] as const;

@@ -3,7 +3,7 @@ import Decimal from "decimal.js";
 import { parsePolicyAmount, parsePolicyRate } from "../amount";
 import type { AmountDoc, Cited, PolicyDoc, Programme, RateDoc, Route } from "../types";
 import type { Clause, ClauseDoc, ClauseRoute, ClauseRouteDoc, InputSpec, InputTest, InputTestDoc } from "./types";
-import { buildLimits } from "../limits/derive";
+import { buildInstalments, buildLimits } from "../limits/derive";
 
 /** The input names every route understands besides its own. */
 export const SUPPORT_YEAR = "support-year";
@@ -112,6 +112,7 @@ function buildRoute(r: ClauseRouteDoc, source: string, where: string): ClauseRou
     oneTime: r.oneTime && { quote: r.oneTime.quote, sharedBy: r.oneTime.sharedBy, for: r.oneTime.for },
     conditions: r.conditions ?? [],
     limits: buildLimits(r.limits, source, where),
+    instalments: buildInstalments(r.instalments, where),
     unit: r.quantity?.unit ?? r.unit ?? "元",
     assumption: r.assumption,
     inputs: inputsOf(r),
@@ -129,7 +130,7 @@ function programmeRoute(p: Programme, r: Route): ClauseRoute {
     id: r.id, name: r.name, nameEn: r.nameEn, aliases: r.aliases, isDefault: r.isDefault, kind: "programme",
     base: { input: "spend", label: r.base, baseYear: r.baseYear },
     rate: r.rate, domesticRate: r.domesticRate, rateCaps: [], amount: r.lumpSum, cap: r.cap ?? p.recipientCap,
-    tests: [], quota: r.quota, oneTime: r.oneTime, conditions: r.conditions, limits: r.limits, unit: "元", assumption: r.assumption ?? p.assumption,
+    tests: [], quota: r.quota, oneTime: r.oneTime, conditions: r.conditions, limits: r.limits, instalments: r.instalments, unit: "元", assumption: r.assumption ?? p.assumption,
     inputs, programmeRoute: r,
   };
 }

@@ -1,6 +1,6 @@
 // The clause catalogue: every quantified clause of a version, as written in the files and as modelled.
 import type Decimal from "decimal.js";
-import type { AmountDoc, CapDoc, CapScope, Cited, CountDoc, OneTimeDoc, Programme, QuotedDoc, RateDoc, Route, ThresholdDoc } from "../types";
+import type { AmountDoc, CapDoc, CapScope, Cited, CountDoc, Instalments, InstalmentsDoc, OneTimeDoc, Programme, QuotedDoc, RateDoc, Route, ThresholdDoc } from "../types";
 import type { Limit, LimitDoc, LimitShare } from "../limits/types";
 import type { Bands, RateBy, Schedule } from "./formulas";
 
@@ -52,6 +52,7 @@ export interface ClauseRouteDoc {
   oneTime?: OneTimeDoc;
   conditions?: QuotedDoc[];
   limits?: LimitDoc[];
+  instalments?: InstalmentsDoc;
   unit?: string;
   assumption?: string;
 }
@@ -121,6 +122,7 @@ export interface ClauseRoute {
   quota?: Cited<number>;
   oneTime?: { quote: string; sharedBy?: LimitShare; for?: string };
   limits: Limit[];
+  instalments?: Instalments;
   conditions: { quote: string; note?: string }[];
   unit: string;
   assumption?: string;

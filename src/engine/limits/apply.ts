@@ -28,6 +28,8 @@ export interface LimitContext {
 export interface BoundLimit {
   limit: Limit;
   key: string;
+  /** The key without its period: a pool's key in another year is base + year (instalments). */
+  base: string;
   /** The period's name, e.g. 2026, 2026Q1, or the version for a window. */
   period: string;
   /** In fen for money; a count for awards and years; null: the row's own award (top-up). */
@@ -102,7 +104,8 @@ export function bindLimits(limits: readonly Limit[], ctx: LimitContext): BoundLi
     if (l.period === "award" && l.amount !== "own-award") continue;
     const period = periodKey(l, ctx);
     const amount = l.amount === "own-award" ? null : l.counts === "money" ? toFenBig(l.amount) : BigInt(l.amount.toNumber());
-    out.push({ limit: l, key: `${l.id}|${shareKey(l.sharedBy, ctx)}|${entityKey(l, ctx)}|${period}`, period, amount, pool: isPool(l), rank: SHARE_RANK[l.sharedBy] });
+    const base = `${l.id}|${shareKey(l.sharedBy, ctx)}|${entityKey(l, ctx)}|`;
+    out.push({ limit: l, key: base + period, base, period, amount, pool: isPool(l), rank: SHARE_RANK[l.sharedBy] });
   }
   return out;
 }

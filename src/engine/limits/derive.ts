@@ -2,9 +2,9 @@
 // (`limits:`), and the limits its shorter fields stand for (cap, recipientCap, quota, oneTime,
 // years, pool, the measure's pools, topUp). A written limit with the same id replaces a derived one.
 import Decimal from "decimal.js";
-import { parsePolicyAmount } from "../amount";
+import { parsePolicyAmount, parsePolicyRate } from "../amount";
 import { bi, type Text } from "../text";
-import type { CapScope, PolicyVersion, Programme, Route } from "../types";
+import type { CapScope, Instalments, InstalmentsDoc, PolicyVersion, Programme, Route } from "../types";
 import type { Clause, ClauseRoute } from "../clauses/types";
 import type { Limit, LimitDoc, LimitPeriod, LimitShare } from "./types";
 
@@ -19,9 +19,19 @@ export function buildLimits(docs: readonly LimitDoc[] | undefined, source: strin
       id: d.id, counts: d.counts, for: d.for, period: d.period, sharedBy: d.sharedBy, amount,
       name: d.name ? bi(d.name, d.nameZh ?? d.name) : defaultName(d.counts, d.for, amount === "own-award", d.number),
       title: d.name ? `${d.nameZh ?? d.name} (${d.id})` : undefined,
+      share: d.share === undefined ? undefined : parseShare(d.share, at),
+      payer: d.payer,
       quote: d.quote, source, assumption: d.assumption,
     };
   });
+}
+
+/** A payer's share: "1/2" or "50%". */
+function parseShare(text: string, at: string): Decimal {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const v = m ? new Decimal(m[1]).dividedBy(m[2]) : parsePolicyRate(text);
+  if (v.lte(0) || v.gt(1)) throw new Error(`${at}: share ${text} must be more than 0 and at most 1`);
+  return v;
 }
 
 /** The "cut by" name of a limit the file does not name: the names PORTFOLIO has always shown. */
@@ -136,4 +146,12 @@ export function singleCeilings(limits: readonly Limit[]): (Limit & { amount: Dec
 /** The binding a ceiling names when it sets an award: cap, recipient-cap (a programme's shared cap) or pool. */
 export function ceilingBinding(l: Limit): "cap" | "recipient-cap" | "pool" {
   return l.for === "measure" ? "pool" : l.id === "programme-cap" ? "recipient-cap" : "cap";
+}
+
+/** Instalments as written (parts 4, 3, 3) as shares of the award (0.4, 0.3, 0.3). */
+export function buildInstalments(doc: InstalmentsDoc | undefined, where: string): Instalments | undefined {
+  if (!doc) return undefined;
+  if (doc.parts.length < 2 || doc.parts.some((p) => !(p > 0))) throw new Error(`${where}: instalments need two or more parts above 0`);
+  const total = doc.parts.reduce((a, b) => a + b, 0);
+  return { shares: doc.parts.map((p) => new Decimal(p).dividedBy(total)), written: doc.written, quote: doc.quote };
 }

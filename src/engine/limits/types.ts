@@ -30,6 +30,10 @@ export interface LimitDoc {
   number?: number;
   /** For money: the limit is the award itself (补足差额: on promotion only the difference is paid). */
   ownAward?: boolean;
+  /** For a pool paid by one of several payers (市、区按1:1分担): the payer's share of each award, "1/2" or "50%". */
+  share?: string;
+  /** Who pays from this pool (市, 区): each payer's share is shown per row. */
+  payer?: string;
   /** The name "cut by" shows, in English and Chinese. */
   name?: string;
   nameZh?: string;
@@ -51,6 +55,9 @@ export interface Limit {
   name: Text;
   /** What a pool is called in summaries, e.g. 算力券 (compute) annual pool. */
   title?: string;
+  /** A payer's share of each award (cost shared between city and district), and the payer. */
+  share?: Decimal;
+  payer?: string;
   quote: string;
   source: string;
   assumption?: string;
