@@ -13,7 +13,7 @@ export type PolicyFileKind = "programmes" | "jurisdiction" | "version" | "other"
 
 export function policyFileKind(path: string): PolicyFileKind {
   const p = path.replace(/\\/g, "/");
-  if (!/\.ya?ml$/.test(p)) return "other";
+  if (!/\.ya?ml$/.test(p) || /\.examples\.ya?ml$/.test(p)) return "other"; // worked examples: test tables, not policy
   if (/^programmes\.ya?ml$/.test(p)) return "programmes";
   if (/^[^/]+\/jurisdiction\.ya?ml$/.test(p)) return "jurisdiction";
   if (/^[^/]+\/[^/]+\.ya?ml$/.test(p)) return "version";

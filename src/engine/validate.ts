@@ -95,7 +95,7 @@ export function validatePolicyFiles(files: PolicyFile[], readText: (path: string
       if (body !== null && !body.includes(quote)) {
         faults.push({ file: path, path: `${at}/quote`, message: `quote does not occur in ${source}: "${quote.slice(0, 60)}${quote.length > 60 ? "…" : ""}"` });
       }
-      const shown = typeof obj.written === "string" ? obj.written : typeof obj.value === "string" ? obj.value : null;
+      const shown = typeof obj.written === "string" ? obj.written : typeof obj.value === "string" ? obj.value : typeof obj.amount === "string" ? obj.amount : null;
       if (shown !== null && !normalizeText(quote).includes(normalizeText(shown))) {
         faults.push({ file: path, path: `${at}/value`, message: `"${shown}" does not appear in its quote; set "written" to how the text writes it` });
       }

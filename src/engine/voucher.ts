@@ -54,7 +54,7 @@ export type Note = (make: () => Step) => void;
 export function applyCeilings(award: Decimal, binding: string, limits: readonly Limit[], note: Note, quietPools = false): { award: Decimal; binding: string; cap: Decimal | null } {
   let cap: Decimal | null = null;
   for (const limit of singleCeilings(limits)) {
-    const value = limit.amount;
+    const value = limit.share ? limit.amount.dividedBy(limit.share) : limit.amount; // a payer's pool bounds its share
     if (cap === null || value.lessThan(cap)) cap = value;
     const step = limitStepName(limit);
     if (award.greaterThan(value)) {

@@ -10,6 +10,7 @@ import type { Engine } from "../index";
 import { bindLimits } from "../limits/apply";
 import { clauseRouteLimits } from "../limits/derive";
 import type { Clause } from "../clauses/types";
+import { DOMESTIC, SUPPORT_YEAR } from "../clauses/build";
 import { serialToISO } from "./dates";
 import { awardForRow, limitContext, type RowAwardFn } from "./portfolio";
 import type { Application } from "./table";
@@ -39,10 +40,15 @@ function rowInputs(app: Application, clause: Clause | undefined, routeName: stri
   const amount = app.amount === null || app.amount === undefined || app.amount === "" ? null : app.amount;
   if (!clause) return amount;
   const named = app.extra ? [...app.extra].filter(([k]) => namesOf(clause).has(k)) : [];
+  // The domestic column is a known column of the table, and an input of clauses that read it.
+  if (app.domestic !== null && app.domestic !== undefined && app.domestic !== "" && namesOf(clause).has(DOMESTIC)) named.push([DOMESTIC, app.domestic]);
   const route = routeName === null ? clause.defaultRoute : clause.routes.find((r) => [r.id, r.name, r.nameEn, ...r.aliases].some((x) => normalizeText(x) === normalizeText(routeName)));
   const asAmount = route && !route.inputs.some((s) => s.role === "base") ? route.inputs.find((s) => s.role === "awarded" || s.role === "amount") : undefined;
-  if (named.length === 0 && !asAmount) return amount;
+  // The year of support, where the route reads one and no column gives it: from the table (portfolio.ts).
+  const inferred = route?.inputs.some((s) => s.name === SUPPORT_YEAR) && app.supportYear !== undefined && !named.some(([k]) => k === SUPPORT_YEAR || k === normalizeText(route.inputs.find((s) => s.name === SUPPORT_YEAR)!.label));
+  if (named.length === 0 && !asAmount && !inferred) return amount;
   const out: Record<string, unknown> = Object.fromEntries(named);
+  if (inferred) out[SUPPORT_YEAR] = app.supportYear;
   if (amount !== null) out[asAmount ? asAmount.name : "base"] = amount;
   return out;
 }

@@ -7,7 +7,7 @@ import Decimal from "decimal.js";
 import { formatYuan, normalizeText } from "../amount";
 import { AwardError, invalidValue, notAvailable } from "../errors";
 import type { Resolver } from "../resolve";
-import { bindLimits, LimitState, type BoundLimit, type LimitContext } from "../limits/apply";
+import { bindLimits, ENTITY_COLUMNS, LimitState, type BoundLimit, type LimitContext } from "../limits/apply";
 import { voucherRouteLimits } from "../limits/derive";
 import { tr } from "../text";
 import type { Instalments, PolicyVersion } from "../types";
@@ -167,7 +167,7 @@ function compareRows(a: PortfolioRow, b: PortfolioRow): number {
 }
 
 /** How "cut by" names the single-award rule that set an award on its own, where it cut it. */
-const SINGLE_CUTS: Record<string, string> = { cap: "cap", "recipient-cap": "recipient cap", pool: "pool", threshold: "threshold" };
+const SINGLE_CUTS: Record<string, string> = { cap: "cap", "recipient-cap": "recipient cap", pool: "pool", threshold: "threshold", years: "years of support" };
 
 const yuanOf = (fen: bigint) => formatYuan(fenToYuan(fen));
 const zero = 0n;
@@ -420,6 +420,7 @@ function cashEntries(pass: Pass, year: number[], carry: Map<number, CashEntry[]>
  * shares of whole-fen limits, so nothing is rounded twice.
  */
 export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], options: PortfolioOptions): PortfolioResult {
+  inferSupportYears(parsed);
   const rows = computeRows(resolver, parsed, options);
   checkPaidBefore(rows);
   const live = rows.filter((r) => r.award !== null && !r.error).sort(compareRows);
@@ -435,17 +436,11 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
   const summaries = new Map<string, PoolSummary>();
   const carry = new Map<number, CashEntry[]>();
   const years = new Set(byYear.keys());
+  const run: YearRun = { pass, state, carry, method: options.method, summaries };
   for (let y = Math.min(...years); years.size > 0; y++) {
-    const year = byYear.get(y) ?? [];
     years.delete(y);
-    nonDuplication(pass, year);
-    applyRowLimits(pass, year, state);
-    const provisional = year.map((i) => pass.fen[i]);
-    const entries = [...(carry.get(y) ?? []), ...cashEntries(pass, year, carry)];
-    carry.delete(y);
+    runYear(run, byYear.get(y) ?? [], y);
     for (const k of carry.keys()) years.add(k);
-    allocatePools(pass, entries, state, options.method, summaries);
-    settle(pass, year, provisional, state);
   }
   live.forEach((r, i) => {
     r.paid = fenToYuan(pass.fen[i]);
@@ -454,6 +449,50 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
   });
   const versions = [...new Map(live.map((r) => [r.award!.version.key, r.award!.version])).values()];
   return { rows, pools: [...summaries.values()], method: options.method, versions };
+}
+
+/**
+ * Years of support from the table: a recipient's first row under a clause, for one entity (project,
+ * platform, event, team), is its first year of support, a row a year later its second (首年、次年…).
+ * A support-year column, where given, says otherwise.
+ */
+function inferSupportYears(parsed: readonly ParsedRow[]): void {
+  const keyOf = (a: Application) => {
+    const entities = Object.values(ENTITY_COLUMNS).map((names) => names.map((n) => a.extra?.get(normalizeText(n)) ?? "").join(""));
+    return [key(a.recipient), key(a.policy), key(a.programme.split(":")[0]), key(a.project), ...entities].join("|");
+  };
+  const first = new Map<string, number>();
+  for (const p of parsed) {
+    if (p.ok !== true) continue;
+    const k = keyOf(p.app);
+    const f = first.get(k);
+    if (f === undefined || p.app.year < f) first.set(k, p.app.year);
+  }
+  for (const p of parsed) if (p.ok === true) p.app.supportYear = p.app.year - first.get(keyOf(p.app))! + 1;
+}
+
+interface YearRun { pass: Pass; state: LimitState; carry: Map<number, CashEntry[]>; method: AllocationMethod; summaries: Map<string, PoolSummary> }
+
+/**
+ * One year: non-duplication, then every row's limits and pools. First come first served goes row by
+ * row in date order (a row cut by a pool counts only what it was paid); pro rata shares each pool
+ * among all the year's requests once every row's other limits are applied. Instalments due this year
+ * draw on its pools first.
+ */
+function runYear(run: YearRun, year: number[], y: number): void {
+  const { pass, state, carry, method, summaries } = run;
+  nonDuplication(pass, year);
+  const due = carry.get(y) ?? [];
+  carry.delete(y);
+  const chunks = method === "fcfs" ? year.map((i) => [i]) : [year];
+  if (method === "fcfs" && due.length > 0) allocatePools(pass, due, state, method, summaries);
+  for (const chunk of chunks) {
+    applyRowLimits(pass, chunk, state);
+    const provisional = chunk.map((i) => pass.fen[i]);
+    const entries = cashEntries(pass, chunk, carry);
+    allocatePools(pass, method === "fcfs" ? entries : [...due, ...entries], state, method, summaries);
+    settle(pass, chunk, provisional, state);
+  }
 }
 
 /** The rounding of each award on its own, in its trace. */

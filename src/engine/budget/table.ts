@@ -86,6 +86,8 @@ export interface Application {
   /** Columns the table has beyond the known ones, by normalized header: a clause's further inputs
    *  (named like them, in English or Chinese), or the entity a limit is counted for (platform, event…). */
   extra?: ReadonlyMap<string, unknown>;
+  /** Year of support inferred by the portfolio (the recipient's first row for the same clause and entity is year 1). */
+  supportYear?: number;
 }
 
 /** A data row that could not be read: its row number and why. */

@@ -27,7 +27,7 @@ function testValue(t: InputTestDoc): Decimal {
 /** What each kind of route must carry, and must not. */
 const NEEDS: Record<ClauseRouteDoc["kind"], { need: (keyof ClauseRouteDoc)[]; forbid: (keyof ClauseRouteDoc)[] }> = {
   rate: { need: ["base"], forbid: ["amount", "minimum", "quantity", "tiers", "bands"] },
-  bands: { need: ["bands"], forbid: ["base", "rate", "rateCaps", "amount", "minimum", "quantity", "tiers", "schedule", "rateBy"] },
+  bands: { need: ["bands"], forbid: ["base", "rate", "amount", "minimum", "quantity", "tiers", "schedule", "rateBy"] },
   fixed: { need: ["amount"], forbid: ["base", "rate", "rateCaps", "minimum", "quantity", "tiers", "cap"] },
   // A maximum's cap may only scope it across awards (单家企业最高, 每年…不超过: per recipient or per year):
   // the single award is already at most the amount (checked in buildRoute).
@@ -44,7 +44,7 @@ function inputsOf(r: ClauseRouteDoc): InputSpec[] {
     if (!specs.some((x) => x.name === s.name)) specs.push(s);
   };
   if (r.base) add({ name: r.base.input, label: r.base.label, type: "amount", required: true, role: "base" });
-  if (r.tiers) add({ name: r.tiers.input, label: r.tiers.label, type: "amount", required: true, role: "tiers" });
+  if (r.tiers) add({ name: r.tiers.input, label: r.tiers.label, type: r.tiers.unit ? "count" : "amount", required: true, role: "tiers" });
   for (const t of r.tests ?? []) add({ name: t.input, label: t.label ?? t.input, type: t.type, required: true, role: "condition" });
   for (const c of r.rateCaps ?? []) add({ name: c.input, label: c.label, type: "amount", required: true, role: "limit" });
   if (r.kind === "unquantified") add({ name: GRANTED, label: "the amount granted (the text gives none)", type: "amount", required: true, role: "amount" });
@@ -81,7 +81,7 @@ function buildRoute(r: ClauseRouteDoc, source: string, where: string): ClauseRou
     for (let i = 1; i < steps.length; i++) {
       if (!steps[i].threshold.value.greaterThan(steps[i - 1].threshold.value)) throw new Error(`${where}/tiers/steps/${i}: tier thresholds must rise`);
     }
-    tiers = { input: r.tiers.input, label: r.tiers.label, steps };
+    tiers = { input: r.tiers.input, label: r.tiers.label, unit: r.tiers.unit, steps };
   }
   const amount = r.amount && cite(r.amount, source);
   const minimum = r.minimum && cite(r.minimum, source);

@@ -1,6 +1,6 @@
 // Computes what one clause pays for the inputs a user gives, with a trace of every step.
 import Decimal from "decimal.js";
-import { formatRate, formatYuan, normalizeText, parseAmount } from "../amount";
+import { formatRate, formatYuan, formatYuan as formatYuanOf, normalizeText, parseAmount } from "../amount";
 import { invalidNumber, invalidValue, notAvailable } from "../errors";
 import { describe, parseDomestic, type ResolvedVersion, type Resolver } from "../resolve";
 import { applyCeilings, computeVoucher, versionStep, type Step } from "../voucher";
@@ -319,6 +319,23 @@ function programmeClause(resolver: Resolver, version: PolicyVersion, input: unkn
   return { clause, route };
 }
 
+/** Caps tied to another amount the user gives: at most r% of it (r = 100%: not more than it). */
+function applyTiedCaps(route: ClauseRoute, inputs: RouteInputs, award: Decimal, binding: string, note: (make: () => Step) => void, src: string): { award: Decimal; binding: string } {
+  for (const c of route.rateCaps) {
+    const other = inputs.amount(c.input);
+    const limit = other.times(c.rate.value);
+    const before = award;
+    if (award.greaterThan(limit)) {
+      note(() => ({ step: "limit", value: `${c.label} ${formatYuan(other)} × ${formatRate(c.rate.value)} = ${formatYuan(limit)} < ${formatYuan(before)}: the limit binds`, ...cite(c.rate, src) }));
+      award = limit;
+      binding = "limit";
+    } else {
+      note(() => ({ step: "limit", value: `${c.label} ${formatYuan(other)} × ${formatRate(c.rate.value)} = ${formatYuan(limit)}: not reached`, ...cite(c.rate, src) }));
+    }
+  }
+  return { award, binding };
+}
+
 function computeRoute(
   version: PolicyVersion, clause: Clause, route: ClauseRoute, raw: ClauseInputs, year: number, head: Step[],
   resolver: Resolver, resolved: ResolvedVersion, trace: boolean,
@@ -334,9 +351,11 @@ function computeRoute(
     value: `clause ${clause.id} ${clause.title}; route ${route.id}${route.isDefault ? " (default)" : ""}: ${route.name}${clause.department ? `; 责任单位 ${clause.department}` : ""}`,
   }];
   const done = (award: Decimal, binding: string): ClauseResult => ({ award, unit: route.unit, version, clause, route, binding, steps });
-  // Every fixed money limit of the route bounds the award on its own (a cap, a pool).
+  // Caps tied to another amount (不超过上一年度地方财政贡献), then every fixed money limit of the
+  // route (a cap, a pool) bound the award on its own.
   const finish = (award: Decimal, binding: string): ClauseResult => {
-    const c = applyCeilings(award, binding, clauseRouteLimits(version, clause, route), note, true);
+    const tied = applyTiedCaps(route, inputs, award, binding, note, src);
+    const c = applyCeilings(tied.award, tied.binding, clauseRouteLimits(version, clause, route), note, true);
     return done(c.award, c.binding);
   };
 
@@ -410,7 +429,8 @@ function computeRoute(
     }
     case "tiers": {
       const t = route.tiers!;
-      const v = inputs.amount(t.input);
+      const v = t.unit ? inputs.count(t.input) : inputs.amount(t.input);
+      const formatYuan = (d: Decimal) => (t.unit ? `${d.toString()} ${t.unit}` : formatYuanOf(d)); // a count is shown in its unit, never as 元
       let reached: (typeof t.steps)[number] | null = null;
       for (const s of t.steps) {
         const ok = s.threshold.inclusive ? v.greaterThanOrEqualTo(s.threshold.value) : v.greaterThan(s.threshold.value);
@@ -420,7 +440,7 @@ function computeRoute(
         note(() => ({ step: "tier", value: `${t.input} (${t.label}) ${formatYuan(v)} reaches no tier (the lowest is ${formatYuan(t.steps[0].threshold.value)}): no award`, ...cite(t.steps[0].threshold, src) }));
         return done(new Decimal(0), "condition");
       }
-      note(() => ({ step: "tier", value: `${t.input} (${t.label}) ${formatYuan(v)} reaches ${formatYuan(reached.threshold.value)}: the highest tier reached pays ${formatYuan(reached.amount.value)}`, ...cite(reached.amount, src) }));
+      note(() => ({ step: "tier", value: `${t.input} (${t.label}) ${formatYuan(v)} reaches ${formatYuan(reached.threshold.value)}: the highest tier reached pays ${formatYuanOf(reached.amount.value)}`, ...cite(reached.amount, src) }));
       return done(reached.amount.value, "tier");
     }
     case "bands": {
@@ -479,17 +499,5 @@ function computeRoute(
   }
   let award = base.times(rate.value);
   note(() => ({ step: "rate", value: `${formatYuan(base)} × ${formatRate(rate.value)} = ${formatYuan(award)}${rateNote}`, ...cite(rate, src) }));
-  let binding = "rate";
-  for (const c of route.rateCaps) {
-    const other = inputs.amount(c.input);
-    const limit = other.times(c.rate.value);
-    if (award.greaterThan(limit)) {
-      note(() => ({ step: "limit", value: `${c.label} ${formatYuan(other)} × ${formatRate(c.rate.value)} = ${formatYuan(limit)} < ${formatYuan(award)}: the limit binds`, ...cite(c.rate, src) }));
-      award = limit;
-      binding = "limit";
-    } else {
-      note(() => ({ step: "limit", value: `${c.label} ${formatYuan(other)} × ${formatRate(c.rate.value)} = ${formatYuan(limit)}: not reached`, ...cite(c.rate, src) }));
-    }
-  }
-  return finish(award, binding);
+  return finish(award, "rate");
 }

@@ -36,7 +36,8 @@ export interface ClauseRouteDoc {
   amount?: AmountDoc;
   minimum?: AmountDoc;
   quantity?: { value: number; unit: string; written?: string; quote: string };
-  tiers?: { input: string; label: string; steps: { threshold: ThresholdDoc; amount: AmountDoc }[] };
+  /** unit: the tiers count something (户, 个) and are shown in it; absent: amounts in 元. */
+  tiers?: { input: string; label: string; unit?: string; steps: { threshold: ThresholdDoc; amount: AmountDoc }[] };
   /** Marginal bands (kind bands): each rate on the part of the input from its start to the next. */
   bands?: { input: string; label: string; steps: { from: string; rate: string }[]; written?: string; quote: string };
   /** A rate for each year of support (首年70%、次年50%、第三年30%), instead of one rate. */
@@ -111,7 +112,7 @@ export interface ClauseRoute {
   amount?: Cited<Decimal>;
   minimum?: Cited<Decimal>;
   quantity?: Cited<Decimal>;
-  tiers?: { input: string; label: string; steps: { threshold: Cited<Decimal> & { inclusive: boolean }; amount: Cited<Decimal> }[] };
+  tiers?: { input: string; label: string; unit?: string; steps: { threshold: Cited<Decimal> & { inclusive: boolean }; amount: Cited<Decimal> }[] };
   bands?: Bands;
   schedule?: Schedule;
   rateBy?: RateBy;
