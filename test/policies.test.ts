@@ -19,11 +19,17 @@ function quotes(node: unknown, at = ""): { at: string; quote: string; source?: s
 }
 
 describe("the policy files", () => {
-  test("the five versions are there", () => {
-    expect(versionFiles.map((f) => f.path).sort()).toEqual([
+  // The five texts of policies/texts each have their version file (more may be added: a new city is data).
+  test("the five texts' versions are there", () => {
+    expect(versionFiles.map((f) => f.path)).toEqual(expect.arrayContaining([
       "guangzhou/draft.yaml", "hangzhou-binjiang/2023.yaml", "hangzhou-binjiang/2025-draft.yaml",
       "hangzhou-binjiang/2025.yaml", "langfang/2023.yaml",
-    ]);
+    ]));
+  });
+  test("every version file has its worked examples beside it", () => {
+    const all = new Set(readPolicyFilesUnchecked().map((f) => f.path));
+    const examples = fs.readdirSync(POLICY_DIR, { recursive: true }).map(String).filter((p) => /\.examples\.ya?ml$/.test(p)).map((p) => p.replace(/\\/g, "/"));
+    expect(versionFiles.filter((f) => all.has(f.path)).map((f) => f.path.replace(/\.ya?ml$/, ".examples.yaml")).filter((p) => !examples.includes(p))).toEqual([]);
   });
 
   test("all pass the schema and the cross-checks", () => {
