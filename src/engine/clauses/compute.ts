@@ -1,6 +1,6 @@
 // Computes what one clause pays for the inputs a user gives, with a trace of every step.
 import Decimal from "decimal.js";
-import { formatRate, formatYuan, formatYuan as formatYuanOf, normalizeText, parseAmount } from "../amount";
+import { formatRate, formatYuan, normalizeText, parseAmount } from "../amount";
 import { invalidNumber, invalidValue, notAvailable } from "../errors";
 import { describe, parseDomestic, type ResolvedVersion, type Resolver } from "../resolve";
 import { applyCeilings, computeVoucher, versionStep, type Step } from "../voucher";
@@ -368,7 +368,7 @@ function computeRoute(
     return done(v.award, v.binding);
   }
 
-  const { subjects, years, decreasing } = route;
+  const { subjects, years } = route;
   for (const c of route.conditions) note(() => ({ step: "condition", value: `assumed met: ${c.note ?? c.quote}`, ...cite(c, src) }));
   if (subjects) note(() => ({ step: "eligible", value: `assumed one of: ${subjects.values.join("、")}`, ...cite(subjects, src) }));
 
@@ -391,113 +391,142 @@ function computeRoute(
     if (!pass) return done(new Decimal(0), "condition");
   }
 
-  switch (route.kind) {
-    case "fixed": {
-      const a = route.amount!;
-      note(() => ({ step: "amount", value: `${formatYuan(a.value)}${route.oneTime ? ", once" : ""}`, ...cite(a, src) }));
-      return done(a.value, "fixed");
-    }
-    case "in-kind": {
-      const q = route.quantity!;
-      note(() => ({ step: "amount", value: `${q.value.toString()} ${route.unit} (non-cash, never added to 元)`, ...cite(q, src) }));
-      return done(q.value, "in-kind");
-    }
-    case "maximum":
-    case "range": {
-      const max = route.amount!;
-      if (!inputs.has(AWARDED)) {
-        note(() => ({ step: "amount", value: `${formatYuan(max.value)}: the most the text allows${max.assumption ? ` (${max.assumption})` : ""}`, ...cite(max, src) }));
-        return done(max.value, "maximum");
-      }
-      const awarded = inputs.amount(AWARDED);
-      note(() => ({ step: "awarded", value: `${formatYuan(awarded)} (input awarded)` }));
-      if (route.minimum && awarded.lessThan(route.minimum.value)) {
-        throw invalidValue(`${where}: awarded ${formatYuan(awarded)} is below the ${formatYuan(route.minimum.value)} the text sets as the least; give an amount from ${formatYuan(route.minimum.value)} to ${formatYuan(max.value)}.`);
-      }
-      if (awarded.greaterThan(max.value)) {
-        note(() => ({ step: "cap", value: `min(${formatYuan(awarded)}, ${formatYuan(max.value)}) = ${formatYuan(max.value)}: the maximum binds`, ...cite(max, src) }));
-        return done(max.value, "cap");
-      }
-      note(() => ({ step: "cap", value: `${formatYuan(max.value)}: not reached`, ...cite(max, src) }));
-      return done(awarded, "awarded");
-    }
-    case "unquantified": {
-      const granted = inputs.amount(GRANTED);
-      const basis = route.conditions[0] ?? route.years;
-      note(() => ({ step: "amount", value: `${formatYuan(granted)}: the amount granted, as given (the text sets no amount)`, ...(basis ? cite(basis, src) : {}) }));
-      return done(granted, "unquantified");
-    }
-    case "tiers": {
-      const t = route.tiers!;
-      const v = t.unit ? inputs.count(t.input) : inputs.amount(t.input);
-      const formatYuan = (d: Decimal) => (t.unit ? `${d.toString()} ${t.unit}` : formatYuanOf(d)); // a count is shown in its unit, never as 元
-      let reached: (typeof t.steps)[number] | null = null;
-      for (const s of t.steps) {
-        const ok = s.threshold.inclusive ? v.greaterThanOrEqualTo(s.threshold.value) : v.greaterThan(s.threshold.value);
-        if (ok) reached = s;
-      }
-      if (!reached) {
-        note(() => ({ step: "tier", value: `${t.input} (${t.label}) ${formatYuan(v)} reaches no tier (the lowest is ${formatYuan(t.steps[0].threshold.value)}): no award`, ...cite(t.steps[0].threshold, src) }));
-        return done(new Decimal(0), "condition");
-      }
-      note(() => ({ step: "tier", value: `${t.input} (${t.label}) ${formatYuan(v)} reaches ${formatYuan(reached.threshold.value)}: the highest tier reached pays ${formatYuanOf(reached.amount.value)}`, ...cite(reached.amount, src) }));
-      return done(reached.amount.value, "tier");
-    }
-    case "bands": {
-      const b = route.bands!;
-      const x = inputs.amount(b.input);
-      const { award, parts } = bandsAward(b, x);
-      note(() => ({ step: "bands", value: `${b.label} ${formatYuan(x)}: ${parts.join(" + ") || "below the first band"} = ${formatYuan(award)}`, quote: b.quote, source: b.source }));
-      return finish(award, "bands");
-    }
-    case "rate":
-      break;
-  }
+  return FORMULAS[route.kind]({ route, inputs, where, src, supportYear, note, done, finish });
+}
 
-  // A share of the base.
-  const base = inputs.amount(route.base!.input);
-  note(() => ({ step: "base", value: `${formatYuan(base)} of ${route.base!.label} (input ${route.base!.input})` }));
-  let rate: Cited<Decimal>;
+/** What a formula needs of the route being computed. */
+interface RouteContext {
+  route: ClauseRoute;
+  inputs: RouteInputs;
+  where: string;
+  src: string;
+  supportYear: number;
+  note: (make: () => Step) => void;
+  /** The result as it stands. */
+  done: (award: Decimal, binding: string) => ClauseResult;
+  /** The result after the caps tied to other amounts and the route's money limits. */
+  finish: (award: Decimal, binding: string) => ClauseResult;
+}
+
+function fixedAward({ route, note, done, src }: RouteContext): ClauseResult {
+  const a = route.amount!;
+  note(() => ({ step: "amount", value: `${formatYuan(a.value)}${route.oneTime ? ", once" : ""}`, ...cite(a, src) }));
+  return done(a.value, "fixed");
+}
+
+function inKindAward({ route, note, done, src }: RouteContext): ClauseResult {
+  const q = route.quantity!;
+  note(() => ({ step: "amount", value: `${q.value.toString()} ${route.unit} (non-cash, never added to 元)`, ...cite(q, src) }));
+  return done(q.value, "in-kind");
+}
+
+/** A maximum (or a range): the most the text allows, or the amount awarded up to it. */
+function maximumAward({ route, inputs, where, note, done, src }: RouteContext): ClauseResult {
+  const max = route.amount!;
+  if (!inputs.has(AWARDED)) {
+    note(() => ({ step: "amount", value: `${formatYuan(max.value)}: the most the text allows${max.assumption ? ` (${max.assumption})` : ""}`, ...cite(max, src) }));
+    return done(max.value, "maximum");
+  }
+  const awarded = inputs.amount(AWARDED);
+  note(() => ({ step: "awarded", value: `${formatYuan(awarded)} (input awarded)` }));
+  if (route.minimum && awarded.lessThan(route.minimum.value)) {
+    throw invalidValue(`${where}: awarded ${formatYuan(awarded)} is below the ${formatYuan(route.minimum.value)} the text sets as the least; give an amount from ${formatYuan(route.minimum.value)} to ${formatYuan(max.value)}.`);
+  }
+  if (awarded.greaterThan(max.value)) {
+    note(() => ({ step: "cap", value: `min(${formatYuan(awarded)}, ${formatYuan(max.value)}) = ${formatYuan(max.value)}: the maximum binds`, ...cite(max, src) }));
+    return done(max.value, "cap");
+  }
+  note(() => ({ step: "cap", value: `${formatYuan(max.value)}: not reached`, ...cite(max, src) }));
+  return done(awarded, "awarded");
+}
+
+function unquantifiedAward({ route, inputs, note, done, src }: RouteContext): ClauseResult {
+  const granted = inputs.amount(GRANTED);
+  const basis = route.conditions[0] ?? route.years;
+  note(() => ({ step: "amount", value: `${formatYuan(granted)}: the amount granted, as given (the text sets no amount)`, ...(basis ? cite(basis, src) : {}) }));
+  return done(granted, "unquantified");
+}
+
+/** The highest tier the input reaches; a count is shown in its unit (户, 个), never as 元. */
+function tiersAward({ route, inputs, note, done, src }: RouteContext): ClauseResult {
+  const t = route.tiers!;
+  const v = t.unit ? inputs.count(t.input) : inputs.amount(t.input);
+  const show = (d: Decimal) => (t.unit ? `${d.toString()} ${t.unit}` : formatYuan(d));
+  let reached: (typeof t.steps)[number] | null = null;
+  for (const s of t.steps) {
+    const ok = s.threshold.inclusive ? v.greaterThanOrEqualTo(s.threshold.value) : v.greaterThan(s.threshold.value);
+    if (ok) reached = s;
+  }
+  if (!reached) {
+    note(() => ({ step: "tier", value: `${t.input} (${t.label}) ${show(v)} reaches no tier (the lowest is ${show(t.steps[0].threshold.value)}): no award`, ...cite(t.steps[0].threshold, src) }));
+    return done(new Decimal(0), "condition");
+  }
+  note(() => ({ step: "tier", value: `${t.input} (${t.label}) ${show(v)} reaches ${show(reached.threshold.value)}: the highest tier reached pays ${formatYuan(reached.amount.value)}`, ...cite(reached.amount, src) }));
+  return done(reached.amount.value, "tier");
+}
+
+function bandsFormula({ route, inputs, note, finish }: RouteContext): ClauseResult {
+  const b = route.bands!;
+  const x = inputs.amount(b.input);
+  const { award, parts } = bandsAward(b, x);
+  note(() => ({ step: "bands", value: `${b.label} ${formatYuan(x)}: ${parts.join(" + ") || "below the first band"} = ${formatYuan(award)}`, quote: b.quote, source: b.source }));
+  return finish(award, "bands");
+}
+
+/** The rate of a rate route: one rate, a schedule by year of support, or a rate by categories; null: no award this year. */
+function routeRate(ctx: RouteContext): { rate: Cited<Decimal>; note: string } | null {
+  const { route, inputs, where, src, supportYear, note } = ctx;
   if (route.schedule) {
     const s = scheduledRate(route.schedule, supportYear);
-    if (!s) {
-      note(() => ({ step: "schedule", value: `year ${supportYear} of support is beyond the ${route.schedule!.rates.length} years of the schedule: no award`, quote: route.schedule!.quote, source: src }));
-      return done(new Decimal(0), "years");
-    }
-    note(() => ({ step: "schedule", value: `year ${supportYear} of support: ${formatRate(s.value)} (${route.schedule!.rates.map(formatRate).join(", ")})`, quote: s.quote, source: src }));
-    rate = s;
-  } else if (route.rateBy) {
+    const rates = route.schedule.rates.map(formatRate).join(", ");
+    note(() => ({ step: "schedule", value: s ? `year ${supportYear} of support: ${formatRate(s.value)} (${rates})` : `year ${supportYear} of support is beyond the ${route.schedule!.rates.length} years of the schedule: no award`, quote: route.schedule!.quote, source: src }));
+    return s && { rate: s, note: "" };
+  }
+  if (route.rateBy) {
     const r = rateFromTable(route.rateBy, (name) => inputs.flag(name), where);
     note(() => ({ step: "rate by", value: `${r.shown}: ${formatRate(r.rate.value)}`, quote: r.rate.quote, source: src }));
-    rate = r.rate;
-  } else rate = route.rate!;
-  let rateNote = "";
-  if (decreasing) {
-    if (supportYear === 1 && inputs.has(YEAR_RATE)) {
-      const r = inputs.rate(YEAR_RATE);
-      if (r.isNegative() || r.greaterThan(rate.value)) {
-        throw invalidValue(`${where}: input "rate" ${formatRate(r)} must be from 0% to the ${formatRate(rate.value)} the text allows.`);
-      }
-      note(() => ({ step: "year", value: `year 1 of support: rate ${formatRate(r)} as given (at most ${formatRate(rate.value)})`, quote: decreasing.quote, source: src }));
-      rate = { value: r, quote: rate.quote, source: src };
-      rateNote = " (the year's rate, as given)";
-    } else if (supportYear === 1) {
-      rateNote = " (first year of support: the highest rate)";
-      note(() => ({ step: "year", value: `year 1 of support: ${formatRate(rate.value)}`, quote: decreasing.quote, source: src }));
-    } else {
-      if (!inputs.has(YEAR_RATE)) {
-        throw invalidValue(`${where}: the rate falls year by year (逐年递减) and the text gives no schedule, so year ${supportYear} of support needs the input "rate" (that year's rate, below ${formatRate(rate.value)}).`);
-      }
-      const r = inputs.rate(YEAR_RATE);
-      if (r.isNegative() || !r.lessThan(rate.value)) {
-        throw invalidValue(`${where}: input "rate" ${formatRate(r)} for year ${supportYear} must be 0% or more and below the first year's ${formatRate(rate.value)} (逐年递减).`);
-      }
-      note(() => ({ step: "year", value: `year ${supportYear} of support: rate ${formatRate(r)} as given (below ${formatRate(rate.value)}; ${decreasing.assumption})`, quote: decreasing.quote, source: src }));
-      rate = { value: r, quote: decreasing.quote, source: src };
-      rateNote = " (the year's rate, as given)";
-    }
+    return { rate: r.rate, note: "" };
   }
-  let award = base.times(rate.value);
-  note(() => ({ step: "rate", value: `${formatYuan(base)} × ${formatRate(rate.value)} = ${formatYuan(award)}${rateNote}`, ...cite(rate, src) }));
+  return route.decreasing ? decreasingRate(ctx, route.rate!, route.decreasing) : { rate: route.rate!, note: "" };
+}
+
+/** 逐年递减 with no schedule in the text: the first year's rate is the most; later years' rates are given. */
+function decreasingRate({ inputs, where, src, supportYear, note }: RouteContext, rate: Cited<Decimal>, decreasing: { quote: string; assumption: string }): { rate: Cited<Decimal>; note: string } {
+  if (supportYear === 1 && !inputs.has(YEAR_RATE)) {
+    note(() => ({ step: "year", value: `year 1 of support: ${formatRate(rate.value)}`, quote: decreasing.quote, source: src }));
+    return { rate, note: " (first year of support: the highest rate)" };
+  }
+  if (!inputs.has(YEAR_RATE)) {
+    throw invalidValue(`${where}: the rate falls year by year (逐年递减) and the text gives no schedule, so year ${supportYear} of support needs the input "rate" (that year's rate, below ${formatRate(rate.value)}).`);
+  }
+  const r = inputs.rate(YEAR_RATE);
+  if (supportYear === 1 && (r.isNegative() || r.greaterThan(rate.value))) {
+    throw invalidValue(`${where}: input "rate" ${formatRate(r)} must be from 0% to the ${formatRate(rate.value)} the text allows.`);
+  }
+  if (supportYear > 1 && (r.isNegative() || !r.lessThan(rate.value))) {
+    throw invalidValue(`${where}: input "rate" ${formatRate(r)} for year ${supportYear} must be 0% or more and below the first year's ${formatRate(rate.value)} (逐年递减).`);
+  }
+  const why = supportYear === 1 ? `at most ${formatRate(rate.value)}` : `below ${formatRate(rate.value)}; ${decreasing.assumption}`;
+  note(() => ({ step: "year", value: `year ${supportYear} of support: rate ${formatRate(r)} as given (${why})`, quote: decreasing.quote, source: src }));
+  return { rate: { value: r, quote: supportYear === 1 ? rate.quote : decreasing.quote, source: src }, note: " (the year's rate, as given)" };
+}
+
+/** A share of the base. */
+function rateAward(ctx: RouteContext): ClauseResult {
+  const { route, inputs, note, done, finish } = ctx;
+  const base = inputs.amount(route.base!.input);
+  note(() => ({ step: "base", value: `${formatYuan(base)} of ${route.base!.label} (input ${route.base!.input})` }));
+  const r = routeRate(ctx);
+  if (!r) return done(new Decimal(0), "years");
+  const award = base.times(r.rate.value);
+  note(() => ({ step: "rate", value: `${formatYuan(base)} × ${formatRate(r.rate.value)} = ${formatYuan(award)}${r.note}`, ...cite(r.rate, ctx.src) }));
   return finish(award, "rate");
 }
+
+/** Each kind of route, its formula: a fixed set. */
+const FORMULAS: Record<ClauseRoute["kind"], (ctx: RouteContext) => ClauseResult> = {
+  rate: rateAward, fixed: fixedAward, maximum: maximumAward, range: maximumAward, tiers: tiersAward, bands: bandsFormula,
+  "in-kind": inKindAward, unquantified: unquantifiedAward,
+  programme: () => { throw new Error("a programme route is computed by the voucher engine"); },
+};
+
