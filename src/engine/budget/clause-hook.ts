@@ -6,7 +6,8 @@
 // compute) cannot be added to cash: an error for the row.
 import { normalizeText } from "../amount";
 import { invalidValue } from "../errors";
-import type { Engine } from "../index";
+import type { ClauseResult } from "../clauses/compute";
+import type { Resolver } from "../resolve";
 import { bindLimits } from "../limits/apply";
 import { clauseRouteLimits } from "../limits/derive";
 import type { Clause } from "../clauses/types";
@@ -53,7 +54,13 @@ function rowInputs(app: Application, clause: Clause | undefined, routeName: stri
   return out;
 }
 
-export function clauseRowAward(engine: Engine): RowAwardFn {
+/** What the clause hook needs of the engine (Engine has it; named here so that budget/ does not import the engine's index). */
+export interface ClauseEngine {
+  resolver: Resolver;
+  clauseAward(policy: unknown, clause: unknown, inputs: unknown, route: unknown, year: unknown, defaultYear: number): ClauseResult;
+}
+
+export function clauseRowAward(engine: ClauseEngine): RowAwardFn {
   return (app) => {
     const { clause: clauseId, route: routeName } = splitClause(app.programme);
     // The version in force on the application's date (or in its year), then named explicitly.

@@ -4,7 +4,9 @@
 import Decimal from "decimal.js";
 import { formatRate, formatYuan, normalizeText } from "../amount";
 import { invalidValue } from "../errors";
-import type { Cited } from "../types";
+
+/** A number with the sentence it comes from (as Cited of ../types, kept here so that types.ts can import this module). */
+type Cited<T> = { value: T; quote: string; source: string };
 
 /** Marginal bands: each band's rate applies to the part of the input between its start and the next band's. */
 export interface Bands { input: string; label: string; steps: { from: Decimal; rate: Decimal }[]; quote: string; source: string }
