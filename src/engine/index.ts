@@ -5,6 +5,8 @@ import { notAvailable } from "./errors";
 import { PolicyRegistry } from "./registry";
 import { Resolver, parseYear, parseDomestic, type ResolvedVersion } from "./resolve";
 import { parseWhen } from "./when";
+import { CompiledVouchers } from "./compiled";
+import { MAX_YEAR, MIN_YEAR } from "./resolve";
 import { computeVoucher, type Step, type VoucherResult } from "./voucher";
 import type { Cited, PolicyFile, PolicyVersion } from "./types";
 import { clauseIdOf, clauseTable, computeClause, requireClauseArgument, roundAward, roundingStep, stepTable, type ClauseResult } from "./clauses";
@@ -37,7 +39,11 @@ export class Engine {
   /** @param options.pins per jurisdiction id, the version a name without @version resolves to (see Resolver). */
   constructor(readonly registry: PolicyRegistry, options: { pins?: Readonly<Record<string, string>> } = {}) {
     this.resolver = new Resolver(registry, options.pins);
+    this.compiled = new CompiledVouchers(this.resolver);
   }
+
+  /** COMPUTE_VOUCHER's evaluators in whole fen (compiled.ts). */
+  private readonly compiled: CompiledVouchers;
 
   /** The version a jurisdiction[@version] resolves to in a year. */
   version(jurisdiction: unknown, year: unknown, defaultYear: number): PolicyVersion {
@@ -65,8 +71,21 @@ export class Engine {
     return result;
   }
 
+  /**
+   * COMPUTE_VOUCHER by its compiled evaluator (whole fen, compiled.ts), or null where the arguments
+   * need the ordinary computation (text it cannot read exactly, a date as the year, a bad argument).
+   * Cheaper than a memo lookup, so the function asks it first.
+   */
+  voucherCompiled(jurisdiction: unknown, type: unknown, spend: unknown, domestic: unknown, year: unknown, defaultYear: number): number | null {
+    const y = year === undefined || year === null || year === "" ? defaultYear : year;
+    if (typeof y !== "number" || !Number.isInteger(y) || y < MIN_YEAR || y > MAX_YEAR) return null;
+    return this.compiled.amount(jurisdiction, type, spend, domestic, y);
+  }
+
   /** The award in 元, rounded to the fen: what COMPUTE_VOUCHER returns. */
   voucherAmount(jurisdiction: unknown, type: unknown, spend: unknown, domestic: unknown, year: unknown, defaultYear: number): number {
+    const fast = this.voucherCompiled(jurisdiction, type, spend, domestic, year, defaultYear);
+    if (fast !== null) return fast;
     const { y, resolved } = this.at(jurisdiction, year, defaultYear);
     return toFen(computeVoucher(this.resolver, resolved, type, spend, domestic, y, false).award);
   }
