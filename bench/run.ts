@@ -3,8 +3,9 @@ import { benchVoucher } from "./voucher";
 import { benchForecast } from "./forecast";
 import { benchExposure } from "./exposure";
 import { benchClauses } from "./clauses";
+import { benchPortfolio } from "./portfolio";
 
-const ALL: Record<string, () => void | Promise<void>> = { voucher: benchVoucher, clauses: benchClauses, forecast: benchForecast, exposure: benchExposure };
+const ALL: Record<string, () => void | Promise<void>> = { voucher: benchVoucher, clauses: benchClauses, portfolio: benchPortfolio, forecast: benchForecast, exposure: benchExposure };
 
 async function main() {
   const wanted = (process.env.BENCH ?? Object.keys(ALL).join(",")).split(",").map((s) => s.trim()).filter(Boolean);

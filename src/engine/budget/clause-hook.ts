@@ -12,8 +12,7 @@ import { bindLimits } from "../limits/apply";
 import { clauseRouteLimits } from "../limits/derive";
 import type { Clause } from "../clauses/types";
 import { DOMESTIC, SUPPORT_YEAR } from "../clauses/build";
-import { serialToISO } from "./dates";
-import { awardForRow, limitContext, type RowAwardFn } from "./portfolio";
+import { awardForRow, limitContext, resolveRow, type RowAwardFn } from "./portfolio";
 import type { Application } from "./table";
 
 function splitClause(text: string): { clause: string; route: string | null } {
@@ -64,7 +63,7 @@ export function clauseRowAward(engine: ClauseEngine): RowAwardFn {
   return (app) => {
     const { clause: clauseId, route: routeName } = splitClause(app.programme);
     // The version in force on the application's date (or in its year), then named explicitly.
-    const resolved = engine.resolver.resolve(app.policy, app.year, app.date === null ? undefined : serialToISO(app.date));
+    const resolved = resolveRow(engine.resolver, app);
     const target = resolved.version.clauses.find((c) => c.id === clauseId);
     const r = engine.clauseAward(resolved.version.key, clauseId, rowInputs(app, target, routeName), routeName, app.year, app.year);
     const { version, clause, route } = r;

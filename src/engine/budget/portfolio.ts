@@ -6,7 +6,7 @@
 import Decimal from "decimal.js";
 import { formatYuan, normalizeText } from "../amount";
 import { AwardError, invalidValue, notAvailable } from "../errors";
-import type { Resolver } from "../resolve";
+import type { ResolvedVersion, Resolver } from "../resolve";
 import { bindLimits, ENTITY_COLUMNS, LimitState, type BoundLimit, type LimitContext } from "../limits/apply";
 import { voucherRouteLimits } from "../limits/derive";
 import { tr } from "../text";
@@ -95,6 +95,24 @@ function key(s: string): string {
 }
 
 const isProgramme = new WeakMap<Resolver, Map<string, boolean>>();
+const resolvedRows = new WeakMap<Resolver, Map<string, ResolvedVersion>>();
+
+/**
+ * The version a row is priced under: in force on its date (滨江 on 2025-03-01: the 2023 text), or in
+ * its year. Remembered per policy, year and date, as a table repeats them (errors are not remembered).
+ */
+export function resolveRow(resolver: Resolver, app: Application): ResolvedVersion {
+  let memo = resolvedRows.get(resolver);
+  if (!memo) resolvedRows.set(resolver, (memo = new Map()));
+  const k = `${app.policy}\u0000${app.year}\u0000${app.date ?? ""}`;
+  let r = memo.get(k);
+  if (!r) {
+    r = resolver.resolve(app.policy, app.year, app.date === null ? undefined : serialToISO(app.date));
+    if (memo.size > 100000) memo.clear();
+    memo.set(k, r);
+  }
+  return r;
+}
 
 /** What a limit needs to know of a row. */
 export function limitContext(app: Application, version: PolicyVersion, clause: string, route: string, level: string): LimitContext {
@@ -124,7 +142,7 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
   }
   // A dated application is priced under the version in force on its date (滨江 on 2025-03-01: the
   // 2023 text, though the 2025 text is in force later that year); an undated one by its year.
-  const resolved = resolver.resolve(app.policy, app.year, app.date === null ? undefined : serialToISO(app.date));
+  const resolved = resolveRow(resolver, app);
   const { version } = resolved;
   const { programme, route } = resolver.findProgrammeRoute(version, app.programme);
   let amount = app.amount;
@@ -431,7 +449,11 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
   const pass = new Pass(live, options.trace ?? false);
   noteRounding(pass);
   const byYear = new Map<number, number[]>();
-  live.forEach((r, i) => byYear.set(r.app!.year, [...(byYear.get(r.app!.year) ?? []), i]));
+  live.forEach((r, i) => {
+    const list = byYear.get(r.app!.year);
+    if (list) list.push(i);
+    else byYear.set(r.app!.year, [i]);
+  });
   const state = new LimitState();
   const summaries = new Map<string, PoolSummary>();
   const carry = new Map<number, CashEntry[]>();

@@ -69,10 +69,18 @@ function entityKey(l: Limit, ctx: LimitContext): string {
   return l.counts === "money" && l.amount !== "own-award" ? `#${ctx.index}` : ctx.recipient;
 }
 
+const quarters = new Map<number, string>();
+
 function quarterOf(ctx: LimitContext): string {
   if (ctx.date === null) return String(ctx.year);
-  const month = Number(serialToISO(ctx.date).slice(5, 7));
-  return `${ctx.year}Q${Math.floor((month - 1) / 3) + 1}`;
+  let q = quarters.get(ctx.date);
+  if (q === undefined) {
+    const month = Number(serialToISO(ctx.date).slice(5, 7));
+    q = `Q${Math.floor((month - 1) / 3) + 1}`;
+    if (quarters.size > 100000) quarters.clear();
+    quarters.set(ctx.date, q);
+  }
+  return `${ctx.year}${q}`;
 }
 
 function periodKey(l: Limit, ctx: LimitContext): string {
