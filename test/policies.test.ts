@@ -82,6 +82,18 @@ describe("a broken policy file is reported with its file and path", () => {
   test("the shipped files have no fault", () => {
     expect(faults(good)).toEqual([]);
   });
+  // 廊坊 item 1: 前三年按年运营实际总投入的20%给予资金补助 — years 3 written 前三年 shows the 3; 前几年 would hide it.
+  test("a written phrase that hides the number it stands for is refused", () => {
+    expect(faults(edit("langfang/2023.yaml", (t) => t.replace("written: 前三年", "written: 前几年")))).toEqual([
+      expect.stringMatching(/years\/value: "前几年" does not appear in its quote/),
+      expect.stringMatching(/^policies\/langfang\/2023\.yaml: \/clauses\/0\/routes\/1\/years\/written: written "前几年" does not show the number 3/),
+    ]);
+    // 广州 第二十条 6折 (a rent at 60%: a 40% subsidy) and 第六条 1:1 (100%) show theirs.
+    expect(faults(edit("guangzhou/draft.yaml", (t) => t.replace('written: "1:1"', 'written: "适当"')))).toEqual([
+      expect.stringMatching(/"适当" does not appear in its quote/),
+      expect.stringMatching(/written "适当" does not show the number 100%/),
+    ]);
+  });
   test("bad YAML", () => {
     expect(faults(edit("langfang/2023.yaml", (t) => t.replace("programmes:", "programmes: [")))).toEqual([
       expect.stringMatching(/^policies\/langfang\/2023\.yaml: .*not valid YAML/),

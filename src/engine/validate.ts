@@ -3,6 +3,7 @@ import policySchema from "../../policies/schema/policy.schema.json";
 import jurisdictionSchema from "../../policies/schema/jurisdiction.schema.json";
 import programmesSchema from "../../policies/schema/programmes.schema.json";
 import { normalizeText } from "./amount";
+import { writtenShows } from "./written";
 import { PolicyRegistry, parsePolicyFiles } from "./registry";
 import type { PolicyFile } from "./types";
 
@@ -105,6 +106,10 @@ export function validatePolicyFiles(files: PolicyFile[], readText: (path: string
             faults.push({ file: path, path: `${at}/subjects/${i}`, message: `"${subject}" does not appear in its quote` });
           }
         });
+      }
+      const stands = typeof obj.value === "string" || typeof obj.value === "number" ? obj.value : typeof obj.amount === "string" ? obj.amount : typeof obj.number === "number" ? obj.number : null;
+      if (typeof obj.written === "string" && stands !== null && !writtenShows(obj.written, stands)) {
+        faults.push({ file: path, path: `${at}/written`, message: `written "${obj.written}" does not show the number ${stands}: write how the text writes that number` });
       }
       if (typeof obj.value === "number" && typeof obj.written !== "string" && !quote.includes(String(obj.value))) {
         faults.push({ file: path, path: `${at}/value`, message: `${obj.value} does not appear in its quote; set "written"` });
