@@ -3,7 +3,7 @@
 import { portfolio } from "../src/functions/budget";
 import { clause } from "../src/functions/clauses";
 import { computeVoucher, version } from "../src/functions/functions";
-import { budget } from "../src/engine";
+import { budget, defaultEngine } from "../src/engine";
 
 const H = ["recipient", "project", "policy", "programme", "route", "amount", "date"];
 type Row = unknown[];
@@ -53,6 +53,18 @@ describe("years of support are counted across rows", () => {
       ["研究院", "", "guangzhou", "19", "", 5000000, "2028-03-02", "语音团队"],
     ], [...H, "团队"])).toEqual([[10000000, ""], [20000000, ""], [30000000, ""], [0, "years of support"], [5000000, ""]]);
   });
+});
+
+test("the trace names the limit in both languages, with its sentence", () => {
+  // 滨江 2025 （四）: the second year of platform P1 is cut to the 2000万 left of its 5000万.
+  const rows = budget.readTable([[...H, "平台"],
+    ["具身公司", "", "滨江", "4", "", 100000000, "2026-03-01", "P1"],
+    ["具身公司", "", "滨江", "4", "", 100000000, "2027-03-01", "P1"]], 2026).rows;
+  const r = budget.runPortfolio(defaultEngine().resolver, rows, { method: "fcfs", trace: true, clauseAward: budget.clauseRowAward(defaultEngine()) });
+  const step = r.rows[1].steps.find((x) => x.step === "platform cap")!;
+  expect(step.value).toBe("3000万元 → 2000万元: platform cap, 5000万元 per platform: 3000万元 already awarded");
+  expect(step.text!.zh).toBe("3000万元 → 2000万元：单个平台上限5000万元：已支持3000万元");
+  expect(step.quote).toMatch(/单个平台最高补助5000万元/);
 });
 
 describe("caps whose scope is not the company", () => {

@@ -4,14 +4,23 @@ import { notAvailable } from "./errors";
 import { parseDomestic, type ResolvedVersion, type Resolver } from "./resolve";
 import { ceilingBinding, limitStepName, singleCeilings, voucherRouteLimits } from "./limits/derive";
 import type { Limit } from "./limits/types";
+import type { Text } from "./text";
 import type { Cited, PolicyVersion, Programme, Route } from "./types";
 
 /** One step of a computation, with the sentence it rests on. */
 export interface Step {
   step: string;
+  /** The value in English. */
   value: string;
+  /** The value in both languages, where the step is written so (tr(text, lang); value is its English). */
+  text?: Text;
   quote?: string;
   source?: string;
+}
+
+/** A step written in both languages. */
+export function biStep(step: string, text: Text, cited?: { quote?: string; source?: string }): Step {
+  return { step, value: text.en, text, ...(cited?.quote ? { quote: cited.quote, source: cited.source } : {}) };
 }
 
 /** Which rule set the final amount. */

@@ -9,7 +9,7 @@ import { AwardError, invalidValue, notAvailable } from "../errors";
 import type { ResolvedVersion, Resolver } from "../resolve";
 import { bindLimits, ENTITY_COLUMNS, LimitState, type BoundLimit, type LimitContext } from "../limits/apply";
 import { voucherRouteLimits } from "../limits/derive";
-import { tr } from "../text";
+import { bi, tr, type Text } from "../text";
 import type { Instalments, PolicyVersion } from "../types";
 import { computeVoucher, type Step } from "../voucher";
 import { allocateFen, fenToYuan, toFenBig, type AllocationMethod } from "./allocate";
@@ -202,15 +202,21 @@ class Pass {
     this.own = [...this.fen];
     this.paidBefore = live.map((r) => (r.app!.paidBefore ? toFenBig(r.app!.paidBefore) : zero));
   }
-  note(i: number, step: string, value: () => string, quote?: string): void {
-    if (this.trace) this.live[i].steps.push({ step, value: value(), ...(quote ? { quote, source: this.live[i].award!.version.source } : {}) });
+  note(i: number, step: string, value: () => string | Text, quote?: string): void {
+    if (!this.trace) return;
+    const v = value();
+    const text = typeof v === "string" ? undefined : v;
+    this.live[i].steps.push({ step, value: typeof v === "string" ? v : v.en, ...(text ? { text } : {}), ...(quote ? { quote, source: this.live[i].award!.version.source } : {}) });
   }
-  cut(i: number, rule: string, to: bigint, why: () => string, quote?: string): void {
+  cut(i: number, rule: string, to: bigint, why: () => Text, quote?: string): void {
     const from = this.fen[i];
     if (to >= from) return;
     if (!this.live[i].cuts.includes(rule)) this.live[i].cuts.push(rule); // "cut by" names each rule once
     this.fen[i] = to;
-    this.note(i, rule, () => `${yuanOf(from)} → ${yuanOf(to)}: ${why()}`, quote);
+    this.note(i, rule, () => {
+      const w = why();
+      return bi(`${yuanOf(from)} → ${yuanOf(to)}: ${w.en}`, `${yuanOf(from)} → ${yuanOf(to)}：${w.zh}`);
+    }, quote);
   }
 }
 
@@ -275,19 +281,27 @@ function nonDuplication(pass: Pass, year: number[]): void {
     const bestRow = live[g.find((i) => live[i].award!.awardId === best)!];
     for (const i of g) {
       if (live[i].award!.awardId === best) continue;
-      pass.cut(i, "non-duplication", zero, () => `the same project also qualifies for ${bestRow.award!.label} (row ${bestRow.line}), which pays more: only the highest award is paid`, live[i].award!.version.nonDuplication!.quote);
+      pass.cut(i, "non-duplication", zero, () => bi(
+        `the same project also qualifies for ${bestRow.award!.label} (row ${bestRow.line}), which pays more: only the highest award is paid`,
+        `同一项目亦符合${bestRow.award!.label}（第${bestRow.line}行），金额更高：只按最高一项支持`,
+      ), live[i].award!.version.nonDuplication!.quote);
     }
   }
 }
 
-/** Why a limit cut a row, for the trace. */
-function reason(b: BoundLimit, before: bigint, paidBefore: bigint): string {
+/** Why a limit cut a row, for the trace, in both languages. */
+function reason(b: BoundLimit, before: bigint, paidBefore: bigint): Text {
   const l = b.limit;
-  const name = `${tr(l.name, "en")} (${tr(l.name, "zh")})`;
-  if (l.counts === "years") return `${name}: ${b.amount} years of support already paid for this ${l.for}; ${b.period || "this year"} would be one more`;
-  if (l.counts === "awards") return `${name}: ${b.amount} award${b.amount === 1n ? "" : "s"} already given${l.for === "measure" ? ` in ${b.period}` : ` to this ${l.for}`}`;
-  if (b.amount === null) return `${name}: ${yuanOf(before + paidBefore)} already paid for this award: on promotion only the difference is paid`;
-  return `${name}, ${yuanOf(b.amount)} per ${l.for}${b.period ? ` (${b.period})` : ""}: ${yuanOf(before)} already awarded`;
+  const [en, zh] = [tr(l.name, "en"), tr(l.name, "zh")];
+  const period = b.period || "";
+  if (l.counts === "years") return bi(`${en}: ${b.amount} years of support already paid for this ${l.for}: no further year`, `${zh}：该${l.for}已获${b.amount}年支持，不再支持`);
+  if (l.counts === "awards") {
+    return l.for === "measure"
+      ? bi(`${en}: ${b.amount} award${b.amount === 1n ? "" : "s"} already given in ${period}`, `${zh}：${period}已支持${b.amount}个`)
+      : bi(`${en}: ${b.amount} award${b.amount === 1n ? "" : "s"} already given to this ${l.for}`, `${zh}：该${l.for}已获支持${b.amount}次`);
+  }
+  if (b.amount === null) return bi(`${en}: ${yuanOf(before + paidBefore)} already paid for this award: on promotion only the difference is paid`, `${zh}：同一奖项已资助${yuanOf(before + paidBefore)}，晋升后只补足差额`);
+  return bi(`${en}, ${yuanOf(b.amount)} per ${l.for}${period ? ` (${period})` : ""}: ${yuanOf(before)} already awarded`, `${zh}${yuanOf(b.amount)}${period ? `（${period}）` : ""}：已支持${yuanOf(before)}`);
 }
 
 /** Every limit but the pools, row by row in date order; what each row used is counted as it goes. */
@@ -385,9 +399,12 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
     const short = requests[j] - given[j];
     if (short > zero) {
       e.cash -= short;
-      pass.cut(i, tr(l.name, "en"), pass.fen[i] - short, () => `${label}${e.year === pass.live[i].app!.year ? "" : ` (the instalment due in ${e.year})`}: ${method === "fcfs" ? "first come first served: the pool is used up by earlier applications" : "oversubscribed: every award scaled by pool ÷ requests"}`, l.quote);
+      const due = e.year === pass.live[i].app!.year ? ["", ""] : [` (the instalment due in ${e.year})`, `（${e.year}年应拨部分）`];
+      pass.cut(i, tr(l.name, "en"), pass.fen[i] - short, () => method === "fcfs"
+        ? bi(`${label}${due[0]}: first come first served: the pool is used up by earlier applications`, `${label}${due[1]}：先到先得，资金已由在先申请用完`)
+        : bi(`${label}${due[0]}: oversubscribed: every award scaled by pool ÷ requests`, `${label}${due[1]}：申请超出资金总额，各项按资金÷申请额同比例核减`), l.quote);
     } else {
-      pass.note(i, tr(l.name, "en"), () => (requests[j] === zero ? `${label}: nothing to pay from it` : `${label}: paid in full`));
+      pass.note(i, tr(l.name, "en"), () => (requests[j] === zero ? bi(`${label}: nothing to pay from it`, `${label}：无需支付`) : bi(`${label}: paid in full`, `${label}：全额支付`)));
     }
   });
   state.record(b, awarded, entries[0].year, 1);

@@ -3,7 +3,8 @@ import Decimal from "decimal.js";
 import { formatRate, formatYuan, normalizeText, parseAmount } from "../amount";
 import { invalidNumber, invalidValue, notAvailable } from "../errors";
 import { describe, parseDomestic, type ResolvedVersion, type Resolver } from "../resolve";
-import { applyCeilings, computeVoucher, versionStep, type Step } from "../voucher";
+import { applyCeilings, biStep, computeVoucher, versionStep, type Step } from "../voucher";
+import { bi } from "../text";
 import { clauseRouteLimits } from "../limits/derive";
 import { bandsAward, rateFromTable, scheduledRate } from "./formulas";
 import type { Cited, PolicyVersion } from "../types";
@@ -469,7 +470,8 @@ function bandsFormula({ route, inputs, note, finish }: RouteContext): ClauseResu
   const b = route.bands!;
   const x = inputs.amount(b.input);
   const { award, parts } = bandsAward(b, x);
-  note(() => ({ step: "bands", value: `${b.label} ${formatYuan(x)}: ${parts.join(" + ") || "below the first band"} = ${formatYuan(award)}`, quote: b.quote, source: b.source }));
+  const sum = parts.join(" + ");
+  note(() => biStep("bands", bi(`${b.label} ${formatYuan(x)}: ${sum || "below the first band"} = ${formatYuan(award)}`, `${b.label}${formatYuan(x)}：${sum || "未达第一档"} = ${formatYuan(award)}`), b));
   return finish(award, "bands");
 }
 
@@ -479,12 +481,15 @@ function routeRate(ctx: RouteContext): { rate: Cited<Decimal>; note: string } | 
   if (route.schedule) {
     const s = scheduledRate(route.schedule, supportYear);
     const rates = route.schedule.rates.map(formatRate).join(", ");
-    note(() => ({ step: "schedule", value: s ? `year ${supportYear} of support: ${formatRate(s.value)} (${rates})` : `year ${supportYear} of support is beyond the ${route.schedule!.rates.length} years of the schedule: no award`, quote: route.schedule!.quote, source: src }));
+    const n = route.schedule.rates.length;
+    note(() => biStep("schedule", s
+      ? bi(`year ${supportYear} of support: ${formatRate(s.value)} (${rates})`, `支持第${supportYear}年：${formatRate(s.value)}（${rates}）`)
+      : bi(`year ${supportYear} of support is beyond the ${n} years of the schedule: no award`, `支持第${supportYear}年，超出${n}年：不予支持`), { quote: route.schedule!.quote, source: src }));
     return s && { rate: s, note: "" };
   }
   if (route.rateBy) {
     const r = rateFromTable(route.rateBy, (name) => inputs.flag(name), where);
-    note(() => ({ step: "rate by", value: `${r.shown}: ${formatRate(r.rate.value)}`, quote: r.rate.quote, source: src }));
+    note(() => biStep("rate by", bi(`${r.shown}: ${formatRate(r.rate.value)}`, `${r.shown}：${formatRate(r.rate.value)}`), r.rate));
     return { rate: r.rate, note: "" };
   }
   return route.decreasing ? decreasingRate(ctx, route.rate!, route.decreasing) : { rate: route.rate!, note: "" };

@@ -4,6 +4,7 @@
 import Decimal from "decimal.js";
 import { formatRate, formatYuan, normalizeText } from "../amount";
 import { invalidValue } from "../errors";
+import { bi } from "../text";
 
 /** A number with the sentence it comes from (as Cited of ../types, kept here so that types.ts can import this module). */
 type Cited<T> = { value: T; quote: string; source: string };
@@ -58,10 +59,12 @@ export function rateFromTable(t: RateBy, read: (input: string) => unknown, where
   const given = t.inputs.map((spec) => {
     const v = categoryOf(read(spec.input));
     const allowed = spec.values.map(normalizeText);
-    if (!allowed.includes(v)) throw invalidValue(`${where}: input "${spec.input}" (${spec.label}) must be one of ${spec.values.join(", ")}.`);
+    if (!allowed.includes(v)) {
+      throw invalidValue(bi(`${where}: input "${spec.input}" (${spec.label}) must be one of ${spec.values.join(", ")}.`, `${where}：输入“${spec.input}”（${spec.label}）应为以下之一：${spec.values.join("、")}。`));
+    }
     return v;
   });
   const row = t.rates.find((r) => r.when.every((w, i) => normalizeText(w) === given[i]));
-  if (!row) throw invalidValue(`${where}: the text gives no rate for ${given.join(" × ")}.`);
+  if (!row) throw invalidValue(bi(`${where}: the text gives no rate for ${given.join(" × ")}.`, `${where}：文本未规定${given.join(" × ")}的比例。`));
   return { rate: { value: row.rate, quote: t.quote, source: t.source }, shown: t.inputs.map((s, i) => `${s.label} ${given[i]}`).join(", ") };
 }
