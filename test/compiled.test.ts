@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { defaultEngine, parseAmount, toFen } from "../src/engine";
 import { computeVoucher } from "../src/engine/voucher";
-import { CompiledVouchers } from "../src/engine/compiled";
+import { CompiledVouchers, compiledAward } from "../src/engine/compiled";
 
 const engine = defaultEngine();
 const resolver = engine.resolver;
@@ -23,6 +23,11 @@ describe.each(cases)("$key $type", ({ key, type, year }) => {
       (spend, domestic) => {
         const slow = toFen(computeVoucher(resolver, resolver.resolve(key, year), type, spend, domestic, year, false).award);
         const fast = compiled.amount(key, type, spend, domestic, year);
+        // The portfolio's compiled award gives the same rule that set it.
+        const { version } = resolver.resolve(key, year);
+        const { programme, route } = resolver.findProgrammeRoute(version, type);
+        const both = compiledAward(version, programme, route, spend, domestic);
+        if (both) expect([both[0] / 100, both[1]]).toEqual([slow, computeVoucher(resolver, resolver.resolve(key, year), type, spend, domestic, year, false).binding]);
         // Whole fen (a number, or text such as 1500万) always takes the compiled path, with the same answer.
         const wholeFen = parseAmount(spend).times(100).isInteger();
         expect(fast === null ? (wholeFen ? "declined" : slow) : fast).toBe(slow);

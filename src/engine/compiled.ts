@@ -6,16 +6,14 @@
 // (test/compiled.test.ts checks them against each other).
 import Decimal from "decimal.js";
 import { parseDomestic, type Resolver } from "./resolve";
-import { singleCeilings, voucherRouteLimits } from "./limits/derive";
+import { ceilingBinding, singleCeilings, voucherRouteLimits } from "./limits/derive";
 import type { PolicyVersion, Programme, Route } from "./types";
 
 /** A fraction of whole numbers, both below 2^31. */
 type Fraction = [number, number];
 
-interface Evaluator {
-  /** The award in fen, or null where the integers would leave the exact range. */
-  (spendFen: number): number | null;
-}
+/** The award in fen and the rule that set it (as computeVoucher names it), or null where the integers would leave the exact range. */
+type Evaluator = (spendFen: number) => [number, string] | null;
 
 const SAFE = 2 ** 52;
 
@@ -35,24 +33,28 @@ const halfUp = (p: number, q: number) => Math.floor((2 * p + q) / (2 * q));
 
 function compileRoute(version: PolicyVersion, programme: Programme, route: Route, domestic: boolean): Evaluator | null {
   const limits = singleCeilings(voucherRouteLimits(version, programme, route));
-  const ceiling = (ls: typeof limits) => {
+  // The tightest ceiling and the binding it gives (the first of equal ones, as computeVoucher applies them in order).
+  const ceiling = (ls: typeof limits): [number | null, string] | undefined => {
     let min: number | null = null;
+    let binding = "";
     for (const l of ls) {
       const f = fenOf(l.share ? l.amount.dividedBy(l.share) : l.amount);
       if (f === null) return undefined;
-      if (min === null || f < min) min = f;
+      if (min === null || f < min) [min, binding] = [f, ceilingBinding(l)];
     }
-    return min;
+    return [min, binding];
   };
-  const before = ceiling(limits.filter((l) => l.id === "cap"));
-  const after = ceiling(limits.filter((l) => l.id !== "cap"));
+  const b = ceiling(limits.filter((l) => l.id === "cap"));
+  const a = ceiling(limits.filter((l) => l.id !== "cap"));
   const all = ceiling(limits);
-  if (before === undefined || after === undefined || all === undefined) return null;
+  if (!b || !a || !all) return null;
+  const [before, beforeBinding] = b;
+  const [after, afterBinding] = a;
   if (route.lumpSum) {
     const lump = fenOf(route.lumpSum.value);
     if (lump === null) return null;
-    const fen = all === null ? lump : Math.min(lump, all);
-    return () => fen;
+    const result: [number, string] = all[0] !== null && all[0] < lump ? [all[0], all[1]] : [lump, "lump-sum"];
+    return () => result;
   }
   const rateD = domestic && route.domesticRate ? route.domesticRate.value : route.rate?.value;
   const rate = rateD && fraction(rateD);
@@ -61,15 +63,16 @@ function compileRoute(version: PolicyVersion, programme: Programme, route: Route
   if (!rate || !uplift || (route.threshold && threshold === null)) return null;
   const inclusive = route.threshold?.inclusive ?? true;
   return (s) => {
-    if (threshold !== null && (inclusive ? s < threshold : s <= threshold)) return 0;
+    if (threshold !== null && (inclusive ? s < threshold : s <= threshold)) return [0, "threshold"];
     // award = s × n / d fen, capped, raised, capped again: kept as p/q.
     let p = s * rate[0];
     let q = rate[1];
+    let binding = "rate";
     if (p * uplift[0] >= SAFE) return null;
-    if (before !== null && p > before * q) [p, q] = [before, 1];
+    if (before !== null && p > before * q) [p, q, binding] = [before, 1, beforeBinding];
     [p, q] = [p * uplift[0], q * uplift[1]];
-    if (after !== null && p > after * q) [p, q] = [after, 1];
-    return 2 * p + q < SAFE ? halfUp(p, q) : null;
+    if (after !== null && p > after * q) [p, q, binding] = [after, 1, afterBinding];
+    return 2 * p + q < SAFE ? [halfUp(p, q), binding] : null;
   };
 }
 
@@ -102,7 +105,6 @@ function fenFromDigits(d: string): number | null {
 /** The compiled evaluators and what the arguments resolve to, remembered per resolver. */
 export class CompiledVouchers {
   private readonly where = new Map<string, { version: PolicyVersion; programme: Programme; route: Route } | null>();
-  private readonly evaluators = new WeakMap<Route, Map<PolicyVersion, [Evaluator | null, Evaluator | null]>>();
 
   constructor(private readonly resolver: Resolver) {}
 
@@ -119,8 +121,8 @@ export class CompiledVouchers {
     }
     const found = this.find(jurisdiction, type, year);
     if (!found) return null;
-    const f = this.evaluator(found.version, found.programme, found.route, d)?.(fen);
-    return f === null || f === undefined ? null : f / 100;
+    const f = evaluatorFor(found.version, found.programme, found.route, d)?.(fen);
+    return f ? f[0] / 100 : null;
   }
 
   private find(jurisdiction: string, type: string, year: number) {
@@ -138,12 +140,30 @@ export class CompiledVouchers {
     }
     return hit;
   }
+}
 
-  private evaluator(version: PolicyVersion, programme: Programme, route: Route, domestic: boolean): Evaluator | null {
-    let byVersion = this.evaluators.get(route);
-    if (!byVersion) this.evaluators.set(route, (byVersion = new Map()));
-    let pair = byVersion.get(version);
-    if (!pair) byVersion.set(version, (pair = [compileRoute(version, programme, route, false), compileRoute(version, programme, route, true)]));
-    return pair[domestic ? 1 : 0];
+const evaluators = new WeakMap<Route, Map<PolicyVersion, [Evaluator | null, Evaluator | null]>>();
+
+function evaluatorFor(version: PolicyVersion, programme: Programme, route: Route, domestic: boolean): Evaluator | null {
+  let byVersion = evaluators.get(route);
+  if (!byVersion) evaluators.set(route, (byVersion = new Map()));
+  let pair = byVersion.get(version);
+  if (!pair) byVersion.set(version, (pair = [compileRoute(version, programme, route, false), compileRoute(version, programme, route, true)]));
+  return pair[domestic ? 1 : 0];
+}
+
+/**
+ * A voucher route's award on its own in whole fen with the rule that set it, for a portfolio row
+ * that needs no trace; null: compute it the ordinary way.
+ */
+export function compiledAward(version: PolicyVersion, programme: Programme, route: Route, spend: unknown, domestic: unknown): [number, string] | null {
+  const fen = typeof spend === "number" ? numberFen(spend) : typeof spend === "string" ? textFen(spend) : null;
+  if (fen === null) return null;
+  let d: boolean;
+  try {
+    d = parseDomestic(domestic).domestic;
+  } catch {
+    return null;
   }
+  return evaluatorFor(version, programme, route, d)?.(fen) ?? null;
 }
