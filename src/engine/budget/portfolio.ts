@@ -354,7 +354,7 @@ function poolKey(b: BoundLimit, e: CashEntry, rowYear: number): string {
 }
 
 /** Shares each pool the entries draw on among them, narrowest pools first. */
-function allocatePools(pass: Pass, entries: CashEntry[], state: LimitState, method: AllocationMethod, summaries: Map<string, PoolSummary>): void {
+function allocatePools(pass: Pass, entries: CashEntry[], state: LimitState, method: AllocationMethod, summaries: Map<string, Tally>): void {
   const groups = new Map<string, { b: BoundLimit; entries: CashEntry[] }>();
   for (const e of entries) {
     const limits = pass.live[e.i].award!.limits;
@@ -382,17 +382,15 @@ function requestOf(e: CashEntry, b: BoundLimit): bigint {
   return r;
 }
 
-function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit, state: LimitState, method: AllocationMethod, summaries: Map<string, PoolSummary>): void {
+function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit, state: LimitState, method: AllocationMethod, summaries: Map<string, Tally>): void {
   const l = b.limit;
   const limit = b.amount!;
   const usedBefore = state.used(k);
   const left = limit > usedBefore ? limit - usedBefore : zero;
   const requests = entries.map((e) => requestOf(e, b));
   const given = allocateFen(left, requests, method);
-  const first = pass.live[entries[0].i];
-  const poolId = l.id.replace(/^pool:/, "");
-  const period = entries[0].year === first.app!.year ? b.period : String(entries[0].year);
-  const label = `${l.title ?? `${poolId} ${tr(l.name, "en")}`} ${period}, ${yuanOf(limit)}`;
+  const t = tallyOf(summaries, k, b, pass.live[entries[0].i], entries[0].year);
+  const label = t.label;
   let requested = zero;
   let awarded = zero;
   let exhaustion: number | null = null;
@@ -414,12 +412,39 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
     }
   });
   state.record(b, awarded, entries[0].year, 1);
-  const prior = summaries.get(k);
-  summaries.set(k, {
-    key: k, version: first.award!.version.key, pool: poolId, label, year: prior?.year ?? entries[0].year, period, limit: fenToYuan(limit),
-    requested: fenToYuan(requested + (prior ? toFenBig(prior.requested) : zero)), awarded: fenToYuan(usedBefore + awarded), remaining: fenToYuan(left - awarded),
-    exhaustion: prior?.exhaustion ?? exhaustion, rows: entries.length + (prior?.rows ?? 0), quote: l.quote,
-  });
+  t.requested += requested;
+  t.awarded = usedBefore + awarded;
+  t.remaining = left - awarded;
+  t.exhaustion ??= exhaustion;
+  t.rows += entries.length;
+}
+
+/** A pool's summary as it is counted, in whole fen (made PoolSummary once, at the end). */
+interface Tally {
+  key: string; version: string; pool: string; label: string; year: number; period: string; quote: string;
+  limit: bigint; requested: bigint; awarded: bigint; remaining: bigint; exhaustion: number | null; rows: number;
+}
+
+function tallyOf(tallies: Map<string, Tally>, k: string, b: BoundLimit, first: PortfolioRow, year: number): Tally {
+  let t = tallies.get(k);
+  if (!t) {
+    const l = b.limit;
+    const pool = l.id.replace(/^pool:/, "");
+    const period = year === first.app!.year ? b.period : String(year);
+    t = {
+      key: k, version: first.award!.version.key, pool, label: `${l.title ?? `${pool} ${tr(l.name, "en")}`} ${period}, ${yuanOf(b.amount!)}`, year, period, quote: l.quote,
+      limit: b.amount!, requested: zero, awarded: zero, remaining: b.amount!, exhaustion: null, rows: 0,
+    };
+    tallies.set(k, t);
+  }
+  return t;
+}
+
+function summaryOf(t: Tally): PoolSummary {
+  return {
+    key: t.key, version: t.version, pool: t.pool, label: t.label, year: t.year, period: t.period, limit: fenToYuan(t.limit),
+    requested: fenToYuan(t.requested), awarded: fenToYuan(t.awarded), remaining: fenToYuan(t.remaining), exhaustion: t.exhaustion, rows: t.rows, quote: t.quote,
+  };
 }
 
 /**
@@ -478,7 +503,7 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
     else byYear.set(r.app!.year, [i]);
   });
   const state = new LimitState();
-  const summaries = new Map<string, PoolSummary>();
+  const summaries = new Map<string, Tally>();
   const carry = new Map<number, CashEntry[]>();
   const years = new Set(byYear.keys());
   const run: YearRun = { pass, state, carry, method: options.method, summaries };
@@ -493,7 +518,7 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
     if (parts) r.cash = parts.map((e) => ({ year: e.year, amount: fenToYuan(e.cash) }));
   });
   const versions = [...new Map(live.map((r) => [r.award!.version.key, r.award!.version])).values()];
-  return { rows, pools: [...summaries.values()], method: options.method, versions };
+  return { rows, pools: [...summaries.values()].map(summaryOf), method: options.method, versions };
 }
 
 /**
@@ -516,7 +541,7 @@ function inferSupportYears(parsed: readonly ParsedRow[]): void {
   for (const p of parsed) if (p.ok === true) p.app.supportYear = p.app.year - first.get(keyOf(p.app))! + 1;
 }
 
-interface YearRun { pass: Pass; state: LimitState; carry: Map<number, CashEntry[]>; method: AllocationMethod; summaries: Map<string, PoolSummary> }
+interface YearRun { pass: Pass; state: LimitState; carry: Map<number, CashEntry[]>; method: AllocationMethod; summaries: Map<string, Tally> }
 
 /**
  * One year: non-duplication, then every row's limits and pools. First come first served goes row by
