@@ -251,6 +251,8 @@ describe("annual pools", () => {
     expect(e.pools[0].requested.toNumber()).toBe(12500000);
     expect(e.pools[0].awarded.toNumber()).toBe(10000000);
     expect(e.pools[0].remaining.toNumber()).toBe(0);
+    expect(e.pools[0].unmet.toNumber()).toBe(2500000); // five newcomers' 50万 the 1000万 could not pay
+    expect(e.pools[0].period).toBe("2025");
   });
   test("pro-rata: each gets 1000/1250 of 50万 = 40万", () => {
     expect(run(newcomers, null, "pro-rata")).toEqual(new Array(25).fill([400000, "pool"]));

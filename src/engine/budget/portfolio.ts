@@ -70,7 +70,10 @@ export interface PoolSummary {
   limit: Decimal;
   /** Applications reaching the pool (after every other rule), in 元. */
   requested: Decimal;
+  /** Paid from the pool in its period (for a pool over the window: in all periods so far). */
   awarded: Decimal;
+  /** Requested in the period and not paid from the pool (requested − what the pool paid them). */
+  unmet: Decimal;
   remaining: Decimal;
   /** Excel serial of the day the requests reach the limit, in date order; null if never (or undated). */
   exhaustion: number | null;
@@ -413,6 +416,7 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
   });
   state.record(b, awarded, entries[0].year, 1);
   t.requested += requested;
+  t.given += awarded;
   t.awarded = usedBefore + awarded;
   t.remaining = left - awarded;
   t.exhaustion ??= exhaustion;
@@ -422,7 +426,7 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
 /** A pool's summary as it is counted, in whole fen (made PoolSummary once, at the end). */
 interface Tally {
   key: string; version: string; pool: string; label: string; year: number; period: string; quote: string;
-  limit: bigint; requested: bigint; awarded: bigint; remaining: bigint; exhaustion: number | null; rows: number;
+  limit: bigint; requested: bigint; given: bigint; awarded: bigint; remaining: bigint; exhaustion: number | null; rows: number;
 }
 
 function tallyOf(tallies: Map<string, Tally>, k: string, b: BoundLimit, first: PortfolioRow, year: number): Tally {
@@ -433,7 +437,7 @@ function tallyOf(tallies: Map<string, Tally>, k: string, b: BoundLimit, first: P
     const period = year === first.app!.year ? b.period : String(year);
     t = {
       key: k, version: first.award!.version.key, pool, label: `${l.title ?? `${pool} ${tr(l.name, "en")}`} ${period}, ${yuanOf(b.amount!)}`, year, period, quote: l.quote,
-      limit: b.amount!, requested: zero, awarded: zero, remaining: b.amount!, exhaustion: null, rows: 0,
+      limit: b.amount!, requested: zero, given: zero, awarded: zero, remaining: b.amount!, exhaustion: null, rows: 0,
     };
     tallies.set(k, t);
   }
@@ -443,7 +447,8 @@ function tallyOf(tallies: Map<string, Tally>, k: string, b: BoundLimit, first: P
 function summaryOf(t: Tally): PoolSummary {
   return {
     key: t.key, version: t.version, pool: t.pool, label: t.label, year: t.year, period: t.period, limit: fenToYuan(t.limit),
-    requested: fenToYuan(t.requested), awarded: fenToYuan(t.awarded), remaining: fenToYuan(t.remaining), exhaustion: t.exhaustion, rows: t.rows, quote: t.quote,
+    requested: fenToYuan(t.requested), awarded: fenToYuan(t.awarded), unmet: fenToYuan(t.requested - t.given), remaining: fenToYuan(t.remaining),
+    exhaustion: t.exhaustion, rows: t.rows, quote: t.quote,
   };
 }
 
