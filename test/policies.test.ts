@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
-import { parse } from "yaml";
 import { POLICY_DIR, readPolicyFiles, readPolicyFilesUnchecked, textReader } from "../src/engine/load-files";
 import { validatePolicyFiles, formatFault } from "../src/engine/validate";
 import type { PolicyFile } from "../src/engine";
+import { parsePolicyFiles } from "../src/engine/registry";
 
 const versionFiles = readPolicyFilesUnchecked().filter((f) => /^[^/]+\/(?!jurisdiction\.)[^/]+\.yaml$/.test(f.path));
 
@@ -17,6 +17,9 @@ function quotes(node: unknown, at = ""): { at: string; quote: string; source?: s
   }
   return [];
 }
+
+/** A version file as the engine reads it (quote: "@id" replaced by its sentence). */
+const readDoc = (file: PolicyFile) => parsePolicyFiles([file]).versions[0].doc;
 
 describe("the policy files", () => {
   // The five texts of policies/texts each have their version file (more may be added: a new city is data).
@@ -37,7 +40,7 @@ describe("the policy files", () => {
   });
 
   test.each(versionFiles.map((f) => [f.path, f] as const))("every quote in %s occurs character for character in its source text", (_p, file) => {
-    const doc = parse(file.text) as { source: string };
+    const doc = readDoc(file) as unknown as { source: string }; // quote: "@id" references resolved
     const found = quotes(doc);
     expect(found.length).toBeGreaterThan(0);
     for (const q of found) {
@@ -48,7 +51,7 @@ describe("the policy files", () => {
 
   test("every number is written in the sentence it cites", () => {
     for (const file of versionFiles) {
-      const doc = parse(file.text);
+      const doc = readDoc(file);
       const walk = (n: unknown): void => {
         if (Array.isArray(n)) return n.forEach(walk);
         if (!n || typeof n !== "object") return;
@@ -92,6 +95,12 @@ describe("a broken policy file is reported with its file and path", () => {
     expect(faults(edit("guangzhou/draft.yaml", (t) => t.replace('written: "1:1"', 'written: "适当"')))).toEqual([
       expect.stringMatching(/"适当" does not appear in its quote/),
       expect.stringMatching(/written "适当" does not show the number 100%/),
+    ]);
+  });
+  // 滨江 2025 （六）: one sentence gives the 30%, the 60% and the 2000万: quoted once under quotes, referred to as "@compute-6".
+  test("a quote reference that names no sentence", () => {
+    expect(faults(edit("hangzhou-binjiang/2025.yaml", (t) => t.replace('quote: "@compute-6"', 'quote: "@compute-7"')))).toEqual([
+      expect.stringMatching(/^policies\/hangzhou-binjiang\/2025\.yaml: .*\/programmes\/0\/routes\/0\/rate\/quote: "@compute-7" names no sentence under quotes \(compute-6\)/),
     ]);
   });
   test("bad YAML", () => {

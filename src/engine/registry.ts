@@ -40,9 +40,34 @@ export function parsePolicyFiles(files: PolicyFile[]): ParsedPolicyFiles {
     }
     if (kind === "programmes") out.programmes = { path: file.path, doc: doc as ProgrammeTypeDoc[] };
     else if (kind === "jurisdiction") out.jurisdictions.push({ path: file.path, doc: doc as JurisdictionDoc });
-    else out.versions.push({ path: file.path, doc: doc as PolicyDoc });
+    else out.versions.push({ path: file.path, doc: resolveQuotes(doc, `policies/${file.path}`) as PolicyDoc });
   }
   return out;
+}
+
+/**
+ * A version may quote a sentence once, in `quotes: { id: sentence }`, and refer to it wherever it is
+ * the source of a number as `quote: "@id"` (one sentence of 滨江（六） gives the rate, the domestic rate
+ * and the cap). References are replaced by their sentence as the file is read, so every check sees the
+ * sentence itself; an unknown id is an error naming the file and the path.
+ */
+function resolveQuotes(doc: unknown, where: string): unknown {
+  const root = doc as { quotes?: Record<string, unknown> } | null;
+  const quotes = root && typeof root === "object" && root.quotes && typeof root.quotes === "object" ? root.quotes : {};
+  const walk = (node: unknown, path: string): unknown => {
+    if (Array.isArray(node)) return node.map((v, i) => walk(v, `${path}/${i}`));
+    if (!node || typeof node !== "object") return node;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+      if (k === "quote" && typeof v === "string" && v.startsWith("@")) {
+        const q = quotes[v.slice(1)];
+        if (typeof q !== "string") throw new Error(`${where}: ${path}/quote: "${v}" names no sentence under quotes (${Object.keys(quotes).join(", ") || "none"})`);
+        out[k] = q;
+      } else out[k] = path === "" && k === "quotes" ? v : walk(v, `${path}/${k}`);
+    }
+    return out;
+  };
+  return walk(doc, "");
 }
 
 function cite(doc: AmountDoc, source: string): Cited<Decimal> {

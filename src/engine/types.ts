@@ -81,6 +81,8 @@ export interface PolicyDoc {
   pools?: PoolDoc[];
   /** Limits over the whole version (a yearly total per company across all measures, …). */
   limits?: LimitDoc[];
+  /** Sentences quoted once, referred to as quote: "@id". */
+  quotes?: Record<string, string>;
   programmes: ProgrammeDoc[];
   clauses?: ClauseDoc[];
 }
