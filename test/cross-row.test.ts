@@ -65,6 +65,7 @@ test("the trace names the limit in both languages, with its sentence", () => {
   expect(step.value).toBe("3000万元 → 2000万元: platform cap, 5000万元 per platform: 3000万元 already awarded");
   expect(step.text!.zh).toBe("3000万元 → 2000万元：单个平台上限5000万元：已支持3000万元");
   expect(step.quote).toMatch(/单个平台最高补助5000万元/);
+  expect(r.rows[1].cuts.map((c) => budget.cutName(c).zh)).toEqual(["单个平台上限"]);
 });
 
 describe("caps whose scope is not the company", () => {

@@ -193,6 +193,17 @@ function compareRows(a: PortfolioRow, b: PortfolioRow): number {
   return a.index - b.index;
 }
 
+/** The names "cut by" shows, in both languages: the fixed ones, and each limit's as it cuts (limits name themselves). */
+const CUT_NAMES = new Map<string, Text>([
+  ["non-duplication", bi("non-duplication", "不重复")], ["cap", bi("cap", "上限")], ["recipient cap", bi("recipient cap", "单位上限")],
+  ["pool", bi("pool", "资金总额")], ["threshold", bi("threshold", "门槛")], ["years of support", bi("years of support", "补助年限")],
+]);
+
+/** A "cut by" name in both languages (PORTFOLIO's column is the English; tr(cutName(c), lang) gives either). */
+export function cutName(en: string): Text {
+  return CUT_NAMES.get(en) ?? bi(en, en);
+}
+
 /** How "cut by" names the single-award rule that set an award on its own, where it cut it. */
 const SINGLE_CUTS: Record<string, string> = { cap: "cap", "recipient-cap": "recipient cap", pool: "pool", threshold: "threshold", years: "years of support" };
 
@@ -321,6 +332,7 @@ function applyRowLimits(pass: Pass, year: number[], state: LimitState): void {
       if (b.pool) continue;
       const before = state.used(b.key);
       const to = state.allowed(b, pass.fen[i], pass.own[i], pass.paidBefore[i], app.year);
+      if (!CUT_NAMES.has(b.limit.name.en) && CUT_NAMES.size < 1000) CUT_NAMES.set(b.limit.name.en, b.limit.name);
       pass.cut(i, tr(b.limit.name, "en"), to, () => reason(b, before, pass.paidBefore[i]), b.limit.quote);
     }
     for (const b of pass.live[i].award!.limits) if (!b.pool) state.record(b, pass.fen[i], app.year, 1);
