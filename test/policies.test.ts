@@ -19,7 +19,7 @@ function quotes(node: unknown, at = ""): { at: string; quote: string; source?: s
 }
 
 /** A version file as the engine reads it (quote: "@id" replaced by its sentence). */
-const readDoc = (file: PolicyFile) => parsePolicyFiles([file]).versions[0].doc;
+const readDoc = (file: PolicyFile) => parsePolicyFiles(readPolicyFilesUnchecked()).versions.find((v) => v.path === file.path)!.doc;
 
 describe("the policy files", () => {
   // The five texts of policies/texts each have their version file (more may be added: a new city is data).
@@ -101,6 +101,18 @@ describe("a broken policy file is reported with its file and path", () => {
   test("a quote reference that names no sentence", () => {
     expect(faults(edit("hangzhou-binjiang/2025.yaml", (t) => t.replace('quote: "@compute-6"', 'quote: "@compute-7"')))).toEqual([
       expect.stringMatching(/^policies\/hangzhou-binjiang\/2025\.yaml: .*\/programmes\/0\/routes\/0\/rate\/quote: "@compute-7" names no sentence under quotes \(compute-6\)/),
+    ]);
+  });
+  // The 2025 draft is written as its changes from the final (basedOn: "2025"); its quotes are checked
+  // against its own text: the final's wording of 附则 (补足差额) is not the draft's.
+  test("a version written as changes from another: its quotes checked against its own text", () => {
+    expect(good.find((f) => f.path === "hangzhou-binjiang/2025-draft.yaml")!.text).toMatch(/^basedOn: '2025'$/m);
+    const drop = (t: string) => t.replace(/- op: replace\n  path: \/topUp\/quote\n  value: [^\n]*\n/, "");
+    expect(faults(edit("hangzhou-binjiang/2025-draft.yaml", drop))).toEqual([
+      expect.stringMatching(/^policies\/hangzhou-binjiang\/2025-draft\.yaml: \/topUp\/quote: quote does not occur in texts\/hangzhou-binjiang-2025-draft\.txt/),
+    ]);
+    expect(faults(edit("hangzhou-binjiang/2025-draft.yaml", (t) => t.replace("basedOn: '2025'", "basedOn: '2024'")))).toEqual([
+      expect.stringMatching(/2025-draft\.yaml: .*basedOn: policies\/hangzhou-binjiang\/ has no version "2024"/),
     ]);
   });
   test("bad YAML", () => {

@@ -26,8 +26,9 @@ export interface ParsedPolicyFiles {
   versions: { path: string; doc: PolicyDoc }[];
 }
 
-/** Parses the YAML of every policy file; a file that is not YAML throws naming it. */
-export function parsePolicyFiles(files: PolicyFile[]): ParsedPolicyFiles {
+/** Parses the YAML of every policy file; a file that is not YAML throws naming it. bases: false leaves a
+ * version written as changes from another (basedOn) as written, for checking one file alone. */
+export function parsePolicyFiles(files: PolicyFile[], options: { bases?: boolean } = {}): ParsedPolicyFiles {
   const out: ParsedPolicyFiles = { programmes: null, jurisdictions: [], versions: [] };
   for (const file of files) {
     const kind = policyFileKind(file.path);
@@ -42,6 +43,7 @@ export function parsePolicyFiles(files: PolicyFile[]): ParsedPolicyFiles {
     else if (kind === "jurisdiction") out.jurisdictions.push({ path: file.path, doc: doc as JurisdictionDoc });
     else out.versions.push({ path: file.path, doc: resolveQuotes(doc, `policies/${file.path}`) as PolicyDoc });
   }
+  if (options.bases !== false) applyBases(out.versions);
   return out;
 }
 
@@ -68,6 +70,50 @@ function resolveQuotes(doc: unknown, where: string): unknown {
     return out;
   };
   return walk(doc, "");
+}
+
+/** One change of a version written from another: a JSON pointer into the other's file, and what to do there. */
+interface Change { op: "replace" | "add" | "remove"; path: string; value?: unknown }
+
+function applyChange(doc: Record<string, unknown>, c: Change, where: string): void {
+  const keys = c.path.split("/").slice(1).map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const last = keys.pop();
+  let node: unknown = doc;
+  for (const k of keys) node = node && typeof node === "object" ? (node as Record<string, unknown>)[k] : undefined;
+  if (!node || typeof node !== "object" || last === undefined) throw new Error(`${where}: changes: ${c.path} is not in the version it is based on`);
+  if (Array.isArray(node)) {
+    const i = last === "-" ? node.length : Number(last);
+    if (!Number.isInteger(i) || i < 0 || i > node.length - (c.op === "add" ? 0 : 1)) throw new Error(`${where}: changes: ${c.path} is not in the version it is based on`);
+    if (c.op === "remove") node.splice(i, 1);
+    else if (c.op === "add") node.splice(i, 0, c.value);
+    else node[i] = c.value;
+    return;
+  }
+  const obj = node as Record<string, unknown>;
+  // replace of a missing field sets it (so a fault in the other file is reported there, not here)
+  if (c.op === "remove" && !(last in obj)) throw new Error(`${where}: changes: ${c.path} is not in the version it is based on`);
+  if (c.op === "remove") delete obj[last];
+  else obj[last] = c.value;
+}
+
+/**
+ * A version written as its changes from another of the same jurisdiction (the 2025 draft from the
+ * final): the other's file, with the changes applied and this file's own fields over it. The result
+ * is checked like any version (its quotes against its own text).
+ */
+function applyBases(versions: { path: string; doc: PolicyDoc }[]): void {
+  for (const v of versions) {
+    const d = v.doc as PolicyDoc & { basedOn?: string; changes?: Change[] };
+    if (d.basedOn === undefined) continue;
+    const dir = v.path.split("/")[0];
+    const base = versions.find((x) => x.path.split("/")[0] === dir && String(x.doc.version) === String(d.basedOn) && !(x.doc as { basedOn?: string }).basedOn);
+    if (!base) throw new Error(`policies/${v.path}: basedOn: policies/${dir}/ has no version "${d.basedOn}" written in full`);
+    const out = structuredClone(base.doc) as unknown as Record<string, unknown>;
+    delete out.quotes;
+    for (const c of d.changes ?? []) applyChange(out, c, `policies/${v.path}`);
+    const { basedOn: _b, changes: _c, ...own } = d;
+    v.doc = { ...out, ...own } as PolicyDoc;
+  }
 }
 
 function cite(doc: AmountDoc, source: string): Cited<Decimal> {

@@ -57,13 +57,19 @@ export function validatePolicyFiles(files: PolicyFile[], readText: (path: string
   const faults: PolicyFault[] = [];
   for (const file of files) {
     try {
-      parsePolicyFiles([file]);
+      parsePolicyFiles([file], { bases: false });
     } catch (e) {
       faults.push({ file: file.path, path: "", message: (e as Error).message.replace(/^policies\/[^:]+: /, "") });
     }
   }
   if (faults.length > 0) return faults;
-  const parsed = parsePolicyFiles(files);
+  let parsed;
+  try {
+    parsed = parsePolicyFiles(files); // versions written as changes from another are resolved here
+  } catch (e) {
+    const m = /^policies\/([^:]+): (.*)$/s.exec((e as Error).message);
+    return [m ? { file: m[1], path: "", message: m[2] } : { file: "", path: "", message: (e as Error).message }];
+  }
   const v = getValidators();
   if (!parsed.programmes) faults.push({ file: "programmes.yaml", path: "", message: "file is missing" });
   else if (!v.programmes(parsed.programmes.doc)) faults.push(...schemaFaults(parsed.programmes.path, v.programmes.errors));
