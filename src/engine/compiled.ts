@@ -111,17 +111,8 @@ export class CompiledVouchers {
   /** The award in 元 (to the fen), or null: compute it the ordinary way. */
   amount(jurisdiction: unknown, type: unknown, spend: unknown, domestic: unknown, year: number): number | null {
     if (typeof jurisdiction !== "string" || typeof type !== "string") return null;
-    const fen = typeof spend === "number" ? numberFen(spend) : typeof spend === "string" ? textFen(spend) : null;
-    if (fen === null) return null;
-    let d: boolean;
-    try {
-      d = parseDomestic(domestic).domestic;
-    } catch {
-      return null;
-    }
     const found = this.find(jurisdiction, type, year);
-    if (!found) return null;
-    const f = evaluatorFor(found.version, found.programme, found.route, d)?.(fen);
+    const f = found && compiledAward(found.version, found.programme, found.route, spend, domestic);
     return f ? f[0] / 100 : null;
   }
 

@@ -108,7 +108,7 @@ function applyBases(versions: { path: string; doc: PolicyDoc }[]): void {
     const dir = v.path.split("/")[0];
     const base = versions.find((x) => x.path.split("/")[0] === dir && String(x.doc.version) === String(d.basedOn) && !(x.doc as { basedOn?: string }).basedOn);
     if (!base) throw new Error(`policies/${v.path}: basedOn: policies/${dir}/ has no version "${d.basedOn}" written in full`);
-    const out = structuredClone(base.doc) as unknown as Record<string, unknown>;
+    const out = JSON.parse(JSON.stringify(base.doc)) as Record<string, unknown>; // plain YAML data (no structuredClone in every host)
     delete out.quotes;
     for (const c of d.changes ?? []) applyChange(out, c, `policies/${v.path}`);
     const { basedOn: _b, changes: _c, ...own } = d;
