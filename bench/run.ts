@@ -5,8 +5,9 @@ import { benchBudgetForecast } from "./forecast-pipeline";
 import { benchExposure } from "./exposure";
 import { benchClauses } from "./clauses";
 import { benchStart } from "./start";
+import { benchPortfolio } from "./portfolio";
 
-const ALL: Record<string, () => void | Promise<void>> = { start: benchStart, voucher: benchVoucher, clauses: benchClauses, forecast: benchForecast, "budget-forecast": benchBudgetForecast, exposure: benchExposure };
+const ALL: Record<string, () => void | Promise<void>> = { start: benchStart, voucher: benchVoucher, clauses: benchClauses, portfolio: benchPortfolio, forecast: benchForecast, "budget-forecast": benchBudgetForecast, exposure: benchExposure };
 
 async function main() {
   const wanted = (process.env.BENCH ?? Object.keys(ALL).join(",")).split(",").map((s) => s.trim()).filter(Boolean);

@@ -10,6 +10,7 @@
 //  4. a voucher clause pays what COMPUTE_VOUCHER pays.
 import fc from "fast-check";
 import Decimal from "decimal.js";
+import { clauseRouteLimits, singleCeilings } from "../src/engine/limits/derive";
 import { AwardError, defaultEngine, roundAward } from "../src/engine";
 import type { PolicyVersion } from "../src/engine";
 import type { Clause, ClauseRoute, InputSpec } from "../src/engine/clauses/types";
@@ -106,8 +107,9 @@ describe.each(versions.map((v) => [v.key, v] as const))("%s", (_key, version) =>
         });
         let expected = conditionsHold ? new Decimal(lo).times(route.rate!.value) : new Decimal(0);
         for (const c of route.rateCaps) expected = Decimal.min(expected, num(rest[c.input]).times(c.rate.value));
-        if (route.cap) expected = Decimal.min(expected, route.cap.value);
-        for (const p of version.pools) expected = Decimal.min(expected, p.amount.value);
+        // Every fixed money limit of the route bounds one award: its cap (per award, recipient, project,
+        // platform …), the clause's and the version's limits, the pools.
+        for (const l of singleCeilings(clauseRouteLimits(version, clause, route))) expected = Decimal.min(expected, l.share ? l.amount.dividedBy(l.share) : l.amount);
         expect(a.value.toString()).toBe(expected.toString());
       }), { numRuns: 40 });
     },

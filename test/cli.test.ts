@@ -65,13 +65,14 @@ describe("award-model policies", () => {
     const r = run(["policies", "--json"]);
     expect(r.code).toBe(0);
     const v = JSON.parse(r.out) as { key: string; status: string; window: { from: string; to: string } | null }[];
-    expect(v.map((x) => [x.key, x.status, x.window])).toEqual([
+    // The five texts' versions (a city added as data adds its own rows: no list of versions here).
+    expect(v.map((x) => [x.key, x.status, x.window])).toEqual(expect.arrayContaining([
       ["guangzhou@draft", "draft", { from: "2025-01-01", to: "2029-12-31" }],
       ["hangzhou-binjiang@2023", "final", { from: "2023-05-08", to: "2025-06-09" }],
       ["hangzhou-binjiang@2025-draft", "draft", null],
       ["hangzhou-binjiang@2025", "final", { from: "2025-06-10", to: "2028-06-09" }],
       ["langfang@2023", "final", { from: "2023-01-04", to: "2026-01-03" }],
-    ]);
+    ]));
   });
   test("plain listing", () => {
     const r = run(["policies"]);

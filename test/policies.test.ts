@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
-import { parse } from "yaml";
 import { POLICY_DIR, readPolicyFiles, readPolicyFilesUnchecked, textReader } from "../src/engine/load-files";
 import { validatePolicyFiles, formatFault } from "../src/engine/validate";
 import type { PolicyFile } from "../src/engine";
+import { parsePolicyFiles } from "../src/engine/registry";
 
 const versionFiles = readPolicyFilesUnchecked().filter((f) => /^[^/]+\/(?!jurisdiction\.)[^/]+\.yaml$/.test(f.path));
 
@@ -18,12 +18,21 @@ function quotes(node: unknown, at = ""): { at: string; quote: string; source?: s
   return [];
 }
 
+/** A version file as the engine reads it (quote: "@id" replaced by its sentence). */
+const readDoc = (file: PolicyFile) => parsePolicyFiles(readPolicyFilesUnchecked()).versions.find((v) => v.path === file.path)!.doc;
+
 describe("the policy files", () => {
-  test("the five versions are there", () => {
-    expect(versionFiles.map((f) => f.path).sort()).toEqual([
+  // The five texts of policies/texts each have their version file (more may be added: a new city is data).
+  test("the five texts' versions are there", () => {
+    expect(versionFiles.map((f) => f.path)).toEqual(expect.arrayContaining([
       "guangzhou/draft.yaml", "hangzhou-binjiang/2023.yaml", "hangzhou-binjiang/2025-draft.yaml",
       "hangzhou-binjiang/2025.yaml", "langfang/2023.yaml",
-    ]);
+    ]));
+  });
+  test("every version file has its worked examples beside it", () => {
+    const all = new Set(readPolicyFilesUnchecked().map((f) => f.path));
+    const examples = fs.readdirSync(POLICY_DIR, { recursive: true }).map(String).filter((p) => /\.examples\.ya?ml$/.test(p)).map((p) => p.replace(/\\/g, "/"));
+    expect(versionFiles.filter((f) => all.has(f.path)).map((f) => f.path.replace(/\.ya?ml$/, ".examples.yaml")).filter((p) => !examples.includes(p))).toEqual([]);
   });
 
   test("all pass the schema and the cross-checks", () => {
@@ -31,7 +40,7 @@ describe("the policy files", () => {
   });
 
   test.each(versionFiles.map((f) => [f.path, f] as const))("every quote in %s occurs character for character in its source text", (_p, file) => {
-    const doc = parse(file.text) as { source: string };
+    const doc = readDoc(file) as unknown as { source: string }; // quote: "@id" references resolved
     const found = quotes(doc);
     expect(found.length).toBeGreaterThan(0);
     for (const q of found) {
@@ -42,7 +51,7 @@ describe("the policy files", () => {
 
   test("every number is written in the sentence it cites", () => {
     for (const file of versionFiles) {
-      const doc = parse(file.text);
+      const doc = readDoc(file);
       const walk = (n: unknown): void => {
         if (Array.isArray(n)) return n.forEach(walk);
         if (!n || typeof n !== "object") return;
@@ -75,6 +84,36 @@ describe("a broken policy file is reported with its file and path", () => {
 
   test("the shipped files have no fault", () => {
     expect(faults(good)).toEqual([]);
+  });
+  // 廊坊 item 1: 前三年按年运营实际总投入的20%给予资金补助 — years 3 written 前三年 shows the 3; 前几年 would hide it.
+  test("a written phrase that hides the number it stands for is refused", () => {
+    expect(faults(edit("langfang/2023.yaml", (t) => t.replace("written: 前三年", "written: 前几年")))).toEqual([
+      expect.stringMatching(/years\/value: "前几年" does not appear in its quote/),
+      expect.stringMatching(/^policies\/langfang\/2023\.yaml: \/clauses\/0\/routes\/1\/years\/written: written "前几年" does not show the number 3/),
+    ]);
+    // 广州 第二十条 6折 (a rent at 60%: a 40% subsidy) and 第六条 1:1 (100%) show theirs.
+    expect(faults(edit("guangzhou/draft.yaml", (t) => t.replace('written: "1:1"', 'written: "适当"')))).toEqual([
+      expect.stringMatching(/"适当" does not appear in its quote/),
+      expect.stringMatching(/written "适当" does not show the number 100%/),
+    ]);
+  });
+  // 滨江 2025 （六）: one sentence gives the 30%, the 60% and the 2000万: quoted once under quotes, referred to as "@compute-6".
+  test("a quote reference that names no sentence", () => {
+    expect(faults(edit("hangzhou-binjiang/2025.yaml", (t) => t.replace('quote: "@compute-6"', 'quote: "@compute-7"')))).toEqual([
+      expect.stringMatching(/^policies\/hangzhou-binjiang\/2025\.yaml: .*\/programmes\/0\/routes\/0\/rate\/quote: "@compute-7" names no sentence under quotes \(compute-6\)/),
+    ]);
+  });
+  // The 2025 draft is written as its changes from the final (basedOn: "2025"); its quotes are checked
+  // against its own text: the final's wording of 附则 (补足差额) is not the draft's.
+  test("a version written as changes from another: its quotes checked against its own text", () => {
+    expect(good.find((f) => f.path === "hangzhou-binjiang/2025-draft.yaml")!.text).toMatch(/^basedOn: '2025'$/m);
+    const drop = (t: string) => t.replace(/- op: replace\n  path: \/topUp\/quote\n  value: [^\n]*\n/, "");
+    expect(faults(edit("hangzhou-binjiang/2025-draft.yaml", drop))).toEqual([
+      expect.stringMatching(/^policies\/hangzhou-binjiang\/2025-draft\.yaml: \/topUp\/quote: quote does not occur in texts\/hangzhou-binjiang-2025-draft\.txt/),
+    ]);
+    expect(faults(edit("hangzhou-binjiang/2025-draft.yaml", (t) => t.replace("basedOn: '2025'", "basedOn: '2024'")))).toEqual([
+      expect.stringMatching(/2025-draft\.yaml: .*basedOn: policies\/hangzhou-binjiang\/ has no version "2024"/),
+    ]);
   });
   test("bad YAML", () => {
     expect(faults(edit("langfang/2023.yaml", (t) => t.replace("programmes:", "programmes: [")))).toEqual([

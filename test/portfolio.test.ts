@@ -4,6 +4,9 @@ import Decimal from "decimal.js";
 import { portfolio } from "../src/functions/budget";
 import { budget, defaultEngine } from "../src/engine";
 import { expectError } from "./helpers/call";
+import { bindLimits } from "../src/engine/limits/apply";
+import type { Limit } from "../src/engine/limits/types";
+import { bi } from "../src/engine/text";
 
 const H = ["recipient", "project", "policy", "programme", "route", "amount", "domestic", "date"];
 type Row = unknown[];
@@ -120,11 +123,17 @@ describe("rules on clause rows (through the clause hook)", () => {
   // for national, provincial and municipal demonstration projects; the level is in the amount column here.
   const LEVELS: Record<string, number> = { national: 500000, provincial: 300000, municipal: 100000 };
   const resolver = defaultEngine().resolver;
-  const hook = (extraPools: budget.PoolLimit[] = []): budget.RowAwardFn => (app) => ({
-    kind: "clause", awardId: "12", label: "item 12", version: resolver.resolve(app.policy, app.year).version,
-    single: new Decimal(LEVELS[String(app.amount)]), binding: "lump-sum", oneTime: { quote: "一次性", per: "project" }, quota: null, caps: [],
-    pools: extraPools.map((p) => ({ ...p, key: `${p.key}|${app.year}`, year: app.year })), steps: [],
-  });
+  const base = { for: "project", period: "ever", sharedBy: "clause", quote: "一次性", source: "" } as const;
+  const oneTime: Limit = { ...base, id: "one-time", counts: "awards", amount: new Decimal(1), name: bi("one-time", "一次性") };
+  const topUp: Limit = { ...base, id: "top-up", counts: "money", amount: "own-award", name: bi("top-up", "补足差额") };
+  const hook = (extraPools: Limit[] = []): budget.RowAwardFn => (app) => {
+    const version = resolver.resolve(app.policy, app.year).version;
+    const limits = [version.topUp ? topUp : oneTime, ...extraPools];
+    return {
+      kind: "clause", awardId: "12", label: "item 12", version, single: new Decimal(LEVELS[String(app.amount)]), binding: "lump-sum",
+      limits: bindLimits(limits, budget.limitContext(app, version, "12", "level", "level")), steps: [],
+    };
+  };
   const table = (rows: Row[]) => budget.readTable([H, ...rows], 2024).rows;
   test("a later one-time award under the same clause is topped up by the difference where the version says 补足差额", () => {
     const r = budget.runPortfolio(resolver, table([
@@ -142,9 +151,10 @@ describe("rules on clause rows (through the clause hook)", () => {
     expect(r.rows.map((x) => [x.paid?.toNumber(), x.cuts.join("; ")])).toEqual([[100000, ""], [0, "one-time"]]);
   });
   test("two pools in a row: the first, then the second over what the first paid", () => {
-    const pools: budget.PoolLimit[] = [
-      { key: "small", version: "v", pool: "small", year: 0, amount: new Decimal(800000), label: "small pool", quote: "q" },
-      { key: "total", version: "v", pool: "total", year: 0, amount: new Decimal(600000), label: "total", quote: "q" },
+    const pool = { counts: "money", for: "measure", period: "year", quote: "q", source: "", name: bi("pool", "资金总额") } as const;
+    const pools: Limit[] = [
+      { ...pool, id: "pool:small", sharedBy: "programme", amount: new Decimal(800000) },
+      { ...pool, id: "pool:total", sharedBy: "version", amount: new Decimal(600000) },
     ];
     const r = budget.runPortfolio(resolver, table([
       ["甲", "A", "滨江", "12", "", "national", "", "2024-01-10"],
@@ -241,6 +251,8 @@ describe("annual pools", () => {
     expect(e.pools[0].requested.toNumber()).toBe(12500000);
     expect(e.pools[0].awarded.toNumber()).toBe(10000000);
     expect(e.pools[0].remaining.toNumber()).toBe(0);
+    expect(e.pools[0].unmet.toNumber()).toBe(2500000); // five newcomers' 50万 the 1000万 could not pay
+    expect(e.pools[0].period).toBe("2025");
   });
   test("pro-rata: each gets 1000/1250 of 50万 = 40万", () => {
     expect(run(newcomers, null, "pro-rata")).toEqual(new Array(25).fill([400000, "pool"]));
@@ -337,8 +349,7 @@ describe("the table", () => {
     const { rows } = budget.readTable([H, ["甲", "A", "滨江", "（十）", "", 1000000, "", "2026-01-01"]], 2026);
     const version = resolver.resolve("滨江", 2026).version;
     const hook: budget.RowAwardFn = (app) => ({
-      kind: "clause", awardId: app.programme, label: "clause 10", version, single: new Decimal(300000), binding: "rate",
-      oneTime: null, quota: null, caps: [], pools: [], steps: [],
+      kind: "clause", awardId: app.programme, label: "clause 10", version, single: new Decimal(300000), binding: "rate", limits: [], steps: [],
     });
     const r = budget.runPortfolio(resolver, rows, { method: "fcfs", clauseAward: hook });
     expect(r.rows[0].paid?.toNumber()).toBe(300000);

@@ -3,7 +3,10 @@ import Decimal from "decimal.js";
 import { formatYuan, toFen } from "./amount";
 import { notAvailable } from "./errors";
 import { PolicyRegistry } from "./registry";
-import { Resolver, parseYear, parseDomestic } from "./resolve";
+import { Resolver, parseYear, parseDomestic, type ResolvedVersion } from "./resolve";
+import { parseWhen } from "./when";
+import { CompiledVouchers } from "./compiled";
+import { MAX_YEAR, MIN_YEAR } from "./resolve";
 import { computeVoucher, type Step, type VoucherResult } from "./voucher";
 import type { Cited, PolicyFile, PolicyVersion } from "./types";
 import { clauseIdOf, clauseTable, computeClause, requireClauseArgument, roundAward, roundingStep, stepTable, type ClauseResult } from "./clauses";
@@ -36,16 +39,25 @@ export class Engine {
   /** @param options.pins per jurisdiction id, the version a name without @version resolves to (see Resolver). */
   constructor(readonly registry: PolicyRegistry, options: { pins?: Readonly<Record<string, string>> } = {}) {
     this.resolver = new Resolver(registry, options.pins);
+    this.compiled = new CompiledVouchers(this.resolver);
   }
+
+  /** COMPUTE_VOUCHER's evaluators in whole fen (compiled.ts). */
+  private readonly compiled: CompiledVouchers;
 
   /** The version a jurisdiction[@version] resolves to in a year. */
   version(jurisdiction: unknown, year: unknown, defaultYear: number): PolicyVersion {
-    return this.resolver.resolve(jurisdiction, parseYear(year, defaultYear)).version;
+    return this.at(jurisdiction, year, defaultYear).resolved.version;
+  }
+
+  /** The version in force in a year, or on a day where `year` is a date (a serial or "2025-06-10"). */
+  at(policy: unknown, year: unknown, defaultYear: number): { y: number; resolved: ResolvedVersion } {
+    const when = parseWhen(year, defaultYear);
+    return { y: when.year, resolved: this.resolver.resolve(policy, when.year, when.date) };
   }
 
   voucher(jurisdiction: unknown, type: unknown, spend: unknown, domestic: unknown, year: unknown, defaultYear: number): VoucherResult {
-    const y = parseYear(year, defaultYear);
-    const resolved = this.resolver.resolve(jurisdiction, y);
+    const { y, resolved } = this.at(jurisdiction, year, defaultYear);
     const result = computeVoucher(this.resolver, resolved, type, spend, domestic, y);
     const variant = resolved.version.variant;
     if (variant) {
@@ -59,10 +71,23 @@ export class Engine {
     return result;
   }
 
+  /**
+   * COMPUTE_VOUCHER by its compiled evaluator (whole fen, compiled.ts), or null where the arguments
+   * need the ordinary computation (text it cannot read exactly, a date as the year, a bad argument).
+   * Cheaper than a memo lookup, so the function asks it first.
+   */
+  voucherCompiled(jurisdiction: unknown, type: unknown, spend: unknown, domestic: unknown, year: unknown, defaultYear: number): number | null {
+    const y = year === undefined || year === null || year === "" ? defaultYear : year;
+    if (typeof y !== "number" || !Number.isInteger(y) || y < MIN_YEAR || y > MAX_YEAR) return null;
+    return this.compiled.amount(jurisdiction, type, spend, domestic, y);
+  }
+
   /** The award in 元, rounded to the fen: what COMPUTE_VOUCHER returns. */
   voucherAmount(jurisdiction: unknown, type: unknown, spend: unknown, domestic: unknown, year: unknown, defaultYear: number): number {
-    const y = parseYear(year, defaultYear);
-    return toFen(computeVoucher(this.resolver, this.resolver.resolve(jurisdiction, y), type, spend, domestic, y, false).award);
+    const fast = this.voucherCompiled(jurisdiction, type, spend, domestic, year, defaultYear);
+    if (fast !== null) return fast;
+    const { y, resolved } = this.at(jurisdiction, year, defaultYear);
+    return toFen(computeVoucher(this.resolver, resolved, type, spend, domestic, y, false).award);
   }
 
   /** A programme's routes as a table with a header row: what ROUTES spills. */
@@ -113,15 +138,15 @@ export class Engine {
    * default (or the text's choose rule).
    */
   clauseAward(policy: unknown, clause: unknown, inputs: unknown, route: unknown, year: unknown, defaultYear: number): ClauseResult {
-    const y = parseYear(year, defaultYear);
-    const result = computeClause(this.resolver, this.resolver.resolve(policy, y), clause, inputs, route, y);
+    const { y, resolved } = this.at(policy, year, defaultYear);
+    const result = computeClause(this.resolver, resolved, clause, inputs, route, y);
     return { ...result, steps: [...result.steps, roundingStep(result.award, result.unit)] };
   }
 
   /** What CLAUSE returns: the award rounded (元 to the fen), computed without building a trace. */
   clauseAmount(policy: unknown, clause: unknown, inputs: unknown, route: unknown, year: unknown, defaultYear: number): number {
-    const y = parseYear(year, defaultYear);
-    const result = computeClause(this.resolver, this.resolver.resolve(policy, y), clause, inputs, route, y, false);
+    const { y, resolved } = this.at(policy, year, defaultYear);
+    const result = computeClause(this.resolver, resolved, clause, inputs, route, y, false);
     return roundAward(result.award, result.unit);
   }
 
@@ -143,7 +168,8 @@ export class Engine {
         return false;
       }
     };
-    const y = parseYear(year, defaultYear);
+    parseWhen(year, defaultYear); // a bad year is refused before anything else
+    const y = year;
     requireClauseArgument(clause);
     const asVoucher = typeof clause === "string" && clauseIdOf(clause) === null && !Array.isArray(inputs) && isDomesticFlag(routeOrDomestic)
       && this.resolver.parseType(clause).type !== null;

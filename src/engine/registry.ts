@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import { parse as parseYaml } from "yaml";
 import { parsePolicyAmount, parsePolicyRate } from "./amount";
 import { buildClauses } from "./clauses/build";
+import { buildInstalments, buildLimits } from "./limits/derive";
 import type {
   AmountDoc, CapDoc, Cited, Jurisdiction, JurisdictionDoc, PolicyDoc, PolicyFile, PolicyVersion, Pool,
   Programme, ProgrammeDoc, ProgrammeType, ProgrammeTypeDoc, RateDoc, Route, RouteDoc, ThresholdDoc,
@@ -12,7 +13,7 @@ export type PolicyFileKind = "programmes" | "jurisdiction" | "version" | "other"
 
 export function policyFileKind(path: string): PolicyFileKind {
   const p = path.replace(/\\/g, "/");
-  if (!/\.ya?ml$/.test(p)) return "other";
+  if (!/\.ya?ml$/.test(p) || /\.examples\.ya?ml$/.test(p)) return "other"; // worked examples: test tables, not policy
   if (/^programmes\.ya?ml$/.test(p)) return "programmes";
   if (/^[^/]+\/jurisdiction\.ya?ml$/.test(p)) return "jurisdiction";
   if (/^[^/]+\/[^/]+\.ya?ml$/.test(p)) return "version";
@@ -25,8 +26,9 @@ export interface ParsedPolicyFiles {
   versions: { path: string; doc: PolicyDoc }[];
 }
 
-/** Parses the YAML of every policy file; a file that is not YAML throws naming it. */
-export function parsePolicyFiles(files: PolicyFile[]): ParsedPolicyFiles {
+/** Parses the YAML of every policy file; a file that is not YAML throws naming it. bases: false leaves a
+ * version written as changes from another (basedOn) as written, for checking one file alone. */
+export function parsePolicyFiles(files: PolicyFile[], options: { bases?: boolean } = {}): ParsedPolicyFiles {
   const out: ParsedPolicyFiles = { programmes: null, jurisdictions: [], versions: [] };
   for (const file of files) {
     const kind = policyFileKind(file.path);
@@ -39,9 +41,79 @@ export function parsePolicyFiles(files: PolicyFile[]): ParsedPolicyFiles {
     }
     if (kind === "programmes") out.programmes = { path: file.path, doc: doc as ProgrammeTypeDoc[] };
     else if (kind === "jurisdiction") out.jurisdictions.push({ path: file.path, doc: doc as JurisdictionDoc });
-    else out.versions.push({ path: file.path, doc: doc as PolicyDoc });
+    else out.versions.push({ path: file.path, doc: resolveQuotes(doc, `policies/${file.path}`) as PolicyDoc });
   }
+  if (options.bases !== false) applyBases(out.versions);
   return out;
+}
+
+/**
+ * A version may quote a sentence once, in `quotes: { id: sentence }`, and refer to it wherever it is
+ * the source of a number as `quote: "@id"` (one sentence of 滨江（六） gives the rate, the domestic rate
+ * and the cap). References are replaced by their sentence as the file is read, so every check sees the
+ * sentence itself; an unknown id is an error naming the file and the path.
+ */
+function resolveQuotes(doc: unknown, where: string): unknown {
+  const root = doc as { quotes?: Record<string, unknown> } | null;
+  const quotes = root && typeof root === "object" && root.quotes && typeof root.quotes === "object" ? root.quotes : {};
+  const walk = (node: unknown, path: string): unknown => {
+    if (Array.isArray(node)) return node.map((v, i) => walk(v, `${path}/${i}`));
+    if (!node || typeof node !== "object") return node;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+      if (k === "quote" && typeof v === "string" && v.startsWith("@")) {
+        const q = quotes[v.slice(1)];
+        if (typeof q !== "string") throw new Error(`${where}: ${path}/quote: "${v}" names no sentence under quotes (${Object.keys(quotes).join(", ") || "none"})`);
+        out[k] = q;
+      } else out[k] = path === "" && k === "quotes" ? v : walk(v, `${path}/${k}`);
+    }
+    return out;
+  };
+  return walk(doc, "");
+}
+
+/** One change of a version written from another: a JSON pointer into the other's file, and what to do there. */
+interface Change { op: "replace" | "add" | "remove"; path: string; value?: unknown }
+
+function applyChange(doc: Record<string, unknown>, c: Change, where: string): void {
+  const keys = c.path.split("/").slice(1).map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const last = keys.pop();
+  let node: unknown = doc;
+  for (const k of keys) node = node && typeof node === "object" ? (node as Record<string, unknown>)[k] : undefined;
+  if (!node || typeof node !== "object" || last === undefined) throw new Error(`${where}: changes: ${c.path} is not in the version it is based on`);
+  if (Array.isArray(node)) {
+    const i = last === "-" ? node.length : Number(last);
+    if (!Number.isInteger(i) || i < 0 || i > node.length - (c.op === "add" ? 0 : 1)) throw new Error(`${where}: changes: ${c.path} is not in the version it is based on`);
+    if (c.op === "remove") node.splice(i, 1);
+    else if (c.op === "add") node.splice(i, 0, c.value);
+    else node[i] = c.value;
+    return;
+  }
+  const obj = node as Record<string, unknown>;
+  // replace of a missing field sets it (so a fault in the other file is reported there, not here)
+  if (c.op === "remove" && !(last in obj)) throw new Error(`${where}: changes: ${c.path} is not in the version it is based on`);
+  if (c.op === "remove") delete obj[last];
+  else obj[last] = c.value;
+}
+
+/**
+ * A version written as its changes from another of the same jurisdiction (the 2025 draft from the
+ * final): the other's file, with the changes applied and this file's own fields over it. The result
+ * is checked like any version (its quotes against its own text).
+ */
+function applyBases(versions: { path: string; doc: PolicyDoc }[]): void {
+  for (const v of versions) {
+    const d = v.doc as PolicyDoc & { basedOn?: string; changes?: Change[] };
+    if (d.basedOn === undefined) continue;
+    const dir = v.path.split("/")[0];
+    const base = versions.find((x) => x.path.split("/")[0] === dir && String(x.doc.version) === String(d.basedOn) && !(x.doc as { basedOn?: string }).basedOn);
+    if (!base) throw new Error(`policies/${v.path}: basedOn: policies/${dir}/ has no version "${d.basedOn}" written in full`);
+    const out = JSON.parse(JSON.stringify(base.doc)) as Record<string, unknown>; // plain YAML data (no structuredClone in every host)
+    delete out.quotes;
+    for (const c of d.changes ?? []) applyChange(out, c, `policies/${v.path}`);
+    const { basedOn: _b, changes: _c, ...own } = d;
+    v.doc = { ...out, ...own } as PolicyDoc;
+  }
 }
 
 function cite(doc: AmountDoc, source: string): Cited<Decimal> {
@@ -51,7 +123,7 @@ function citeRate(doc: RateDoc, source: string): Cited<Decimal> {
   return { value: parsePolicyRate(doc.value), quote: doc.quote, source, assumption: doc.assumption };
 }
 function citeCap(doc: CapDoc, source: string) {
-  return { ...cite(doc, source), per: doc.per };
+  return { ...cite(doc, source), per: doc.per, sharedBy: doc.sharedBy };
 }
 function citeThreshold(doc: ThresholdDoc, source: string) {
   return { value: parsePolicyAmount(doc.value), quote: doc.quote, source, inclusive: doc.inclusive };
@@ -73,8 +145,10 @@ function buildRoute(doc: RouteDoc, source: string): Route {
     cap: doc.cap && citeCap(doc.cap, source),
     threshold: doc.threshold && citeThreshold(doc.threshold, source),
     quota: doc.quota && { value: doc.quota.value, quote: doc.quota.quote, source },
-    oneTime: doc.oneTime && { quote: doc.oneTime.quote },
+    oneTime: doc.oneTime && { quote: doc.oneTime.quote, sharedBy: doc.oneTime.sharedBy, for: doc.oneTime.for },
     conditions: doc.conditions ?? [],
+    limits: buildLimits(doc.limits, source, `route ${doc.id}`),
+    instalments: buildInstalments(doc.instalments, `route ${doc.id}`),
     assumption: doc.assumption,
   };
 }
@@ -103,6 +177,7 @@ function buildProgramme(doc: ProgrammeDoc, types: Map<string, ProgrammeType>, wh
     recipientCap: doc.recipientCap && citeCap(doc.recipientCap, source),
     routes,
     defaultRoute: defaults[0],
+    limits: buildLimits(doc.limits, source, where),
     assumption: doc.assumption,
   };
 }
@@ -151,6 +226,7 @@ function buildVersion(doc: PolicyDoc, path: string, types: Map<string, Programme
     nonDuplication: doc.nonDuplication,
     topUp: doc.topUp,
     pools,
+    limits: buildLimits(doc.limits, source, where),
     programmes,
     clauses: buildClauses(doc, programmes, where),
   };

@@ -1,5 +1,6 @@
 import type Decimal from "decimal.js";
-import type { Clause, ClauseDoc } from "./clauses/types";
+import type { Limit, LimitDoc, LimitShare } from "./limits/types";
+import type { Bands, RateBy, Schedule } from "./clauses/formulas";
 
 // ---- The policy files as written (YAML), checked by policies/schema/*.schema.json ----
 
@@ -8,7 +9,10 @@ export interface AmountDoc { value: string; written?: string; quote: string; ass
 export interface RateDoc { value: string; written?: string; quote: string; assumption?: string }
 export interface CountDoc { value: number; written?: string; quote: string }
 export type CapScope = "award" | "project" | "recipient" | "recipient-year";
-export interface CapDoc extends AmountDoc { per: CapScope }
+/** sharedBy: which awards share the cap (default: the route; "clause" for one cap over a clause's routes). */
+export interface CapDoc extends AmountDoc { per: CapScope; sharedBy?: LimitShare }
+/** 一次性: once per `for` (default: recipient for a voucher, project for a clause), shared by `sharedBy`. */
+export interface OneTimeDoc extends QuotedDoc { sharedBy?: LimitShare; for?: string }
 export interface ThresholdDoc { value: string; written?: string; quote: string; inclusive: boolean }
 
 export interface RouteDoc {
@@ -26,10 +30,15 @@ export interface RouteDoc {
   cap?: CapDoc;
   threshold?: ThresholdDoc;
   quota?: CountDoc;
-  oneTime?: QuotedDoc;
+  oneTime?: OneTimeDoc;
   conditions?: QuotedDoc[];
+  limits?: LimitDoc[];
+  instalments?: InstalmentsDoc;
   assumption?: string;
 }
+
+/** Payment in instalments (分三年按4:3:3拨付): the award's parts, paid in its year and the years after. */
+export interface InstalmentsDoc { parts: number[]; written?: string; quote: string }
 
 export interface ProgrammeDoc {
   id: string;
@@ -42,6 +51,7 @@ export interface ProgrammeDoc {
   pool?: AmountDoc;
   recipientCap?: CapDoc;
   routes: RouteDoc[];
+  limits?: LimitDoc[];
   assumption?: string;
 }
 
@@ -69,6 +79,10 @@ export interface PolicyDoc {
   /** 补足差额: on promotion an award already paid is topped up by the difference. */
   topUp?: QuotedDoc;
   pools?: PoolDoc[];
+  /** Limits over the whole version (a yearly total per company across all measures, …). */
+  limits?: LimitDoc[];
+  /** Sentences quoted once, referred to as quote: "@id". */
+  quotes?: Record<string, string>;
   programmes: ProgrammeDoc[];
   clauses?: ClauseDoc[];
 }
@@ -97,13 +111,19 @@ export interface Route {
   domesticRate?: Cited<Decimal>;
   lumpSum?: Cited<Decimal>;
   uplift?: Cited<Decimal>;
-  cap?: Cited<Decimal> & { per: CapScope };
+  cap?: Cited<Decimal> & { per: CapScope; sharedBy?: LimitShare };
   threshold?: Cited<Decimal> & { inclusive: boolean };
   quota?: Cited<number>;
-  oneTime?: { quote: string };
+  oneTime?: { quote: string; sharedBy?: LimitShare; for?: string };
   conditions: { quote: string; note?: string }[];
+  /** Limits written out in the file (limits/derive.ts adds those its fields stand for). */
+  limits: Limit[];
+  instalments?: Instalments;
   assumption?: string;
 }
+
+/** The share of the award paid in each year from the award's year, summing to 1. */
+export interface Instalments { shares: Decimal[]; written?: string; quote: string }
 
 export interface Programme {
   id: string;
@@ -113,9 +133,10 @@ export interface Programme {
   title: string;
   department?: string;
   pool?: Cited<Decimal>;
-  recipientCap?: Cited<Decimal> & { per: CapScope };
+  recipientCap?: Cited<Decimal> & { per: CapScope; sharedBy?: LimitShare };
   routes: Route[];
   defaultRoute: Route;
+  limits: Limit[];
   assumption?: string;
 }
 
@@ -149,6 +170,8 @@ export interface PolicyVersion {
   nonDuplication?: { quote: string };
   topUp?: { quote: string };
   pools: Pool[];
+  /** Limits written out over the whole version. */
+  limits: Limit[];
   programmes: Programme[];
   /** Every quantified clause of the text (see clauses/). */
   clauses: Clause[];
@@ -169,3 +192,147 @@ export interface Jurisdiction {
 }
 
 export interface ProgrammeType { id: string; name: string; nameEn: string; names: string[] }
+
+// ---- The clause catalogue: every quantified clause of a version, as written in the files and as modelled ----
+
+// ---- As written (YAML) ----
+
+export type ClauseKind = "rate" | "fixed" | "maximum" | "range" | "tiers" | "bands" | "in-kind" | "unquantified";
+export type InputType = "amount" | "rate" | "count";
+
+export interface InputTestDoc {
+  input: string;
+  label?: string;
+  type: InputType;
+  op: ">=" | ">";
+  value: string | number;
+  written?: string;
+  /** The unit a count is in (户, 个, 参数): shown with it, never as 元. */
+  unit?: string;
+  quote: string;
+  assumption?: string;
+}
+
+export interface ClauseRouteDoc {
+  id: string;
+  name: string;
+  nameEn?: string;
+  aliases?: string[];
+  default?: boolean;
+  kind: ClauseKind;
+  eligible?: { subjects: string[]; quote: string };
+  base?: { input: string; label: string; baseYear?: "current" | "previous" };
+  rate?: RateDoc;
+  rateCaps?: { input: string; label: string; rate: RateDoc }[];
+  amount?: AmountDoc;
+  minimum?: AmountDoc;
+  quantity?: { value: number; unit: string; written?: string; quote: string };
+  /** unit: the tiers count something (户, 个) and are shown in it; absent: amounts in 元. */
+  tiers?: { input: string; label: string; unit?: string; steps: { threshold: ThresholdDoc; amount: AmountDoc }[] };
+  /** Marginal bands (kind bands): each rate on the part of the input from its start to the next. */
+  bands?: { input: string; label: string; steps: { from: string; rate: string }[]; written?: string; quote: string };
+  /** A rate for each year of support (首年70%、次年50%、第三年30%), instead of one rate. */
+  schedule?: { rates: string[]; written?: string; quote: string };
+  /** Rates by categories at once (size × domestic), instead of one rate. */
+  rateBy?: { inputs: { input: string; label: string; values: string[] }[]; rates: { when: string[]; rate: string }[]; quote: string };
+  cap?: CapDoc;
+  tests?: InputTestDoc[];
+  /** for: whose years are counted (recipient by default; a column such as event); sharedBy: which routes count together. */
+  years?: CountDoc & { for?: string; sharedBy?: LimitShare };
+  decreasing?: { quote: string; assumption: string };
+  quota?: CountDoc;
+  oneTime?: OneTimeDoc;
+  conditions?: QuotedDoc[];
+  limits?: LimitDoc[];
+  instalments?: InstalmentsDoc;
+  unit?: string;
+  assumption?: string;
+}
+
+export interface ClauseDoc {
+  id: string;
+  title: string;
+  department?: string;
+  programme?: string;
+  choose?: QuotedDoc;
+  /** The routes are levels (等次) of one award: with a top-up rule, a promotion pays the difference. */
+  levels?: boolean;
+  routes?: ClauseRouteDoc[];
+  limits?: LimitDoc[];
+  assumption?: string;
+}
+
+// ---- As modelled ----
+
+/** An input a route reads, by name. */
+export interface InputSpec {
+  name: string;
+  label: string;
+  type: InputType | "year" | "flag";
+  required: boolean;
+  /** What the input is for: the base, a test, a further limit, the year of support, … */
+  role: string;
+}
+
+export interface InputTest {
+  input: string;
+  label: string;
+  type: InputType;
+  op: ">=" | ">";
+  value: Decimal;
+  /** As the text writes it, e.g. 超过3家, 20%. */
+  shown: string;
+  unit?: string;
+  quote: string;
+  source: string;
+}
+
+export interface ClauseRoute {
+  id: string;
+  name: string;
+  nameEn: string;
+  aliases: string[];
+  isDefault: boolean;
+  kind: ClauseKind | "programme";
+  subjects?: { values: string[]; quote: string };
+  base?: { input: string; label: string; baseYear: "current" | "previous" };
+  rate?: Cited<Decimal>;
+  /** Domestic-compute rate, for a voucher route that has one. */
+  domesticRate?: Cited<Decimal>;
+  rateCaps: { input: string; label: string; rate: Cited<Decimal> }[];
+  amount?: Cited<Decimal>;
+  minimum?: Cited<Decimal>;
+  quantity?: Cited<Decimal>;
+  tiers?: { input: string; label: string; unit?: string; steps: { threshold: Cited<Decimal> & { inclusive: boolean }; amount: Cited<Decimal> }[] };
+  bands?: Bands;
+  schedule?: Schedule;
+  rateBy?: RateBy;
+  cap?: Cited<Decimal> & { per: CapScope; sharedBy?: LimitShare };
+  tests: InputTest[];
+  years?: Cited<number> & { for?: string; sharedBy?: LimitShare };
+  decreasing?: { quote: string; assumption: string };
+  quota?: Cited<number>;
+  oneTime?: { quote: string; sharedBy?: LimitShare; for?: string };
+  limits: Limit[];
+  instalments?: Instalments;
+  conditions: { quote: string; note?: string }[];
+  unit: string;
+  assumption?: string;
+  inputs: InputSpec[];
+  /** For a clause that is a voucher programme: the programme route it computes through. */
+  programmeRoute?: Route;
+}
+
+export interface Clause {
+  id: string;
+  title: string;
+  department?: string;
+  programme?: Programme;
+  choose?: { quote: string; note?: string };
+  levels?: boolean;
+  limits: Limit[];
+  routes: ClauseRoute[];
+  /** The route used when none is named: the one marked default, or the only one. */
+  defaultRoute: ClauseRoute | null;
+  assumption?: string;
+}

@@ -4,6 +4,7 @@ import policySchema from "../../policies/schema/policy.schema.json";
 import jurisdictionSchema from "../../policies/schema/jurisdiction.schema.json";
 import programmesSchema from "../../policies/schema/programmes.schema.json";
 import { normalizeText } from "./amount";
+import { writtenShows } from "./written";
 import { PolicyRegistry, parsePolicyFiles } from "./registry";
 import type { PolicyFile } from "./types";
 
@@ -95,13 +96,19 @@ export function validatePolicyFiles(files: PolicyFile[], readText: (path: string
       continue;
     }
     try {
-      parsePolicyFiles([file]);
+      parsePolicyFiles([file], { bases: false });
     } catch (e) {
       faults.push({ file: file.path, path: "", message: (e as Error).message.replace(/^policies\/[^:]+: /, "") });
     }
   }
   if (faults.length > 0) return faults;
-  const parsed = parsePolicyFiles(files);
+  let parsed;
+  try {
+    parsed = parsePolicyFiles(files); // versions written as changes from another are resolved here
+  } catch (e) {
+    const m = /^policies\/([^:]+): (.*)$/s.exec((e as Error).message);
+    return [m ? { file: m[1], path: "", message: m[2] } : { file: "", path: "", message: (e as Error).message }];
+  }
   const v = getValidators();
   if (!parsed.programmes) faults.push({ file: "programmes.yaml", path: "", message: "file is missing" });
   else if (!v.programmes(parsed.programmes.doc)) faults.push(...schemaFaults(parsed.programmes.path, v.programmes.errors));
@@ -137,7 +144,7 @@ export function validatePolicyFiles(files: PolicyFile[], readText: (path: string
       if (body !== null && !body.includes(quote)) {
         faults.push({ file: path, path: `${at}/quote`, message: `quote does not occur in ${source}: "${quote.slice(0, 60)}${quote.length > 60 ? "…" : ""}"` });
       }
-      const shown = typeof obj.written === "string" ? obj.written : typeof obj.value === "string" ? obj.value : null;
+      const shown = typeof obj.written === "string" ? obj.written : typeof obj.value === "string" ? obj.value : typeof obj.amount === "string" ? obj.amount : null;
       if (shown !== null && !normalizeText(quote).includes(normalizeText(shown))) {
         faults.push({ file: path, path: `${at}/value`, message: `"${shown}" does not appear in its quote; set "written" to how the text writes it` });
       }
@@ -147,6 +154,10 @@ export function validatePolicyFiles(files: PolicyFile[], readText: (path: string
             faults.push({ file: path, path: `${at}/subjects/${i}`, message: `"${subject}" does not appear in its quote` });
           }
         });
+      }
+      const stands = typeof obj.value === "string" || typeof obj.value === "number" ? obj.value : typeof obj.amount === "string" ? obj.amount : typeof obj.number === "number" ? obj.number : null;
+      if (typeof obj.written === "string" && stands !== null && !writtenShows(obj.written, stands)) {
+        faults.push({ file: path, path: `${at}/written`, message: `written "${obj.written}" does not show the number ${stands}: write how the text writes that number` });
       }
       if (typeof obj.value === "number" && typeof obj.written !== "string" && !quote.includes(String(obj.value))) {
         faults.push({ file: path, path: `${at}/value`, message: `${obj.value} does not appear in its quote; set "written"` });

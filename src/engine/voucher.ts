@@ -2,14 +2,25 @@ import Decimal from "decimal.js";
 import { formatRate, formatYuan, parseAmount } from "./amount";
 import { notAvailable } from "./errors";
 import { parseDomestic, type ResolvedVersion, type Resolver } from "./resolve";
+import { ceilingBinding, limitStepName, singleCeilings, voucherRouteLimits } from "./limits/derive";
+import type { Limit } from "./limits/types";
+import type { Text } from "./text";
 import type { Cited, PolicyVersion, Programme, Route } from "./types";
 
 /** One step of a computation, with the sentence it rests on. */
 export interface Step {
   step: string;
+  /** The value in English. */
   value: string;
+  /** The value in both languages, where the step is written so (tr(text, lang); value is its English). */
+  text?: Text;
   quote?: string;
   source?: string;
+}
+
+/** A step written in both languages. */
+export function biStep(step: string, text: Text, cited?: { quote?: string; source?: string }): Step {
+  return { step, value: text.en, text, ...(cited?.quote ? { quote: cited.quote, source: cited.source } : {}) };
 }
 
 /** Which rule set the final amount. */
@@ -41,34 +52,27 @@ export function versionStep(resolved: ResolvedVersion): Step {
   };
 }
 
-/** A limit that may cut the award: a route cap, a recipient cap, a programme pool or a measure pool. */
-interface Limit { binding: Binding; label: string; amount: Cited<Decimal> }
-
-function limitsOf(version: PolicyVersion, programme: Programme, route: Route): { before: Limit[]; after: Limit[] } {
-  const before: Limit[] = [];
-  const after: Limit[] = [];
-  if (route.cap) before.push({ binding: "cap", label: `cap (per ${route.cap.per})`, amount: route.cap });
-  if (programme.recipientCap) after.push({ binding: "recipient-cap", label: `cap shared by all routes (per ${programme.recipientCap.per})`, amount: programme.recipientCap });
-  if (programme.pool) after.push({ binding: "pool", label: "annual pool of the programme", amount: programme.pool });
-  for (const pool of version.pools) after.push({ binding: "pool", label: `annual limit of the measure (${pool.id})`, amount: pool.amount });
-  return { before, after };
-}
-
 /** Records a step when a trace is wanted; the step is only built then (formatting amounts is costly). */
-type Note = (make: () => Step) => void;
+export type Note = (make: () => Step) => void;
 
-function applyLimits(award: Decimal, binding: Binding, limits: Limit[], note: Note): { award: Decimal; binding: Binding; cap: Decimal | null } {
+/**
+ * Bounds one award by every fixed money limit it draws on (a cap per award, per recipient, per
+ * project, a pool): no single award can exceed any of them. The same for vouchers and clauses; what
+ * the limits do across rows is the portfolio's (limits/apply.ts). quietPools: name a pool only where it binds.
+ */
+export function applyCeilings(award: Decimal, binding: string, limits: readonly Limit[], note: Note, quietPools = false): { award: Decimal; binding: string; cap: Decimal | null } {
   let cap: Decimal | null = null;
-  for (const limit of limits) {
-    const value = limit.amount.value;
+  for (const limit of singleCeilings(limits)) {
+    const value = limit.share ? limit.amount.dividedBy(limit.share) : limit.amount; // a payer's pool bounds its share
     if (cap === null || value.lessThan(cap)) cap = value;
+    const step = limitStepName(limit);
     if (award.greaterThan(value)) {
       const before = award;
-      note(() => ({ step: limit.label, value: `min(${formatYuan(before)}, ${formatYuan(value)}) = ${formatYuan(value)}: the cap binds`, ...cite(limit.amount) }));
+      note(() => ({ step, value: `min(${formatYuan(before)}, ${formatYuan(value)}) = ${formatYuan(value)}: the cap binds`, quote: limit.quote, source: limit.source }));
       award = value;
-      binding = limit.binding;
-    } else {
-      note(() => ({ step: limit.label, value: `${formatYuan(value)}: not reached`, ...cite(limit.amount) }));
+      binding = ceilingBinding(limit);
+    } else if (!(quietPools && limit.for === "measure")) {
+      note(() => ({ step, value: `${formatYuan(value)}: not reached`, quote: limit.quote, source: limit.source }));
     }
   }
   return { award, binding, cap };
@@ -92,6 +96,7 @@ export function computeVoucher(
   const base = parseAmount(spendInput, "spend");
   const { domestic, given } = parseDomestic(domesticInput);
   const steps: Step[] = [];
+  const limits = voucherRouteLimits(version, programme, route);
   const note: Note = trace ? (make) => void steps.push(make()) : () => undefined;
   note(() => versionStep(resolved));
   note(() => ({ step: "programme", value: `${programme.id} (${programme.name}), clause ${programme.clause}, route ${route.id}${route.isDefault ? " (default)" : ""}: ${route.name}` }));
@@ -106,9 +111,8 @@ export function computeVoucher(
   if (route.lumpSum) {
     const lump = route.lumpSum;
     note(() => ({ step: "lump sum", value: `${formatYuan(lump.value)}, whatever the spend${lump.assumption ? `; ${lump.assumption}` : ""}`, ...cite(lump) }));
-    const limits = limitsOf(version, programme, route);
-    const r = applyLimits(lump.value, "lump-sum", [...limits.before, ...limits.after], note);
-    return { award: r.award, version, programme, route, base, rate: null, cap: r.cap, binding: r.binding, steps };
+    const r = applyCeilings(lump.value, "lump-sum", limits, note);
+    return { award: r.award, version, programme, route, base, rate: null, cap: r.cap, binding: r.binding as Binding, steps };
   }
 
   if (route.threshold) {
@@ -132,8 +136,8 @@ export function computeVoucher(
     return { step: "rate", value: `${formatYuan(base)} × ${formatRate(rate)} = ${formatYuan(product)}${rateNote}`, ...cite(rateCited) };
   });
 
-  const limits = limitsOf(version, programme, route);
-  const capped = applyLimits(award, "rate", limits.before, note);
+  // The route's own cap applies before an uplift (上浮), the shared caps and pools after it.
+  const capped = applyCeilings(award, "rate", limits.filter((l) => l.id === "cap"), note);
   award = capped.award;
   if (route.uplift) {
     const uplift = route.uplift;
@@ -141,7 +145,7 @@ export function computeVoucher(
     note(() => ({ step: "uplift", value: `${formatYuan(capped.award)} × (1 + ${formatRate(uplift.value)}) = ${formatYuan(raised)}`, ...cite(uplift) }));
     award = raised;
   }
-  const pooled = applyLimits(award, capped.binding, limits.after, note);
+  const pooled = applyCeilings(award, capped.binding, limits.filter((l) => l.id !== "cap"), note);
   const cap = capped.cap === null ? pooled.cap : pooled.cap === null ? capped.cap : Decimal.min(capped.cap, pooled.cap);
-  return { award: pooled.award, version, programme, route, base, rate, cap, binding: pooled.binding, steps };
+  return { award: pooled.award, version, programme, route, base, rate, cap, binding: pooled.binding as Binding, steps };
 }

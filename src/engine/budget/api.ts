@@ -3,7 +3,8 @@
 import Decimal from "decimal.js";
 import { parseAmount } from "../amount";
 import { invalidNumber, invalidValue, notAvailable } from "../errors";
-import { describe, parseYear, type Resolver } from "../resolve";
+import { describe, type Resolver } from "../resolve";
+import { parseWhen } from "../when";
 import { allocate, parseMethod } from "./allocate";
 import { parseDate, serialToISO } from "./dates";
 import { describeNotReached, fundExhaustion, type Dated } from "./exhaustion";
@@ -142,7 +143,7 @@ export function forecastTable(months: ForecastMonth[]): (string | number)[][] {
 
 /** PORTFOLIO: the table read, every rule applied. */
 export function portfolioRange(resolver: Resolver, applications: unknown, year: unknown, method: unknown, defaultYear: number, clauseAward?: RowAwardFn): PortfolioResult {
-  const y = parseYear(scalar(year, "year"), defaultYear);
+  const y = parseWhen(scalar(year, "year"), defaultYear).year;
   const m = parseMethod(scalar(method, "method"));
   const range = asRange(applications, "applications");
   const { rows } = readTable(range, y);

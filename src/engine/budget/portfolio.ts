@@ -6,32 +6,18 @@
 import Decimal from "decimal.js";
 import { formatYuan, normalizeText } from "../amount";
 import { AwardError, invalidValue, notAvailable } from "../errors";
-import type { Resolver } from "../resolve";
-import type { PolicyVersion, Programme, Route } from "../types";
+import type { ResolvedVersion, Resolver } from "../resolve";
+import { bindLimits, ENTITY_COLUMNS, LimitState, type BoundLimit, type LimitContext } from "../limits/apply";
+import { voucherRouteLimits } from "../limits/derive";
+import { compiledAward } from "../compiled";
+import { bi, tr, type Text } from "../text";
+import type { Instalments, PolicyVersion } from "../types";
 import { computeVoucher, type Step } from "../voucher";
 import { allocateFen, fenToYuan, toFenBig, type AllocationMethod } from "./allocate";
 import { serialToISO } from "./dates";
 import type { Application, ParsedRow } from "./table";
 
-/** A limit shared by several awards: a cap per recipient (or project, or year) or an annual pool. */
-export interface SharedLimit {
-  /** Awards with the same key share the limit. */
-  key: string;
-  amount: Decimal;
-  /** What the limit is, for the trace and the "cut by" column. */
-  label: string;
-  quote: string;
-}
-
-export interface PoolLimit extends SharedLimit {
-  /** jurisdiction@version */
-  version: string;
-  /** programme id or measure pool id */
-  pool: string;
-  year: number;
-}
-
-/** One application's award on its own, with what the portfolio rules need to know about it. */
+/** One application's award on its own, with the limits that act across rows, bound to it. */
 export interface RowAward {
   kind: "voucher" | "clause";
   /** The award's identity within its version: "compute:standard", or a clause id. */
@@ -42,16 +28,12 @@ export interface RowAward {
   single: Decimal;
   /** The single-award rule that set it ("rate", "cap", "threshold", "lump-sum", …). */
   binding: string;
-  /**
-   * 一次性: paid once per recipient (a voucher's settling award), or once per recipient and project
-   * (a clause's award tied to a 成果, a platform or a project, whose levels are grades of one award).
-   */
-  oneTime: { quote: string; per: "recipient" | "project" } | null;
-  quota: (SharedLimit & { count: number }) | null;
-  /** Caps shared by several awards (per recipient, per recipient and year, per project), tightest last. */
-  caps: SharedLimit[];
-  /** Annual pools the award is paid from, the programme's before the measure's. */
-  pools: PoolLimit[];
+  /** The award on its own already in whole fen (the compiled evaluator's), where known. */
+  singleFen?: bigint;
+  /** Every limit acting across rows (caps, quotas, one-time, top-up, years of support, pools), in the order applied. */
+  limits: BoundLimit[];
+  /** Paid in instalments (分三年按4:3:3拨付): each year's pools draw on that year's cash. */
+  instalments?: Instalments;
   steps: Step[];
 }
 
@@ -71,6 +53,10 @@ export interface PortfolioRow {
   cuts: string[];
   /** Portfolio steps, after the single-award steps. */
   steps: Step[];
+  /** The cash of each year, where the award is paid in instalments (after every rule). */
+  cash?: { year: number; amount: Decimal }[];
+  /** What each payer pays, where the cost is shared (市、区按1:1分担). */
+  payers?: { payer: string; amount: Decimal }[];
 }
 
 export interface PoolSummary {
@@ -79,10 +65,15 @@ export interface PoolSummary {
   pool: string;
   label: string;
   year: number;
+  /** The pool's period: the year (2026), a quarter (2026Q1), a batch, or the version for its whole window. */
+  period: string;
   limit: Decimal;
   /** Applications reaching the pool (after every other rule), in 元. */
   requested: Decimal;
+  /** Paid from the pool in its period (for a pool over the window: in all periods so far). */
   awarded: Decimal;
+  /** Requested in the period and not paid from the pool (requested − what the pool paid them). */
+  unmet: Decimal;
   remaining: Decimal;
   /** Excel serial of the day the requests reach the limit, in date order; null if never (or undated). */
   exhaustion: number | null;
@@ -109,56 +100,32 @@ function key(s: string): string {
   return k;
 }
 
-/** What does not depend on the row, worked out once per version, programme and route. */
-interface RouteTemplate {
-  awardId: string;
-  label: string;
-  routeCap: { prefix: string; per: string; amount: Decimal; label: (year: number) => string; quote: string } | null;
-  programmeCap: { prefix: string; per: string; amount: Decimal; label: (year: number) => string; quote: string } | null;
-  pools: { prefix: string; pool: string; amount: Decimal; label: (year: number) => string; quote: string }[];
-}
-const templates = new WeakMap<PolicyVersion, Map<string, RouteTemplate>>();
 const isProgramme = new WeakMap<Resolver, Map<string, boolean>>();
+const resolvedRows = new WeakMap<Resolver, Map<string, ResolvedVersion>>();
 
-function routeTemplate(version: PolicyVersion, programme: Programme, route: Route): RouteTemplate {
-  let byRoute = templates.get(version);
-  if (!byRoute) templates.set(version, (byRoute = new Map()));
-  const id = `${programme.id}:${route.id}`;
-  let t = byRoute.get(id);
-  if (t) return t;
-  const perText = (per: string) => (year: number) => per === "recipient" ? "per recipient" : per === "recipient-year" ? `per recipient in ${year}` : "per project";
-  const rc = route.cap && route.cap.per !== "award" ? route.cap : null;
-  const pc = programme.recipientCap && programme.recipientCap.per !== "award" ? programme.recipientCap : null;
-  t = {
-    awardId: id,
-    label: `${programme.name} ${id} (clause ${programme.clause})`,
-    routeCap: rc && { prefix: `${version.key}|cap|${id}|`, per: rc.per, amount: rc.value, quote: rc.quote, label: (y) => `cap of ${id} ${perText(rc.per)(y)}, ${formatYuan(rc.value)}` },
-    programmeCap: pc && { prefix: `${version.key}|rcap|${programme.id}|`, per: pc.per, amount: pc.value, quote: pc.quote, label: (y) => `cap shared by all ${programme.id} routes ${perText(pc.per)(y)}, ${formatYuan(pc.value)}` },
-    pools: [
-      ...(programme.pool ? [{ prefix: `${version.key}|pool|${programme.id}|`, pool: programme.id, amount: programme.pool.value, quote: programme.pool.quote, label: (y: number) => `${programme.name} (${programme.id}) annual pool ${y}, ${formatYuan(programme.pool!.value)}` }] : []),
-      ...version.pools.map((p) => ({ prefix: `${version.key}|pool|${p.id}|`, pool: p.id, amount: p.amount.value, quote: p.amount.quote, label: (y: number) => `${p.name} (${p.id}) ${y}, ${formatYuan(p.amount.value)}` })),
-    ],
+/**
+ * The version a row is priced under: in force on its date (滨江 on 2025-03-01: the 2023 text), or in
+ * its year. Remembered per policy, year and date, as a table repeats them (errors are not remembered).
+ */
+export function resolveRow(resolver: Resolver, app: Application): ResolvedVersion {
+  let memo = resolvedRows.get(resolver);
+  if (!memo) resolvedRows.set(resolver, (memo = new Map()));
+  const k = `${app.policy}\u0000${app.year}\u0000${app.date ?? ""}`;
+  let r = memo.get(k);
+  if (!r) {
+    r = resolver.resolve(app.policy, app.year, app.date === null ? undefined : serialToISO(app.date));
+    if (memo.size > 100000) memo.clear();
+    memo.set(k, r);
+  }
+  return r;
+}
+
+/** What a limit needs to know of a row. */
+export function limitContext(app: Application, version: PolicyVersion, clause: string, route: string, level: string): LimitContext {
+  return {
+    index: app.index, recipient: key(app.recipient), project: app.project, extra: app.extra ?? null, year: app.year, date: app.date,
+    version: version.key, jurisdiction: version.jurisdiction, clause, route, level,
   };
-  byRoute.set(id, t);
-  return t;
-}
-
-/** A limit whose label (only needed when it cuts something or a trace is written) is made on demand. */
-class LazyLimit implements SharedLimit {
-  private made: string | null = null;
-  constructor(readonly key: string, readonly amount: Decimal, readonly quote: string, private readonly labelOf: (year: number) => string, readonly year: number) {}
-  get label(): string {
-    return (this.made ??= this.labelOf(this.year));
-  }
-}
-class LazyPool extends LazyLimit implements PoolLimit {
-  constructor(key: string, amount: Decimal, quote: string, labelOf: (year: number) => string, year: number, readonly version: string, readonly pool: string) {
-    super(key, amount, quote, labelOf, year);
-  }
-}
-
-function capScope(per: string, who: string, app: Application): string {
-  return per === "recipient" ? who : per === "recipient-year" ? `${who}|${app.year}` : `${who}|${key(app.project)}`;
 }
 
 /**
@@ -181,7 +148,7 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
   }
   // A dated application is priced under the version in force on its date (滨江 on 2025-03-01: the
   // 2023 text, though the 2025 text is in force later that year); an undated one by its year.
-  const resolved = resolver.resolve(app.policy, app.year, app.date === null ? undefined : serialToISO(app.date));
+  const resolved = resolveRow(resolver, app);
   const { version } = resolved;
   const { programme, route } = resolver.findProgrammeRoute(version, app.programme);
   let amount = app.amount;
@@ -189,30 +156,20 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
     if (!route.lumpSum) throw invalidValue(`amount (金额) is empty: ${programme.id}:${route.id} pays a share of ${route.base || "the spend"}, so give that amount in 元.`);
     amount = 0;
   }
-  const r = computeVoucher(resolver, resolved, app.programme, amount, app.domestic, app.year, trace);
-  const t = routeTemplate(version, programme, route);
-  const who = key(app.recipient);
-  const caps: SharedLimit[] = [];
-  for (let k = 0; k < 2; k++) {
-    const c = k === 0 ? t.routeCap : t.programmeCap;
-    if (!c || (c.per === "project" && !app.project)) continue;
-    caps.push(new LazyLimit(c.prefix + capScope(c.per, who, app), c.amount, c.quote, c.label, app.year));
-  }
-  const pools: PoolLimit[] = [];
-  for (const p of t.pools) pools.push(new LazyPool(p.prefix + app.year, p.amount, p.quote, p.label, app.year, version.key, p.pool));
+  const awardId = `${programme.id}:${route.id}`;
+  // Without a trace, the route's compiled evaluator (whole fen) gives the same award far cheaper.
+  const fast = trace ? null : compiledAward(version, programme, route, amount, app.domestic);
+  const r = fast ? { award: new Decimal(fast[0]).dividedBy(100), binding: fast[1], steps: [] } : computeVoucher(resolver, resolved, app.programme, amount, app.domestic, app.year, trace);
   return {
     kind: "voucher",
-    awardId: t.awardId,
-    label: t.label,
+    awardId,
+    label: `${programme.name} ${awardId} (clause ${programme.clause})`,
     version,
     single: r.award,
+    ...(fast ? { singleFen: BigInt(fast[0]) } : {}),
     binding: r.binding,
-    oneTime: route.oneTime ? { quote: route.oneTime.quote, per: "recipient" } : null,
-    quota: route.quota
-      ? { key: `${version.key}|quota|${t.awardId}|${app.year}`, count: route.quota.value, amount: new Decimal(route.quota.value), label: `quota of ${route.quota.value} ${t.awardId} awards in ${app.year}`, quote: route.quota.quote }
-      : null,
-    caps,
-    pools,
+    limits: bindLimits(voucherRouteLimits(version, programme, route), limitContext(app, version, programme.id, route.id, route.id)),
+    instalments: route.instalments,
     steps: r.steps,
   };
 }
@@ -241,222 +198,406 @@ function compareRows(a: PortfolioRow, b: PortfolioRow): number {
   return a.index - b.index;
 }
 
-/** How "cut by" names the single-award rule that set an award on its own, where it cut it. */
-const SINGLE_CUTS: Record<string, string> = { cap: "cap", "recipient-cap": "recipient cap", pool: "pool", threshold: "threshold" };
+/** The names "cut by" shows, in both languages: the fixed ones, and each limit's as it cuts (limits name themselves). */
+const CUT_NAMES = new Map<string, Text>([
+  ["non-duplication", bi("non-duplication", "不重复")], ["cap", bi("cap", "上限")], ["recipient cap", bi("recipient cap", "单位上限")],
+  ["pool", bi("pool", "资金总额")], ["threshold", bi("threshold", "门槛")], ["years of support", bi("years of support", "补助年限")],
+]);
 
-/** Whole fen of a limit, memoized by the decimal (limits are shared by many rows). */
-const fenOfLimit = new WeakMap<Decimal, bigint>();
-function limitFen(d: Decimal): bigint {
-  let f = fenOfLimit.get(d);
-  if (f === undefined) fenOfLimit.set(d, (f = toFenBig(d)));
-  return f;
+/** A "cut by" name in both languages (PORTFOLIO's column is the English; tr(cutName(c), lang) gives either). */
+export function cutName(en: string): Text {
+  return CUT_NAMES.get(en) ?? bi(en, en);
 }
-const yuanOf = (fen: bigint) => formatYuan(fenToYuan(fen));
 
-/**
- * Applies every rule to a table of applications. Each award on its own is rounded half up to the
- * fen once, when the portfolio rules start; the rules (all of them subtractions, minimums and
- * shares of limits that are whole fen) then work in whole fen, so nothing is rounded twice.
- */
-export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], options: PortfolioOptions): PortfolioResult {
-  const trace = options.trace ?? false;
+/** How "cut by" names the single-award rule that set an award on its own, where it cut it. */
+const SINGLE_CUTS: Record<string, string> = { cap: "cap", "recipient-cap": "recipient cap", pool: "pool", threshold: "threshold", years: "years of support" };
+
+const yuanOf = (fen: bigint) => formatYuan(fenToYuan(fen));
+const zero = 0n;
+
+/** The rows being worked on, in date order, with their amounts in whole fen and the rules that cut them. */
+class Pass {
+  readonly fen: bigint[];
+  readonly own: bigint[];
+  readonly paidBefore: bigint[];
+  /** Each instalment of a row paid in instalments, as its pools left it. */
+  readonly instalments = new Map<number, CashEntry[]>();
+  constructor(readonly live: PortfolioRow[], readonly trace: boolean) {
+    this.fen = live.map((r) => r.award!.singleFen ?? toFenBig(r.award!.single));
+    this.own = [...this.fen];
+    this.paidBefore = live.map((r) => (r.app!.paidBefore ? toFenBig(r.app!.paidBefore) : zero));
+  }
+  note(i: number, step: string, value: () => string | Text, quote?: string): void {
+    if (!this.trace) return;
+    const v = value();
+    const text = typeof v === "string" ? undefined : v;
+    this.live[i].steps.push({ step, value: typeof v === "string" ? v : v.en, ...(text ? { text } : {}), ...(quote ? { quote, source: this.live[i].award!.version.source } : {}) });
+  }
+  cut(i: number, rule: string, to: bigint, why: () => Text, quote?: string): void {
+    const from = this.fen[i];
+    if (to >= from) return;
+    if (!this.live[i].cuts.includes(rule)) this.live[i].cuts.push(rule); // "cut by" names each rule once
+    this.fen[i] = to;
+    this.note(i, rule, () => {
+      const w = why();
+      return bi(`${yuanOf(from)} → ${yuanOf(to)}: ${w.en}`, `${yuanOf(from)} → ${yuanOf(to)}：${w.zh}`);
+    }, quote);
+  }
+}
+
+/** Computes each row's award on its own; a row that cannot be computed keeps its error, never 0. */
+function computeRows(resolver: Resolver, parsed: readonly ParsedRow[], options: PortfolioOptions): PortfolioRow[] {
   const rows: PortfolioRow[] = [];
   const total = parsed.length;
   for (let i = 0; i < parsed.length; i++) {
     const p = parsed[i];
     if (options.progress && i % 5000 === 0 && i > 0) options.progress(i, total);
-    if (p.ok === "blank") {
-      rows.push({ index: p.index, line: p.line, app: null, error: null, award: null, paid: null, cuts: [], steps: [] });
-      continue;
-    }
-    if (p.ok === false) {
-      rows.push({ index: p.bad.index, line: p.bad.line, app: null, error: p.bad.error, award: null, paid: null, cuts: [], steps: [] });
-      continue;
-    }
-    try {
-      const award = awardForRow(resolver, p.app, trace, options.clauseAward);
-      if (options.onAwardSteps) {
-        options.onAwardSteps(p.app.index, award.steps);
-        award.steps = [];
+    if (p.ok === "blank") rows.push({ index: p.index, line: p.line, app: null, error: null, award: null, paid: null, cuts: [], steps: [] });
+    else if (p.ok === false) rows.push({ index: p.bad.index, line: p.bad.line, app: null, error: p.bad.error, award: null, paid: null, cuts: [], steps: [] });
+    else {
+      try {
+        const award = awardForRow(resolver, p.app, options.trace ?? false, options.clauseAward);
+        if (options.onAwardSteps) {
+          options.onAwardSteps(p.app.index, award.steps);
+          award.steps = [];
+        }
+        rows.push({ index: p.app.index, line: p.app.line, app: p.app, error: null, award, paid: null, cuts: [], steps: [] });
+      } catch (e) {
+        if (!(e instanceof AwardError)) throw e;
+        rows.push({ index: p.app.index, line: p.app.line, app: p.app, error: e, award: null, paid: null, cuts: [], steps: [] });
       }
-      rows.push({ index: p.app.index, line: p.app.line, app: p.app, error: null, award, paid: null, cuts: [], steps: [] });
-    } catch (e) {
-      if (!(e instanceof AwardError)) throw e;
-      rows.push({ index: p.app.index, line: p.app.line, app: p.app, error: e, award: null, paid: null, cuts: [], steps: [] });
     }
   }
   if (options.progress) options.progress(total, total);
+  return rows;
+}
 
-  // An amount paid before only means something under a top-up rule (or for a one-time award): checked
-  // first, so that a row in error takes no part in any rule.
+/**
+ * An amount paid before only means something where a limit counts it: a top-up (补足差额) or a
+ * one-time award. Checked first, so that a row in error takes no part in any rule.
+ */
+function checkPaidBefore(rows: PortfolioRow[]): void {
   for (const r of rows) {
     const a = r.award;
-    if (a && r.app!.paidBefore !== null && r.app!.paidBefore.greaterThan(0) && !a.version.topUp && !a.oneTime) {
-      r.error = invalidValue(`paid before (已获资助) is ${formatYuan(r.app!.paidBefore)}, but ${a.version.key} has no top-up rule (补足差额) for ${a.awardId}: leave the column empty for this row.`);
-    }
+    if (!a || r.app!.paidBefore === null || !r.app!.paidBefore.greaterThan(0)) continue;
+    const counted = a.limits.some((b) => (b.limit.counts === "money" && b.amount === null) || (b.limit.counts === "awards" && b.limit.for !== "measure"));
+    if (!counted) r.error = invalidValue(`paid before (已获资助) is ${formatYuan(r.app!.paidBefore)}, but ${a.version.key} has no top-up rule (补足差额) for ${a.awardId}: leave the column empty for this row.`);
   }
-  const live = rows.filter((r) => r.award !== null && !r.error).sort(compareRows);
-  // The single-award rule that cut an award on its own is named too (its trace has the step).
-  for (const r of live) {
-    const named = SINGLE_CUTS[r.award!.binding];
-    if (named) r.cuts.push(named);
-  }
-  const fen: bigint[] = live.map((r) => toFenBig(r.award!.single));
-  const note = (i: number, step: string, value: () => string, quote?: string) => {
-    if (trace) live[i].steps.push({ step, value: value(), ...(quote ? { quote, source: live[i].award!.version.source } : {}) });
-  };
-  const cut = (i: number, rule: string, to: bigint, why: () => string, quote?: string) => {
-    const from = fen[i];
-    if (to < from) {
-      if (!live[i].cuts.includes(rule)) live[i].cuts.push(rule); // "cut by" names each rule once
+}
 
-      fen[i] = to;
-      note(i, rule, () => `${yuanOf(from)} → ${yuanOf(to)}: ${why()}`, quote);
+/**
+ * Non-duplication (从优从高不重复 / 就高不重复 / 仅享受其中一项): one recipient's project qualifying
+ * under several awards in a year is paid the highest single award only. Several rows under the same
+ * award (two contracts of one project) are one claim under it; levels of one award are the top-up's.
+ */
+function nonDuplication(pass: Pass, year: number[]): void {
+  const { live, fen } = pass;
+  const groups = new Map<string, number[]>();
+  for (const i of year) {
+    const r = live[i];
+    if (!r.award!.version.nonDuplication || !r.app!.project) continue;
+    const k = `${r.award!.version.jurisdiction}|${key(r.app!.recipient)}|${key(r.app!.project)}`;
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
+  }
+  for (const g of groups.values()) {
+    if (g.length < 2 || g.every((i) => live[i].award!.awardId === live[g[0]].award!.awardId)) continue;
+    const byAward = new Map<string, bigint>();
+    for (const i of g) byAward.set(live[i].award!.awardId, (byAward.get(live[i].award!.awardId) ?? zero) + fen[i]);
+    let best: string | null = null;
+    for (const [id, v] of byAward) if (best === null || v > byAward.get(best)!) best = id;
+    const bestRow = live[g.find((i) => live[i].award!.awardId === best)!];
+    for (const i of g) {
+      if (live[i].award!.awardId === best) continue;
+      pass.cut(i, "non-duplication", zero, () => bi(
+        `the same project also qualifies for ${bestRow.award!.label} (row ${bestRow.line}), which pays more: only the highest award is paid`,
+        `同一项目亦符合${bestRow.award!.label}（第${bestRow.line}行），金额更高：只按最高一项支持`,
+      ), live[i].award!.version.nonDuplication!.quote);
     }
+  }
+}
+
+/** Why a limit cut a row, for the trace, in both languages. */
+function reason(b: BoundLimit, before: bigint, paidBefore: bigint): Text {
+  const l = b.limit;
+  const [en, zh] = [tr(l.name, "en"), tr(l.name, "zh")];
+  const period = b.period || "";
+  if (l.counts === "years") return bi(`${en}: ${b.amount} years of support already paid for this ${l.for}: no further year`, `${zh}：该${l.for}已获${b.amount}年支持，不再支持`);
+  if (l.counts === "awards") {
+    return l.for === "measure"
+      ? bi(`${en}: ${b.amount} award${b.amount === 1n ? "" : "s"} already given in ${period}`, `${zh}：${period}已支持${b.amount}个`)
+      : bi(`${en}: ${b.amount} award${b.amount === 1n ? "" : "s"} already given to this ${l.for}`, `${zh}：该${l.for}已获支持${b.amount}次`);
+  }
+  if (b.amount === null) return bi(`${en}: ${yuanOf(before + paidBefore)} already paid for this award: on promotion only the difference is paid`, `${zh}：同一奖项已资助${yuanOf(before + paidBefore)}，晋升后只补足差额`);
+  return bi(`${en}, ${yuanOf(b.amount)} per ${l.for}${period ? ` (${period})` : ""}: ${yuanOf(before)} already awarded`, `${zh}${yuanOf(b.amount)}${period ? `（${period}）` : ""}：已支持${yuanOf(before)}`);
+}
+
+/** Every limit but the pools, row by row in date order; what each row used is counted as it goes. */
+function applyRowLimits(pass: Pass, year: number[], state: LimitState): void {
+  for (const i of year) {
+    const app = pass.live[i].app!;
+    for (const b of pass.live[i].award!.limits) {
+      if (b.pool) continue;
+      const before = state.used(b.key);
+      const to = state.allowed(b, pass.fen[i], pass.own[i], pass.paidBefore[i], app.year);
+      if (!CUT_NAMES.has(b.limit.name.en) && CUT_NAMES.size < 1000) CUT_NAMES.set(b.limit.name.en, b.limit.name);
+      pass.cut(i, tr(b.limit.name, "en"), to, () => reason(b, before, pass.paidBefore[i]), b.limit.quote);
+    }
+    for (const b of pass.live[i].award!.limits) if (!b.pool) state.record(b, pass.fen[i], app.year, 1);
+  }
+}
+
+/** Re-counts what the year's rows used once the pools have cut them: later years count what was paid. */
+function settle(pass: Pass, year: number[], provisional: bigint[], state: LimitState): void {
+  year.forEach((i, j) => {
+    if (pass.fen[i] === provisional[j]) return;
+    for (const b of pass.live[i].award!.limits) {
+      if (b.pool) continue;
+      state.record(b, provisional[j], pass.live[i].app!.year, -1);
+      state.record(b, pass.fen[i], pass.live[i].app!.year, 1);
+    }
+  });
+}
+
+/** One year's cash of a row drawing on the pools: the whole award, or one instalment of it. */
+interface CashEntry {
+  i: number;
+  year: number;
+  /** What is still asked of the pools, in fen (lowered by each pool that cuts it). */
+  cash: bigint;
+  /** The amount split between payers, fixed at the first payer's pool; and what earlier payers' shares took. */
+  split: bigint | null;
+  splitTaken: bigint;
+  sharesLeft: number;
+}
+
+/** The key of a pool for an entry: the row's own, or the same pool in the year an instalment falls due. */
+function poolKey(b: BoundLimit, e: CashEntry, rowYear: number): string {
+  return e.year === rowYear ? b.key : b.base + String(e.year);
+}
+
+/** Shares each pool the entries draw on among them, narrowest pools first. */
+function allocatePools(pass: Pass, entries: CashEntry[], state: LimitState, method: AllocationMethod, summaries: Map<string, Tally>): void {
+  const groups = new Map<string, { b: BoundLimit; entries: CashEntry[] }>();
+  for (const e of entries) {
+    const limits = pass.live[e.i].award!.limits;
+    e.sharesLeft = limits.filter((b) => b.pool && b.limit.share).length;
+    for (const b of limits) {
+      if (!b.pool) continue;
+      const k = poolKey(b, e, pass.live[e.i].app!.year);
+      const g = groups.get(k);
+      if (g) g.entries.push(e);
+      else groups.set(k, { b, entries: [e] });
+    }
+  }
+  const order = [...groups.entries()].sort((a, b) => a[1].b.rank - b[1].b.rank);
+  for (const [k, g] of order) allocatePool(pass, k, g.entries, g.b, state, method, summaries);
+}
+
+/** What an entry asks of one pool: all its cash, or a payer's share of it (the last payer takes the remainder of a fen). */
+function requestOf(e: CashEntry, b: BoundLimit): bigint {
+  const share = b.limit.share;
+  if (!share) return e.cash;
+  if (e.split === null) e.split = e.cash;
+  e.sharesLeft -= 1;
+  const r = e.sharesLeft === 0 ? e.split - e.splitTaken : BigInt(share.times(e.split.toString()).floor().toFixed(0));
+  e.splitTaken += r;
+  return r;
+}
+
+function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit, state: LimitState, method: AllocationMethod, summaries: Map<string, Tally>): void {
+  const l = b.limit;
+  const limit = b.amount!;
+  const usedBefore = state.used(k);
+  const left = limit > usedBefore ? limit - usedBefore : zero;
+  const requests = entries.map((e) => requestOf(e, b));
+  const given = allocateFen(left, requests, method);
+  const t = tallyOf(summaries, k, b, pass.live[entries[0].i], entries[0].year);
+  const label = t.label;
+  let requested = zero;
+  let awarded = zero;
+  let exhaustion: number | null = null;
+  entries.forEach((e, j) => {
+    const i = e.i;
+    requested += requests[j];
+    awarded += given[j];
+    if (exhaustion === null && requested >= left && requests[j] > zero) exhaustion = e.year === pass.live[i].app!.year ? pass.live[i].app!.date : null;
+    if (l.payer) (pass.live[i].payers ??= []).push({ payer: l.payer, amount: fenToYuan(given[j]) });
+    const short = requests[j] - given[j];
+    if (short > zero) {
+      e.cash -= short;
+      const due = e.year === pass.live[i].app!.year ? ["", ""] : [` (the instalment due in ${e.year})`, `（${e.year}年应拨部分）`];
+      pass.cut(i, tr(l.name, "en"), pass.fen[i] - short, () => method === "fcfs"
+        ? bi(`${label}${due[0]}: first come first served: the pool is used up by earlier applications`, `${label}${due[1]}：先到先得，资金已由在先申请用完`)
+        : bi(`${label}${due[0]}: oversubscribed: every award scaled by pool ÷ requests`, `${label}${due[1]}：申请超出资金总额，各项按资金÷申请额同比例核减`), l.quote);
+    } else {
+      pass.note(i, tr(l.name, "en"), () => (requests[j] === zero ? bi(`${label}: nothing to pay from it`, `${label}：无需支付`) : bi(`${label}: paid in full`, `${label}：全额支付`)));
+    }
+  });
+  state.record(b, awarded, entries[0].year, 1);
+  t.requested += requested;
+  t.given += awarded;
+  t.awarded = usedBefore + awarded;
+  t.remaining = left - awarded;
+  t.exhaustion ??= exhaustion;
+  t.rows += entries.length;
+}
+
+/** A pool's summary as it is counted, in whole fen (made PoolSummary once, at the end). */
+interface Tally {
+  key: string; version: string; pool: string; label: string; year: number; period: string; quote: string;
+  limit: bigint; requested: bigint; given: bigint; awarded: bigint; remaining: bigint; exhaustion: number | null; rows: number;
+}
+
+function tallyOf(tallies: Map<string, Tally>, k: string, b: BoundLimit, first: PortfolioRow, year: number): Tally {
+  let t = tallies.get(k);
+  if (!t) {
+    const l = b.limit;
+    const pool = l.id.replace(/^pool:/, "");
+    const period = year === first.app!.year ? b.period : String(year);
+    t = {
+      key: k, version: first.award!.version.key, pool, label: `${l.title ?? `${pool} ${tr(l.name, "en")}`} ${period}, ${yuanOf(b.amount!)}`, year, period, quote: l.quote,
+      limit: b.amount!, requested: zero, given: zero, awarded: zero, remaining: b.amount!, exhaustion: null, rows: 0,
+    };
+    tallies.set(k, t);
+  }
+  return t;
+}
+
+function summaryOf(t: Tally): PoolSummary {
+  return {
+    key: t.key, version: t.version, pool: t.pool, label: t.label, year: t.year, period: t.period, limit: fenToYuan(t.limit),
+    requested: fenToYuan(t.requested), awarded: fenToYuan(t.awarded), unmet: fenToYuan(t.requested - t.given), remaining: fenToYuan(t.remaining),
+    exhaustion: t.exhaustion, rows: t.rows, quote: t.quote,
   };
-  const zero = 0n;
-  if (trace) {
-    live.forEach((r, i) => {
-      const exact = r.award!.single;
-      if (!fenToYuan(fen[i]).equals(exact)) note(i, "rounding", () => `${exact.toString()} 元 rounded half up to the fen: ${fenToYuan(fen[i]).toFixed(2)} 元 (once, before the portfolio rules)`);
+}
+
+/**
+ * The cash entries of a year's rows: the whole award, or for an award in instalments its first
+ * part now and the others queued for the years they fall due (a fen's remainder in the last).
+ */
+function cashEntries(pass: Pass, year: number[], carry: Map<number, CashEntry[]>): CashEntry[] {
+  const out: CashEntry[] = [];
+  for (const i of year) {
+    const r = pass.live[i];
+    const y = r.app!.year;
+    const shares = r.award!.instalments?.shares;
+    if (!shares) {
+      out.push({ i, year: y, cash: pass.fen[i], split: null, splitTaken: zero, sharesLeft: 0 });
+      continue;
+    }
+    let taken = zero;
+    shares.forEach((s, k) => {
+      const part = k === shares.length - 1 ? pass.fen[i] - taken : BigInt(s.times(pass.fen[i].toString()).floor().toFixed(0));
+      taken += part;
+      const e: CashEntry = { i, year: y + k, cash: part, split: null, splitTaken: zero, sharesLeft: 0 };
+      if (k === 0) out.push(e);
+      else {
+        const q = carry.get(y + k) ?? [];
+        q.push(e);
+        carry.set(y + k, q);
+      }
+      pass.instalments.set(i, [...(pass.instalments.get(i) ?? []), e]);
     });
   }
+  return out;
+}
 
-  // The rules run year by year, as the pools are annual: what earlier years actually paid (after
-  // their pools) is what later years' per-recipient caps and one-time awards count.
-  const years: number[][] = [];
+/**
+ * Applies every rule to a table of applications: THE entry for PORTFOLIO, exposure and the forecast.
+ * Each award on its own is rounded half up to the fen once; then, year by year in date order, the
+ * non-duplication rule, every limit of each row (limits/), and the pools, which draw on each year's
+ * cash (an instalment falls on its year's pools). The rules are all subtractions, minimums and
+ * shares of whole-fen limits, so nothing is rounded twice.
+ */
+export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], options: PortfolioOptions): PortfolioResult {
+  inferSupportYears(parsed);
+  const rows = computeRows(resolver, parsed, options);
+  checkPaidBefore(rows);
+  const live = rows.filter((r) => r.award !== null && !r.error).sort(compareRows);
+  for (const r of live) {
+    const named = SINGLE_CUTS[r.award!.binding];
+    if (named) r.cuts.push(named); // the single-award rule that cut it (its trace has the step)
+  }
+  const pass = new Pass(live, options.trace ?? false);
+  noteRounding(pass);
+  const byYear = new Map<number, number[]>();
   live.forEach((r, i) => {
-    if (i === 0 || r.app!.year !== live[i - 1].app!.year) years.push([]);
-    years[years.length - 1].push(i);
+    const list = byYear.get(r.app!.year);
+    if (list) list.push(i);
+    else byYear.set(r.app!.year, [i]);
   });
-  const paidBefore = new Map<string, bigint>(); // one-time awards paid in earlier years, by recipient and award
-  const usedBefore = new Map<string, bigint>(); // paid in earlier years under each shared cap
-  const taken = new Map<string, number>();
-  const summaries = new Map<string, PoolSummary>();
-  const oneTimeKey = (r: PortfolioRow) =>
-    `${r.award!.version.jurisdiction}|${key(r.app!.recipient)}|${r.award!.awardId}${r.award!.oneTime?.per === "project" && r.app!.project ? `|${key(r.app!.project)}` : ""}`;
-
-  for (const year of years) {
-    // 1. Non-duplication (从优从高不重复 / 就高不重复 / 仅享受其中一项): one recipient's project qualifying
-    //    under several awards in a year is paid the highest single award only.
-    const groups = new Map<string, number[]>();
-    for (const i of year) {
-      const r = live[i];
-      if (!r.award!.version.nonDuplication || !r.app!.project) continue;
-      const k = `${r.award!.version.jurisdiction}|${key(r.app!.recipient)}|${key(r.app!.project)}`;
-      const g = groups.get(k);
-      if (g) g.push(i);
-      else groups.set(k, [i]);
-    }
-    for (const g of groups.values()) {
-      if (g.length < 2 || g.every((i) => live[i].award!.awardId === live[g[0]].award!.awardId)) continue;
-      // Several applications under the same award (two contracts of one project) are one claim under it.
-      const byAward = new Map<string, bigint>();
-      for (const i of g) byAward.set(live[i].award!.awardId, (byAward.get(live[i].award!.awardId) ?? zero) + fen[i]);
-      let best: string | null = null;
-      for (const [id, v] of byAward) if (best === null || v > byAward.get(best)!) best = id;
-      const bestRow = live[g.find((i) => live[i].award!.awardId === best)!];
-      for (const i of g) {
-        if (live[i].award!.awardId === best) continue;
-        cut(i, "non-duplication", zero, () => `the same project also qualifies for ${bestRow.award!.label} (row ${bestRow.line}), which pays more: only the highest award is paid`, live[i].award!.version.nonDuplication!.quote);
-      }
-    }
-
-    // 2. One-time awards and top-up on promotion: a recipient's later one-time award under the same
-    //    clause, or a row that declares an amount paid before, is topped up by the difference where the
-    //    version says 补足差额, and otherwise not paid again.
-    const paidThisYear = new Map<string, bigint>();
-    for (const i of year) {
-      const r = live[i];
-      const a = r.award!;
-      const app = r.app!;
-      if (!a.oneTime && app.paidBefore === null) continue;
-      const k = oneTimeKey(r);
-      const earlier = a.oneTime ? (paidBefore.get(k) ?? zero) + (paidThisYear.get(k) ?? zero) : zero;
-      const before = earlier + (app.paidBefore ? toFenBig(app.paidBefore) : zero);
-      if (fen[i] === zero && !a.oneTime) continue;
-      if (before > zero) {
-        if (a.version.topUp) {
-          cut(i, "top-up", fen[i] > before ? fen[i] - before : zero, () => `${yuanOf(before)} already paid for this award: on promotion only the difference is paid (补足差额)`, a.version.topUp.quote);
-        } else {
-          cut(i, "one-time", zero, () => `a one-time award already paid to this recipient${a.oneTime!.per === "project" ? " for this project" : ""} (${yuanOf(before)})`, a.oneTime!.quote);
-        }
-      }
-      if (a.oneTime) paidThisYear.set(k, (paidThisYear.get(k) ?? zero) + fen[i]);
-    }
-
-    // 3. Annual quotas (每年…不超过N个): the first N awards of the year, in date order.
-    for (const i of year) {
-      const q = live[i].award!.quota;
-      if (!q || fen[i] === zero) continue;
-      const n = taken.get(q.key) ?? 0;
-      if (n >= q.count) cut(i, "quota", zero, () => `${q.label} already given`, q.quote);
-      else taken.set(q.key, n + 1);
-    }
-
-    // 4. Caps shared by a recipient's awards (单家企业最高, 每个单位每年最高…), in date order.
-    const usedThisYear = new Map<string, bigint>();
-    for (const i of year) {
-      const caps = live[i].award!.caps;
-      for (const c of caps) {
-        const cap = limitFen(c.amount);
-        const u = (usedBefore.get(c.key) ?? zero) + (usedThisYear.get(c.key) ?? zero);
-        const left = cap > u ? cap - u : zero;
-        if (fen[i] > left) cut(i, "recipient cap", left, () => `${c.label}: ${yuanOf(cap - left)} already awarded`, c.quote);
-      }
-      for (const c of caps) usedThisYear.set(c.key, (usedThisYear.get(c.key) ?? zero) + fen[i]);
-    }
-
-    // 5. Annual pools: the programme's pool, then the measure's; fcfs or pro rata, in whole fen.
-    let levels = 0;
-    for (const i of year) levels = Math.max(levels, live[i].award!.pools.length);
-    for (let level = 0; level < levels; level++) {
-      const byPool = new Map<string, number[]>();
-      for (const i of year) {
-        const p = live[i].award!.pools[level];
-        if (!p) continue;
-        const g = byPool.get(p.key);
-        if (g) g.push(i);
-        else byPool.set(p.key, [i]);
-      }
-      for (const [k, g] of byPool) {
-        const p = live[g[0]].award!.pools[level];
-        const limit = limitFen(p.amount);
-        const requests = g.map((i) => fen[i]);
-        const given = allocateFen(limit, requests, options.method);
-        let requested = zero;
-        let awarded = zero;
-        let exhaustion: number | null = null;
-        g.forEach((i, j) => {
-          requested += requests[j];
-          awarded += given[j];
-          if (exhaustion === null && requested >= limit && requests[j] > zero) exhaustion = live[i].app!.date ?? null;
-          if (given[j] < requests[j]) {
-            cut(i, "pool", given[j], () => `${p.label}: ${options.method === "fcfs" ? "first come first served: the pool is used up by earlier applications" : "oversubscribed: every award scaled by pool ÷ requests"}`, p.quote);
-          } else {
-            note(i, "pool", () => (requests[j] === zero ? `${p.label}: nothing to pay from it` : `${p.label}: paid in full`));
-          }
-        });
-        summaries.set(k, {
-          key: k, version: p.version, pool: p.pool, label: p.label, year: p.year, limit: p.amount,
-          requested: fenToYuan(requested), awarded: fenToYuan(awarded), remaining: fenToYuan(limit - awarded),
-          exhaustion, rows: g.length, quote: p.quote,
-        });
-      }
-    }
-
-    // What the year paid, for the years after it.
-    for (const i of year) {
-      const r = live[i];
-      for (const c of r.award!.caps) usedBefore.set(c.key, (usedBefore.get(c.key) ?? zero) + fen[i]);
-      if (r.award!.oneTime) paidBefore.set(oneTimeKey(r), (paidBefore.get(oneTimeKey(r)) ?? zero) + fen[i]);
-    }
+  const state = new LimitState();
+  const summaries = new Map<string, Tally>();
+  const carry = new Map<number, CashEntry[]>();
+  const years = new Set(byYear.keys());
+  const run: YearRun = { pass, state, carry, method: options.method, summaries };
+  for (let y = Math.min(...years); years.size > 0; y++) {
+    years.delete(y);
+    runYear(run, byYear.get(y) ?? [], y);
+    for (const k of carry.keys()) years.add(k);
   }
   live.forEach((r, i) => {
-    if (!r.error) r.paid = fenToYuan(fen[i]);
+    r.paid = fenToYuan(pass.fen[i]);
+    const parts = pass.instalments.get(i);
+    if (parts) r.cash = parts.map((e) => ({ year: e.year, amount: fenToYuan(e.cash) }));
   });
-  const versions = [...new Map(live.filter((r) => r.award).map((r) => [r.award!.version.key, r.award!.version])).values()];
-  return { rows, pools: [...summaries.values()], method: options.method, versions };
+  const versions = [...new Map(live.map((r) => [r.award!.version.key, r.award!.version])).values()];
+  return { rows, pools: [...summaries.values()].map(summaryOf), method: options.method, versions };
+}
+
+/**
+ * Years of support from the table: a recipient's first row under a clause, for one entity (project,
+ * platform, event, team), is its first year of support, a row a year later its second (首年、次年…).
+ * A support-year column, where given, says otherwise.
+ */
+function inferSupportYears(parsed: readonly ParsedRow[]): void {
+  const keyOf = (a: Application) => {
+    const entities = Object.values(ENTITY_COLUMNS).map((names) => names.map((n) => a.extra?.get(normalizeText(n)) ?? "").join(""));
+    return [key(a.recipient), key(a.policy), key(a.programme.split(":")[0]), key(a.project), ...entities].join("|");
+  };
+  const first = new Map<string, number>();
+  for (const p of parsed) {
+    if (p.ok !== true) continue;
+    const k = keyOf(p.app);
+    const f = first.get(k);
+    if (f === undefined || p.app.year < f) first.set(k, p.app.year);
+  }
+  for (const p of parsed) if (p.ok === true) p.app.supportYear = p.app.year - first.get(keyOf(p.app))! + 1;
+}
+
+interface YearRun { pass: Pass; state: LimitState; carry: Map<number, CashEntry[]>; method: AllocationMethod; summaries: Map<string, Tally> }
+
+/**
+ * One year: non-duplication, then every row's limits and pools. First come first served goes row by
+ * row in date order (a row cut by a pool counts only what it was paid); pro rata shares each pool
+ * among all the year's requests once every row's other limits are applied. Instalments due this year
+ * draw on its pools first.
+ */
+function runYear(run: YearRun, year: number[], y: number): void {
+  const { pass, state, carry, method, summaries } = run;
+  nonDuplication(pass, year);
+  const due = carry.get(y) ?? [];
+  carry.delete(y);
+  const chunks = method === "fcfs" ? year.map((i) => [i]) : [year];
+  if (method === "fcfs" && due.length > 0) allocatePools(pass, due, state, method, summaries);
+  for (const chunk of chunks) {
+    applyRowLimits(pass, chunk, state);
+    const provisional = chunk.map((i) => pass.fen[i]);
+    const entries = cashEntries(pass, chunk, carry);
+    allocatePools(pass, method === "fcfs" ? entries : [...due, ...entries], state, method, summaries);
+    settle(pass, chunk, provisional, state);
+  }
+}
+
+/** The rounding of each award on its own, in its trace. */
+function noteRounding(pass: Pass): void {
+  if (!pass.trace) return;
+  pass.live.forEach((r, i) => {
+    const exact = r.award!.single;
+    if (!fenToYuan(pass.fen[i]).equals(exact)) pass.note(i, "rounding", () => `${exact.toString()} 元 rounded half up to the fen: ${fenToYuan(pass.fen[i]).toFixed(2)} 元 (once, before the portfolio rules)`);
+  });
 }
 
 export const PORTFOLIO_COLUMNS = ["award", "cut by", "award on its own", "version", "programme", "year", "row"] as const;

@@ -51,6 +51,9 @@ export function headerUnit(cell: unknown): { factor: Decimal; name: string } | n
   throw invalidValue(`the column "${clip(String(cell))}" names the unit "${clip(m[1])}": amounts are read in 元, 万元 or 亿元 (e.g. 金额（万元）); convert the column or rename it.`);
 }
 
+/** Columns beyond the known ones, by normalized header (kept beside the column map). */
+const extrasOf = new WeakMap<Map<Column, number>, [string, number][]>();
+
 /** The units of a header's amount columns, found by readHeader (kept beside the column map). */
 const unitsOf = new WeakMap<Map<Column, number>, Map<Column, { factor: Decimal; name: string }>>();
 
@@ -81,6 +84,11 @@ export interface Application {
   /** Year of the award: the year column, else the year of the date, else the default. */
   year: number;
   paidBefore: Decimal | null;
+  /** Columns the table has beyond the known ones, by normalized header: a clause's further inputs
+   *  (named like them, in English or Chinese), or the entity a limit is counted for (platform, event…). */
+  extra?: ReadonlyMap<string, unknown>;
+  /** Year of support inferred by the portfolio (the recipient's first row for the same clause and entity is year 1). */
+  supportYear?: number;
 }
 
 /** A data row that could not be read: its row number and why. */
@@ -101,8 +109,10 @@ function columnLetter(index: number): string {
 export function readHeader(header: readonly unknown[]): Map<Column, number> {
   const cols = new Map<Column, number>();
   const units = new Map<Column, { factor: Decimal; name: string }>();
+  const extras: [string, number][] = [];
   header.forEach((cell, i) => {
     const c = headerColumn(cell);
+    if (!c && typeof cell === "string" && cell.trim() !== "") extras.push([normalizeText(cell), i]);
     if (c && cols.has(c)) {
       const j = cols.get(c)!;
       const [a, b] = [clip(String(header[j])), clip(String(cell))];
@@ -120,6 +130,7 @@ export function readHeader(header: readonly unknown[]): Map<Column, number> {
     }
   });
   unitsOf.set(cols, units);
+  extrasOf.set(cols, extras);
   const missing = REQUIRED.filter((c) => !cols.has(c));
   if (missing.length > 0) {
     const shown = header.slice(0, 12).map((c) => (isBlank(c) ? "(empty)" : String(c))).join(", ");
@@ -174,10 +185,14 @@ export function readRow(cols: Map<Column, number>, row: readonly unknown[], inde
     const units = unitsOf.get(cols);
     const paidBefore = isBlank(paidCell) ? null : parseAmount(inUnit(paidCell, units?.get("paidBefore"), "paid before (已获资助)"), "paid before (已获资助)");
     const amount = inUnit(get("amount"), units?.get("amount"), "amount (金额)");
-    return {
-      ok: true,
-      app: { index, line, recipient, project: text(get("project")), policy, programme, amount: isBlank(amount) ? null : amount, domestic: get("domestic") ?? null, date, year, paidBefore },
-    };
+    const app: Application = { index, line, recipient, project: text(get("project")), policy, programme, amount: isBlank(amount) ? null : amount, domestic: get("domestic") ?? null, date, year, paidBefore };
+    const extras = extrasOf.get(cols);
+    if (extras && extras.length > 0) {
+      const extra = new Map<string, unknown>();
+      for (const [name, i] of extras) if (!isBlank(row[i])) extra.set(name, row[i]);
+      if (extra.size > 0) app.extra = extra;
+    }
+    return { ok: true, app };
   } catch (e) {
     if (e instanceof AwardError) return { ok: false, bad: { index, line, error: e } };
     throw e;

@@ -3,6 +3,7 @@ import Decimal from "decimal.js";
 import { parsePolicyAmount, parsePolicyRate } from "../amount";
 import type { AmountDoc, Cited, PolicyDoc, Programme, RateDoc, Route } from "../types";
 import type { Clause, ClauseDoc, ClauseRoute, ClauseRouteDoc, InputSpec, InputTest, InputTestDoc } from "./types";
+import { buildInstalments, buildLimits } from "../limits/derive";
 
 /** The input names every route understands besides its own. */
 export const SUPPORT_YEAR = "support-year";
@@ -25,7 +26,8 @@ function testValue(t: InputTestDoc): Decimal {
 
 /** What each kind of route must carry, and must not. */
 const NEEDS: Record<ClauseRouteDoc["kind"], { need: (keyof ClauseRouteDoc)[]; forbid: (keyof ClauseRouteDoc)[] }> = {
-  rate: { need: ["base", "rate"], forbid: ["amount", "minimum", "quantity", "tiers"] },
+  rate: { need: ["base"], forbid: ["amount", "minimum", "quantity", "tiers", "bands"] },
+  bands: { need: ["bands"], forbid: ["base", "rate", "amount", "minimum", "quantity", "tiers", "schedule", "rateBy"] },
   fixed: { need: ["amount"], forbid: ["base", "rate", "rateCaps", "minimum", "quantity", "tiers", "cap"] },
   // A maximum's cap may only scope it across awards (单家企业最高, 每年…不超过: per recipient or per year):
   // the single award is already at most the amount (checked in buildRoute).
@@ -42,12 +44,14 @@ function inputsOf(r: ClauseRouteDoc): InputSpec[] {
     if (!specs.some((x) => x.name === s.name)) specs.push(s);
   };
   if (r.base) add({ name: r.base.input, label: r.base.label, type: "amount", required: true, role: "base" });
-  if (r.tiers) add({ name: r.tiers.input, label: r.tiers.label, type: "amount", required: true, role: "tiers" });
+  if (r.tiers) add({ name: r.tiers.input, label: r.tiers.label, type: r.tiers.unit ? "count" : "amount", required: true, role: "tiers" });
   for (const t of r.tests ?? []) add({ name: t.input, label: t.label ?? t.input, type: t.type, required: true, role: "condition" });
   for (const c of r.rateCaps ?? []) add({ name: c.input, label: c.label, type: "amount", required: true, role: "limit" });
   if (r.kind === "unquantified") add({ name: GRANTED, label: "the amount granted (the text gives none)", type: "amount", required: true, role: "amount" });
   if (r.kind === "maximum" || r.kind === "range") add({ name: AWARDED, label: "the amount awarded (default: the maximum)", type: "amount", required: false, role: "awarded" });
-  if (r.years || r.decreasing) add({ name: SUPPORT_YEAR, label: "year of support (1 = first)", type: "year", required: false, role: "year" });
+  if (r.bands) add({ name: r.bands.input, label: r.bands.label, type: "amount", required: true, role: "base" });
+  for (const c of r.rateBy?.inputs ?? []) add({ name: c.input, label: c.label, type: "flag", required: true, role: "category" });
+  if (r.years || r.decreasing || r.schedule) add({ name: SUPPORT_YEAR, label: "year of support (1 = first)", type: "year", required: false, role: "year" });
   if (r.decreasing) add({ name: YEAR_RATE, label: "the year's rate, from the second year of support", type: "rate", required: false, role: "rate" });
   return specs;
 }
@@ -57,12 +61,13 @@ function buildRoute(r: ClauseRouteDoc, source: string, where: string): ClauseRou
   for (const k of rule.need) if (r[k] === undefined) throw new Error(`${where}: a ${r.kind} route needs ${k}`);
   for (const k of rule.forbid) if (r[k] !== undefined) throw new Error(`${where}: a ${r.kind} route takes no ${k}`);
   if (r.decreasing && !r.rate) throw new Error(`${where}: decreasing needs rate`);
+  if (r.kind === "rate" && [r.rate, r.schedule, r.rateBy].filter((x) => x !== undefined).length !== 1) throw new Error(`${where}: a rate route needs exactly one of rate, schedule, rateBy`);
   if (r.kind === "maximum" && r.cap && (r.cap.per === "award" || r.cap.per === "project")) {
     throw new Error(`${where}: a maximum route's cap only scopes it per recipient or per recipient-year (its amount is already the most one award pays)`);
   }
   const tests: InputTest[] = (r.tests ?? []).map((t, i) => {
     try {
-      return { input: t.input, label: t.label ?? t.input, type: t.type, op: t.op, value: testValue(t), shown: t.written ?? String(t.value), quote: t.quote, source };
+      return { input: t.input, label: t.label ?? t.input, type: t.type, op: t.op, value: testValue(t), shown: t.written ?? String(t.value), unit: t.unit, quote: t.quote, source };
     } catch (e) {
       throw new Error(`${where}/tests/${i}: ${(e as Error).message}`);
     }
@@ -76,7 +81,7 @@ function buildRoute(r: ClauseRouteDoc, source: string, where: string): ClauseRou
     for (let i = 1; i < steps.length; i++) {
       if (!steps[i].threshold.value.greaterThan(steps[i - 1].threshold.value)) throw new Error(`${where}/tiers/steps/${i}: tier thresholds must rise`);
     }
-    tiers = { input: r.tiers.input, label: r.tiers.label, steps };
+    tiers = { input: r.tiers.input, label: r.tiers.label, unit: r.tiers.unit, steps };
   }
   const amount = r.amount && cite(r.amount, source);
   const minimum = r.minimum && cite(r.minimum, source);
@@ -96,13 +101,18 @@ function buildRoute(r: ClauseRouteDoc, source: string, where: string): ClauseRou
     minimum,
     quantity: r.quantity && { value: new Decimal(r.quantity.value), quote: r.quantity.quote, source },
     tiers,
-    cap: r.cap && { ...cite(r.cap, source), per: r.cap.per },
+    bands: r.bands && { input: r.bands.input, label: r.bands.label, quote: r.bands.quote, source, steps: r.bands.steps.map((s) => ({ from: parsePolicyAmount(s.from), rate: parsePolicyRate(s.rate) })) },
+    schedule: r.schedule && { rates: r.schedule.rates.map(parsePolicyRate), written: r.schedule.written, quote: r.schedule.quote, source },
+    rateBy: r.rateBy && { inputs: r.rateBy.inputs, quote: r.rateBy.quote, source, rates: r.rateBy.rates.map((x) => ({ when: x.when, rate: parsePolicyRate(x.rate) })) },
+    cap: r.cap && { ...cite(r.cap, source), per: r.cap.per, sharedBy: r.cap.sharedBy },
     tests,
-    years: r.years && { value: r.years.value, quote: r.years.quote, source },
+    years: r.years && { value: r.years.value, quote: r.years.quote, source, for: r.years.for, sharedBy: r.years.sharedBy },
     decreasing: r.decreasing,
     quota: r.quota && { value: r.quota.value, quote: r.quota.quote, source },
-    oneTime: r.oneTime && { quote: r.oneTime.quote },
+    oneTime: r.oneTime && { quote: r.oneTime.quote, sharedBy: r.oneTime.sharedBy, for: r.oneTime.for },
     conditions: r.conditions ?? [],
+    limits: buildLimits(r.limits, source, where),
+    instalments: buildInstalments(r.instalments, where),
     unit: r.quantity?.unit ?? r.unit ?? "元",
     assumption: r.assumption,
     inputs: inputsOf(r),
@@ -120,7 +130,7 @@ function programmeRoute(p: Programme, r: Route): ClauseRoute {
     id: r.id, name: r.name, nameEn: r.nameEn, aliases: r.aliases, isDefault: r.isDefault, kind: "programme",
     base: { input: "spend", label: r.base, baseYear: r.baseYear },
     rate: r.rate, domesticRate: r.domesticRate, rateCaps: [], amount: r.lumpSum, cap: r.cap ?? p.recipientCap,
-    tests: [], quota: r.quota, oneTime: r.oneTime, conditions: r.conditions, unit: "元", assumption: r.assumption ?? p.assumption,
+    tests: [], quota: r.quota, oneTime: r.oneTime, conditions: r.conditions, limits: r.limits, instalments: r.instalments, unit: "元", assumption: r.assumption ?? p.assumption,
     inputs, programmeRoute: r,
   };
 }
@@ -148,7 +158,7 @@ export function buildClauses(doc: PolicyDoc, programmes: Programme[], where: str
         if (ids.has(r.id)) throw new Error(`${at}: route "${r.id}" is also a route of programme "${p.id}"`);
         ids.add(r.id);
       });
-      return { id: c.id, title: c.title, department: c.department ?? p.department, programme: p, choose: c.choose, routes, defaultRoute: routes.find((r) => r.isDefault) ?? null, assumption: c.assumption };
+      return { id: c.id, title: c.title, department: c.department ?? p.department, programme: p, choose: c.choose, limits: [], routes, defaultRoute: routes.find((r) => r.isDefault) ?? null, assumption: c.assumption };
     }
     const routes = own;
     const ids = new Set<string>();
@@ -159,7 +169,7 @@ export function buildClauses(doc: PolicyDoc, programmes: Programme[], where: str
     const defaults = routes.filter((r) => r.isDefault);
     if (defaults.length > 1) throw new Error(`${at}: clause "${c.id}" has ${defaults.length} default routes; at most one`);
     const defaultRoute = defaults[0] ?? (routes.length === 1 ? routes[0] : null);
-    return { id: c.id, title: c.title, department: c.department, choose: c.choose, routes, defaultRoute, assumption: c.assumption };
+    return { id: c.id, title: c.title, department: c.department, choose: c.choose, levels: c.levels, limits: buildLimits(c.limits, doc.source, at), routes, defaultRoute, assumption: c.assumption };
   });
   if (doc.clauses) {
     programmes.forEach((p, i) => {

@@ -4,7 +4,9 @@ import { formatRate, formatYuan, normalizeText, parseAmount } from "../amount";
 import { invalidNumber, invalidValue, notAvailable } from "../errors";
 import { bi } from "../text";
 import { describe, parseDomestic, type ResolvedVersion, type Resolver } from "../resolve";
-import { computeVoucher, versionStep, type Step } from "../voucher";
+import { applyCeilings, biStep, computeVoucher, versionStep, type Step } from "../voucher";
+import { clauseRouteLimits } from "../limits/derive";
+import { bandsAward, rateFromTable, scheduledRate } from "./formulas";
 import type { Cited, PolicyVersion } from "../types";
 import { AWARDED, DOMESTIC, GRANTED, SUPPORT_YEAR, YEAR_RATE } from "./build";
 import type { Clause, ClauseRoute, InputSpec } from "./types";
@@ -165,7 +167,7 @@ export function describeInputs(route: ClauseRoute): string {
 
 const cite = (c: { quote: string; source?: string }, source: string) => ({ quote: c.quote, source: c.source ?? source });
 const showValue = (type: string, d: Decimal, unit = "元") =>
-  type === "rate" ? formatRate(d) : type === "count" ? d.toString() : unit === "元" ? formatYuan(d) : `${d.toString()} ${unit}`;
+  type === "rate" ? formatRate(d) : type === "count" ? (unit === "元" ? d.toString() : `${d.toString()} ${unit}`) : unit === "元" ? formatYuan(d) : `${d.toString()} ${unit}`;
 
 /** Finds a clause by what the user typed: "7", 7, "第七条", "（六）", "item 5". */
 export function findClause(version: PolicyVersion, input: unknown): Clause | null {
@@ -324,6 +326,23 @@ function programmeClause(resolver: Resolver, version: PolicyVersion, input: unkn
   return { clause, route };
 }
 
+/** Caps tied to another amount the user gives: at most r% of it (r = 100%: not more than it). */
+function applyTiedCaps(route: ClauseRoute, inputs: RouteInputs, award: Decimal, binding: string, note: (make: () => Step) => void, src: string): { award: Decimal; binding: string } {
+  for (const c of route.rateCaps) {
+    const other = inputs.amount(c.input);
+    const limit = other.times(c.rate.value);
+    const before = award;
+    if (award.greaterThan(limit)) {
+      note(() => ({ step: "limit", value: `${c.label} ${formatYuan(other)} × ${formatRate(c.rate.value)} = ${formatYuan(limit)} < ${formatYuan(before)}: the limit binds`, ...cite(c.rate, src) }));
+      award = limit;
+      binding = "limit";
+    } else {
+      note(() => ({ step: "limit", value: `${c.label} ${formatYuan(other)} × ${formatRate(c.rate.value)} = ${formatYuan(limit)}: not reached`, ...cite(c.rate, src) }));
+    }
+  }
+  return { award, binding };
+}
+
 function computeRoute(
   version: PolicyVersion, clause: Clause, route: ClauseRoute, raw: ClauseInputs, year: number, head: Step[],
   resolver: Resolver, resolved: ResolvedVersion, trace: boolean,
@@ -339,6 +358,13 @@ function computeRoute(
     value: `clause ${clause.id} ${clause.title}; route ${route.id}${route.isDefault ? " (default)" : ""}: ${route.name}${clause.department ? `; 责任单位 ${clause.department}` : ""}`,
   }];
   const done = (award: Decimal, binding: string): ClauseResult => ({ award, unit: route.unit, version, clause, route, binding, steps });
+  // Caps tied to another amount (不超过上一年度地方财政贡献), then every fixed money limit of the
+  // route (a cap, a pool) bound the award on its own.
+  const finish = (award: Decimal, binding: string): ClauseResult => {
+    const tied = applyTiedCaps(route, inputs, award, binding, note, src);
+    const c = applyCeilings(tied.award, tied.binding, clauseRouteLimits(version, clause, route), note, true);
+    return done(c.award, c.binding);
+  };
 
   if (route.kind === "programme") {
     const p = clause.programme!;
@@ -349,13 +375,13 @@ function computeRoute(
     return done(v.award, v.binding);
   }
 
-  const { subjects, years, decreasing, cap: routeCap } = route;
+  const { subjects, years } = route;
   for (const c of route.conditions) note(() => ({ step: "condition", value: `assumed met: ${c.note ?? c.quote}`, ...cite(c, src) }));
   if (subjects) note(() => ({ step: "eligible", value: `assumed one of: ${subjects.values.join("、")}`, ...cite(subjects, src) }));
 
   // Years of support.
   let supportYear = 1;
-  if (route.years || route.decreasing) {
+  if (route.years || route.decreasing || route.schedule) {
     supportYear = inputs.has(SUPPORT_YEAR) ? inputs.year(SUPPORT_YEAR) : 1;
     if (years) {
       const ok = supportYear <= years.value;
@@ -368,125 +394,150 @@ function computeRoute(
   for (const t of route.tests) {
     const v = inputs.byType(t.input, t.type);
     const pass = t.op === ">=" ? v.greaterThanOrEqualTo(t.value) : v.greaterThan(t.value);
-    note(() => ({ step: "condition", value: `${t.input} (${t.label}) ${showValue(t.type, v)} ${pass ? "passes" : "fails"} ${t.op === ">=" ? "≥" : ">"} ${showValue(t.type, t.value)} (${t.shown})${pass ? "" : ": no award"}`, ...cite(t, src) }));
+    note(() => ({ step: "condition", value: `${t.input} (${t.label}) ${showValue(t.type, v, t.unit)} ${pass ? "passes" : "fails"} ${t.op === ">=" ? "≥" : ">"} ${showValue(t.type, t.value, t.unit)} (${t.shown})${pass ? "" : ": no award"}`, ...cite(t, src) }));
     if (!pass) return done(new Decimal(0), "condition");
   }
 
-  switch (route.kind) {
-    case "fixed": {
-      const a = route.amount!;
-      note(() => ({ step: "amount", value: `${formatYuan(a.value)}${route.oneTime ? ", once" : ""}`, ...cite(a, src) }));
-      return done(a.value, "fixed");
-    }
-    case "in-kind": {
-      const q = route.quantity!;
-      note(() => ({ step: "amount", value: `${q.value.toString()} ${route.unit} (non-cash, never added to 元)`, ...cite(q, src) }));
-      return done(q.value, "in-kind");
-    }
-    case "maximum":
-    case "range": {
-      const max = route.amount!;
-      if (!inputs.has(AWARDED)) {
-        note(() => ({ step: "amount", value: `${formatYuan(max.value)}: the most the text allows${max.assumption ? ` (${max.assumption})` : ""}`, ...cite(max, src) }));
-        return done(max.value, "maximum");
-      }
-      const awarded = inputs.amount(AWARDED);
-      note(() => ({ step: "awarded", value: `${formatYuan(awarded)} (input awarded)` }));
-      if (route.minimum && awarded.lessThan(route.minimum.value)) {
-        throw invalidValue(`${where}: awarded ${formatYuan(awarded)} is below the ${formatYuan(route.minimum.value)} the text sets as the least; give an amount from ${formatYuan(route.minimum.value)} to ${formatYuan(max.value)}.`);
-      }
-      if (awarded.greaterThan(max.value)) {
-        note(() => ({ step: "cap", value: `min(${formatYuan(awarded)}, ${formatYuan(max.value)}) = ${formatYuan(max.value)}: the maximum binds`, ...cite(max, src) }));
-        return done(max.value, "cap");
-      }
-      note(() => ({ step: "cap", value: `${formatYuan(max.value)}: not reached`, ...cite(max, src) }));
-      return done(awarded, "awarded");
-    }
-    case "unquantified": {
-      const granted = inputs.amount(GRANTED);
-      const basis = route.conditions[0] ?? route.years;
-      note(() => ({ step: "amount", value: `${formatYuan(granted)}: the amount granted, as given (the text sets no amount)`, ...(basis ? cite(basis, src) : {}) }));
-      return done(granted, "unquantified");
-    }
-    case "tiers": {
-      const t = route.tiers!;
-      const v = inputs.amount(t.input);
-      let reached: (typeof t.steps)[number] | null = null;
-      for (const s of t.steps) {
-        const ok = s.threshold.inclusive ? v.greaterThanOrEqualTo(s.threshold.value) : v.greaterThan(s.threshold.value);
-        if (ok) reached = s;
-      }
-      if (!reached) {
-        note(() => ({ step: "tier", value: `${t.input} (${t.label}) ${formatYuan(v)} reaches no tier (the lowest is ${formatYuan(t.steps[0].threshold.value)}): no award`, ...cite(t.steps[0].threshold, src) }));
-        return done(new Decimal(0), "condition");
-      }
-      note(() => ({ step: "tier", value: `${t.input} (${t.label}) ${formatYuan(v)} reaches ${formatYuan(reached.threshold.value)}: the highest tier reached pays ${formatYuan(reached.amount.value)}`, ...cite(reached.amount, src) }));
-      return done(reached.amount.value, "tier");
-    }
-    case "rate":
-      break;
-  }
+  return FORMULAS[route.kind]({ route, inputs, where, src, supportYear, note, done, finish });
+}
 
-  // A share of the base.
+/** What a formula needs of the route being computed. */
+interface RouteContext {
+  route: ClauseRoute;
+  inputs: RouteInputs;
+  where: string;
+  src: string;
+  supportYear: number;
+  note: (make: () => Step) => void;
+  /** The result as it stands. */
+  done: (award: Decimal, binding: string) => ClauseResult;
+  /** The result after the caps tied to other amounts and the route's money limits. */
+  finish: (award: Decimal, binding: string) => ClauseResult;
+}
+
+function fixedAward({ route, note, done, src }: RouteContext): ClauseResult {
+  const a = route.amount!;
+  note(() => ({ step: "amount", value: `${formatYuan(a.value)}${route.oneTime ? ", once" : ""}`, ...cite(a, src) }));
+  return done(a.value, "fixed");
+}
+
+function inKindAward({ route, note, done, src }: RouteContext): ClauseResult {
+  const q = route.quantity!;
+  note(() => ({ step: "amount", value: `${q.value.toString()} ${route.unit} (non-cash, never added to 元)`, ...cite(q, src) }));
+  return done(q.value, "in-kind");
+}
+
+/** A maximum (or a range): the most the text allows, or the amount awarded up to it. */
+function maximumAward({ route, inputs, where, note, done, src }: RouteContext): ClauseResult {
+  const max = route.amount!;
+  if (!inputs.has(AWARDED)) {
+    note(() => ({ step: "amount", value: `${formatYuan(max.value)}: the most the text allows${max.assumption ? ` (${max.assumption})` : ""}`, ...cite(max, src) }));
+    return done(max.value, "maximum");
+  }
+  const awarded = inputs.amount(AWARDED);
+  note(() => ({ step: "awarded", value: `${formatYuan(awarded)} (input awarded)` }));
+  if (route.minimum && awarded.lessThan(route.minimum.value)) {
+    throw invalidValue(`${where}: awarded ${formatYuan(awarded)} is below the ${formatYuan(route.minimum.value)} the text sets as the least; give an amount from ${formatYuan(route.minimum.value)} to ${formatYuan(max.value)}.`);
+  }
+  if (awarded.greaterThan(max.value)) {
+    note(() => ({ step: "cap", value: `min(${formatYuan(awarded)}, ${formatYuan(max.value)}) = ${formatYuan(max.value)}: the maximum binds`, ...cite(max, src) }));
+    return done(max.value, "cap");
+  }
+  note(() => ({ step: "cap", value: `${formatYuan(max.value)}: not reached`, ...cite(max, src) }));
+  return done(awarded, "awarded");
+}
+
+function unquantifiedAward({ route, inputs, note, done, src }: RouteContext): ClauseResult {
+  const granted = inputs.amount(GRANTED);
+  const basis = route.conditions[0] ?? route.years;
+  note(() => ({ step: "amount", value: `${formatYuan(granted)}: the amount granted, as given (the text sets no amount)`, ...(basis ? cite(basis, src) : {}) }));
+  return done(granted, "unquantified");
+}
+
+/** The highest tier the input reaches; a count is shown in its unit (户, 个), never as 元. */
+function tiersAward({ route, inputs, note, done, src }: RouteContext): ClauseResult {
+  const t = route.tiers!;
+  const v = t.unit ? inputs.count(t.input) : inputs.amount(t.input);
+  const show = (d: Decimal) => (t.unit ? `${d.toString()} ${t.unit}` : formatYuan(d));
+  let reached: (typeof t.steps)[number] | null = null;
+  for (const s of t.steps) {
+    const ok = s.threshold.inclusive ? v.greaterThanOrEqualTo(s.threshold.value) : v.greaterThan(s.threshold.value);
+    if (ok) reached = s;
+  }
+  if (!reached) {
+    note(() => ({ step: "tier", value: `${t.input} (${t.label}) ${show(v)} reaches no tier (the lowest is ${show(t.steps[0].threshold.value)}): no award`, ...cite(t.steps[0].threshold, src) }));
+    return done(new Decimal(0), "condition");
+  }
+  note(() => ({ step: "tier", value: `${t.input} (${t.label}) ${show(v)} reaches ${show(reached.threshold.value)}: the highest tier reached pays ${formatYuan(reached.amount.value)}`, ...cite(reached.amount, src) }));
+  return done(reached.amount.value, "tier");
+}
+
+function bandsFormula({ route, inputs, note, finish }: RouteContext): ClauseResult {
+  const b = route.bands!;
+  const x = inputs.amount(b.input);
+  const { award, parts } = bandsAward(b, x);
+  const sum = parts.join(" + ");
+  note(() => biStep("bands", bi(`${b.label} ${formatYuan(x)}: ${sum || "below the first band"} = ${formatYuan(award)}`, `${b.label}${formatYuan(x)}：${sum || "未达第一档"} = ${formatYuan(award)}`), b));
+  return finish(award, "bands");
+}
+
+/** The rate of a rate route: one rate, a schedule by year of support, or a rate by categories; null: no award this year. */
+function routeRate(ctx: RouteContext): { rate: Cited<Decimal>; note: string } | null {
+  const { route, inputs, where, src, supportYear, note } = ctx;
+  if (route.schedule) {
+    const s = scheduledRate(route.schedule, supportYear);
+    const rates = route.schedule.rates.map(formatRate).join(", ");
+    const n = route.schedule.rates.length;
+    note(() => biStep("schedule", s
+      ? bi(`year ${supportYear} of support: ${formatRate(s.value)} (${rates})`, `支持第${supportYear}年：${formatRate(s.value)}（${rates}）`)
+      : bi(`year ${supportYear} of support is beyond the ${n} years of the schedule: no award`, `支持第${supportYear}年，超出${n}年：不予支持`), { quote: route.schedule!.quote, source: src }));
+    return s && { rate: s, note: "" };
+  }
+  if (route.rateBy) {
+    const r = rateFromTable(route.rateBy, (name) => inputs.flag(name), where);
+    note(() => biStep("rate by", bi(`${r.shown}: ${formatRate(r.rate.value)}`, `${r.shown}：${formatRate(r.rate.value)}`), r.rate));
+    return { rate: r.rate, note: "" };
+  }
+  return route.decreasing ? decreasingRate(ctx, route.rate!, route.decreasing) : { rate: route.rate!, note: "" };
+}
+
+/** 逐年递减 with no schedule in the text: the first year's rate is the most; later years' rates are given. */
+function decreasingRate({ inputs, where, src, supportYear, note }: RouteContext, rate: Cited<Decimal>, decreasing: { quote: string; assumption: string }): { rate: Cited<Decimal>; note: string } {
+  if (supportYear === 1 && !inputs.has(YEAR_RATE)) {
+    note(() => ({ step: "year", value: `year 1 of support: ${formatRate(rate.value)}`, quote: decreasing.quote, source: src }));
+    return { rate, note: " (first year of support: the highest rate)" };
+  }
+  if (!inputs.has(YEAR_RATE)) {
+    throw invalidValue(`${where}: the rate falls year by year (逐年递减) and the text gives no schedule, so year ${supportYear} of support needs the input "rate" (that year's rate, below ${formatRate(rate.value)}).`);
+  }
+  const r = inputs.rate(YEAR_RATE);
+  if (supportYear === 1 && (r.isNegative() || r.greaterThan(rate.value))) {
+    throw invalidValue(`${where}: input "rate" ${formatRate(r)} must be from 0% to the ${formatRate(rate.value)} the text allows.`);
+  }
+  if (supportYear > 1 && (r.isNegative() || !r.lessThan(rate.value))) {
+    throw invalidValue(`${where}: input "rate" ${formatRate(r)} for year ${supportYear} must be 0% or more and below the first year's ${formatRate(rate.value)} (逐年递减).`);
+  }
+  const why = supportYear === 1 ? `at most ${formatRate(rate.value)}` : `below ${formatRate(rate.value)}; ${decreasing.assumption}`;
+  note(() => ({ step: "year", value: `year ${supportYear} of support: rate ${formatRate(r)} as given (${why})`, quote: decreasing.quote, source: src }));
+  return { rate: { value: r, quote: supportYear === 1 ? rate.quote : decreasing.quote, source: src }, note: " (the year's rate, as given)" };
+}
+
+/** A share of the base. */
+function rateAward(ctx: RouteContext): ClauseResult {
+  const { route, inputs, note, done, finish } = ctx;
   const base = inputs.amount(route.base!.input);
   note(() => ({ step: "base", value: `${formatYuan(base)} of ${route.base!.label} (input ${route.base!.input})` }));
-  let rate: Cited<Decimal> = route.rate!;
-  let rateNote = "";
-  if (decreasing) {
-    if (supportYear === 1 && inputs.has(YEAR_RATE)) {
-      const r = inputs.rate(YEAR_RATE);
-      if (r.isNegative() || r.greaterThan(rate.value)) {
-        throw invalidValue(`${where}: input "rate" ${formatRate(r)} must be from 0% to the ${formatRate(rate.value)} the text allows.`);
-      }
-      note(() => ({ step: "year", value: `year 1 of support: rate ${formatRate(r)} as given (at most ${formatRate(rate.value)})`, quote: decreasing.quote, source: src }));
-      rate = { value: r, quote: rate.quote, source: src };
-      rateNote = " (the year's rate, as given)";
-    } else if (supportYear === 1) {
-      rateNote = " (first year of support: the highest rate)";
-      note(() => ({ step: "year", value: `year 1 of support: ${formatRate(rate.value)}`, quote: decreasing.quote, source: src }));
-    } else {
-      if (!inputs.has(YEAR_RATE)) {
-        throw invalidValue(`${where}: the rate falls year by year (逐年递减) and the text gives no schedule, so year ${supportYear} of support needs the input "rate" (that year's rate, below ${formatRate(rate.value)}).`);
-      }
-      const r = inputs.rate(YEAR_RATE);
-      if (r.isNegative() || !r.lessThan(rate.value)) {
-        throw invalidValue(`${where}: input "rate" ${formatRate(r)} for year ${supportYear} must be 0% or more and below the first year's ${formatRate(rate.value)} (逐年递减).`);
-      }
-      note(() => ({ step: "year", value: `year ${supportYear} of support: rate ${formatRate(r)} as given (below ${formatRate(rate.value)}; ${decreasing.assumption})`, quote: decreasing.quote, source: src }));
-      rate = { value: r, quote: decreasing.quote, source: src };
-      rateNote = " (the year's rate, as given)";
-    }
-  }
-  let award = base.times(rate.value);
-  note(() => ({ step: "rate", value: `${formatYuan(base)} × ${formatRate(rate.value)} = ${formatYuan(award)}${rateNote}`, ...cite(rate, src) }));
-  let binding = "rate";
-  for (const c of route.rateCaps) {
-    const other = inputs.amount(c.input);
-    const limit = other.times(c.rate.value);
-    if (award.greaterThan(limit)) {
-      note(() => ({ step: "limit", value: `${c.label} ${formatYuan(other)} × ${formatRate(c.rate.value)} = ${formatYuan(limit)} < ${formatYuan(award)}: the limit binds`, ...cite(c.rate, src) }));
-      award = limit;
-      binding = "limit";
-    } else {
-      note(() => ({ step: "limit", value: `${c.label} ${formatYuan(other)} × ${formatRate(c.rate.value)} = ${formatYuan(limit)}: not reached`, ...cite(c.rate, src) }));
-    }
-  }
-  if (route.cap) {
-    const cap = route.cap.value;
-    if (award.greaterThan(cap)) {
-      note(() => ({ step: `cap (per ${routeCap!.per})`, value: `min(${formatYuan(award)}, ${formatYuan(cap)}) = ${formatYuan(cap)}: the cap binds`, ...cite(routeCap!, src) }));
-      award = cap;
-      binding = "cap";
-    } else {
-      note(() => ({ step: `cap (per ${routeCap!.per})`, value: `${formatYuan(cap)}: not reached`, ...cite(routeCap!, src) }));
-    }
-  }
-  for (const pool of version.pools) {
-    if (award.greaterThan(pool.amount.value)) {
-      note(() => ({ step: `annual limit of the measure (${pool.id})`, value: `${formatYuan(pool.amount.value)}: binds`, quote: pool.amount.quote, source: pool.amount.source }));
-      award = pool.amount.value;
-      binding = "pool";
-    }
-  }
-  return done(award, binding);
+  const r = routeRate(ctx);
+  if (!r) return done(new Decimal(0), "years");
+  const award = base.times(r.rate.value);
+  note(() => ({ step: "rate", value: `${formatYuan(base)} × ${formatRate(r.rate.value)} = ${formatYuan(award)}${r.note}`, ...cite(r.rate, ctx.src) }));
+  return finish(award, "rate");
 }
+
+/** Each kind of route, its formula: a fixed set. */
+const FORMULAS: Record<ClauseRoute["kind"], (ctx: RouteContext) => ClauseResult> = {
+  rate: rateAward, fixed: fixedAward, maximum: maximumAward, range: maximumAward, tiers: tiersAward, bands: bandsFormula,
+  "in-kind": inKindAward, unquantified: unquantifiedAward,
+  programme: () => { throw new Error("a programme route is computed by the voucher engine"); },
+};
+

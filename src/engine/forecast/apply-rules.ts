@@ -12,6 +12,7 @@
 //                                         years paid), the limit, requested, awarded, exhaustion date
 //                                         and cumulative awarded/requested by calendar month; per
 //                                         recipient what it asked and got; the rows in error.
+import { tr } from "../text";
 import type { Engine } from "../index";
 import type { AwardError } from "../errors";
 import type { Resolver } from "../resolve";
@@ -100,9 +101,10 @@ export function applyRules(rules: Rules, apps: readonly Application[], method: A
     const single = Number(toFenBig(r.award.single));
     // What reached the pool: the amount paid, unless the pool itself cut the row (then its award
     // before the pool, taken as the award on its own; the year's total is the portfolio's own).
-    const reached = r.cuts.includes("pool") ? single : paid;
+    const reached = r.award.limits.some((l) => l.pool && r.cuts.includes(tr(l.limit.name, "en"))) ? single : paid;
     const m = month(r.app.date);
-    for (const limit of r.award.pools) {
+    for (const limit of r.award.limits) {
+      if (!limit.pool) continue;
       const p = pools.get(limit.key);
       if (!p) continue;
       p.awardedByMonth[m] += paid;

@@ -1,0 +1,160 @@
+// COMPUTE_VOUCHER compiled: each programme route of a version, once, into an evaluator in whole fen
+// (exact integer arithmetic: a rate is a fraction n/d, caps and thresholds are fen), so a first
+// calculation costs a few integer operations instead of decimal arithmetic and a trace. Inputs it
+// cannot take exactly (text amounts, fractions of a fen, very large numbers, bad arguments) go the
+// ordinary way (computeVoucher), which is also what gives every message; the answers are the same
+// (test/compiled.test.ts checks them against each other).
+import Decimal from "decimal.js";
+import { parseDomestic, type Resolver } from "./resolve";
+import { ceilingBinding, singleCeilings, voucherRouteLimits } from "./limits/derive";
+import type { PolicyVersion, Programme, Route } from "./types";
+
+/** A fraction of whole numbers, both below 2^31. */
+type Fraction = [number, number];
+
+/** The award in fen and the rule that set it (as computeVoucher names it), or null where the integers would leave the exact range. */
+type Evaluator = (spendFen: number) => [number, string] | null;
+
+const SAFE = 2 ** 52;
+
+function fraction(d: Decimal): Fraction | null {
+  const [n, q] = d.toFraction(1e9).map((x) => x.toNumber());
+  return new Decimal(n).dividedBy(q).equals(d) ? [n, q] : null;
+}
+
+/** Caps in whole fen, or null where one is not a whole number of fen. */
+function fenOf(d: Decimal): number | null {
+  const f = d.times(100);
+  return f.isInteger() && f.lessThan(SAFE) ? f.toNumber() : null;
+}
+
+/** Rounds p/q fen half up to a whole fen (p, q ≥ 0 whole numbers with 2p + q < 2^52). */
+const halfUp = (p: number, q: number) => Math.floor((2 * p + q) / (2 * q));
+
+function compileRoute(version: PolicyVersion, programme: Programme, route: Route, domestic: boolean): Evaluator | null {
+  const limits = singleCeilings(voucherRouteLimits(version, programme, route));
+  // The tightest ceiling and the binding it gives (the first of equal ones, as computeVoucher applies them in order).
+  const ceiling = (ls: typeof limits): [number | null, string] | undefined => {
+    let min: number | null = null;
+    let binding = "";
+    for (const l of ls) {
+      const f = fenOf(l.share ? l.amount.dividedBy(l.share) : l.amount);
+      if (f === null) return undefined;
+      if (min === null || f < min) [min, binding] = [f, ceilingBinding(l)];
+    }
+    return [min, binding];
+  };
+  const b = ceiling(limits.filter((l) => l.id === "cap"));
+  const a = ceiling(limits.filter((l) => l.id !== "cap"));
+  const all = ceiling(limits);
+  if (!b || !a || !all) return null;
+  const [before, beforeBinding] = b;
+  const [after, afterBinding] = a;
+  if (route.lumpSum) {
+    const lump = fenOf(route.lumpSum.value);
+    if (lump === null) return null;
+    const result: [number, string] = all[0] !== null && all[0] < lump ? [all[0], all[1]] : [lump, "lump-sum"];
+    return () => result;
+  }
+  const rateD = domestic && route.domesticRate ? route.domesticRate.value : route.rate?.value;
+  const rate = rateD && fraction(rateD);
+  const uplift = route.uplift ? fraction(route.uplift.value.plus(1)) : ([1, 1] as Fraction);
+  const threshold = route.threshold ? fenOf(route.threshold.value) : null;
+  if (!rate || !uplift || (route.threshold && threshold === null)) return null;
+  const inclusive = route.threshold?.inclusive ?? true;
+  return (s) => {
+    if (threshold !== null && (inclusive ? s < threshold : s <= threshold)) return [0, "threshold"];
+    // award = s × n / d fen, capped, raised, capped again: kept as p/q.
+    let p = s * rate[0];
+    let q = rate[1];
+    let binding = "rate";
+    if (p * uplift[0] >= SAFE) return null;
+    if (before !== null && p > before * q) [p, q, binding] = [before, 1, beforeBinding];
+    [p, q] = [p * uplift[0], q * uplift[1]];
+    if (after !== null && p > after * q) [p, q, binding] = [after, 1, afterBinding];
+    return 2 * p + q < SAFE ? [halfUp(p, q), binding] : null;
+  };
+}
+
+/** A number of 元 as whole fen, where it is one exactly. */
+function numberFen(spend: number): number | null {
+  const fen = Math.round(spend * 100);
+  return spend >= 0 && fen < SAFE && fen / 100 === spend ? fen : null;
+}
+
+const TEXT = /^(\d{1,15})(?:\.(\d{1,8}))?(万|亿)?元?$/;
+
+/** Text such as 1500万, 3333.34万 or 2.5亿元 as whole fen, where it is one exactly (others: the ordinary way). */
+function textFen(spend: string): number | null {
+  const m = TEXT.exec(spend);
+  if (!m) return null;
+  const frac = m[2] ?? "";
+  const exp = (m[3] === "亿" ? 8 : m[3] === "万" ? 4 : 0) + 2 - frac.length;
+  const digits = (m[1] + frac).replace(/^0+(?=\d)/, "");
+  if (exp >= 0) return fenFromDigits(digits + "0".repeat(exp));
+  const keep = digits.length + exp; // the digits below the fen must be zeros
+  if (!/^0*$/.test(digits.slice(Math.max(keep, 0)))) return null;
+  return keep <= 0 ? 0 : fenFromDigits(digits.slice(0, keep));
+}
+
+function fenFromDigits(d: string): number | null {
+  const n = Number(d);
+  return n < SAFE ? n : null;
+}
+
+/** The compiled evaluators and what the arguments resolve to, remembered per resolver. */
+export class CompiledVouchers {
+  private readonly where = new Map<string, { version: PolicyVersion; programme: Programme; route: Route } | null>();
+
+  constructor(private readonly resolver: Resolver) {}
+
+  /** The award in 元 (to the fen), or null: compute it the ordinary way. */
+  amount(jurisdiction: unknown, type: unknown, spend: unknown, domestic: unknown, year: number): number | null {
+    if (typeof jurisdiction !== "string" || typeof type !== "string") return null;
+    const found = this.find(jurisdiction, type, year);
+    const f = found && compiledAward(found.version, found.programme, found.route, spend, domestic);
+    return f ? f[0] / 100 : null;
+  }
+
+  private find(jurisdiction: string, type: string, year: number) {
+    const k = `${jurisdiction}\u0000${type}\u0000${year}`;
+    let hit = this.where.get(k);
+    if (hit === undefined) {
+      try {
+        const { version } = this.resolver.resolve(jurisdiction, year);
+        hit = { version, ...this.resolver.findProgrammeRoute(version, type) };
+      } catch {
+        hit = null; // the ordinary way gives the message
+      }
+      if (this.where.size > 10000) this.where.clear();
+      this.where.set(k, hit);
+    }
+    return hit;
+  }
+}
+
+const evaluators = new WeakMap<Route, Map<PolicyVersion, [Evaluator | null, Evaluator | null]>>();
+
+function evaluatorFor(version: PolicyVersion, programme: Programme, route: Route, domestic: boolean): Evaluator | null {
+  let byVersion = evaluators.get(route);
+  if (!byVersion) evaluators.set(route, (byVersion = new Map()));
+  let pair = byVersion.get(version);
+  if (!pair) byVersion.set(version, (pair = [compileRoute(version, programme, route, false), compileRoute(version, programme, route, true)]));
+  return pair[domestic ? 1 : 0];
+}
+
+/**
+ * A voucher route's award on its own in whole fen with the rule that set it, for a portfolio row
+ * that needs no trace; null: compute it the ordinary way.
+ */
+export function compiledAward(version: PolicyVersion, programme: Programme, route: Route, spend: unknown, domestic: unknown): [number, string] | null {
+  const fen = typeof spend === "number" ? numberFen(spend) : typeof spend === "string" ? textFen(spend) : null;
+  if (fen === null) return null;
+  let d: boolean;
+  try {
+    d = parseDomestic(domestic).domestic;
+  } catch {
+    return null;
+  }
+  return evaluatorFor(version, programme, route, d)?.(fen) ?? null;
+}

@@ -1,0 +1,163 @@
+// The one mechanism that applies limits: each row's limits are bound to keys (who shares them, for
+// whom, over what period), then applied in date order against what earlier rows used. Pools (money
+// limits for the whole measure) are shared out by the allocation method once the other limits are
+// applied, narrowest first (a programme's pool before the measure's).
+import { toFenBig } from "../budget/allocate";
+import { serialToISO } from "../budget/dates";
+import { normalizeText } from "../amount";
+import { isPool, SHARE_RANK, type Limit, type LimitShare } from "./types";
+
+/** What binding a limit needs to know about the row. */
+export interface LimitContext {
+  index: number;
+  recipient: string;
+  project: string;
+  /** Other columns of the row by normalized header (platform, event, team, batch, …). */
+  extra: ReadonlyMap<string, unknown> | null;
+  year: number;
+  date: number | null;
+  version: string;
+  jurisdiction: string;
+  /** The clause (or programme) and route of the award, and the level reached (a tier, or the route). */
+  clause: string;
+  route: string;
+  level: string;
+}
+
+/** A limit bound to one row: the key of the count it shares, and its amount (fen, or a count). */
+export interface BoundLimit {
+  limit: Limit;
+  key: string;
+  /** The key without its period: a pool's key in another year is base + year (instalments). */
+  base: string;
+  /** The period's name, e.g. 2026, 2026Q1, or the version for a window. */
+  period: string;
+  /** In fen for money; a count for awards and years; null: the row's own award (top-up). */
+  amount: bigint | null;
+  pool: boolean;
+  rank: number;
+}
+
+/** The header names an entity column may have beside its id (data: a new kind of entity is one line). */
+export const ENTITY_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  platform: ["platform", "平台", "平台名称"],
+  event: ["event", "活动", "活动名称", "赛事"],
+  team: ["team", "团队", "团队名称"],
+  batch: ["batch", "批次", "受理批次"],
+};
+
+function column(ctx: LimitContext, name: string): string {
+  if (name === "project") return normalizeText(ctx.project);
+  if (!ctx.extra) return "";
+  for (const n of [name, ...(ENTITY_COLUMNS[name] ?? [])]) {
+    const v = ctx.extra.get(normalizeText(n));
+    if (v !== undefined && v !== null && String(v).trim() !== "") return normalizeText(String(v));
+  }
+  return "";
+}
+
+/**
+ * For whom: the whole measure, a recipient, or an entity named by a column (the project column when
+ * the named column is absent). With no name, a cap cannot be shared (the row is its own entity),
+ * while a count of awards or years falls back to the recipient.
+ */
+function entityKey(l: Limit, ctx: LimitContext): string {
+  if (l.for === "measure") return "*";
+  if (l.for === "recipient") return ctx.recipient;
+  const v = column(ctx, l.for) || (l.for !== "project" ? column(ctx, "project") : "");
+  if (v) return `${ctx.recipient}|${v}`;
+  return l.counts === "money" && l.amount !== "own-award" ? `#${ctx.index}` : ctx.recipient;
+}
+
+const quarters = new Map<number, string>();
+
+function quarterOf(ctx: LimitContext): string {
+  if (ctx.date === null) return String(ctx.year);
+  let q = quarters.get(ctx.date);
+  if (q === undefined) {
+    const month = Number(serialToISO(ctx.date).slice(5, 7));
+    q = `Q${Math.floor((month - 1) / 3) + 1}`;
+    if (quarters.size > 100000) quarters.clear();
+    quarters.set(ctx.date, q);
+  }
+  return `${ctx.year}${q}`;
+}
+
+function periodKey(l: Limit, ctx: LimitContext): string {
+  switch (l.period) {
+    case "award": return `#${ctx.index}`;
+    case "year": return String(ctx.year);
+    case "quarter": return quarterOf(ctx);
+    case "batch": return column(ctx, "batch") || quarterOf(ctx);
+    case "window": return ctx.version;
+    case "ever": return "";
+  }
+}
+
+function shareKey(s: LimitShare, ctx: LimitContext): string {
+  switch (s) {
+    case "route": return `${ctx.version}|${ctx.clause}:${ctx.route}`;
+    case "level": return `${ctx.version}|${ctx.clause}:${ctx.level}`;
+    case "clause":
+    case "programme": return `${ctx.version}|${ctx.clause}`;
+    case "version": return ctx.version;
+    case "jurisdiction": return ctx.jurisdiction;
+  }
+}
+
+/** Binds a route's limits to a row. Limits of one award (period award) are left to the single-award computation. */
+export function bindLimits(limits: readonly Limit[], ctx: LimitContext): BoundLimit[] {
+  const out: BoundLimit[] = [];
+  for (const l of limits) {
+    if (l.period === "award" && l.amount !== "own-award") continue;
+    const period = periodKey(l, ctx);
+    const amount = l.amount === "own-award" ? null : l.counts === "money" ? toFenBig(l.amount) : BigInt(l.amount.toNumber());
+    const base = `${l.id}|${shareKey(l.sharedBy, ctx)}|${entityKey(l, ctx)}|`;
+    out.push({ limit: l, key: base + period, base, period, amount, pool: isPool(l), rank: SHARE_RANK[l.sharedBy] });
+  }
+  return out;
+}
+
+/** What every limit has counted so far: money in fen, awards, and the years paid with how many rows each. */
+export class LimitState {
+  private readonly money = new Map<string, bigint>();
+  private readonly awards = new Map<string, number>();
+  private readonly years = new Map<string, Map<number, number>>();
+
+  used(key: string): bigint {
+    return this.money.get(key) ?? 0n;
+  }
+
+  /** What a row may be paid under one limit, given what was counted before it. */
+  allowed(b: BoundLimit, fen: bigint, own: bigint, paidBefore: bigint, year: number): bigint {
+    const l = b.limit;
+    if (l.counts === "money") {
+      const limit = b.amount ?? own;
+      const used = this.used(b.key) + (b.amount === null ? paidBefore : 0n);
+      const left = limit > used ? limit - used : 0n;
+      return fen < left ? fen : left;
+    }
+    if (l.counts === "awards") {
+      const given = (this.awards.get(b.key) ?? 0) + (paidBefore > 0n && l.for !== "measure" ? 1 : 0);
+      return BigInt(given) >= b.amount! ? 0n : fen;
+    }
+    const seen = this.years.get(b.key);
+    if (!seen || seen.has(year) || BigInt(seen.size) < b.amount!) return fen;
+    return 0n;
+  }
+
+  /** Counts (sign 1) or uncounts (sign -1) a row's payment under a limit. */
+  record(b: BoundLimit, fen: bigint, year: number, sign: 1 | -1): void {
+    const l = b.limit;
+    if (l.counts === "money") this.money.set(b.key, this.used(b.key) + (sign === 1 ? fen : -fen));
+    else if (fen === 0n) return;
+    else if (l.counts === "awards") this.awards.set(b.key, (this.awards.get(b.key) ?? 0) + sign);
+    else {
+      let seen = this.years.get(b.key);
+      if (!seen) this.years.set(b.key, (seen = new Map()));
+      const n = (seen.get(year) ?? 0) + sign;
+      if (n > 0) seen.set(year, n);
+      else seen.delete(year);
+    }
+  }
+}

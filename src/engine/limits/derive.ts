@@ -1,0 +1,157 @@
+// Every limit a route's awards are subject to, as data: the limits a policy file writes out
+// (`limits:`), and the limits its shorter fields stand for (cap, recipientCap, quota, oneTime,
+// years, pool, the measure's pools, topUp). A written limit with the same id replaces a derived one.
+import Decimal from "decimal.js";
+import { parsePolicyAmount, parsePolicyRate } from "../amount";
+import { bi, type Text } from "../text";
+import type { CapScope, Instalments, InstalmentsDoc, PolicyVersion, Programme, Route } from "../types";
+import type { Clause, ClauseRoute } from "../clauses/types";
+import type { Limit, LimitDoc, LimitPeriod, LimitShare } from "./types";
+
+/** Limits as written in a policy file, checked and modelled; throws naming the file on a mistake. */
+export function buildLimits(docs: readonly LimitDoc[] | undefined, source: string, where: string): Limit[] {
+  return (docs ?? []).map((d, i) => {
+    const at = `${where}: limits/${i}`;
+    if (d.counts === "money" && !d.ownAward && d.amount === undefined) throw new Error(`${at}: a money limit needs amount (or ownAward: true)`);
+    if (d.counts !== "money" && d.number === undefined) throw new Error(`${at}: a limit on ${d.counts} needs number`);
+    const amount = d.counts === "money" ? (d.ownAward ? "own-award" : parsePolicyAmount(d.amount!)) : new Decimal(d.number!);
+    return {
+      id: d.id, counts: d.counts, for: d.for, period: d.period, sharedBy: d.sharedBy, amount,
+      name: d.name ? bi(d.name, d.nameZh ?? d.name) : defaultName(d.counts, d.for, amount === "own-award", d.number),
+      title: d.name ? `${d.nameZh ?? d.name} (${d.id})` : undefined,
+      share: d.share === undefined ? undefined : parseShare(d.share, at),
+      payer: d.payer,
+      quote: d.quote, source, assumption: d.assumption,
+    };
+  });
+}
+
+/** A payer's share: "1/2" or "50%". */
+function parseShare(text: string, at: string): Decimal {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const v = m ? new Decimal(m[1]).dividedBy(m[2]) : parsePolicyRate(text);
+  if (v.lte(0) || v.gt(1)) throw new Error(`${at}: share ${text} must be more than 0 and at most 1`);
+  return v;
+}
+
+/** The "cut by" name of a limit the file does not name: the names PORTFOLIO has always shown. */
+function defaultName(counts: Limit["counts"], who: string, own: boolean, n?: number): Text {
+  if (counts === "years") return bi("years of support", "补助年限");
+  if (counts === "awards") return who === "measure" ? bi("quota", "名额") : n === 1 ? bi("one-time", "一次性") : bi(`at most ${n} awards`, `限${n}次`);
+  if (own) return bi("top-up", "补足差额");
+  if (who === "measure") return bi("pool", "资金总额");
+  return who === "recipient" || who === "project" ? bi("recipient cap", "单位上限") : bi(`${who} cap`, `单个${who}上限`);
+}
+
+const SCOPE: Record<Exclude<CapScope, "award">, { for: string; period: LimitPeriod }> = {
+  project: { for: "project", period: "ever" },
+  recipient: { for: "recipient", period: "ever" },
+  "recipient-year": { for: "recipient", period: "year" },
+};
+
+interface CapLike { value: Decimal; quote: string; source: string; assumption?: string; per: CapScope; sharedBy?: LimitShare }
+
+function capLimit(id: string, cap: CapLike, sharedBy: LimitShare, name: Text): Limit {
+  const scope = cap.per === "award" ? { for: "award", period: "award" as const } : SCOPE[cap.per];
+  return { id, counts: "money", ...scope, sharedBy: cap.sharedBy ?? sharedBy, amount: cap.value, name, quote: cap.quote, source: cap.source, assumption: cap.assumption };
+}
+
+/** The fields every route shares, voucher or clause, read as limits. */
+interface RouteFields {
+  cap?: CapLike;
+  quota?: { value: number; quote: string };
+  oneTime?: { quote: string; sharedBy?: LimitShare; for?: string };
+  years?: { value: number; quote: string; for?: string; sharedBy?: LimitShare };
+}
+
+function fieldLimits(version: PolicyVersion, r: RouteFields, oneTimeFor: string, oneTimeShare: LimitShare, levels: boolean): Limit[] {
+  const src = version.source;
+  const out: Limit[] = [];
+  const cap = r.cap && capLimit("cap", r.cap, "route", defaultName("money", r.cap.per === "award" ? "recipient" : SCOPE[r.cap.per].for, false));
+  const who = r.oneTime?.for ?? oneTimeFor;
+  const sharedBy = r.oneTime?.sharedBy ?? oneTimeShare;
+  // 补足差额: a one-time award, or levels of one award, count what was paid before across rows; any
+  // other award counts only the amount its own row says was paid before (period award).
+  if (version.topUp) {
+    const period: LimitPeriod = r.oneTime || levels ? "ever" : "award";
+    out.push({ id: "top-up", counts: "money", for: who, period, sharedBy, amount: "own-award", name: defaultName("money", who, true), quote: version.topUp.quote, source: src });
+  } else if (r.oneTime) {
+    out.push({ id: "one-time", counts: "awards", for: who, period: "ever", sharedBy, amount: new Decimal(1), name: defaultName("awards", who, false, 1), quote: r.oneTime.quote, source: src });
+  }
+  if (r.quota) out.push({ id: "quota", counts: "awards", for: "measure", period: "year", sharedBy: oneTimeShare === "clause" ? "clause" : "route", amount: new Decimal(r.quota.value), name: defaultName("awards", "measure", false), quote: r.quota.quote, source: src });
+  if (r.years) out.push({ id: "years", counts: "years", for: r.years.for ?? "recipient", period: "ever", sharedBy: r.years.sharedBy ?? "route", amount: new Decimal(r.years.value), name: defaultName("years", "recipient", false), quote: r.years.quote, source: src });
+  if (cap) out.push(cap);
+  return out;
+}
+
+/** A written limit replaces a derived one of the same id; the others keep their order. */
+function merge(derived: Limit[], written: readonly Limit[]): Limit[] {
+  const ids = new Set(written.map((l) => l.id));
+  return [...derived.filter((l) => !ids.has(l.id)), ...written];
+}
+
+function poolLimits(version: PolicyVersion, programme: Programme | undefined): Limit[] {
+  const out: Limit[] = [];
+  if (programme?.pool) {
+    const p = programme.pool;
+    out.push({ id: `pool:${programme.id}`, counts: "money", for: "measure", period: "year", sharedBy: "programme", amount: p.value, name: bi("pool", "资金总额"), title: `${programme.name} (${programme.id}) annual pool`, quote: p.quote, source: p.source, assumption: p.assumption });
+  }
+  for (const p of version.pools) {
+    out.push({ id: `pool:${p.id}`, counts: "money", for: "measure", period: "year", sharedBy: "version", amount: p.amount.value, name: bi("pool", "资金总额"), title: `${p.name} (${p.id})`, quote: p.amount.quote, source: p.amount.source });
+  }
+  return merge(out, version.limits);
+}
+
+const voucherCache = new WeakMap<Route, Map<PolicyVersion, Limit[]>>();
+const clauseCache = new WeakMap<ClauseRoute, Map<PolicyVersion, Limit[]>>();
+
+function memo<K extends object>(cache: WeakMap<K, Map<PolicyVersion, Limit[]>>, k: K, v: PolicyVersion, make: () => Limit[]): Limit[] {
+  let m = cache.get(k);
+  if (!m) cache.set(k, (m = new Map()));
+  let l = m.get(v);
+  if (!l) m.set(v, (l = make()));
+  return l;
+}
+
+/** Every limit of a voucher programme's route: its own, the programme's, then the pools. */
+export function voucherRouteLimits(version: PolicyVersion, programme: Programme, route: Route): Limit[] {
+  return memo(voucherCache, route, version, () => {
+    const own = merge(fieldLimits(version, route, "recipient", "route", false), route.limits);
+    const rc = programme.recipientCap && capLimit("programme-cap", programme.recipientCap, "programme", defaultName("money", "recipient", false));
+    return [...own, ...merge(rc ? [rc] : [], programme.limits), ...poolLimits(version, programme)];
+  });
+}
+
+/** Every limit of a clause's route: its own, the clause's, then the measure's pools. */
+export function clauseRouteLimits(version: PolicyVersion, clause: Clause, route: ClauseRoute): Limit[] {
+  if (route.programmeRoute && clause.programme) return voucherRouteLimits(version, clause.programme, route.programmeRoute);
+  return memo(clauseCache, route, version, () => {
+    const own = merge(fieldLimits(version, route, "project", "clause", clause.levels === true), route.limits);
+    return [...own, ...clause.limits, ...poolLimits(version, undefined)];
+  });
+}
+
+/** The name a trace gives a money limit when it bounds one award: "cap (per project)", "annual limit …". */
+export function limitStepName(l: Limit): string {
+  if (l.for === "measure") return l.sharedBy === "programme" ? "annual pool of the programme" : `annual limit of the measure (${l.id.replace(/^pool:/, "")})`;
+  const per = `per ${l.for}${l.period === "year" ? "-year" : ""}`;
+  return l.id === "programme-cap" ? `cap shared by all routes (${per})` : `cap (${per})`;
+}
+
+/** The money limits that bound one award on its own (every fixed amount it draws on), in order. */
+export function singleCeilings(limits: readonly Limit[]): (Limit & { amount: Decimal })[] {
+  return limits.filter((l): l is Limit & { amount: Decimal } => l.counts === "money" && l.amount !== "own-award");
+}
+
+/** The binding a ceiling names when it sets an award: cap, recipient-cap (a programme's shared cap) or pool. */
+export function ceilingBinding(l: Limit): "cap" | "recipient-cap" | "pool" {
+  return l.for === "measure" ? "pool" : l.id === "programme-cap" ? "recipient-cap" : "cap";
+}
+
+/** Instalments as written (parts 4, 3, 3) as shares of the award (0.4, 0.3, 0.3). */
+export function buildInstalments(doc: InstalmentsDoc | undefined, where: string): Instalments | undefined {
+  if (!doc) return undefined;
+  if (doc.parts.length < 2 || doc.parts.some((p) => !(p > 0))) throw new Error(`${where}: instalments need two or more parts above 0`);
+  const total = doc.parts.reduce((a, b) => a + b, 0);
+  return { shares: doc.parts.map((p) => new Decimal(p).dividedBy(total)), written: doc.written, quote: doc.quote };
+}
