@@ -56,6 +56,10 @@ describeBrowser("task pane in Chromium (production build, preview mode)", () => 
   const shot = (name: string) => page.screenshot({ path: path.join(RESULTS, `pane-${name}.png`), fullPage: true });
 
   async function axe(view: string) {
+    // Colours are checked as they settle: a message bar fading in (Fluent's enter motion) is half
+    // transparent for a moment, and on a loaded machine axe can catch it mid-fade.
+    await page.addStyleTag({ content: "*,*::before,*::after{animation-duration:0s!important;animation-delay:0s!important;transition-duration:0s!important;transition-delay:0s!important}" });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     if (!(await page.evaluate(() => "axe" in window))) {
       await page.addScriptTag({ content: fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
     }
@@ -63,10 +67,10 @@ describeBrowser("task pane in Chromium (production build, preview mode)", () => 
       // Fluent's focus manager (tabster) adds <i data-tabster-dummy aria-hidden tabindex=0> sentinels
       // that pass focus on at once; axe's aria-hidden-focus flags them (a known false positive:
       // microsoft/fluentui#25133, microsoft/tabster#288), so they are left out of the scan.
-      const r = await (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
+      const r = await (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; html?: string; failureSummary?: string }[] }[] }> } }).axe.run({
         exclude: [["[data-tabster-dummy]"]],
       });
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ") + " " + ((n as { failureSummary?: string }).failureSummary ?? "") + " " + ((n as { html?: string }).html ?? "").slice(0, 200)) }));
     });
     const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     if (violations.length) console.log(`axe (${view}): ${violations.map((v) => `${v.id} [${v.impact}]`).join(", ")}`);

@@ -30,8 +30,10 @@ test("an applications table is a pipeline without uncertainty: exposure's figure
     expect(p.awarded).toEqual({ p10: x.awarded, p50: x.awarded, p90: x.awarded });
     expect(p.unmet.p50).toBe(Math.round((x.requested - x.awarded) * 100) / 100);
   });
-  // 第二十七条 5亿元: the example's requests (590,963,500 元) pass it on 2026-03-14
-  expect(fj.pools[0]).toMatchObject({ pool: "guangzhou@draft total", exhaustion: { p50: "2026-03-14" }, unmet: { p50: 90963500 } });
+  // 第二十七条 5亿元: the example's requests (594,963,500 元) pass it on 2026-03-14. Rows refused only
+  // because the pool was spent (paid 0) use no quota (数据券 benchmark, 场景券) and no one-time award
+  // (模型券 备案): the later rows of those companies are requests to the pool too, so 94,963,500 is unmet.
+  expect(fj.pools[0]).toMatchObject({ pool: "guangzhou@draft total", exhaustion: { p50: "2026-03-14" }, unmet: { p50: 94963500 } });
 });
 
 test("--variants with the same numbers shows no difference; a lower 算力券 rate does, on the same draws", () => {
