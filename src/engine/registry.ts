@@ -1,11 +1,11 @@
 import Decimal from "decimal.js";
 import { parse as parseYaml } from "yaml";
 import { parsePolicyAmount, parsePolicyRate } from "./amount";
-import { buildClauses } from "./clauses/build";
+import { buildClauses, buildRoute, SPEND } from "./clauses/build";
 import { buildInstalments, buildLimits } from "./limits/derive";
 import type {
-  AmountDoc, CapDoc, Cited, Jurisdiction, JurisdictionDoc, PolicyDoc, PolicyFile, PolicyVersion, Pool,
-  Programme, ProgrammeDoc, ProgrammeType, ProgrammeTypeDoc, RateDoc, Route, RouteDoc, ThresholdDoc,
+  AmountDoc, CapDoc, Cited, Jurisdiction, JurisdictionDoc, LegacyRouteDoc, PolicyDoc, PolicyFile, PolicyVersion, Pool,
+  Programme, ProgrammeDoc, ProgrammeType, ProgrammeTypeDoc, RouteDoc,
 } from "./types";
 
 /** What a policy file is, by where it lies under policies/. */
@@ -119,44 +119,29 @@ function applyBases(versions: { path: string; doc: PolicyDoc }[]): void {
 function cite(doc: AmountDoc, source: string): Cited<Decimal> {
   return { value: parsePolicyAmount(doc.value), quote: doc.quote, source, assumption: doc.assumption };
 }
-function citeRate(doc: RateDoc, source: string): Cited<Decimal> {
-  return { value: parsePolicyRate(doc.value), quote: doc.quote, source, assumption: doc.assumption };
-}
 function citeCap(doc: CapDoc, source: string) {
   return { ...cite(doc, source), per: doc.per, sharedBy: doc.sharedBy };
 }
-function citeThreshold(doc: ThresholdDoc, source: string) {
-  return { value: parsePolicyAmount(doc.value), quote: doc.quote, source, inclusive: doc.inclusive };
-}
 
-function buildRoute(doc: RouteDoc, source: string): Route {
+/**
+ * A programme's route in the one route shape: as written (with kind), or as older files write it
+ * (base as a label, lumpSum, no kind), read as a rate route on the spend or a lump-sum route.
+ */
+export function routeDocOf(doc: RouteDoc | LegacyRouteDoc): RouteDoc {
+  if ("kind" in doc && doc.kind !== undefined) return doc as RouteDoc;
+  const { base, baseYear, lumpSum, ...rest } = doc as LegacyRouteDoc;
   return {
-    id: doc.id,
-    name: doc.name,
-    nameEn: doc.nameEn ?? doc.id,
-    aliases: doc.aliases ?? [],
-    isDefault: doc.default === true,
-    base: doc.base ?? "",
-    baseYear: doc.baseYear ?? "current",
-    rate: doc.rate && citeRate(doc.rate, source),
-    domesticRate: doc.domesticRate && citeRate(doc.domesticRate, source),
-    lumpSum: doc.lumpSum && cite(doc.lumpSum, source),
-    uplift: doc.uplift && citeRate(doc.uplift, source),
-    cap: doc.cap && citeCap(doc.cap, source),
-    threshold: doc.threshold && citeThreshold(doc.threshold, source),
-    quota: doc.quota && { value: doc.quota.value, quote: doc.quota.quote, source },
-    oneTime: doc.oneTime && { quote: doc.oneTime.quote, sharedBy: doc.oneTime.sharedBy, for: doc.oneTime.for },
-    conditions: doc.conditions ?? [],
-    limits: buildLimits(doc.limits, source, `route ${doc.id}`),
-    instalments: buildInstalments(doc.instalments, `route ${doc.id}`),
-    assumption: doc.assumption,
+    ...rest,
+    kind: lumpSum ? "lump-sum" : "rate",
+    base: { input: SPEND, label: base ?? "", baseYear: baseYear ?? "current" },
+    ...(lumpSum ? { amount: lumpSum } : {}),
   };
 }
 
 function buildProgramme(doc: ProgrammeDoc, types: Map<string, ProgrammeType>, where: string, source: string): Programme {
   const type = types.get(doc.id);
   if (!type) throw new Error(`${where}: programme "${doc.id}" is not a type listed in policies/programmes.yaml`);
-  const routes = doc.routes.map((r) => buildRoute(r, source));
+  const routes = doc.routes.map((r, i) => buildRoute(routeDocOf(r), source, `${where}/routes/${i}`, doc.id));
   const defaults = routes.filter((r) => r.isDefault);
   if (defaults.length !== 1) {
     throw new Error(`${where}: programme "${doc.id}" must have exactly one route with default: true (has ${defaults.length})`);

@@ -15,7 +15,11 @@ export interface CapDoc extends AmountDoc { per: CapScope; sharedBy?: LimitShare
 export interface OneTimeDoc extends QuotedDoc { sharedBy?: LimitShare; for?: string }
 export interface ThresholdDoc { value: string; written?: string; quote: string; inclusive: boolean }
 
-export interface RouteDoc {
+/**
+ * A programme's route as older files write it (base as a label, lumpSum, no kind): read as a RouteDoc
+ * (registry.ts, routeDocOf) so that every route is one model.
+ */
+export interface LegacyRouteDoc {
   id: string;
   name: string;
   nameEn?: string;
@@ -50,7 +54,8 @@ export interface ProgrammeDoc {
   department?: string;
   pool?: AmountDoc;
   recipientCap?: CapDoc;
-  routes: RouteDoc[];
+  /** Each in the one route shape (RouteDoc), or as older files write it. */
+  routes: (RouteDoc | LegacyRouteDoc)[];
   limits?: LimitDoc[];
   assumption?: string;
 }
@@ -98,29 +103,6 @@ export interface PolicyFile { path: string; text: string; doc?: unknown }
 
 /** A number taken from a text, with the sentence it comes from. */
 export interface Cited<T> { value: T; quote: string; source: string; assumption?: string }
-
-export interface Route {
-  id: string;
-  name: string;
-  nameEn: string;
-  aliases: string[];
-  isDefault: boolean;
-  base: string;
-  baseYear: "current" | "previous";
-  rate?: Cited<Decimal>;
-  domesticRate?: Cited<Decimal>;
-  lumpSum?: Cited<Decimal>;
-  uplift?: Cited<Decimal>;
-  cap?: Cited<Decimal> & { per: CapScope; sharedBy?: LimitShare };
-  threshold?: Cited<Decimal> & { inclusive: boolean };
-  quota?: Cited<number>;
-  oneTime?: { quote: string; sharedBy?: LimitShare; for?: string };
-  conditions: { quote: string; note?: string }[];
-  /** Limits written out in the file (limits/derive.ts adds those its fields stand for). */
-  limits: Limit[];
-  instalments?: Instalments;
-  assumption?: string;
-}
 
 /** The share of the award paid in each year from the award's year, summing to 1. */
 export interface Instalments { shares: Decimal[]; written?: string; quote: string }
@@ -197,7 +179,10 @@ export interface ProgrammeType { id: string; name: string; nameEn: string; names
 
 // ---- As written (YAML) ----
 
-export type ClauseKind = "rate" | "fixed" | "maximum" | "range" | "tiers" | "bands" | "in-kind" | "unquantified";
+/** The formula of a route, one of a fixed set (a schedule by year of support and rates by category are rate routes). */
+export type RouteKind = "rate" | "fixed" | "maximum" | "range" | "tiers" | "bands" | "lump-sum" | "in-kind" | "unquantified";
+/** @deprecated the one kind of route is RouteKind. */
+export type ClauseKind = RouteKind;
 export type InputType = "amount" | "rate" | "count";
 
 export interface InputTestDoc {
@@ -213,16 +198,27 @@ export interface InputTestDoc {
   assumption?: string;
 }
 
-export interface ClauseRouteDoc {
+/**
+ * A route as written: the one shape for a clause's route and a voucher programme's route. A programme's
+ * route reads the spend (base.input "spend") and may give a domestic rate, a threshold on the spend
+ * and an uplift (上浮); a lump sum is kind lump-sum with amount.
+ */
+export interface RouteDoc {
   id: string;
   name: string;
   nameEn?: string;
   aliases?: string[];
   default?: boolean;
-  kind: ClauseKind;
+  kind: RouteKind;
   eligible?: { subjects: string[]; quote: string };
   base?: { input: string; label: string; baseYear?: "current" | "previous" };
   rate?: RateDoc;
+  /** The rate for domestic (国产) compute, where the text distinguishes it (input domestic). */
+  domesticRate?: RateDoc;
+  /** 上浮: the award after the route's cap raised by this share. */
+  uplift?: RateDoc;
+  /** A threshold on the base: no award below it. */
+  threshold?: ThresholdDoc;
   rateCaps?: { input: string; label: string; rate: RateDoc }[];
   amount?: AmountDoc;
   minimum?: AmountDoc;
@@ -257,7 +253,7 @@ export interface ClauseDoc {
   choose?: QuotedDoc;
   /** The routes are levels (等次) of one award: with a top-up rule, a promotion pays the difference. */
   levels?: boolean;
-  routes?: ClauseRouteDoc[];
+  routes?: RouteDoc[];
   limits?: LimitDoc[];
   assumption?: string;
 }
@@ -287,18 +283,26 @@ export interface InputTest {
   source: string;
 }
 
-export interface ClauseRoute {
+/**
+ * A route: the one model of a way a clause pays, a voucher programme's routes included. It has named,
+ * typed inputs, conditions on them (tests, a threshold), one formula (kind) and its limits.
+ */
+export interface Route {
   id: string;
   name: string;
   nameEn: string;
   aliases: string[];
   isDefault: boolean;
-  kind: ClauseKind | "programme";
+  kind: RouteKind;
+  /** Set on a voucher programme's route: the programme's id (its award is COMPUTE_VOUCHER's). */
+  programme?: string;
   subjects?: { values: string[]; quote: string };
   base?: { input: string; label: string; baseYear: "current" | "previous" };
   rate?: Cited<Decimal>;
-  /** Domestic-compute rate, for a voucher route that has one. */
+  /** Domestic-compute rate, where the text distinguishes it. */
   domesticRate?: Cited<Decimal>;
+  uplift?: Cited<Decimal>;
+  threshold?: Cited<Decimal> & { inclusive: boolean };
   rateCaps: { input: string; label: string; rate: Cited<Decimal> }[];
   amount?: Cited<Decimal>;
   minimum?: Cited<Decimal>;
@@ -319,9 +323,12 @@ export interface ClauseRoute {
   unit: string;
   assumption?: string;
   inputs: InputSpec[];
-  /** For a clause that is a voucher programme: the programme route it computes through. */
-  programmeRoute?: Route;
 }
+
+/** @deprecated one route model: Route. */
+export type ClauseRoute = Route;
+/** @deprecated one route shape: RouteDoc. */
+export type ClauseRouteDoc = RouteDoc;
 
 export interface Clause {
   id: string;
@@ -331,8 +338,8 @@ export interface Clause {
   choose?: { quote: string; note?: string };
   levels?: boolean;
   limits: Limit[];
-  routes: ClauseRoute[];
+  routes: Route[];
   /** The route used when none is named: the one marked default, or the only one. */
-  defaultRoute: ClauseRoute | null;
+  defaultRoute: Route | null;
   assumption?: string;
 }

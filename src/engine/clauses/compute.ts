@@ -8,7 +8,7 @@ import { applyCeilings, biStep, computeVoucher, versionStep, type Step } from ".
 import { clauseRouteLimits } from "../limits/derive";
 import { bandsAward, rateFromTable, scheduledRate } from "./formulas";
 import type { Cited, PolicyVersion } from "../types";
-import { AWARDED, DOMESTIC, GRANTED, SUPPORT_YEAR, YEAR_RATE } from "./build";
+import { AWARDED, DOMESTIC, GRANTED, SPEND, SUPPORT_YEAR, YEAR_RATE } from "./build";
 import type { Clause, ClauseRoute, InputSpec } from "./types";
 
 export interface ClauseResult {
@@ -306,7 +306,7 @@ export function computeClause(
  * An empty or zero amount (an empty cell) is not an amount given.
  */
 function rejectUnreadBase(where: string, route: ClauseRoute, inputs: ClauseInputs): void {
-  if (!inputs.has("base") || route.kind === "programme" || route.inputs.some((s) => s.role === "base")) return;
+  if (!inputs.has("base") || route.programme || route.inputs.some((s) => s.role === "base")) return;
   const v = inputs.get("base");
   if (v === null || v === undefined || v === "" || v === 0 || v === "0") return;
   throw invalidValue(`${where} reads no base amount (it is a ${route.kind} award): leave inputs empty, or give its inputs by name: ${describeInputs(route)}.`);
@@ -366,10 +366,9 @@ function computeRoute(
     return done(c.award, c.binding);
   };
 
-  if (route.kind === "programme") {
-    const p = clause.programme!;
-    const spend = route.inputs[0].required || inputs.has("spend") ? inputs.given("spend") : 0;
-    const v = computeVoucher(resolver, resolved, `${p.id}:${route.id}`, spend, inputs.flag(DOMESTIC), year, trace);
+  if (route.programme) {
+    const spend = route.inputs[0].required || inputs.has(SPEND) ? inputs.given(SPEND) : 0;
+    const v = computeVoucher(resolver, resolved, `${route.programme}:${route.id}`, spend, inputs.flag(DOMESTIC), year, trace);
     // The voucher engine's own trace (as COMPUTE_VOUCHER computes it); the version step is already there.
     steps.push(...v.steps.slice(1).filter((s) => s.step !== "rounding"));
     return done(v.award, v.binding);
@@ -538,6 +537,6 @@ function rateAward(ctx: RouteContext): ClauseResult {
 const FORMULAS: Record<ClauseRoute["kind"], (ctx: RouteContext) => ClauseResult> = {
   rate: rateAward, fixed: fixedAward, maximum: maximumAward, range: maximumAward, tiers: tiersAward, bands: bandsFormula,
   "in-kind": inKindAward, unquantified: unquantifiedAward,
-  programme: () => { throw new Error("a programme route is computed by the voucher engine"); },
+  "lump-sum": fixedAward,
 };
 

@@ -31,8 +31,8 @@ export function roundingStep(award: Decimal, unit: string): Step {
 
 function testText(r: ClauseRoute): string {
   const parts = r.tests.map((t) => `${t.input} ${t.op === ">=" ? "≥" : ">"} ${t.type === "rate" ? formatRate(t.value) : t.type === "count" ? t.value.toString() : formatYuan(t.value)}`);
-  const th = r.programmeRoute?.threshold;
-  if (th) parts.unshift(`spend ${th.inclusive ? "≥" : ">"} ${formatYuan(th.value)}`);
+  const th = r.threshold;
+  if (th) parts.unshift(`${r.base?.input ?? "spend"} ${th.inclusive ? "≥" : ">"} ${formatYuan(th.value)}`);
   return parts.join("; ");
 }
 
@@ -64,7 +64,7 @@ export function clauseTable(version: PolicyVersion): Cell[][] {
   for (const c of version.clauses) {
     for (const r of c.routes) {
       rows.push([
-        c.id, r.id, c.title, r.name, r.kind === "programme" ? `voucher (${c.programme!.id})` : r.kind,
+        c.id, r.id, c.title, r.name, r.programme ? `voucher (${r.programme})` : r.kind,
         r.rate ? r.rate.value.toNumber() : "", amountCell(r), r.cap ? r.cap.value.toNumber() : "", r.cap?.per ?? "",
         testText(r), c.programme?.pool ? c.programme.pool.value.toNumber() : "", r.quota?.value ?? "", r.years?.value ?? "",
         inputsCell(r), r.unit, c.department ?? "", assumptionsOf(c, r), version.key,
