@@ -1,11 +1,10 @@
 import Decimal from "decimal.js";
 import { parse as parseYaml } from "yaml";
-import { parsePolicyAmount, parsePolicyRate } from "./amount";
-import { buildClauses, buildRoute, SPEND } from "./clauses/build";
-import { buildInstalments, buildLimits } from "./limits/derive";
+import { parsePolicyAmount } from "./amount";
+import { buildClauses } from "./clauses/build";
+import { buildLimits } from "./limits/derive";
 import type {
-  AmountDoc, CapDoc, Cited, Jurisdiction, JurisdictionDoc, LegacyRouteDoc, PolicyDoc, PolicyFile, PolicyVersion, Pool,
-  Programme, ProgrammeDoc, ProgrammeType, ProgrammeTypeDoc, RouteDoc,
+  AmountDoc, Cited, Jurisdiction, JurisdictionDoc, PolicyDoc, PolicyFile, PolicyVersion, Pool, ProgrammeType, ProgrammeTypeDoc,
 } from "./types";
 
 /** What a policy file is, by where it lies under policies/. */
@@ -119,63 +118,11 @@ function applyBases(versions: { path: string; doc: PolicyDoc }[]): void {
 function cite(doc: AmountDoc, source: string): Cited<Decimal> {
   return { value: parsePolicyAmount(doc.value), quote: doc.quote, source, assumption: doc.assumption };
 }
-function citeCap(doc: CapDoc, source: string) {
-  return { ...cite(doc, source), per: doc.per, sharedBy: doc.sharedBy };
-}
-
-/**
- * A programme's route in the one route shape: as written (with kind), or as older files write it
- * (base as a label, lumpSum, no kind), read as a rate route on the spend or a lump-sum route.
- */
-export function routeDocOf(doc: RouteDoc | LegacyRouteDoc): RouteDoc {
-  if ("kind" in doc && doc.kind !== undefined) return doc as RouteDoc;
-  const { base, baseYear, lumpSum, ...rest } = doc as LegacyRouteDoc;
-  return {
-    ...rest,
-    kind: lumpSum ? "lump-sum" : "rate",
-    base: { input: SPEND, label: base ?? "", baseYear: baseYear ?? "current" },
-    ...(lumpSum ? { amount: lumpSum } : {}),
-  };
-}
-
-function buildProgramme(doc: ProgrammeDoc, types: Map<string, ProgrammeType>, where: string, source: string): Programme {
-  const type = types.get(doc.id);
-  if (!type) throw new Error(`${where}: programme "${doc.id}" is not a type listed in policies/programmes.yaml`);
-  const routes = doc.routes.map((r, i) => buildRoute(routeDocOf(r), source, `${where}/routes/${i}`, doc.id));
-  const defaults = routes.filter((r) => r.isDefault);
-  if (defaults.length !== 1) {
-    throw new Error(`${where}: programme "${doc.id}" must have exactly one route with default: true (has ${defaults.length})`);
-  }
-  const ids = new Set<string>();
-  for (const r of routes) {
-    if (ids.has(r.id)) throw new Error(`${where}: programme "${doc.id}" has two routes with id "${r.id}"`);
-    ids.add(r.id);
-  }
-  return {
-    id: doc.id,
-    name: doc.name,
-    nameEn: doc.nameEn ?? type.nameEn,
-    clause: doc.clause,
-    title: doc.title ?? doc.name,
-    department: doc.department,
-    pool: doc.pool && cite(doc.pool, source),
-    recipientCap: doc.recipientCap && citeCap(doc.recipientCap, source),
-    routes,
-    defaultRoute: defaults[0],
-    limits: buildLimits(doc.limits, source, where),
-    assumption: doc.assumption,
-  };
-}
-
 function buildVersion(doc: PolicyDoc, path: string, types: Map<string, ProgrammeType>): PolicyVersion {
   const where = `policies/${path}`;
   const source = doc.source;
-  const seen = new Set<string>();
-  const programmes = doc.programmes.map((p, i) => {
-    if (seen.has(p.id)) throw new Error(`${where}: programmes/${i}: programme "${p.id}" appears twice`);
-    seen.add(p.id);
-    return buildProgramme(p, types, `${where}: programmes/${i}`, source);
-  });
+  const clauses = buildClauses(doc, types, where);
+  const programmes = clauses.flatMap((c) => (c.programme ? [c.programme] : []));
   const pools: Pool[] = (doc.pools ?? []).map((p) => ({ id: p.id, name: p.name, clause: p.clause, amount: cite(p.amount, source) }));
   let inForce: PolicyVersion["inForce"] = null;
   if (doc.inForce) {
@@ -213,7 +160,7 @@ function buildVersion(doc: PolicyDoc, path: string, types: Map<string, Programme
     pools,
     limits: buildLimits(doc.limits, source, where),
     programmes,
-    clauses: buildClauses(doc, programmes, where),
+    clauses,
   };
 }
 

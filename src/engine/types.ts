@@ -15,47 +15,20 @@ export interface CapDoc extends AmountDoc { per: CapScope; sharedBy?: LimitShare
 export interface OneTimeDoc extends QuotedDoc { sharedBy?: LimitShare; for?: string }
 export interface ThresholdDoc { value: string; written?: string; quote: string; inclusive: boolean }
 
-/**
- * A programme's route as older files write it (base as a label, lumpSum, no kind): read as a RouteDoc
- * (registry.ts, routeDocOf) so that every route is one model.
- */
-export interface LegacyRouteDoc {
-  id: string;
-  name: string;
-  nameEn?: string;
-  aliases?: string[];
-  default?: boolean;
-  base?: string;
-  baseYear?: "current" | "previous";
-  rate?: RateDoc;
-  domesticRate?: RateDoc;
-  lumpSum?: AmountDoc;
-  uplift?: RateDoc;
-  cap?: CapDoc;
-  threshold?: ThresholdDoc;
-  quota?: CountDoc;
-  oneTime?: OneTimeDoc;
-  conditions?: QuotedDoc[];
-  limits?: LimitDoc[];
-  instalments?: InstalmentsDoc;
-  assumption?: string;
-}
-
 /** Payment in instalments (分三年按4:3:3拨付): the award's parts, paid in its year and the years after. */
 export interface InstalmentsDoc { parts: number[]; written?: string; quote: string }
 
+/**
+ * A voucher programme as written: on its clause (clause.programme), which gives its title, department
+ * and routes (the clause's rate and lump-sum routes); here its name, aliases, pool and shared limits.
+ */
 export interface ProgrammeDoc {
   id: string;
   name: string;
   nameEn?: string;
   aliases?: string[];
-  clause: string;
-  title?: string;
-  department?: string;
   pool?: AmountDoc;
   recipientCap?: CapDoc;
-  /** Each in the one route shape (RouteDoc), or as older files write it. */
-  routes: (RouteDoc | LegacyRouteDoc)[];
   limits?: LimitDoc[];
   assumption?: string;
 }
@@ -88,7 +61,7 @@ export interface PolicyDoc {
   limits?: LimitDoc[];
   /** Sentences quoted once, referred to as quote: "@id". */
   quotes?: Record<string, string>;
-  programmes: ProgrammeDoc[];
+  /** Every quantified clause of the text, in the text's order; a voucher programme is a clause with programme. */
   clauses?: ClauseDoc[];
 }
 
@@ -249,7 +222,8 @@ export interface ClauseDoc {
   id: string;
   title: string;
   department?: string;
-  programme?: string;
+  /** The clause is a voucher programme: its name, aliases, pool (its routes are the clause's rate and lump-sum routes). */
+  programme?: ProgrammeDoc;
   choose?: QuotedDoc;
   /** The routes are levels (等次) of one award: with a top-up rule, a promotion pays the difference. */
   levels?: boolean;

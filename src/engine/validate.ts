@@ -5,7 +5,7 @@ import jurisdictionSchema from "../../policies/schema/jurisdiction.schema.json";
 import programmesSchema from "../../policies/schema/programmes.schema.json";
 import { normalizeText } from "./amount";
 import { writtenShows } from "./written";
-import { PolicyRegistry, parsePolicyFiles, routeDocOf } from "./registry";
+import { PolicyRegistry, parsePolicyFiles } from "./registry";
 import type { PolicyFile } from "./types";
 
 /** One fault in one policy file: the file, the JSON path inside it, and what is wrong. */
@@ -123,15 +123,6 @@ export function validatePolicyFiles(files: PolicyFile[], readText: (path: string
       faults.push(...schemaFaults(path, v.policy.errors));
       continue;
     }
-    doc.programmes.forEach((p, i) =>
-      p.routes.map(routeDocOf).forEach((r, k) => {
-        const at = `/programmes/${i}/routes/${k}`;
-        const lumpSum = r.kind === "lump-sum" ? r.amount : undefined;
-        if (!r.rate === !lumpSum) faults.push({ file: path, path: at, message: "a route needs exactly one of rate or lumpSum" });
-        if (r.domesticRate && !r.rate) faults.push({ file: path, path: `${at}/domesticRate`, message: "domesticRate needs rate (the non-domestic rate)" });
-        if (lumpSum && (r.threshold || r.uplift)) faults.push({ file: path, path: at, message: "a lumpSum route takes no threshold or uplift" });
-      }),
-    );
     const texts = new Map<string, string | null>();
     const text = (p: string) => {
       if (!texts.has(p)) texts.set(p, readText(p));

@@ -1,7 +1,7 @@
 // Builds the clause catalogue of a version from its file, checking what the schema cannot.
 import Decimal from "decimal.js";
 import { parsePolicyAmount, parsePolicyRate } from "../amount";
-import type { AmountDoc, Cited, PolicyDoc, Programme, RateDoc, Route, RouteDoc } from "../types";
+import type { AmountDoc, CapDoc, Cited, PolicyDoc, Programme, ProgrammeDoc, ProgrammeType, RateDoc, Route, RouteDoc } from "../types";
 import type { Clause, ClauseDoc, InputSpec, InputTest, InputTestDoc } from "./types";
 import { buildInstalments, buildLimits } from "../limits/derive";
 
@@ -152,46 +152,71 @@ export function buildRoute(r: RouteDoc, source: string, where: string, programme
   };
 }
 
-/** The clauses of a version; throws "policies/<file>: clauses/i…: what is wrong" on an inconsistency. */
-export function buildClauses(doc: PolicyDoc, programmes: Programme[], where: string): Clause[] {
+const citeCap = (d: CapDoc, source: string) => ({ ...cite(d, source), per: d.per, sharedBy: d.sharedBy });
+
+/** A voucher programme: its clause, with its name and pool; its routes are the clause's rate and lump-sum routes. */
+function buildProgramme(c: ClauseDoc & { programme: ProgrammeDoc }, routes: Route[], types: ReadonlyMap<string, ProgrammeType>, source: string, at: string): Programme {
+  const doc = c.programme;
+  const type = types.get(doc.id);
+  if (!type) throw new Error(`${at}: programme "${doc.id}" is not a type listed in policies/programmes.yaml`);
+  if (routes.length === 0) throw new Error(`${at}: programme "${doc.id}" needs a rate or lump-sum route`);
+  const defaults = routes.filter((r) => r.isDefault);
+  if (defaults.length !== 1) throw new Error(`${at}: programme "${doc.id}" must have exactly one route with default: true (has ${defaults.length})`);
+  return {
+    id: doc.id,
+    name: doc.name,
+    nameEn: doc.nameEn ?? type.nameEn,
+    clause: c.id,
+    title: c.title,
+    department: c.department,
+    pool: doc.pool && cite(doc.pool, source),
+    recipientCap: doc.recipientCap && citeCap(doc.recipientCap, source),
+    routes,
+    defaultRoute: defaults[0],
+    limits: buildLimits(doc.limits, source, `${at}/programme`),
+    assumption: doc.assumption,
+  };
+}
+
+/** Route ids are unique within a clause. */
+function checkIds(routes: Route[], at: string): void {
+  const ids = new Set<string>();
+  routes.forEach((r, k) => {
+    if (ids.has(r.id)) throw new Error(`${at}/routes/${k}: route "${r.id}" appears twice`);
+    ids.add(r.id);
+  });
+}
+
+/** One clause: its routes, and where it is a voucher programme, the programme (its rate and lump-sum routes). */
+function buildClause(c: ClauseDoc, source: string, types: ReadonlyMap<string, ProgrammeType>, at: string): Clause {
+  if (c.programme === undefined && c.routes === undefined) throw new Error(`${at}: a clause needs routes`);
+  const docs = c.routes ?? [];
+  const pid = c.programme?.id;
+  const ofProgramme = (r: RouteDoc) => pid !== undefined && r.kind !== "unquantified";
+  const routes = docs.map((r, k) => buildRoute(r, source, `${at}/routes/${k}`, ofProgramme(r) ? pid : undefined));
+  checkIds(routes, at);
+  if (c.programme !== undefined) {
+    // Beside the voucher, a clause may promise support with no amount (e.g. 模型合规备案配套奖励).
+    if (routes.some((r) => !r.programme && r.isDefault)) throw new Error(`${at}: beside a programme, a clause takes only unquantified, non-default routes`);
+    const programme = buildProgramme(c as ClauseDoc & { programme: ProgrammeDoc }, routes.filter((r) => r.programme), types, source, at);
+    return { id: c.id, title: c.title, department: c.department, programme, choose: c.choose, limits: [], routes, defaultRoute: programme.defaultRoute, assumption: c.assumption };
+  }
+  const defaults = routes.filter((r) => r.isDefault);
+  if (defaults.length > 1) throw new Error(`${at}: clause "${c.id}" has ${defaults.length} default routes; at most one`);
+  const defaultRoute = defaults[0] ?? (routes.length === 1 ? routes[0] : null);
+  return { id: c.id, title: c.title, department: c.department, choose: c.choose, levels: c.levels, limits: buildLimits(c.limits, source, at), routes, defaultRoute, assumption: c.assumption };
+}
+
+/** The clauses of a version, voucher programmes among them; throws "policies/<file>: clauses/i…: what is wrong" on an inconsistency. */
+export function buildClauses(doc: PolicyDoc, types: ReadonlyMap<string, ProgrammeType>, where: string): Clause[] {
   const seen = new Set<string>();
-  const usedProgrammes = new Set<string>();
-  const clauses = (doc.clauses ?? []).map((c: ClauseDoc, i): Clause => {
+  const programmes = new Set<string>();
+  return (doc.clauses ?? []).map((c, i) => {
     const at = `${where}: clauses/${i}`;
     if (seen.has(c.id)) throw new Error(`${at}: clause "${c.id}" appears twice`);
     seen.add(c.id);
-    if (c.programme === undefined && c.routes === undefined) throw new Error(`${at}: a clause needs programme or routes`);
-    const own = (c.routes ?? []).map((r, k) => buildRoute(r, doc.source, `${at}/routes/${k}`));
-    if (c.programme !== undefined) {
-      const p = programmes.find((x) => x.id === c.programme);
-      if (!p) throw new Error(`${at}: programme "${c.programme}" is not among this file's programmes (${programmes.map((x) => x.id).join(", ") || "none"})`);
-      if (p.clause !== c.id) throw new Error(`${at}: programme "${p.id}" says it is clause ${p.clause}, not ${c.id}`);
-      usedProgrammes.add(p.id);
-      // Routes of the clause beyond the voucher (e.g. support with no amount in the same clause).
-      if (own.some((r) => r.kind !== "unquantified" || r.isDefault)) throw new Error(`${at}: beside a programme, a clause takes only unquantified, non-default routes`);
-      const routes = [...p.routes, ...own];
-      const ids = new Set<string>();
-      routes.forEach((r) => {
-        if (ids.has(r.id)) throw new Error(`${at}: route "${r.id}" is also a route of programme "${p.id}"`);
-        ids.add(r.id);
-      });
-      return { id: c.id, title: c.title, department: c.department ?? p.department, programme: p, choose: c.choose, limits: [], routes, defaultRoute: routes.find((r) => r.isDefault) ?? null, assumption: c.assumption };
-    }
-    const routes = own;
-    const ids = new Set<string>();
-    routes.forEach((r, k) => {
-      if (ids.has(r.id)) throw new Error(`${at}/routes/${k}: route "${r.id}" appears twice`);
-      ids.add(r.id);
-    });
-    const defaults = routes.filter((r) => r.isDefault);
-    if (defaults.length > 1) throw new Error(`${at}: clause "${c.id}" has ${defaults.length} default routes; at most one`);
-    const defaultRoute = defaults[0] ?? (routes.length === 1 ? routes[0] : null);
-    return { id: c.id, title: c.title, department: c.department, choose: c.choose, levels: c.levels, limits: buildLimits(c.limits, doc.source, at), routes, defaultRoute, assumption: c.assumption };
+    if (c.programme && programmes.has(c.programme.id)) throw new Error(`${at}: programme "${c.programme.id}" appears twice`);
+    if (c.programme) programmes.add(c.programme.id);
+    return buildClause(c, doc.source, types, at);
   });
-  if (doc.clauses) {
-    programmes.forEach((p, i) => {
-      if (!usedProgrammes.has(p.id)) throw new Error(`${where}: programmes/${i}: programme "${p.id}" (clause ${p.clause}) has no entry in clauses`);
-    });
-  }
-  return clauses;
 }
