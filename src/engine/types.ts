@@ -148,14 +148,13 @@ export interface Jurisdiction {
 
 export interface ProgrammeType { id: string; name: string; nameEn: string; names: string[] }
 
-// ---- The clause catalogue: every quantified clause of a version, as written in the files and as modelled ----
+// ---- Clauses and their routes: one route model, a voucher programme's routes included, as written and as modelled ----
 
 // ---- As written (YAML) ----
 
 /** The formula of a route, one of a fixed set (a schedule by year of support and rates by category are rate routes). */
 export type RouteKind = "rate" | "fixed" | "maximum" | "range" | "tiers" | "bands" | "lump-sum" | "in-kind" | "unquantified";
-/** @deprecated the one kind of route is RouteKind. */
-export type ClauseKind = RouteKind;
+
 export type InputType = "amount" | "rate" | "count";
 
 export interface InputTestDoc {
@@ -299,10 +298,6 @@ export interface Route {
   inputs: InputSpec[];
 }
 
-/** @deprecated one route model: Route. */
-export type ClauseRoute = Route;
-/** @deprecated one route shape: RouteDoc. */
-export type ClauseRouteDoc = RouteDoc;
 
 export interface Clause {
   id: string;

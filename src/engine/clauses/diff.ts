@@ -4,7 +4,7 @@
 import type Decimal from "decimal.js";
 import { formatRate, formatYuan } from "../amount";
 import type { PolicyVersion } from "../types";
-import type { Clause, ClauseRoute } from "./types";
+import type { Clause, Route } from "./types";
 
 /** Folds wording: full/half width, spaces, punctuation and quotation marks. */
 export function foldWording(text: string): string {
@@ -19,7 +19,7 @@ function units(department: string | undefined): string {
 const yuan = (d: { value: Decimal }) => formatYuan(d.value);
 
 /** The facts of one route: label → value. Lists become one fact per element. */
-function routeFacts(r: ClauseRoute, put: (key: string, value: string) => void): void {
+function routeFacts(r: Route, put: (key: string, value: string) => void): void {
   put("kind", r.programme ? "programme" : r.kind);
   if (r.base && r.base.baseYear === "previous") put("base year", "previous year (上一年度)");
   if (r.rate) put("rate", formatRate(r.rate.value));
