@@ -67,7 +67,13 @@ function convertFull(doc) {
     const c = clauses.items[ci];
     const prog = new YAMLMap();
     for (const pair of p.items) if (PROGRAMME_KEYS.includes(pair.key.value)) prog.items.push(pair);
-    for (const pair of p.items) if (!PROGRAMME_KEYS.includes(pair.key.value) && !["clause", "title", "department", "routes"].includes(pair.key.value)) throw new Error(`programme ${p.get("id")}: unknown key ${pair.key.value}`);
+    // Keys of the programme that belong to its clause (titleEn, …): moved there, unless the clause has its own.
+    for (const pair of p.items) {
+      const k = pair.key.value;
+      if (PROGRAMME_KEYS.includes(k) || ["clause", "title", "department", "routes"].includes(k)) continue;
+      if (!c.has(k)) c.set(k, pair.value);
+      else if (JSON.stringify(c.get(k)) !== JSON.stringify(pair.value?.toJSON?.() ?? pair.value?.value ?? pair.value)) console.warn(`programme ${p.get("id")}: ${k} differs from its clause's; the clause's is kept`);
+    }
     const routes = p.get("routes").items.map(convertRoute);
     const own = c.get("routes");
     const items = [];
