@@ -40,13 +40,13 @@ function buildWith(file: string, change: (text: string) => string): Promise<Run>
 }
 
 const CASES: [string, string, (t: string) => string, RegExp][] = [
-  ["bad YAML", "policies/langfang/2023.yaml", (t) => t.replace("programmes:", "programmes: ["), /policies\/langfang\/2023\.yaml: .*not valid YAML/],
-  ["a negative rate", "policies/langfang/2023.yaml", (t) => t.replace("value: 60%", "value: -60%"), /policies\/langfang\/2023\.yaml: \/programmes\/0\/routes\/1\/rate\/value: must match pattern/],
+  ["bad YAML", "policies/langfang/2023.yaml", (t) => t.replace("clauses:", "clauses: ["), /policies\/langfang\/2023\.yaml: .*not valid YAML/],
+  ["a negative rate", "policies/langfang/2023.yaml", (t) => t.replace("value: 60%", "value: -60%"), /policies\/langfang\/2023\.yaml: \/clauses\/1\/routes\/1\/rate\/value: must match pattern/],
   [
     "a missing quote",
     "policies/hangzhou-binjiang/2025.yaml",
     (t) => t.replace(/(pool:\n\s+value: 1亿元\n)\s+quote: .*\n/, "$1"),
-    /policies\/hangzhou-binjiang\/2025\.yaml: \/programmes\/0\/pool: must have required property 'quote'/,
+    /policies\/hangzhou-binjiang\/2025\.yaml: \/clauses\/5\/programme\/pool: must have required property 'quote'/,
   ],
   ["an unknown key", "policies/hangzhou-binjiang/2023.yaml", (t) => t.replace("status: final", "status: final\nstatuss: final"), /policies\/hangzhou-binjiang\/2023\.yaml: \/: unknown key "statuss"/],
 ];

@@ -127,9 +127,10 @@ describe("a broken clause is reported with its file and JSON path", () => {
       "policies/guangzhou/draft.yaml: /clauses/4/routes/1: a rate route needs base",
     ]);
   });
-  test("a clause that names a programme the file does not have", () => {
-    expect(faults(edit("langfang/2023.yaml", (t) => t.replace("    programme: compute", "    programme: data")))).toEqual([
-      expect.stringMatching(/^policies\/langfang\/2023\.yaml: \/clauses\/1: programme "data" is not among this file's programmes \(compute\)/),
+  // A voucher programme's rate route reads the spend (COMPUTE_VOUCHER's argument): 廊坊 item 2.
+  test("a voucher programme's rate route that does not read the spend", () => {
+    expect(faults(edit("langfang/2023.yaml", (t) => t.replace("base: {input: spend, label: 使用算力资源费用", "base: {input: cost, label: 使用算力资源费用")))).toEqual([
+      expect.stringMatching(/^policies\/langfang\/2023\.yaml: \/clauses\/1\/routes\/0: a voucher programme's rate route needs base\.input spend and rate/),
     ]);
   });
   test("a clause id written otherwise than in Arabic numerals", () => {

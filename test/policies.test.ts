@@ -100,7 +100,7 @@ describe("a broken policy file is reported with its file and path", () => {
   // 滨江 2025 （六）: one sentence gives the 30%, the 60% and the 2000万: quoted once under quotes, referred to as "@compute-6".
   test("a quote reference that names no sentence", () => {
     expect(faults(edit("hangzhou-binjiang/2025.yaml", (t) => t.replace('quote: "@compute-6"', 'quote: "@compute-7"')))).toEqual([
-      expect.stringMatching(/^policies\/hangzhou-binjiang\/2025\.yaml: .*\/programmes\/0\/routes\/0\/rate\/quote: "@compute-7" names no sentence under quotes \(compute-6\)/),
+      expect.stringMatching(/^policies\/hangzhou-binjiang\/2025\.yaml: .*\/clauses\/5\/routes\/0\/rate\/quote: "@compute-7" names no sentence under quotes \(compute-6\)/),
     ]);
   });
   // The 2025 draft is written as its changes from the final (basedOn: "2025"); its quotes are checked
@@ -116,37 +116,37 @@ describe("a broken policy file is reported with its file and path", () => {
     ]);
   });
   test("bad YAML", () => {
-    expect(faults(edit("langfang/2023.yaml", (t) => t.replace("programmes:", "programmes: [")))).toEqual([
+    expect(faults(edit("langfang/2023.yaml", (t) => t.replace("clauses:", "clauses: [")))).toEqual([
       expect.stringMatching(/^policies\/langfang\/2023\.yaml: .*not valid YAML/),
     ]);
   });
   test("a negative rate", () => {
     expect(faults(edit("langfang/2023.yaml", (t) => t.replace("value: 60%", "value: -60%")))).toEqual([
-      expect.stringMatching(/^policies\/langfang\/2023\.yaml: \/programmes\/0\/routes\/1\/rate\/value: must match pattern/),
+      expect.stringMatching(/^policies\/langfang\/2023\.yaml: \/clauses\/1\/routes\/1\/rate\/value: must match pattern/),
     ]);
   });
   test("a quote that is not in the text", () => {
     const f = faults(edit("guangzhou/draft.yaml", (t) => t.replace("给予场景提供方最高不超过50万元奖励。", "给予场景提供方最高不超过80万元奖励。")));
-    expect(f).toEqual(expect.arrayContaining([expect.stringMatching(/^policies\/guangzhou\/draft\.yaml: \/programmes\/2\/routes\/0\/lumpSum\/quote: quote does not occur in texts\/guangzhou-draft\.txt/)]));
+    expect(f).toEqual(expect.arrayContaining([expect.stringMatching(/^policies\/guangzhou\/draft\.yaml: \/clauses\/8\/routes\/0\/amount\/quote: quote does not occur in texts\/guangzhou-draft\.txt/)]));
   });
   test("a missing quote", () => {
     const f = faults(edit("hangzhou-binjiang/2025.yaml", (t) => t.replace(/(pool:\n\s+value: 1亿元\n)\s+quote: .*\n/, "$1")));
-    expect(f).toEqual([expect.stringMatching(/^policies\/hangzhou-binjiang\/2025\.yaml: \/programmes\/0\/pool: must have required property 'quote'/)]);
+    expect(f).toEqual([expect.stringMatching(/^policies\/hangzhou-binjiang\/2025\.yaml: \/clauses\/5\/programme\/pool: must have required property 'quote'/)]);
   });
   test("an unknown key", () => {
     const f = faults(edit("hangzhou-binjiang/2023.yaml", (t) => t.replace("status: final", "status: final\nstatuss: final")));
     expect(f).toEqual([expect.stringMatching(/^policies\/hangzhou-binjiang\/2023\.yaml: \/: unknown key "statuss"/)]);
   });
   test("a number not in its quote", () => {
-    const f = faults(edit("langfang/2023.yaml", (t) => t.replace("value: 1000万元", "value: 2000万元")));
-    expect(f).toEqual([expect.stringMatching(/langfang\/2023\.yaml: \/programmes\/0\/pool\/value: "2000万元" does not appear in its quote/)]);
+    const f = faults(edit("langfang/2023.yaml", (t) => t.replace("pool:\n        value: 1000万元", "pool:\n        value: 2000万元")));
+    expect(f).toEqual([expect.stringMatching(/langfang\/2023\.yaml: \/clauses\/1\/programme\/pool\/value: "2000万元" does not appear in its quote/)]);
   });
   test("two default routes", () => {
     const f = faults(edit("guangzhou/draft.yaml", (t) => t.replace("      - id: large-model\n", "      - id: large-model\n        default: true\n")));
     expect(f).toEqual([expect.stringMatching(/guangzhou\/draft\.yaml: .*programme "compute" must have exactly one route with default: true \(has 2\)/)]);
   });
   test("a programme type that is not listed", () => {
-    const f = faults(edit("langfang/2023.yaml", (t) => t.replace("  - id: compute\n", "  - id: quantum\n")));
+    const f = faults(edit("langfang/2023.yaml", (t) => t.replace("    programme:\n      id: compute\n", "    programme:\n      id: quantum\n")));
     expect(f).toEqual([expect.stringMatching(/langfang\/2023\.yaml: .*programme "quantum" is not a type listed in policies\/programmes\.yaml/)]);
   });
   test("npm run validate says so too, with exit status 1", () => {
@@ -168,7 +168,7 @@ describe("a broken policy file is reported with its file and path", () => {
     fs.cpSync(POLICY_DIR, dir, { recursive: true });
     const p = path.join(dir, "langfang/2023.yaml");
     fs.writeFileSync(p, fs.readFileSync(p, "utf8").replace("value: 50%", "value: 50 percent"));
-    expect(() => readPolicyFiles(dir)).toThrow(`invalid policy files:\n  ${fs.realpathSync(dir)}/langfang/2023.yaml: /programmes/0/routes/0/rate/value`);
+    expect(() => readPolicyFiles(dir)).toThrow(`invalid policy files:\n  ${fs.realpathSync(dir)}/langfang/2023.yaml: /clauses/1/routes/0/rate/value`);
     fs.rmSync(dir, { recursive: true });
   });
 });
@@ -183,9 +183,10 @@ describe("adding a city needs no code change", () => {
     fs.writeFileSync(path.join(dir, "testcity/2024.yaml"), [
       "jurisdiction: testcity", 'version: "2024"', "title: 测试", "status: final", "source: texts/testcity.txt",
       "inForce: { from: '2024-01-01', to: '2025-12-31', quote: 本办法自2024年1月1日起施行，有效期两年。 }",
-      "programmes:", "  - id: compute", "    name: 算力券", '    clause: "1"',
-      "    pool: { value: 300万元, quote: 每年安排最高300万元“算力券” }",
-      "    routes:", "      - id: standard", "        name: 标准", "        default: true",
+      "clauses:", '  - id: "1"', "    title: 算力券",
+      "    programme: { id: compute, name: 算力券, pool: { value: 300万元, quote: 每年安排最高300万元“算力券” } }",
+      "    routes:", "      - id: standard", "        name: 标准", "        default: true", "        kind: rate",
+      "        base: { input: spend, label: 合同金额 }",
       "        rate: { value: 40%, quote: 按合同金额的40%给予补助 }",
       "        cap: { value: 20万元, per: recipient, quote: 单家企业最高20万元 }",
     ].join("\n"));

@@ -121,7 +121,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
     const r = run("start.js", env, tree);
     expect(r.status).toBe(1);
     expect(r.out).toMatch(/npm start FAILED: the dev server exited/);
-    expect(r.out).toMatch(/policies\/langfang\/2023\.yaml: \/programmes\/0\/routes\/1\/rate\/value/);
+    expect(r.out).toMatch(/policies\/langfang\/2023\.yaml: \/clauses\/1\/routes\/1\/rate\/value/);
     expect(r.out).not.toMatch(/Dev server running/);
     expect(run("stop.js", env, tree).out).toMatch(/Nothing to stop/);
   }, 120000);

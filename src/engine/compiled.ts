@@ -50,8 +50,8 @@ function compileRoute(version: PolicyVersion, programme: Programme, route: Route
   if (!b || !a || !all) return null;
   const [before, beforeBinding] = b;
   const [after, afterBinding] = a;
-  if (route.lumpSum) {
-    const lump = fenOf(route.lumpSum.value);
+  if (route.kind === "lump-sum") {
+    const lump = fenOf(route.amount!.value);
     if (lump === null) return null;
     const result: [number, string] = all[0] !== null && all[0] < lump ? [all[0], all[1]] : [lump, "lump-sum"];
     return () => result;

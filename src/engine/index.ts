@@ -19,7 +19,7 @@ export { Resolver, parseYear, parseDomestic, describeWindow } from "./resolve";
 export type { Step, VoucherResult, Binding } from "./voucher";
 export type * from "./types";
 export { CLAUSE_COLUMNS, EXPLAIN_COLUMNS, roundAward, diffVersions, clauseIdOf, parseClauseInputs, type ClauseResult, type VersionDiff } from "./clauses";
-export { buildVariant, withVariants, variantKey, parseRateInput, ROUTE_ATTRS, PROGRAMME_ATTRS, type PolicyEdit, type VariantSpec } from "./variants";
+export { buildVariant, withVariants, variantKey, parseRateInput, routeNumber, ROUTE_ATTRS, PROGRAMME_ATTRS, type PolicyEdit, type VariantSpec } from "./variants";
 export * as budget from "./budget";
 
 /** Words that name a measure-wide limit in FUND_LIMIT. */
@@ -101,8 +101,8 @@ export class Engine {
       rows.push([
         r.id, r.name, r.isDefault, num(r.rate), num(r.domesticRate), num(r.threshold),
         r.threshold ? (r.threshold.inclusive ? ">=" : ">") : "", num(r.cap), r.cap?.per ?? "",
-        num(programme.recipientCap), num(r.lumpSum), num(r.uplift), r.quota?.value ?? "", r.oneTime !== undefined,
-        r.base, r.baseYear === "previous" ? "previous year (上一年度)" : "same year", programme.clause, version.key,
+        num(programme.recipientCap), num(r.kind === "lump-sum" ? r.amount : undefined), num(r.uplift), r.quota?.value ?? "", r.oneTime !== undefined,
+        r.base?.label ?? "", r.base?.baseYear === "previous" ? "previous year (上一年度)" : "same year", programme.clause, version.key,
       ]);
     }
     return rows;

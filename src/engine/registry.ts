@@ -1,11 +1,10 @@
 import Decimal from "decimal.js";
 import { parse as parseYaml } from "yaml";
-import { parsePolicyAmount, parsePolicyRate } from "./amount";
+import { parsePolicyAmount } from "./amount";
 import { buildClauses } from "./clauses/build";
-import { buildInstalments, buildLimits } from "./limits/derive";
+import { buildLimits } from "./limits/derive";
 import type {
-  AmountDoc, CapDoc, Cited, Jurisdiction, JurisdictionDoc, PolicyDoc, PolicyFile, PolicyVersion, Pool,
-  Programme, ProgrammeDoc, ProgrammeType, ProgrammeTypeDoc, RateDoc, Route, RouteDoc, ThresholdDoc,
+  AmountDoc, Cited, Jurisdiction, JurisdictionDoc, PolicyDoc, PolicyFile, PolicyVersion, Pool, ProgrammeType, ProgrammeTypeDoc,
 } from "./types";
 
 /** What a policy file is, by where it lies under policies/. */
@@ -119,78 +118,11 @@ function applyBases(versions: { path: string; doc: PolicyDoc }[]): void {
 function cite(doc: AmountDoc, source: string): Cited<Decimal> {
   return { value: parsePolicyAmount(doc.value), quote: doc.quote, source, assumption: doc.assumption };
 }
-function citeRate(doc: RateDoc, source: string): Cited<Decimal> {
-  return { value: parsePolicyRate(doc.value), quote: doc.quote, source, assumption: doc.assumption };
-}
-function citeCap(doc: CapDoc, source: string) {
-  return { ...cite(doc, source), per: doc.per, sharedBy: doc.sharedBy };
-}
-function citeThreshold(doc: ThresholdDoc, source: string) {
-  return { value: parsePolicyAmount(doc.value), quote: doc.quote, source, inclusive: doc.inclusive };
-}
-
-function buildRoute(doc: RouteDoc, source: string): Route {
-  return {
-    id: doc.id,
-    name: doc.name,
-    nameEn: doc.nameEn ?? doc.id,
-    aliases: doc.aliases ?? [],
-    isDefault: doc.default === true,
-    base: doc.base ?? "",
-    baseYear: doc.baseYear ?? "current",
-    rate: doc.rate && citeRate(doc.rate, source),
-    domesticRate: doc.domesticRate && citeRate(doc.domesticRate, source),
-    lumpSum: doc.lumpSum && cite(doc.lumpSum, source),
-    uplift: doc.uplift && citeRate(doc.uplift, source),
-    cap: doc.cap && citeCap(doc.cap, source),
-    threshold: doc.threshold && citeThreshold(doc.threshold, source),
-    quota: doc.quota && { value: doc.quota.value, quote: doc.quota.quote, source },
-    oneTime: doc.oneTime && { quote: doc.oneTime.quote, sharedBy: doc.oneTime.sharedBy, for: doc.oneTime.for },
-    conditions: doc.conditions ?? [],
-    limits: buildLimits(doc.limits, source, `route ${doc.id}`),
-    instalments: buildInstalments(doc.instalments, `route ${doc.id}`),
-    assumption: doc.assumption,
-  };
-}
-
-function buildProgramme(doc: ProgrammeDoc, types: Map<string, ProgrammeType>, where: string, source: string): Programme {
-  const type = types.get(doc.id);
-  if (!type) throw new Error(`${where}: programme "${doc.id}" is not a type listed in policies/programmes.yaml`);
-  const routes = doc.routes.map((r) => buildRoute(r, source));
-  const defaults = routes.filter((r) => r.isDefault);
-  if (defaults.length !== 1) {
-    throw new Error(`${where}: programme "${doc.id}" must have exactly one route with default: true (has ${defaults.length})`);
-  }
-  const ids = new Set<string>();
-  for (const r of routes) {
-    if (ids.has(r.id)) throw new Error(`${where}: programme "${doc.id}" has two routes with id "${r.id}"`);
-    ids.add(r.id);
-  }
-  return {
-    id: doc.id,
-    name: doc.name,
-    nameEn: doc.nameEn ?? type.nameEn,
-    clause: doc.clause,
-    title: doc.title ?? doc.name,
-    department: doc.department,
-    pool: doc.pool && cite(doc.pool, source),
-    recipientCap: doc.recipientCap && citeCap(doc.recipientCap, source),
-    routes,
-    defaultRoute: defaults[0],
-    limits: buildLimits(doc.limits, source, where),
-    assumption: doc.assumption,
-  };
-}
-
 function buildVersion(doc: PolicyDoc, path: string, types: Map<string, ProgrammeType>): PolicyVersion {
   const where = `policies/${path}`;
   const source = doc.source;
-  const seen = new Set<string>();
-  const programmes = doc.programmes.map((p, i) => {
-    if (seen.has(p.id)) throw new Error(`${where}: programmes/${i}: programme "${p.id}" appears twice`);
-    seen.add(p.id);
-    return buildProgramme(p, types, `${where}: programmes/${i}`, source);
-  });
+  const clauses = buildClauses(doc, types, where);
+  const programmes = clauses.flatMap((c) => (c.programme ? [c.programme] : []));
   const pools: Pool[] = (doc.pools ?? []).map((p) => ({ id: p.id, name: p.name, clause: p.clause, amount: cite(p.amount, source) }));
   let inForce: PolicyVersion["inForce"] = null;
   if (doc.inForce) {
@@ -228,7 +160,7 @@ function buildVersion(doc: PolicyDoc, path: string, types: Map<string, Programme
     pools,
     limits: buildLimits(doc.limits, source, where),
     programmes,
-    clauses: buildClauses(doc, programmes, where),
+    clauses,
   };
 }
 

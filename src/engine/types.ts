@@ -15,42 +15,20 @@ export interface CapDoc extends AmountDoc { per: CapScope; sharedBy?: LimitShare
 export interface OneTimeDoc extends QuotedDoc { sharedBy?: LimitShare; for?: string }
 export interface ThresholdDoc { value: string; written?: string; quote: string; inclusive: boolean }
 
-export interface RouteDoc {
-  id: string;
-  name: string;
-  nameEn?: string;
-  aliases?: string[];
-  default?: boolean;
-  base?: string;
-  baseYear?: "current" | "previous";
-  rate?: RateDoc;
-  domesticRate?: RateDoc;
-  lumpSum?: AmountDoc;
-  uplift?: RateDoc;
-  cap?: CapDoc;
-  threshold?: ThresholdDoc;
-  quota?: CountDoc;
-  oneTime?: OneTimeDoc;
-  conditions?: QuotedDoc[];
-  limits?: LimitDoc[];
-  instalments?: InstalmentsDoc;
-  assumption?: string;
-}
-
 /** Payment in instalments (分三年按4:3:3拨付): the award's parts, paid in its year and the years after. */
 export interface InstalmentsDoc { parts: number[]; written?: string; quote: string }
 
+/**
+ * A voucher programme as written: on its clause (clause.programme), which gives its title, department
+ * and routes (the clause's rate and lump-sum routes); here its name, aliases, pool and shared limits.
+ */
 export interface ProgrammeDoc {
   id: string;
   name: string;
   nameEn?: string;
   aliases?: string[];
-  clause: string;
-  title?: string;
-  department?: string;
   pool?: AmountDoc;
   recipientCap?: CapDoc;
-  routes: RouteDoc[];
   limits?: LimitDoc[];
   assumption?: string;
 }
@@ -83,7 +61,7 @@ export interface PolicyDoc {
   limits?: LimitDoc[];
   /** Sentences quoted once, referred to as quote: "@id". */
   quotes?: Record<string, string>;
-  programmes: ProgrammeDoc[];
+  /** Every quantified clause of the text, in the text's order; a voucher programme is a clause with programme. */
   clauses?: ClauseDoc[];
 }
 
@@ -98,29 +76,6 @@ export interface PolicyFile { path: string; text: string; doc?: unknown }
 
 /** A number taken from a text, with the sentence it comes from. */
 export interface Cited<T> { value: T; quote: string; source: string; assumption?: string }
-
-export interface Route {
-  id: string;
-  name: string;
-  nameEn: string;
-  aliases: string[];
-  isDefault: boolean;
-  base: string;
-  baseYear: "current" | "previous";
-  rate?: Cited<Decimal>;
-  domesticRate?: Cited<Decimal>;
-  lumpSum?: Cited<Decimal>;
-  uplift?: Cited<Decimal>;
-  cap?: Cited<Decimal> & { per: CapScope; sharedBy?: LimitShare };
-  threshold?: Cited<Decimal> & { inclusive: boolean };
-  quota?: Cited<number>;
-  oneTime?: { quote: string; sharedBy?: LimitShare; for?: string };
-  conditions: { quote: string; note?: string }[];
-  /** Limits written out in the file (limits/derive.ts adds those its fields stand for). */
-  limits: Limit[];
-  instalments?: Instalments;
-  assumption?: string;
-}
 
 /** The share of the award paid in each year from the award's year, summing to 1. */
 export interface Instalments { shares: Decimal[]; written?: string; quote: string }
@@ -193,11 +148,13 @@ export interface Jurisdiction {
 
 export interface ProgrammeType { id: string; name: string; nameEn: string; names: string[] }
 
-// ---- The clause catalogue: every quantified clause of a version, as written in the files and as modelled ----
+// ---- Clauses and their routes: one route model, a voucher programme's routes included, as written and as modelled ----
 
 // ---- As written (YAML) ----
 
-export type ClauseKind = "rate" | "fixed" | "maximum" | "range" | "tiers" | "bands" | "in-kind" | "unquantified";
+/** The formula of a route, one of a fixed set (a schedule by year of support and rates by category are rate routes). */
+export type RouteKind = "rate" | "fixed" | "maximum" | "range" | "tiers" | "bands" | "lump-sum" | "in-kind" | "unquantified";
+
 export type InputType = "amount" | "rate" | "count";
 
 export interface InputTestDoc {
@@ -213,16 +170,27 @@ export interface InputTestDoc {
   assumption?: string;
 }
 
-export interface ClauseRouteDoc {
+/**
+ * A route as written: the one shape for a clause's route and a voucher programme's route. A programme's
+ * route reads the spend (base.input "spend") and may give a domestic rate, a threshold on the spend
+ * and an uplift (上浮); a lump sum is kind lump-sum with amount.
+ */
+export interface RouteDoc {
   id: string;
   name: string;
   nameEn?: string;
   aliases?: string[];
   default?: boolean;
-  kind: ClauseKind;
+  kind: RouteKind;
   eligible?: { subjects: string[]; quote: string };
   base?: { input: string; label: string; baseYear?: "current" | "previous" };
   rate?: RateDoc;
+  /** The rate for domestic (国产) compute, where the text distinguishes it (input domestic). */
+  domesticRate?: RateDoc;
+  /** 上浮: the award after the route's cap raised by this share. */
+  uplift?: RateDoc;
+  /** A threshold on the base: no award below it. */
+  threshold?: ThresholdDoc;
   rateCaps?: { input: string; label: string; rate: RateDoc }[];
   amount?: AmountDoc;
   minimum?: AmountDoc;
@@ -253,11 +221,12 @@ export interface ClauseDoc {
   id: string;
   title: string;
   department?: string;
-  programme?: string;
+  /** The clause is a voucher programme: its name, aliases, pool (its routes are the clause's rate and lump-sum routes). */
+  programme?: ProgrammeDoc;
   choose?: QuotedDoc;
   /** The routes are levels (等次) of one award: with a top-up rule, a promotion pays the difference. */
   levels?: boolean;
-  routes?: ClauseRouteDoc[];
+  routes?: RouteDoc[];
   limits?: LimitDoc[];
   assumption?: string;
 }
@@ -287,18 +256,26 @@ export interface InputTest {
   source: string;
 }
 
-export interface ClauseRoute {
+/**
+ * A route: the one model of a way a clause pays, a voucher programme's routes included. It has named,
+ * typed inputs, conditions on them (tests, a threshold), one formula (kind) and its limits.
+ */
+export interface Route {
   id: string;
   name: string;
   nameEn: string;
   aliases: string[];
   isDefault: boolean;
-  kind: ClauseKind | "programme";
+  kind: RouteKind;
+  /** Set on a voucher programme's route: the programme's id (its award is COMPUTE_VOUCHER's). */
+  programme?: string;
   subjects?: { values: string[]; quote: string };
   base?: { input: string; label: string; baseYear: "current" | "previous" };
   rate?: Cited<Decimal>;
-  /** Domestic-compute rate, for a voucher route that has one. */
+  /** Domestic-compute rate, where the text distinguishes it. */
   domesticRate?: Cited<Decimal>;
+  uplift?: Cited<Decimal>;
+  threshold?: Cited<Decimal> & { inclusive: boolean };
   rateCaps: { input: string; label: string; rate: Cited<Decimal> }[];
   amount?: Cited<Decimal>;
   minimum?: Cited<Decimal>;
@@ -319,9 +296,8 @@ export interface ClauseRoute {
   unit: string;
   assumption?: string;
   inputs: InputSpec[];
-  /** For a clause that is a voucher programme: the programme route it computes through. */
-  programmeRoute?: Route;
 }
+
 
 export interface Clause {
   id: string;
@@ -331,8 +307,8 @@ export interface Clause {
   choose?: { quote: string; note?: string };
   levels?: boolean;
   limits: Limit[];
-  routes: ClauseRoute[];
+  routes: Route[];
   /** The route used when none is named: the one marked default, or the only one. */
-  defaultRoute: ClauseRoute | null;
+  defaultRoute: Route | null;
   assumption?: string;
 }

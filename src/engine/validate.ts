@@ -123,14 +123,6 @@ export function validatePolicyFiles(files: PolicyFile[], readText: (path: string
       faults.push(...schemaFaults(path, v.policy.errors));
       continue;
     }
-    doc.programmes.forEach((p, i) =>
-      p.routes.forEach((r, k) => {
-        const at = `/programmes/${i}/routes/${k}`;
-        if (!r.rate === !r.lumpSum) faults.push({ file: path, path: at, message: "a route needs exactly one of rate or lumpSum" });
-        if (r.domesticRate && !r.rate) faults.push({ file: path, path: `${at}/domesticRate`, message: "domesticRate needs rate (the non-domestic rate)" });
-        if (r.lumpSum && (r.threshold || r.uplift)) faults.push({ file: path, path: at, message: "a lumpSum route takes no threshold or uplift" });
-      }),
-    );
     const texts = new Map<string, string | null>();
     const text = (p: string) => {
       if (!texts.has(p)) texts.set(p, readText(p));

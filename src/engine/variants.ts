@@ -30,6 +30,18 @@ type RouteAttr = (typeof ROUTE_ATTRS)[number];
 type ProgrammeAttr = (typeof PROGRAMME_ATTRS)[number];
 
 const RATE_ATTRS = new Set<string>(["rate", "domesticRate", "uplift"]);
+
+/** The route field an editable attribute names (a lump sum is a lump-sum route's amount). */
+function routeField(route: Route, attr: RouteAttr): "rate" | "domesticRate" | "cap" | "threshold" | "amount" | "uplift" | null {
+  if (attr !== "lumpSum") return attr;
+  return route.kind === "lump-sum" ? "amount" : null;
+}
+
+/** The number an editable attribute of a route names, if the route has it. */
+export function routeNumber(route: Route, attr: RouteAttr): Cited<Decimal> | undefined {
+  const f = routeField(route, attr);
+  return f === null ? undefined : route[f];
+}
 const NAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,39}$/u;
 
 /** The key a variant gets: base key + "~" + name. */
@@ -152,12 +164,12 @@ export function buildVariant(registry: PolicyRegistry, spec: VariantSpec): Polic
     const idx = found.routes.indexOf(baseRoute);
     const route: Route = programme.routes[idx];
     const a = attr as RouteAttr;
-    const old = route[a] as Cited<Decimal> | undefined;
+    const old = routeNumber(route, a);
     if (!old) throw fail(`${base.key} ${programme.id}:${route.id} has no ${attr} to edit.`, `${base.key} ${programme.id}:${route.id} 没有可修改的 ${attr}。`);
     const name = `${programme.id}:${route.id}.${a}`;
     if (seen.has(name)) throw twice();
     seen.add(name);
-    (route as unknown as Record<string, unknown>)[a] = edited(old, value, key, name, isRate, edits);
+    (route as unknown as Record<string, unknown>)[routeField(route, a)!] = edited(old, value, key, name, isRate, edits);
   }
   return version;
 }

@@ -105,11 +105,11 @@ export function computeVoucher(
   }
   note(() => ({
     step: "base",
-    value: `${formatYuan(base)}${route.base ? ` of ${route.base}` : ""}${route.baseYear === "previous" ? ` (上一年度: spend of ${year - 1} for an award in ${year})` : ""}`,
+    value: `${formatYuan(base)}${route.base?.label ? ` of ${route.base.label}` : ""}${route.base?.baseYear === "previous" ? ` (上一年度: spend of ${year - 1} for an award in ${year})` : ""}`,
   }));
 
-  if (route.lumpSum) {
-    const lump = route.lumpSum;
+  if (route.kind === "lump-sum") {
+    const lump = route.amount!;
     note(() => ({ step: "lump sum", value: `${formatYuan(lump.value)}, whatever the spend${lump.assumption ? `; ${lump.assumption}` : ""}`, ...cite(lump) }));
     const r = applyCeilings(lump.value, "lump-sum", limits, note);
     return { award: r.award, version, programme, route, base, rate: null, cap: r.cap, binding: r.binding as Binding, steps };

@@ -67,9 +67,9 @@ export function clauseRowAward(engine: ClauseEngine): RowAwardFn {
     const target = resolved.version.clauses.find((c) => c.id === clauseId);
     const r = engine.clauseAward(resolved.version.key, clauseId, rowInputs(app, target, routeName), routeName, app.year, app.year);
     const { version, clause, route } = r;
-    if (route.kind === "programme" && clause.programme && route.programmeRoute) {
+    if (route.programme) {
       // A voucher clause: the same award as the programme row, with its limits.
-      return awardForRow(engine.resolver, { ...app, programme: `${clause.programme.id}:${route.programmeRoute.id}` }, true);
+      return awardForRow(engine.resolver, { ...app, programme: `${route.programme}:${route.id}` }, true);
     }
     if (r.unit !== "元") {
       throw invalidValue(`clause ${clause.id} (${clause.title}) pays ${r.unit} (in kind), not 元: a portfolio adds cash awards only.`);

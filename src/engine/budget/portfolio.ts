@@ -153,7 +153,7 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
   const { programme, route } = resolver.findProgrammeRoute(version, app.programme);
   let amount = app.amount;
   if (amount === null) {
-    if (!route.lumpSum) throw invalidValue(`amount (金额) is empty: ${programme.id}:${route.id} pays a share of ${route.base || "the spend"}, so give that amount in 元.`);
+    if (route.kind !== "lump-sum") throw invalidValue(`amount (金额) is empty: ${programme.id}:${route.id} pays a share of ${route.base?.label || "the spend"}, so give that amount in 元.`);
     amount = 0;
   }
   const awardId = `${programme.id}:${route.id}`;

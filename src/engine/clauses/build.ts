@@ -1,8 +1,8 @@
 // Builds the clause catalogue of a version from its file, checking what the schema cannot.
 import Decimal from "decimal.js";
 import { parsePolicyAmount, parsePolicyRate } from "../amount";
-import type { AmountDoc, Cited, PolicyDoc, Programme, RateDoc, Route } from "../types";
-import type { Clause, ClauseDoc, ClauseRoute, ClauseRouteDoc, InputSpec, InputTest, InputTestDoc } from "./types";
+import type { AmountDoc, CapDoc, Cited, PolicyDoc, Programme, ProgrammeDoc, ProgrammeType, RateDoc, Route, RouteDoc } from "../types";
+import type { Clause, ClauseDoc, InputSpec, InputTest, InputTestDoc } from "./types";
 import { buildInstalments, buildLimits } from "../limits/derive";
 
 /** The input names every route understands besides its own. */
@@ -11,6 +11,8 @@ export const AWARDED = "awarded";
 export const GRANTED = "amount";
 export const YEAR_RATE = "rate";
 export const DOMESTIC = "domestic";
+/** The base a voucher programme's route reads. */
+export const SPEND = "spend";
 
 const cite = (d: AmountDoc, source: string): Cited<Decimal> => ({ value: parsePolicyAmount(d.value), quote: d.quote, source, assumption: d.assumption });
 const citeRate = (d: RateDoc, source: string): Cited<Decimal> => ({ value: parsePolicyRate(d.value), quote: d.quote, source, assumption: d.assumption });
@@ -25,7 +27,7 @@ function testValue(t: InputTestDoc): Decimal {
 }
 
 /** What each kind of route must carry, and must not. */
-const NEEDS: Record<ClauseRouteDoc["kind"], { need: (keyof ClauseRouteDoc)[]; forbid: (keyof ClauseRouteDoc)[] }> = {
+const NEEDS: Record<RouteDoc["kind"], { need: (keyof RouteDoc)[]; forbid: (keyof RouteDoc)[] }> = {
   rate: { need: ["base"], forbid: ["amount", "minimum", "quantity", "tiers", "bands"] },
   bands: { need: ["bands"], forbid: ["base", "rate", "amount", "minimum", "quantity", "tiers", "schedule", "rateBy"] },
   fixed: { need: ["amount"], forbid: ["base", "rate", "rateCaps", "minimum", "quantity", "tiers", "cap"] },
@@ -34,11 +36,25 @@ const NEEDS: Record<ClauseRouteDoc["kind"], { need: (keyof ClauseRouteDoc)[]; fo
   maximum: { need: ["amount"], forbid: ["base", "rate", "rateCaps", "minimum", "quantity", "tiers"] },
   range: { need: ["amount", "minimum"], forbid: ["base", "rate", "rateCaps", "quantity", "tiers", "cap"] },
   tiers: { need: ["tiers"], forbid: ["base", "rate", "rateCaps", "amount", "minimum", "quantity"] },
+  "lump-sum": { need: ["amount"], forbid: ["rate", "domesticRate", "uplift", "threshold", "rateCaps", "minimum", "quantity", "tiers", "bands", "schedule", "rateBy"] },
   "in-kind": { need: ["quantity"], forbid: ["base", "rate", "rateCaps", "amount", "minimum", "tiers", "cap"] },
   unquantified: { need: [], forbid: ["base", "rate", "rateCaps", "amount", "minimum", "quantity", "tiers", "cap", "tests"] },
 };
 
-function inputsOf(r: ClauseRouteDoc): InputSpec[] {
+/** The fields only a voucher programme's route reads (COMPUTE_VOUCHER's spend and domestic flag). */
+const PROGRAMME_ONLY: (keyof RouteDoc)[] = ["domesticRate", "uplift", "threshold"];
+
+/** A programme's route reads the spend (the base) and COMPUTE_VOUCHER's domestic flag, which matters only where the text distinguishes it. */
+function programmeInputs(r: RouteDoc): InputSpec[] {
+  const spend: InputSpec = r.kind === "lump-sum"
+    ? { name: SPEND, label: "spend (not used: a lump sum)", type: "amount", required: false, role: "base" }
+    : { name: SPEND, label: r.base?.label || "spend", type: "amount", required: true, role: "base" };
+  const domestic: InputSpec = { name: DOMESTIC, label: r.domesticRate ? "domestic (国产) compute: TRUE/FALSE" : "domestic (not distinguished by this text)", type: "flag", required: false, role: r.domesticRate ? "rate" : "unused" };
+  return [spend, domestic];
+}
+
+function inputsOf(r: RouteDoc, programme: boolean): InputSpec[] {
+  if (programme) return programmeInputs(r);
   const specs: InputSpec[] = [];
   const add = (s: InputSpec) => {
     if (!specs.some((x) => x.name === s.name)) specs.push(s);
@@ -56,15 +72,28 @@ function inputsOf(r: ClauseRouteDoc): InputSpec[] {
   return specs;
 }
 
-function buildRoute(r: ClauseRouteDoc, source: string, where: string): ClauseRoute {
+/** Checks what the schema cannot: the fields a route's kind needs and those it must not have. */
+function checkRoute(r: RouteDoc, where: string, programme: string | undefined): void {
   const rule = NEEDS[r.kind];
   for (const k of rule.need) if (r[k] === undefined) throw new Error(`${where}: a ${r.kind} route needs ${k}`);
   for (const k of rule.forbid) if (r[k] !== undefined) throw new Error(`${where}: a ${r.kind} route takes no ${k}`);
+  if (programme === undefined) {
+    for (const k of PROGRAMME_ONLY) if (r[k] !== undefined) throw new Error(`${where}: only a voucher programme's route takes ${k} (write a condition on an input as tests)`);
+  } else if (r.kind !== "rate" && r.kind !== "lump-sum") {
+    throw new Error(`${where}: a voucher programme's route is a rate or a lump-sum route (not ${r.kind})`);
+  } else if (r.kind === "rate" && (r.base?.input !== SPEND || r.rate === undefined)) {
+    throw new Error(`${where}: a voucher programme's rate route needs base.input ${SPEND} and rate`);
+  }
   if (r.decreasing && !r.rate) throw new Error(`${where}: decreasing needs rate`);
   if (r.kind === "rate" && [r.rate, r.schedule, r.rateBy].filter((x) => x !== undefined).length !== 1) throw new Error(`${where}: a rate route needs exactly one of rate, schedule, rateBy`);
   if (r.kind === "maximum" && r.cap && (r.cap.per === "award" || r.cap.per === "project")) {
     throw new Error(`${where}: a maximum route's cap only scopes it per recipient or per recipient-year (its amount is already the most one award pays)`);
   }
+}
+
+/** The one route model, from its one written shape; programme: the id of the voucher programme it belongs to. */
+export function buildRoute(r: RouteDoc, source: string, where: string, programme?: string): Route {
+  checkRoute(r, where, programme);
   const tests: InputTest[] = (r.tests ?? []).map((t, i) => {
     try {
       return { input: t.input, label: t.label ?? t.input, type: t.type, op: t.op, value: testValue(t), shown: t.written ?? String(t.value), unit: t.unit, quote: t.quote, source };
@@ -72,7 +101,7 @@ function buildRoute(r: ClauseRouteDoc, source: string, where: string): ClauseRou
       throw new Error(`${where}/tests/${i}: ${(e as Error).message}`);
     }
   });
-  let tiers: ClauseRoute["tiers"];
+  let tiers: Route["tiers"];
   if (r.tiers) {
     const steps = r.tiers.steps.map((s) => ({
       threshold: { ...cite(s.threshold as AmountDoc, source), inclusive: s.threshold.inclusive },
@@ -93,9 +122,13 @@ function buildRoute(r: ClauseRouteDoc, source: string, where: string): ClauseRou
     aliases: r.aliases ?? [],
     isDefault: r.default === true,
     kind: r.kind,
+    ...(programme === undefined ? {} : { programme }),
     subjects: r.eligible && { values: r.eligible.subjects, quote: r.eligible.quote },
     base: r.base && { input: r.base.input, label: r.base.label, baseYear: r.base.baseYear ?? "current" },
     rate: r.rate && citeRate(r.rate, source),
+    domesticRate: r.domesticRate && citeRate(r.domesticRate, source),
+    uplift: r.uplift && citeRate(r.uplift, source),
+    threshold: r.threshold && { value: parsePolicyAmount(r.threshold.value), quote: r.threshold.quote, source, inclusive: r.threshold.inclusive },
     rateCaps: (r.rateCaps ?? []).map((c) => ({ input: c.input, label: c.label, rate: citeRate(c.rate, source) })),
     amount,
     minimum,
@@ -115,66 +148,75 @@ function buildRoute(r: ClauseRouteDoc, source: string, where: string): ClauseRou
     instalments: buildInstalments(r.instalments, where),
     unit: r.quantity?.unit ?? r.unit ?? "元",
     assumption: r.assumption,
-    inputs: inputsOf(r),
+    inputs: inputsOf(r, programme !== undefined),
   };
 }
 
-/** A voucher route seen as a clause route: its numbers stay in the programme. */
-function programmeRoute(p: Programme, r: Route): ClauseRoute {
-  const inputs: InputSpec[] = [];
-  if (!r.lumpSum) inputs.push({ name: "spend", label: r.base || "spend", type: "amount", required: true, role: "base" });
-  else inputs.push({ name: "spend", label: "spend (not used: a lump sum)", type: "amount", required: false, role: "base" });
-  // COMPUTE_VOUCHER takes the domestic flag for every programme; it matters only where the text distinguishes it.
-  inputs.push({ name: DOMESTIC, label: r.domesticRate ? "domestic (国产) compute: TRUE/FALSE" : "domestic (not distinguished by this text)", type: "flag", required: false, role: r.domesticRate ? "rate" : "unused" });
+const citeCap = (d: CapDoc, source: string) => ({ ...cite(d, source), per: d.per, sharedBy: d.sharedBy });
+
+/** A voucher programme: its clause, with its name and pool; its routes are the clause's rate and lump-sum routes. */
+function buildProgramme(c: ClauseDoc & { programme: ProgrammeDoc }, routes: Route[], types: ReadonlyMap<string, ProgrammeType>, source: string, at: string): Programme {
+  const doc = c.programme;
+  const type = types.get(doc.id);
+  if (!type) throw new Error(`${at}: programme "${doc.id}" is not a type listed in policies/programmes.yaml`);
+  if (routes.length === 0) throw new Error(`${at}: programme "${doc.id}" needs a rate or lump-sum route`);
+  const defaults = routes.filter((r) => r.isDefault);
+  if (defaults.length !== 1) throw new Error(`${at}: programme "${doc.id}" must have exactly one route with default: true (has ${defaults.length})`);
   return {
-    id: r.id, name: r.name, nameEn: r.nameEn, aliases: r.aliases, isDefault: r.isDefault, kind: "programme",
-    base: { input: "spend", label: r.base, baseYear: r.baseYear },
-    rate: r.rate, domesticRate: r.domesticRate, rateCaps: [], amount: r.lumpSum, cap: r.cap ?? p.recipientCap,
-    tests: [], quota: r.quota, oneTime: r.oneTime, conditions: r.conditions, limits: r.limits, instalments: r.instalments, unit: "元", assumption: r.assumption ?? p.assumption,
-    inputs, programmeRoute: r,
+    id: doc.id,
+    name: doc.name,
+    nameEn: doc.nameEn ?? type.nameEn,
+    clause: c.id,
+    title: c.title,
+    department: c.department,
+    pool: doc.pool && cite(doc.pool, source),
+    recipientCap: doc.recipientCap && citeCap(doc.recipientCap, source),
+    routes,
+    defaultRoute: defaults[0],
+    limits: buildLimits(doc.limits, source, `${at}/programme`),
+    assumption: doc.assumption,
   };
 }
 
-/** The clauses of a version; throws "policies/<file>: clauses/i…: what is wrong" on an inconsistency. */
-export function buildClauses(doc: PolicyDoc, programmes: Programme[], where: string): Clause[] {
+/** Route ids are unique within a clause. */
+function checkIds(routes: Route[], at: string): void {
+  const ids = new Set<string>();
+  routes.forEach((r, k) => {
+    if (ids.has(r.id)) throw new Error(`${at}/routes/${k}: route "${r.id}" appears twice`);
+    ids.add(r.id);
+  });
+}
+
+/** One clause: its routes, and where it is a voucher programme, the programme (its rate and lump-sum routes). */
+function buildClause(c: ClauseDoc, source: string, types: ReadonlyMap<string, ProgrammeType>, at: string): Clause {
+  if (c.programme === undefined && c.routes === undefined) throw new Error(`${at}: a clause needs routes`);
+  const docs = c.routes ?? [];
+  const pid = c.programme?.id;
+  const ofProgramme = (r: RouteDoc) => pid !== undefined && r.kind !== "unquantified";
+  const routes = docs.map((r, k) => buildRoute(r, source, `${at}/routes/${k}`, ofProgramme(r) ? pid : undefined));
+  checkIds(routes, at);
+  if (c.programme !== undefined) {
+    // Beside the voucher, a clause may promise support with no amount (e.g. 模型合规备案配套奖励).
+    if (routes.some((r) => !r.programme && r.isDefault)) throw new Error(`${at}: beside a programme, a clause takes only unquantified, non-default routes`);
+    const programme = buildProgramme(c as ClauseDoc & { programme: ProgrammeDoc }, routes.filter((r) => r.programme), types, source, at);
+    return { id: c.id, title: c.title, department: c.department, programme, choose: c.choose, limits: [], routes, defaultRoute: programme.defaultRoute, assumption: c.assumption };
+  }
+  const defaults = routes.filter((r) => r.isDefault);
+  if (defaults.length > 1) throw new Error(`${at}: clause "${c.id}" has ${defaults.length} default routes; at most one`);
+  const defaultRoute = defaults[0] ?? (routes.length === 1 ? routes[0] : null);
+  return { id: c.id, title: c.title, department: c.department, choose: c.choose, levels: c.levels, limits: buildLimits(c.limits, source, at), routes, defaultRoute, assumption: c.assumption };
+}
+
+/** The clauses of a version, voucher programmes among them; throws "policies/<file>: clauses/i…: what is wrong" on an inconsistency. */
+export function buildClauses(doc: PolicyDoc, types: ReadonlyMap<string, ProgrammeType>, where: string): Clause[] {
   const seen = new Set<string>();
-  const usedProgrammes = new Set<string>();
-  const clauses = (doc.clauses ?? []).map((c: ClauseDoc, i): Clause => {
+  const programmes = new Set<string>();
+  return (doc.clauses ?? []).map((c, i) => {
     const at = `${where}: clauses/${i}`;
     if (seen.has(c.id)) throw new Error(`${at}: clause "${c.id}" appears twice`);
     seen.add(c.id);
-    if (c.programme === undefined && c.routes === undefined) throw new Error(`${at}: a clause needs programme or routes`);
-    const own = (c.routes ?? []).map((r, k) => buildRoute(r, doc.source, `${at}/routes/${k}`));
-    if (c.programme !== undefined) {
-      const p = programmes.find((x) => x.id === c.programme);
-      if (!p) throw new Error(`${at}: programme "${c.programme}" is not among this file's programmes (${programmes.map((x) => x.id).join(", ") || "none"})`);
-      if (p.clause !== c.id) throw new Error(`${at}: programme "${p.id}" says it is clause ${p.clause}, not ${c.id}`);
-      usedProgrammes.add(p.id);
-      // Routes of the clause beyond the voucher (e.g. support with no amount in the same clause).
-      if (own.some((r) => r.kind !== "unquantified" || r.isDefault)) throw new Error(`${at}: beside a programme, a clause takes only unquantified, non-default routes`);
-      const routes = [...p.routes.map((r) => programmeRoute(p, r)), ...own];
-      const ids = new Set<string>();
-      routes.forEach((r) => {
-        if (ids.has(r.id)) throw new Error(`${at}: route "${r.id}" is also a route of programme "${p.id}"`);
-        ids.add(r.id);
-      });
-      return { id: c.id, title: c.title, department: c.department ?? p.department, programme: p, choose: c.choose, limits: [], routes, defaultRoute: routes.find((r) => r.isDefault) ?? null, assumption: c.assumption };
-    }
-    const routes = own;
-    const ids = new Set<string>();
-    routes.forEach((r, k) => {
-      if (ids.has(r.id)) throw new Error(`${at}/routes/${k}: route "${r.id}" appears twice`);
-      ids.add(r.id);
-    });
-    const defaults = routes.filter((r) => r.isDefault);
-    if (defaults.length > 1) throw new Error(`${at}: clause "${c.id}" has ${defaults.length} default routes; at most one`);
-    const defaultRoute = defaults[0] ?? (routes.length === 1 ? routes[0] : null);
-    return { id: c.id, title: c.title, department: c.department, choose: c.choose, levels: c.levels, limits: buildLimits(c.limits, doc.source, at), routes, defaultRoute, assumption: c.assumption };
+    if (c.programme && programmes.has(c.programme.id)) throw new Error(`${at}: programme "${c.programme.id}" appears twice`);
+    if (c.programme) programmes.add(c.programme.id);
+    return buildClause(c, doc.source, types, at);
   });
-  if (doc.clauses) {
-    programmes.forEach((p, i) => {
-      if (!usedProgrammes.has(p.id)) throw new Error(`${where}: programmes/${i}: programme "${p.id}" (clause ${p.clause}) has no entry in clauses`);
-    });
-  }
-  return clauses;
 }

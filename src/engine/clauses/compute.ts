@@ -8,8 +8,8 @@ import { applyCeilings, biStep, computeVoucher, versionStep, type Step } from ".
 import { clauseRouteLimits } from "../limits/derive";
 import { bandsAward, rateFromTable, scheduledRate } from "./formulas";
 import type { Cited, PolicyVersion } from "../types";
-import { AWARDED, DOMESTIC, GRANTED, SUPPORT_YEAR, YEAR_RATE } from "./build";
-import type { Clause, ClauseRoute, InputSpec } from "./types";
+import { AWARDED, DOMESTIC, GRANTED, SPEND, SUPPORT_YEAR, YEAR_RATE } from "./build";
+import type { Clause, Route, InputSpec } from "./types";
 
 export interface ClauseResult {
   /** Exact award, before rounding; in `unit` (元, or e.g. P for compute). */
@@ -18,7 +18,7 @@ export interface ClauseResult {
   version: PolicyVersion;
   clause: Clause;
   /** The route that pays (under a choose rule: the highest). */
-  route: ClauseRoute;
+  route: Route;
   /** Which rule set the amount: rate, cap, fixed, maximum, condition (not met: 0), years, … */
   binding: string;
   steps: Step[];
@@ -104,7 +104,7 @@ function readYear(v: unknown, what: string): number {
 
 /** The inputs of a route, read and checked; a missing required input is #VALUE! naming it. */
 class RouteInputs {
-  constructor(private readonly raw: ClauseInputs, private readonly route: ClauseRoute, private readonly where: string) {}
+  constructor(private readonly raw: ClauseInputs, private readonly route: Route, private readonly where: string) {}
 
   private lookup(spec: InputSpec): unknown {
     const names = [spec.name, spec.label];
@@ -160,7 +160,7 @@ class RouteInputs {
   }
 }
 
-export function describeInputs(route: ClauseRoute): string {
+export function describeInputs(route: Route): string {
   if (route.inputs.length === 0) return "none";
   return route.inputs.map((s) => `${s.name}${s.required ? "" : " (optional)"}: ${s.label}`).join("; ");
 }
@@ -202,7 +202,7 @@ export function clauseIdOf(input: unknown): string | null {
 }
 
 /** Finds a route of a clause; null means none was named. */
-export function findClauseRoute(version: PolicyVersion, clause: Clause, route: unknown): ClauseRoute | null {
+export function findClauseRoute(version: PolicyVersion, clause: Clause, route: unknown): Route | null {
   if (route === null || route === undefined || route === "") return null;
   if (typeof route !== "string") throw invalidValue(`route ${describe(route)} is not a name: ${routeList(clause)}.`);
   const n = normalizeText(route);
@@ -256,7 +256,7 @@ export function computeClause(
   const { version } = resolved;
   requireClauseArgument(clauseInput);
   let clause = findClause(version, clauseInput);
-  let route: ClauseRoute | null = null;
+  let route: Route | null = null;
   if (!clause) {
     // A programme name works too: "compute", "算力券", "compute:large-model".
     const viaProgramme = programmeClause(resolver, version, clauseInput);
@@ -305,14 +305,14 @@ export function computeClause(
  * by named inputs) would otherwise be ignored without a word: refuse it, naming what the route reads.
  * An empty or zero amount (an empty cell) is not an amount given.
  */
-function rejectUnreadBase(where: string, route: ClauseRoute, inputs: ClauseInputs): void {
-  if (!inputs.has("base") || route.kind === "programme" || route.inputs.some((s) => s.role === "base")) return;
+function rejectUnreadBase(where: string, route: Route, inputs: ClauseInputs): void {
+  if (!inputs.has("base") || route.programme || route.inputs.some((s) => s.role === "base")) return;
   const v = inputs.get("base");
   if (v === null || v === undefined || v === "" || v === 0 || v === "0") return;
   throw invalidValue(`${where} reads no base amount (it is a ${route.kind} award): leave inputs empty, or give its inputs by name: ${describeInputs(route)}.`);
 }
 
-function programmeClause(resolver: Resolver, version: PolicyVersion, input: unknown): { clause: Clause; route: ClauseRoute | null } | null {
+function programmeClause(resolver: Resolver, version: PolicyVersion, input: unknown): { clause: Clause; route: Route | null } | null {
   if (typeof input !== "string") return null;
   let found;
   try {
@@ -327,7 +327,7 @@ function programmeClause(resolver: Resolver, version: PolicyVersion, input: unkn
 }
 
 /** Caps tied to another amount the user gives: at most r% of it (r = 100%: not more than it). */
-function applyTiedCaps(route: ClauseRoute, inputs: RouteInputs, award: Decimal, binding: string, note: (make: () => Step) => void, src: string): { award: Decimal; binding: string } {
+function applyTiedCaps(route: Route, inputs: RouteInputs, award: Decimal, binding: string, note: (make: () => Step) => void, src: string): { award: Decimal; binding: string } {
   for (const c of route.rateCaps) {
     const other = inputs.amount(c.input);
     const limit = other.times(c.rate.value);
@@ -344,7 +344,7 @@ function applyTiedCaps(route: ClauseRoute, inputs: RouteInputs, award: Decimal, 
 }
 
 function computeRoute(
-  version: PolicyVersion, clause: Clause, route: ClauseRoute, raw: ClauseInputs, year: number, head: Step[],
+  version: PolicyVersion, clause: Clause, route: Route, raw: ClauseInputs, year: number, head: Step[],
   resolver: Resolver, resolved: ResolvedVersion, trace: boolean,
 ): ClauseResult {
   const where = `${version.key} clause ${clause.id} route ${route.id}`;
@@ -366,10 +366,9 @@ function computeRoute(
     return done(c.award, c.binding);
   };
 
-  if (route.kind === "programme") {
-    const p = clause.programme!;
-    const spend = route.inputs[0].required || inputs.has("spend") ? inputs.given("spend") : 0;
-    const v = computeVoucher(resolver, resolved, `${p.id}:${route.id}`, spend, inputs.flag(DOMESTIC), year, trace);
+  if (route.programme) {
+    const spend = route.inputs[0].required || inputs.has(SPEND) ? inputs.given(SPEND) : 0;
+    const v = computeVoucher(resolver, resolved, `${route.programme}:${route.id}`, spend, inputs.flag(DOMESTIC), year, trace);
     // The voucher engine's own trace (as COMPUTE_VOUCHER computes it); the version step is already there.
     steps.push(...v.steps.slice(1).filter((s) => s.step !== "rounding"));
     return done(v.award, v.binding);
@@ -403,7 +402,7 @@ function computeRoute(
 
 /** What a formula needs of the route being computed. */
 interface RouteContext {
-  route: ClauseRoute;
+  route: Route;
   inputs: RouteInputs;
   where: string;
   src: string;
@@ -535,9 +534,9 @@ function rateAward(ctx: RouteContext): ClauseResult {
 }
 
 /** Each kind of route, its formula: a fixed set. */
-const FORMULAS: Record<ClauseRoute["kind"], (ctx: RouteContext) => ClauseResult> = {
+const FORMULAS: Record<Route["kind"], (ctx: RouteContext) => ClauseResult> = {
   rate: rateAward, fixed: fixedAward, maximum: maximumAward, range: maximumAward, tiers: tiersAward, bands: bandsFormula,
   "in-kind": inKindAward, unquantified: unquantifiedAward,
-  programme: () => { throw new Error("a programme route is computed by the voucher engine"); },
+  "lump-sum": fixedAward,
 };
 

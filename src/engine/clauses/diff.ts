@@ -4,7 +4,7 @@
 import type Decimal from "decimal.js";
 import { formatRate, formatYuan } from "../amount";
 import type { PolicyVersion } from "../types";
-import type { Clause, ClauseRoute } from "./types";
+import type { Clause, Route } from "./types";
 
 /** Folds wording: full/half width, spaces, punctuation and quotation marks. */
 export function foldWording(text: string): string {
@@ -19,20 +19,20 @@ function units(department: string | undefined): string {
 const yuan = (d: { value: Decimal }) => formatYuan(d.value);
 
 /** The facts of one route: label → value. Lists become one fact per element. */
-function routeFacts(r: ClauseRoute, put: (key: string, value: string) => void): void {
-  put("kind", r.kind);
+function routeFacts(r: Route, put: (key: string, value: string) => void): void {
+  put("kind", r.programme ? "programme" : r.kind);
   if (r.base && r.base.baseYear === "previous") put("base year", "previous year (上一年度)");
   if (r.rate) put("rate", formatRate(r.rate.value));
   if (r.domesticRate) put("domestic rate", formatRate(r.domesticRate.value));
   for (const c of r.rateCaps) put(`limit ${c.input}`, formatRate(c.rate.value));
-  if (r.amount) put(r.kind === "programme" ? "lump sum" : r.kind === "maximum" || r.kind === "range" ? "maximum" : "amount", yuan(r.amount));
+  if (r.amount) put(r.kind === "lump-sum" ? "lump sum" : r.kind === "maximum" || r.kind === "range" ? "maximum" : "amount", yuan(r.amount));
   if (r.minimum) put("minimum", yuan(r.minimum));
   if (r.quantity) put("quantity", `${r.quantity.value.toString()} ${r.unit}`);
   if (r.tiers) r.tiers.steps.forEach((s) => put(`tier ${r.tiers!.input} ≥ ${formatYuan(s.threshold.value)}`, formatYuan(s.amount.value)));
   if (r.cap) put("cap", `${yuan(r.cap)} per ${r.cap.per}`);
-  const th = r.programmeRoute?.threshold;
+  const th = r.threshold;
   if (th) put("threshold", `${th.inclusive ? "≥" : ">"} ${formatYuan(th.value)}`);
-  if (r.programmeRoute?.uplift) put("uplift", formatRate(r.programmeRoute.uplift.value));
+  if (r.uplift) put("uplift", formatRate(r.uplift.value));
   for (const t of r.tests) put(`condition ${t.input}`, `${t.op === ">=" ? "≥" : ">"} ${t.type === "rate" ? formatRate(t.value) : t.type === "count" ? t.value.toString() : formatYuan(t.value)}`);
   if (r.years) put("years", String(r.years.value));
   if (r.decreasing) put("rate falls year by year", "yes");

@@ -3,7 +3,7 @@ import type Decimal from "decimal.js";
 import { formatRate, formatYuan, toFen } from "../amount";
 import type { Step } from "../voucher";
 import type { PolicyVersion } from "../types";
-import type { Clause, ClauseRoute } from "./types";
+import type { Clause, Route } from "./types";
 
 export { computeClause, requireClauseArgument, parseClauseInputs, clauseIdOf, findClause, describeInputs, type ClauseResult, type ClauseInputs } from "./compute";
 export { diffVersions, clauseFacts, type VersionDiff, type ClauseChange } from "./diff";
@@ -29,21 +29,21 @@ export function roundingStep(award: Decimal, unit: string): Step {
     : { step: "unit", value: `${award.toString()} ${unit} (not 元: not rounded, never added to cash)` };
 }
 
-function testText(r: ClauseRoute): string {
+function testText(r: Route): string {
   const parts = r.tests.map((t) => `${t.input} ${t.op === ">=" ? "≥" : ">"} ${t.type === "rate" ? formatRate(t.value) : t.type === "count" ? t.value.toString() : formatYuan(t.value)}`);
-  const th = r.programmeRoute?.threshold;
-  if (th) parts.unshift(`spend ${th.inclusive ? "≥" : ">"} ${formatYuan(th.value)}`);
+  const th = r.threshold;
+  if (th) parts.unshift(`${r.base?.input ?? "spend"} ${th.inclusive ? "≥" : ">"} ${formatYuan(th.value)}`);
   return parts.join("; ");
 }
 
-function amountCell(r: ClauseRoute): Cell {
+function amountCell(r: Route): Cell {
   if (r.tiers) return r.tiers.steps.map((s) => `${r.tiers!.input} ≥ ${formatYuan(s.threshold.value)}: ${formatYuan(s.amount.value)}`).join("; ");
   if (r.kind === "range") return `${r.minimum!.value.toNumber()}–${r.amount!.value.toNumber()}`;
   if (r.quantity) return r.quantity.value.toNumber();
   return r.amount ? r.amount.value.toNumber() : "";
 }
 
-function assumptionsOf(c: Clause, r: ClauseRoute): string {
+function assumptionsOf(c: Clause, r: Route): string {
   const list = [c.assumption, r.assumption, r.rate?.assumption, r.amount?.assumption, r.cap?.assumption, r.decreasing?.assumption, r.domesticRate?.assumption]
     .filter((x): x is string => typeof x === "string" && x.trim() !== "");
   if (r.kind === "maximum" && !r.amount?.assumption) list.push("The text gives a maximum and no rate: the model gives the maximum unless an amount awarded is given.");
@@ -51,7 +51,7 @@ function assumptionsOf(c: Clause, r: ClauseRoute): string {
   return [...new Set(list)].join(" ");
 }
 
-function inputsCell(r: ClauseRoute): string {
+function inputsCell(r: Route): string {
   return r.inputs
     .filter((s) => s.role !== "unused")
     .map((s) => `${s.name}${s.required ? "" : "?"}${s.name === "domestic" && r.domesticRate ? ` (TRUE: ${formatRate(r.domesticRate.value)})` : ""}`)
@@ -64,7 +64,7 @@ export function clauseTable(version: PolicyVersion): Cell[][] {
   for (const c of version.clauses) {
     for (const r of c.routes) {
       rows.push([
-        c.id, r.id, c.title, r.name, r.kind === "programme" ? `voucher (${c.programme!.id})` : r.kind,
+        c.id, r.id, c.title, r.name, r.programme ? `voucher (${r.programme})` : r.kind,
         r.rate ? r.rate.value.toNumber() : "", amountCell(r), r.cap ? r.cap.value.toNumber() : "", r.cap?.per ?? "",
         testText(r), c.programme?.pool ? c.programme.pool.value.toNumber() : "", r.quota?.value ?? "", r.years?.value ?? "",
         inputsCell(r), r.unit, c.department ?? "", assumptionsOf(c, r), version.key,

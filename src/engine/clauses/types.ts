@@ -1,2 +1,2 @@
 // The clause catalogue's types live in ../types.ts (one module, no import cycle); re-exported here.
-export type { ClauseKind, InputType, InputTestDoc, ClauseRouteDoc, ClauseDoc, InputSpec, InputTest, ClauseRoute, Clause } from "../types";
+export type { RouteKind, InputType, InputTestDoc, RouteDoc, ClauseDoc, InputSpec, InputTest, Route, Clause } from "../types";

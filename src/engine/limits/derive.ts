@@ -5,7 +5,7 @@ import Decimal from "decimal.js";
 import { parsePolicyAmount, parsePolicyRate } from "../amount";
 import { bi, type Text } from "../text";
 import type { CapScope, Instalments, InstalmentsDoc, PolicyVersion, Programme, Route } from "../types";
-import type { Clause, ClauseRoute } from "../clauses/types";
+import type { Clause } from "../clauses/types";
 import type { Limit, LimitDoc, LimitPeriod, LimitShare } from "./types";
 
 /** Limits as written in a policy file, checked and modelled; throws naming the file on a mistake. */
@@ -102,10 +102,10 @@ function poolLimits(version: PolicyVersion, programme: Programme | undefined): L
   return merge(out, version.limits);
 }
 
-const voucherCache = new WeakMap<Route, Map<PolicyVersion, Limit[]>>();
-const clauseCache = new WeakMap<ClauseRoute, Map<PolicyVersion, Limit[]>>();
+/** Each route's limits, once per version (a what-if variant is a version of its own). */
+const cache = new WeakMap<Route, Map<PolicyVersion, Limit[]>>();
 
-function memo<K extends object>(cache: WeakMap<K, Map<PolicyVersion, Limit[]>>, k: K, v: PolicyVersion, make: () => Limit[]): Limit[] {
+function memo(k: Route, v: PolicyVersion, make: () => Limit[]): Limit[] {
   let m = cache.get(k);
   if (!m) cache.set(k, (m = new Map()));
   let l = m.get(v);
@@ -115,7 +115,7 @@ function memo<K extends object>(cache: WeakMap<K, Map<PolicyVersion, Limit[]>>, 
 
 /** Every limit of a voucher programme's route: its own, the programme's, then the pools. */
 export function voucherRouteLimits(version: PolicyVersion, programme: Programme, route: Route): Limit[] {
-  return memo(voucherCache, route, version, () => {
+  return memo(route, version, () => {
     const own = merge(fieldLimits(version, route, "recipient", "route", false), route.limits);
     const rc = programme.recipientCap && capLimit("programme-cap", programme.recipientCap, "programme", defaultName("money", "recipient", false));
     return [...own, ...merge(rc ? [rc] : [], programme.limits), ...poolLimits(version, programme)];
@@ -123,9 +123,9 @@ export function voucherRouteLimits(version: PolicyVersion, programme: Programme,
 }
 
 /** Every limit of a clause's route: its own, the clause's, then the measure's pools. */
-export function clauseRouteLimits(version: PolicyVersion, clause: Clause, route: ClauseRoute): Limit[] {
-  if (route.programmeRoute && clause.programme) return voucherRouteLimits(version, clause.programme, route.programmeRoute);
-  return memo(clauseCache, route, version, () => {
+export function clauseRouteLimits(version: PolicyVersion, clause: Clause, route: Route): Limit[] {
+  if (route.programme && clause.programme) return voucherRouteLimits(version, clause.programme, route);
+  return memo(route, version, () => {
     const own = merge(fieldLimits(version, route, "project", "clause", clause.levels === true), route.limits);
     return [...own, ...clause.limits, ...poolLimits(version, undefined)];
   });

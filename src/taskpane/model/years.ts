@@ -1,7 +1,7 @@
 // What the policy-year view shows per jurisdiction: its versions (and variants) with status and
 // window, the one formulas use for the chosen year (or the pinned one), and why to worry.
 import type { Engine, PolicyVersion } from "../../engine";
-import { ROUTE_ATTRS, PROGRAMME_ATTRS } from "../../engine";
+import { ROUTE_ATTRS, PROGRAMME_ATTRS, routeNumber } from "../../engine";
 import { formatRate, formatYuan } from "../../engine";
 
 export type OutsideReason =
@@ -105,7 +105,7 @@ export function editableFields(version: PolicyVersion): EditableField[] {
   for (const p of version.programmes) {
     for (const r of p.routes) {
       for (const a of ROUTE_ATTRS) {
-        const c = r[a];
+        const c = routeNumber(r, a);
         if (!c) continue;
         const isRate = a === "rate" || a === "domesticRate" || a === "uplift";
         const field = `${p.id}:${r.id}.${a}`;
