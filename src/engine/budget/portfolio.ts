@@ -11,7 +11,7 @@ import { bindLimits, ENTITY_COLUMNS, LimitState, type BoundLimit, type LimitCont
 import { voucherRouteLimits } from "../limits/derive";
 import { compiledAward } from "../compiled";
 import { bi, tr, type Text } from "../text";
-import type { Instalments, PolicyVersion } from "../types";
+import type { Instalments, PolicyVersion, Programme, Route } from "../types";
 import { computeVoucher, type Step } from "../voucher";
 import { allocateFen, fenToYuan, toFenBig, type AllocationMethod } from "./allocate";
 import { serialToISO } from "./dates";
@@ -156,14 +156,14 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
     if (!route.lumpSum) throw invalidValue(`amount (金额) is empty: ${programme.id}:${route.id} pays a share of ${route.base || "the spend"}, so give that amount in 元.`);
     amount = 0;
   }
-  const awardId = `${programme.id}:${route.id}`;
+  const { awardId, label } = routeNames(programme, route);
   // Without a trace, the route's compiled evaluator (whole fen) gives the same award far cheaper.
   const fast = trace ? null : compiledAward(version, programme, route, amount, app.domestic);
   const r = fast ? { award: new Decimal(fast[0]).dividedBy(100), binding: fast[1], steps: [] } : computeVoucher(resolver, resolved, app.programme, amount, app.domestic, app.year, trace);
   return {
     kind: "voucher",
     awardId,
-    label: `${programme.name} ${awardId} (clause ${programme.clause})`,
+    label,
     version,
     single: r.award,
     ...(fast ? { singleFen: BigInt(fast[0]) } : {}),
@@ -172,6 +172,19 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
     instalments: route.instalments,
     steps: r.steps,
   };
+}
+
+const names = new WeakMap<object, { programme: object; awardId: string; label: string }>();
+
+/** A route's award id and label, made once per route (every row under it shares them). */
+function routeNames(programme: Programme, route: Route): { awardId: string; label: string } {
+  let n = names.get(route);
+  if (!n || n.programme !== programme) {
+    const awardId = `${programme.id}:${route.id}`;
+    n = { programme, awardId, label: `${programme.name} ${awardId} (clause ${programme.clause})` };
+    names.set(route, n);
+  }
+  return n;
 }
 
 export interface PortfolioOptions {
@@ -339,9 +352,10 @@ function applyRowLimits(pass: Pass, year: number[], state: LimitState): void {
     const app = pass.live[i].app!;
     for (const b of pass.live[i].award!.limits) {
       if (b.pool) continue;
-      const before = state.used(b.key);
+      const before = state.usedBy(b);
       const to = state.allowed(b, pass.fen[i], pass.own[i], pass.paidBefore[i], app.year);
       if (!CUT_NAMES.has(b.limit.name.en) && CUT_NAMES.size < 1000) CUT_NAMES.set(b.limit.name.en, b.limit.name);
+      if (to >= pass.fen[i]) continue;
       pass.cut(i, tr(b.limit.name, "en"), to, () => reason(b, before, pass.paidBefore[i]), b.limit.quote);
     }
     for (const b of pass.live[i].award!.limits) if (!b.pool) state.record(b, pass.fen[i], app.year, 1);
@@ -379,10 +393,11 @@ function poolKey(b: BoundLimit, e: CashEntry, rowYear: number): string {
 
 /** Shares each pool the entries draw on among them, narrowest pools first. */
 function allocatePools(pass: Pass, entries: CashEntry[], state: LimitState, method: AllocationMethod, summaries: Map<string, Tally>): void {
+  if (entries.length === 1 && allocateAlone(pass, entries[0], state, method, summaries)) return;
   const groups = new Map<string, { b: BoundLimit; entries: CashEntry[] }>();
   for (const e of entries) {
     const limits = pass.live[e.i].award!.limits;
-    e.sharesLeft = limits.filter((b) => b.pool && b.limit.share).length;
+    e.sharesLeft = sharesOf(limits);
     for (const b of limits) {
       if (!b.pool) continue;
       const k = poolKey(b, e, pass.live[e.i].app!.year);
@@ -393,6 +408,31 @@ function allocatePools(pass: Pass, entries: CashEntry[], state: LimitState, meth
   }
   const order = [...groups.entries()].sort((a, b) => a[1].b.rank - b[1].b.rank);
   for (const [k, g] of order) allocatePool(pass, k, g.entries, g.b, state, method, summaries);
+}
+
+/** How many payers share a row's cost (pools with a share). */
+function sharesOf(limits: readonly BoundLimit[]): number {
+  let n = 0;
+  for (const b of limits) if (b.pool && b.limit.share) n++;
+  return n;
+}
+
+/**
+ * allocatePools for one entry (first come first served goes row by row) without the grouping: its
+ * pools in rank order, the same order the grouping gives. Declines (false) where two of its pools
+ * share a key, which the grouping treats as one pool.
+ */
+function allocateAlone(pass: Pass, e: CashEntry, state: LimitState, method: AllocationMethod, summaries: Map<string, Tally>): boolean {
+  const limits = pass.live[e.i].award!.limits;
+  const rowYear = pass.live[e.i].app!.year;
+  const pools: BoundLimit[] = [];
+  for (const b of limits) if (b.pool) pools.push(b);
+  const keys = pools.map((b) => poolKey(b, e, rowYear));
+  if (new Set(keys).size !== keys.length) return false;
+  e.sharesLeft = sharesOf(limits);
+  const order = pools.map((b, j) => j).sort((x, y) => pools[x].rank - pools[y].rank);
+  for (const j of order) allocatePool(pass, keys[j], [e], pools[j], state, method, summaries);
+  return true;
 }
 
 /** What an entry asks of one pool: all its cash, or a payer's share of it (the last payer takes the remainder of a fen). */
@@ -409,7 +449,7 @@ function requestOf(e: CashEntry, b: BoundLimit): bigint {
 function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit, state: LimitState, method: AllocationMethod, summaries: Map<string, Tally>): void {
   const l = b.limit;
   const limit = b.amount!;
-  const usedBefore = state.used(k);
+  const usedBefore = k === b.key ? state.usedBy(b) : state.used(k);
   const left = limit > usedBefore ? limit - usedBefore : zero;
   const requests = entries.map((e) => requestOf(e, b));
   const given = allocateFen(left, requests, method);
@@ -553,18 +593,26 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
  * A support-year column, where given, says otherwise.
  */
 function inferSupportYears(parsed: readonly ParsedRow[]): void {
+  const entityNames = Object.values(ENTITY_COLUMNS).map((names) => names.map(normalizeText));
   const keyOf = (a: Application) => {
-    const entities = Object.values(ENTITY_COLUMNS).map((names) => names.map((n) => a.extra?.get(normalizeText(n)) ?? "").join(""));
-    return [key(a.recipient), key(a.policy), key(a.programme.split(":")[0]), key(a.project), ...entities].join("|");
+    let k = `${key(a.recipient)}|${key(a.policy)}|${key(a.programme.split(":")[0])}|${key(a.project)}`;
+    for (const names of entityNames) {
+      k += "|";
+      if (a.extra) for (const n of names) k += a.extra.get(n) ?? "";
+    }
+    return k;
   };
+  const keys: string[] = [];
   const first = new Map<string, number>();
   for (const p of parsed) {
     if (p.ok !== true) continue;
     const k = keyOf(p.app);
+    keys.push(k);
     const f = first.get(k);
     if (f === undefined || p.app.year < f) first.set(k, p.app.year);
   }
-  for (const p of parsed) if (p.ok === true) p.app.supportYear = p.app.year - first.get(keyOf(p.app))! + 1;
+  let j = 0;
+  for (const p of parsed) if (p.ok === true) p.app.supportYear = p.app.year - first.get(keys[j++])! + 1;
 }
 
 interface YearRun { pass: Pass; state: LimitState; carry: Map<number, CashEntry[]>; method: AllocationMethod; summaries: Map<string, Tally> }

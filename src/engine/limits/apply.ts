@@ -36,6 +36,10 @@ export interface BoundLimit {
   amount: bigint | null;
   pool: boolean;
   rank: number;
+  /** The count's slot in the LimitState that last saw it (set by that state; -1 before). */
+  slot: number;
+  /** Which LimitState the slot belongs to. */
+  owner: number;
 }
 
 /** The header names an entity column may have beside its id (data: a new kind of entity is one line). */
@@ -113,35 +117,70 @@ export function bindLimits(limits: readonly Limit[], ctx: LimitContext): BoundLi
     const period = periodKey(l, ctx);
     const amount = l.amount === "own-award" ? null : l.counts === "money" ? toFenBig(l.amount) : BigInt(l.amount.toNumber());
     const base = `${l.id}|${shareKey(l.sharedBy, ctx)}|${entityKey(l, ctx)}|`;
-    out.push({ limit: l, key: base + period, base, period, amount, pool: isPool(l), rank: SHARE_RANK[l.sharedBy] });
+    out.push({ limit: l, key: base + period, base, period, amount, pool: isPool(l), rank: SHARE_RANK[l.sharedBy], slot: -1, owner: 0 });
   }
   return out;
 }
 
-/** What every limit has counted so far: money in fen, awards, and the years paid with how many rows each. */
-export class LimitState {
-  private readonly money = new Map<string, bigint>();
-  private readonly awards = new Map<string, number>();
-  private readonly years = new Map<string, Map<number, number>>();
+let states = 0;
 
+/**
+ * What every limit has counted so far: money in fen, awards, and the years paid with how many rows
+ * each. Each key is looked up once per bound limit; its counts then live in arrays by slot.
+ */
+export class LimitState {
+  private readonly id = ++states;
+  private readonly slots = new Map<string, number>();
+  private readonly money: bigint[] = [];
+  private readonly awards: number[] = [];
+  private readonly years: (Map<number, number> | undefined)[] = [];
+
+  private slotOfKey(key: string): number {
+    let s = this.slots.get(key);
+    if (s === undefined) {
+      s = this.money.length;
+      this.slots.set(key, s);
+      this.money.push(0n);
+      this.awards.push(0);
+      this.years.push(undefined);
+    }
+    return s;
+  }
+
+  private slotOf(b: BoundLimit): number {
+    if (b.owner !== this.id) {
+      b.slot = this.slotOfKey(b.key);
+      b.owner = this.id;
+    }
+    return b.slot;
+  }
+
+  /** Money counted under a key (a pool's key in another year, for instalments). */
   used(key: string): bigint {
-    return this.money.get(key) ?? 0n;
+    const s = this.slots.get(key);
+    return s === undefined ? 0n : this.money[s];
+  }
+
+  /** Money counted under a bound limit's own key. */
+  usedBy(b: BoundLimit): bigint {
+    return this.money[this.slotOf(b)];
   }
 
   /** What a row may be paid under one limit, given what was counted before it. */
   allowed(b: BoundLimit, fen: bigint, own: bigint, paidBefore: bigint, year: number): bigint {
     const l = b.limit;
+    const s = this.slotOf(b);
     if (l.counts === "money") {
       const limit = b.amount ?? own;
-      const used = this.used(b.key) + (b.amount === null ? paidBefore : 0n);
+      const used = this.money[s] + (b.amount === null ? paidBefore : 0n);
       const left = limit > used ? limit - used : 0n;
       return fen < left ? fen : left;
     }
     if (l.counts === "awards") {
-      const given = (this.awards.get(b.key) ?? 0) + (paidBefore > 0n && l.for !== "measure" ? 1 : 0);
+      const given = this.awards[s] + (paidBefore > 0n && l.for !== "measure" ? 1 : 0);
       return BigInt(given) >= b.amount! ? 0n : fen;
     }
-    const seen = this.years.get(b.key);
+    const seen = this.years[s];
     if (!seen || seen.has(year) || BigInt(seen.size) < b.amount!) return fen;
     return 0n;
   }
@@ -149,12 +188,13 @@ export class LimitState {
   /** Counts (sign 1) or uncounts (sign -1) a row's payment under a limit. */
   record(b: BoundLimit, fen: bigint, year: number, sign: 1 | -1): void {
     const l = b.limit;
-    if (l.counts === "money") this.money.set(b.key, this.used(b.key) + (sign === 1 ? fen : -fen));
+    const s = this.slotOf(b);
+    if (l.counts === "money") this.money[s] += sign === 1 ? fen : -fen;
     else if (fen === 0n) return;
-    else if (l.counts === "awards") this.awards.set(b.key, (this.awards.get(b.key) ?? 0) + sign);
+    else if (l.counts === "awards") this.awards[s] += sign;
     else {
-      let seen = this.years.get(b.key);
-      if (!seen) this.years.set(b.key, (seen = new Map()));
+      let seen = this.years[s];
+      if (!seen) this.years[s] = seen = new Map();
       const n = (seen.get(year) ?? 0) + sign;
       if (n > 0) seen.set(year, n);
       else seen.delete(year);
