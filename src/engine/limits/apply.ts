@@ -100,13 +100,54 @@ function periodKey(l: Limit, ctx: LimitContext): string {
 
 function shareKey(s: LimitShare, ctx: LimitContext): string {
   switch (s) {
-    case "route": return `${ctx.version}|${ctx.clause}:${ctx.route}`;
-    case "level": return `${ctx.version}|${ctx.clause}:${ctx.level}`;
+    case "route": return interned(ctx.version, ctx.clause, ctx.route, () => `${ctx.version}|${ctx.clause}:${ctx.route}`);
+    case "level": return interned(ctx.version, ctx.clause, ctx.level, () => `${ctx.version}|${ctx.clause}:${ctx.level}`);
     case "clause":
-    case "programme": return `${ctx.version}|${ctx.clause}`;
+    case "programme": return interned(ctx.version, ctx.clause, "", () => `${ctx.version}|${ctx.clause}`);
     case "version": return ctx.version;
     case "jurisdiction": return ctx.jurisdiction;
   }
+}
+
+type Trie<T> = Map<unknown, Map<string, Map<string, Map<string, T>>>>;
+const tries = { keys: new Map() as Trie<{ key: string; base: string }>, shares: new Map() as Trie<string>, size: 0 };
+
+/**
+ * A string made once per distinct (a, b, c, d) and then reused: the keys of a table's rows repeat
+ * (a recipient's rows share their keys), and a key made once is hashed once wherever it is counted.
+ */
+function trieGet<T>(trie: Trie<T>, a: unknown, b: string, c: string, d: string, make: () => T): T {
+  if (tries.size > 1_000_000) {
+    tries.keys.clear();
+    tries.shares.clear();
+    tries.size = 0;
+  }
+  let m1 = trie.get(a);
+  if (!m1) trie.set(a, (m1 = new Map()));
+  let m2 = m1.get(b);
+  if (!m2) m1.set(b, (m2 = new Map()));
+  let m3 = m2.get(c);
+  if (!m3) m2.set(c, (m3 = new Map()));
+  let v = m3.get(d);
+  if (v === undefined) {
+    m3.set(d, (v = make()));
+    tries.size++;
+  }
+  return v;
+}
+
+const interned = (a: string, b: string, c: string, make: () => string) => trieGet(tries.shares, a, b, c, "", make);
+
+const amounts = new WeakMap<Limit, bigint | null>();
+
+/** A limit's amount in fen (money) or as a count, made once per limit. */
+function amountOf(l: Limit): bigint | null {
+  let a = amounts.get(l);
+  if (a === undefined) {
+    a = l.amount === "own-award" ? null : l.counts === "money" ? toFenBig(l.amount) : BigInt(l.amount.toNumber());
+    amounts.set(l, a);
+  }
+  return a;
 }
 
 /** Binds a route's limits to a row. Limits of one award (period award) are left to the single-award computation. */
@@ -115,9 +156,14 @@ export function bindLimits(limits: readonly Limit[], ctx: LimitContext): BoundLi
   for (const l of limits) {
     if (l.period === "award" && l.amount !== "own-award") continue;
     const period = periodKey(l, ctx);
-    const amount = l.amount === "own-award" ? null : l.counts === "money" ? toFenBig(l.amount) : BigInt(l.amount.toNumber());
-    const base = `${l.id}|${shareKey(l.sharedBy, ctx)}|${entityKey(l, ctx)}|`;
-    out.push({ limit: l, key: base + period, base, period, amount, pool: isPool(l), rank: SHARE_RANK[l.sharedBy], slot: -1, owner: 0 });
+    const amount = amountOf(l);
+    const share = shareKey(l.sharedBy, ctx);
+    const entity = entityKey(l, ctx);
+    const { key, base } = trieGet(tries.keys, l, share, entity, period, () => {
+      const b = `${l.id}|${share}|${entity}|`;
+      return { key: b + period, base: b };
+    });
+    out.push({ limit: l, key, base, period, amount, pool: isPool(l), rank: SHARE_RANK[l.sharedBy], slot: -1, owner: 0 });
   }
   return out;
 }
