@@ -305,16 +305,7 @@ function checkPaidBefore(rows: PortfolioRow[]): void {
  */
 function nonDuplication(pass: Pass, year: number[]): void {
   const { live, fen } = pass;
-  const groups = new Map<string, number[]>();
-  for (const i of year) {
-    const r = live[i];
-    if (!r.award!.version.nonDuplication || !r.app!.project) continue;
-    const k = `${r.award!.version.jurisdiction}|${key(r.app!.recipient)}|${key(r.app!.project)}`;
-    const g = groups.get(k);
-    if (g) g.push(i);
-    else groups.set(k, [i]);
-  }
-  for (const g of groups.values()) {
+  for (const g of projectGroups(pass, year)) {
     if (g.length < 2 || g.every((i) => live[i].award!.awardId === live[g[0]].award!.awardId)) continue;
     const byAward = new Map<string, bigint>();
     for (const i of g) byAward.set(live[i].award!.awardId, (byAward.get(live[i].award!.awardId) ?? zero) + fen[i]);
@@ -329,6 +320,31 @@ function nonDuplication(pass: Pass, year: number[]): void {
       ), live[i].award!.version.nonDuplication!.quote);
     }
   }
+}
+
+/** The year's rows under a non-duplication rule, grouped by jurisdiction, recipient and project (nested maps: no key string a row). */
+function projectGroups(pass: Pass, year: number[]): number[][] {
+  const byJurisdiction = new Map<string, Map<string, Map<string, number[]>>>();
+  const out: number[][] = [];
+  for (const i of year) {
+    const r = pass.live[i];
+    if (!r.award!.version.nonDuplication || !r.app!.project) continue;
+    const j = r.award!.version.jurisdiction;
+    let byRecipient = byJurisdiction.get(j);
+    if (!byRecipient) byJurisdiction.set(j, (byRecipient = new Map()));
+    const rk = key(r.app!.recipient);
+    let byProject = byRecipient.get(rk);
+    if (!byProject) byRecipient.set(rk, (byProject = new Map()));
+    const pk = key(r.app!.project);
+    const g = byProject.get(pk);
+    if (g) g.push(i);
+    else {
+      const fresh = [i];
+      byProject.set(pk, fresh);
+      out.push(fresh);
+    }
+  }
+  return out;
 }
 
 /** Why a limit cut a row, for the trace, in both languages. */
