@@ -101,21 +101,26 @@ function key(s: string): string {
 }
 
 const isProgramme = new WeakMap<Resolver, Map<string, boolean>>();
-const resolvedRows = new WeakMap<Resolver, Map<string, ResolvedVersion>>();
+type RowVersions = { size: number; byPolicy: Map<string, Map<number, Map<number | null, ResolvedVersion>>> };
+const resolvedRows = new WeakMap<Resolver, RowVersions>();
 
 /**
  * The version a row is priced under: in force on its date (滨江 on 2025-03-01: the 2023 text), or in
- * its year. Remembered per policy, year and date, as a table repeats them (errors are not remembered).
+ * its year. Remembered per policy, year and date (nested maps: no key string a row), as a table
+ * repeats them (errors are not remembered).
  */
 export function resolveRow(resolver: Resolver, app: Application): ResolvedVersion {
   let memo = resolvedRows.get(resolver);
-  if (!memo) resolvedRows.set(resolver, (memo = new Map()));
-  const k = `${app.policy}\u0000${app.year}\u0000${app.date ?? ""}`;
-  let r = memo.get(k);
+  if (!memo || memo.size > 100000) resolvedRows.set(resolver, (memo = { size: 0, byPolicy: new Map() }));
+  let byYear = memo.byPolicy.get(app.policy);
+  if (!byYear) memo.byPolicy.set(app.policy, (byYear = new Map()));
+  let byDate = byYear.get(app.year);
+  if (!byDate) byYear.set(app.year, (byDate = new Map()));
+  let r = byDate.get(app.date);
   if (!r) {
     r = resolver.resolve(app.policy, app.year, app.date === null ? undefined : serialToISO(app.date));
-    if (memo.size > 100000) memo.clear();
-    memo.set(k, r);
+    byDate.set(app.date, r);
+    memo.size++;
   }
   return r;
 }
