@@ -49,6 +49,8 @@ export interface PortfolioRow {
   award: RowAward | null;
   /** The amount paid after every rule, in 元 (whole fen), or null for a blank or bad row. */
   paid: Decimal | null;
+  /** The same in whole fen (set with paid). */
+  paidFen?: bigint;
   /** Portfolio rules that lowered the award, in the order applied. */
   cuts: string[];
   /** Portfolio steps, after the single-award steps. */
@@ -164,14 +166,15 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
   const { awardId, label } = routeNames(programme, route);
   // Without a trace, the route's compiled evaluator (whole fen) gives the same award far cheaper.
   const fast = trace ? null : compiledAward(version, programme, route, amount, app.domestic);
-  const r = fast ? { award: new Decimal(fast[0]).dividedBy(100), binding: fast[1], steps: [] } : computeVoucher(resolver, resolved, app.programme, amount, app.domestic, app.year, trace);
+  const singleFen = fast ? BigInt(fast[0]) : null;
+  const r = singleFen !== null ? { award: fenToYuan(singleFen), binding: fast![1], steps: [] } : computeVoucher(resolver, resolved, app.programme, amount, app.domestic, app.year, trace);
   return {
     kind: "voucher",
     awardId,
     label,
     version,
     single: r.award,
-    ...(fast ? { singleFen: BigInt(fast[0]) } : {}),
+    ...(singleFen !== null ? { singleFen } : {}),
     binding: r.binding,
     limits: bindLimits(voucherRouteLimits(version, programme, route), limitContext(app, version, programme.id, route.id, route.id)),
     instalments: route.instalments,
@@ -601,6 +604,7 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
   }
   live.forEach((r, i) => {
     r.paid = fenToYuan(pass.fen[i]);
+    r.paidFen = pass.fen[i];
     const parts = pass.instalments.get(i);
     if (parts) r.cash = parts.map((e) => ({ year: e.year, amount: fenToYuan(e.cash) }));
   });

@@ -97,8 +97,8 @@ export function applyRules(rules: Rules, apps: readonly Application[], method: A
       continue;
     }
     if (!r.award || r.paid === null || !r.app) continue;
-    const paid = Number(toFenBig(r.paid));
-    const single = Number(toFenBig(r.award.single));
+    const paid = Number(r.paidFen ?? toFenBig(r.paid));
+    const single = Number(r.award.singleFen ?? toFenBig(r.award.single));
     // What reached the pool: the amount paid, unless the pool itself cut the row (then its award
     // before the pool, taken as the award on its own; the year's total is the portfolio's own).
     const reached = r.award.limits.some((l) => l.pool && r.cuts.includes(tr(l.limit.name, "en"))) ? single : paid;
