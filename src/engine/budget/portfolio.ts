@@ -208,7 +208,15 @@ export interface PortfolioOptions {
    * in the result (a table of a million rows: the CLI writes them to a temporary file).
    */
   onAwardSteps?: (index: number, steps: Step[]) => void;
+  /** Told what each row asked of each pool and was given from it (the forecast's months). */
+  onPoolDraw?: PoolDrawFn;
 }
+
+/**
+ * A row's draw on one pool: the pool's key (as PoolSummary.key), what it asked and what the pool gave,
+ * in whole fen; `due` is the year an instalment falls due where it is not the row's own year.
+ */
+export type PoolDrawFn = (row: PortfolioRow, pool: string, requested: bigint, given: bigint, due: number | null) => void;
 
 /** Order of processing: by year, then date (undated rows last in their year), then row order. */
 function compareRows(a: PortfolioRow, b: PortfolioRow): number {
@@ -243,7 +251,7 @@ class Pass {
   readonly paidBefore: bigint[];
   /** Each instalment of a row paid in instalments, as its pools left it. */
   readonly instalments = new Map<number, CashEntry[]>();
-  constructor(readonly live: PortfolioRow[], readonly trace: boolean) {
+  constructor(readonly live: PortfolioRow[], readonly trace: boolean, readonly onPoolDraw?: PoolDrawFn) {
     this.fen = live.map((r) => r.award!.singleFen ?? toFenBig(r.award!.single));
     this.own = [...this.fen];
     this.paidBefore = live.map((r) => (r.app!.paidBefore ? toFenBig(r.app!.paidBefore) : zero));
@@ -486,6 +494,7 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
     const i = e.i;
     requested += requests[j];
     awarded += given[j];
+    pass.onPoolDraw?.(pass.live[i], k, requests[j], given[j], e.year === pass.live[i].app!.year ? null : e.year);
     if (exhaustion === null && requested >= left && requests[j] > zero) exhaustion = e.year === pass.live[i].app!.year ? pass.live[i].app!.date : null;
     if (l.payer) (pass.live[i].payers ??= []).push({ payer: l.payer, amount: fenToYuan(given[j]) });
     const short = requests[j] - given[j];
@@ -584,7 +593,7 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
     const named = SINGLE_CUTS[r.award!.binding];
     if (named) r.cuts.push(named); // the single-award rule that cut it (its trace has the step)
   }
-  const pass = new Pass(live, options.trace ?? false);
+  const pass = new Pass(live, options.trace ?? false, options.onPoolDraw);
   noteRounding(pass);
   const byYear = new Map<number, number[]>();
   live.forEach((r, i) => {
