@@ -460,7 +460,7 @@ function allocateAlone(pass: Pass, e: CashEntry, state: LimitState, method: Allo
   const pools: BoundLimit[] = [];
   for (const b of limits) if (b.pool) pools.push(b);
   const keys = pools.map((b) => poolKey(b, e, rowYear));
-  if (new Set(keys).size !== keys.length) return false;
+  for (let x = 1; x < keys.length; x++) for (let y = 0; y < x; y++) if (keys[x] === keys[y]) return false;
   e.sharesLeft = sharesOf(limits);
   const order = pools.map((b, j) => j).sort((x, y) => pools[x].rank - pools[y].rank);
   for (const j of order) allocatePool(pass, keys[j], [e], pools[j], state, method, summaries);
@@ -628,25 +628,44 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
  */
 function inferSupportYears(parsed: readonly ParsedRow[]): void {
   const entityNames = Object.values(ENTITY_COLUMNS).map((names) => names.map(normalizeText));
-  const keyOf = (a: Application) => {
-    let k = `${key(a.recipient)}|${key(a.policy)}|${key(a.programme.split(":")[0])}|${key(a.project)}`;
+  const heads = new Map<string, string>();
+  const partsOf = (a: Application): string[] => {
+    let head = heads.get(a.programme);
+    if (head === undefined) heads.set(a.programme, (head = key(a.programme.split(":")[0])));
+    const parts = [key(a.recipient), key(a.policy), head, key(a.project)];
     for (const names of entityNames) {
-      k += "|";
-      if (a.extra) for (const n of names) k += a.extra.get(n) ?? "";
+      let v = "";
+      if (a.extra) for (const n of names) v += a.extra.get(n) ?? "";
+      parts.push(v);
     }
-    return k;
+    return parts;
   };
-  const keys: string[] = [];
-  const first = new Map<string, number>();
+  // A trie over the parts (no key string a row): each leaf holds the first year of its rows.
+  const root: Trie = new Map();
+  const leaves: { first: number }[] = [];
   for (const p of parsed) {
     if (p.ok !== true) continue;
-    const k = keyOf(p.app);
-    keys.push(k);
-    const f = first.get(k);
-    if (f === undefined || p.app.year < f) first.set(k, p.app.year);
+    const leaf = trieLeaf(root, partsOf(p.app), p.app.year);
+    if (p.app.year < leaf.first) leaf.first = p.app.year;
+    leaves.push(leaf);
   }
   let j = 0;
-  for (const p of parsed) if (p.ok === true) p.app.supportYear = p.app.year - first.get(keys[j++])! + 1;
+  for (const p of parsed) if (p.ok === true) p.app.supportYear = p.app.year - leaves[j++].first + 1;
+}
+
+type Trie = Map<string, Trie | { first: number }>;
+
+function trieLeaf(root: Trie, parts: string[], year: number): { first: number } {
+  let m = root;
+  for (let k = 0; k < parts.length - 1; k++) {
+    let next = m.get(parts[k]) as Trie | undefined;
+    if (!next) m.set(parts[k], (next = new Map()));
+    m = next;
+  }
+  const last = parts[parts.length - 1];
+  let leaf = m.get(last) as { first: number } | undefined;
+  if (!leaf) m.set(last, (leaf = { first: year }));
+  return leaf;
 }
 
 interface YearRun { pass: Pass; state: LimitState; carry: Map<number, CashEntry[]>; method: AllocationMethod; summaries: Map<string, Tally> }
