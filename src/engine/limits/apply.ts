@@ -110,7 +110,7 @@ function shareKey(s: LimitShare, ctx: LimitContext): string {
 }
 
 type Trie<T> = Map<unknown, Map<string, Map<string, Map<string, T>>>>;
-const tries = { keys: new Map() as Trie<{ key: string; base: string }>, shares: new Map() as Trie<string>, size: 0 };
+const tries = { keys: new Map() as Trie<BoundLimit>, shares: new Map() as Trie<string>, size: 0 };
 
 /**
  * A string made once per distinct (a, b, c, d) and then reused: the keys of a table's rows repeat
@@ -156,14 +156,13 @@ export function bindLimits(limits: readonly Limit[], ctx: LimitContext): BoundLi
   for (const l of limits) {
     if (l.period === "award" && l.amount !== "own-award") continue;
     const period = periodKey(l, ctx);
-    const amount = amountOf(l);
     const share = shareKey(l.sharedBy, ctx);
     const entity = entityKey(l, ctx);
-    const { key, base } = trieGet(tries.keys, l, share, entity, period, () => {
-      const b = `${l.id}|${share}|${entity}|`;
-      return { key: b + period, base: b };
-    });
-    out.push({ limit: l, key, base, period, amount, pool: isPool(l), rank: SHARE_RANK[l.sharedBy], slot: -1, owner: 0 });
+    // Rows with the same key share one bound limit (it holds nothing of the row's own).
+    out.push(trieGet(tries.keys, l, share, entity, period, () => {
+      const base = `${l.id}|${share}|${entity}|`;
+      return { limit: l, key: base + period, base, period, amount: amountOf(l), pool: isPool(l), rank: SHARE_RANK[l.sharedBy], slot: -1, owner: 0 };
+    }));
   }
   return out;
 }
