@@ -629,43 +629,27 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
 function inferSupportYears(parsed: readonly ParsedRow[]): void {
   const entityNames = Object.values(ENTITY_COLUMNS).map((names) => names.map(normalizeText));
   const heads = new Map<string, string>();
-  const partsOf = (a: Application): string[] => {
+  const keyOf = (a: Application) => {
     let head = heads.get(a.programme);
     if (head === undefined) heads.set(a.programme, (head = key(a.programme.split(":")[0])));
-    const parts = [key(a.recipient), key(a.policy), head, key(a.project)];
+    let k = `${key(a.recipient)}|${key(a.policy)}|${head}|${key(a.project)}`;
     for (const names of entityNames) {
-      let v = "";
-      if (a.extra) for (const n of names) v += a.extra.get(n) ?? "";
-      parts.push(v);
+      k += "|";
+      if (a.extra) for (const n of names) k += a.extra.get(n) ?? "";
     }
-    return parts;
+    return k;
   };
-  // A trie over the parts (no key string a row): each leaf holds the first year of its rows.
-  const root: Trie = new Map();
-  const leaves: { first: number }[] = [];
+  const keys: string[] = [];
+  const first = new Map<string, number>();
   for (const p of parsed) {
     if (p.ok !== true) continue;
-    const leaf = trieLeaf(root, partsOf(p.app), p.app.year);
-    if (p.app.year < leaf.first) leaf.first = p.app.year;
-    leaves.push(leaf);
+    const k = keyOf(p.app);
+    keys.push(k);
+    const f = first.get(k);
+    if (f === undefined || p.app.year < f) first.set(k, p.app.year);
   }
   let j = 0;
-  for (const p of parsed) if (p.ok === true) p.app.supportYear = p.app.year - leaves[j++].first + 1;
-}
-
-type Trie = Map<string, Trie | { first: number }>;
-
-function trieLeaf(root: Trie, parts: string[], year: number): { first: number } {
-  let m = root;
-  for (let k = 0; k < parts.length - 1; k++) {
-    let next = m.get(parts[k]) as Trie | undefined;
-    if (!next) m.set(parts[k], (next = new Map()));
-    m = next;
-  }
-  const last = parts[parts.length - 1];
-  let leaf = m.get(last) as { first: number } | undefined;
-  if (!leaf) m.set(last, (leaf = { first: year }));
-  return leaf;
+  for (const p of parsed) if (p.ok === true) p.app.supportYear = p.app.year - first.get(keys[j++])! + 1;
 }
 
 interface YearRun { pass: Pass; state: LimitState; carry: Map<number, CashEntry[]>; method: AllocationMethod; summaries: Map<string, Tally> }
