@@ -208,6 +208,8 @@ export interface PortfolioOptions {
    * in the result (a table of a million rows: the CLI writes them to a temporary file).
    */
   onAwardSteps?: (index: number, steps: Step[]) => void;
+  /** Called as the rules across rows start on each year (for progress on long runs). */
+  onYear?: (year: number, rows: number) => void;
   /** Told what each row asked of each pool and was given from it (the forecast's months). */
   onPoolDraw?: PoolDrawFn;
 }
@@ -608,6 +610,7 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
   const run: YearRun = { pass, state, carry, method: options.method, summaries };
   for (let y = Math.min(...years); years.size > 0; y++) {
     years.delete(y);
+    options.onYear?.(y, byYear.get(y)?.length ?? 0);
     runYear(run, byYear.get(y) ?? [], y);
     for (const k of carry.keys()) years.add(k);
   }
