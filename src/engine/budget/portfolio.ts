@@ -506,8 +506,8 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
       pass.cut(i, tr(l.name, "en"), pass.fen[i] - short, () => method === "fcfs"
         ? bi(`${label}${due[0]}: first come first served: the pool is used up by earlier applications`, `${label}${due[1]}：先到先得，资金已由在先申请用完`)
         : bi(`${label}${due[0]}: oversubscribed: every award scaled by pool ÷ requests`, `${label}${due[1]}：申请超出资金总额，各项按资金÷申请额同比例核减`), l.quote);
-    } else {
-      pass.note(i, tr(l.name, "en"), () => (requests[j] === zero ? bi(`${label}: nothing to pay from it`, `${label}：无需支付`) : bi(`${label}: paid in full`, `${label}：全额支付`)));
+    } else if (pass.trace) {
+      pass.note(i, tr(l.name, "en"), () => (requests[j] === zero ? (t.nothing ??= bi(`${label}: nothing to pay from it`, `${label}：无需支付`)) : (t.full ??= bi(`${label}: paid in full`, `${label}：全额支付`))));
     }
   });
   state.record(b, awarded, entries[0].year, 1);
@@ -523,6 +523,8 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
 interface Tally {
   key: string; version: string; pool: string; label: string; year: number; period: string; quote: string;
   limit: bigint; requested: bigint; given: bigint; awarded: bigint; remaining: bigint; exhaustion: number | null; rows: number;
+  /** The pool's notes "paid in full" and "nothing to pay", made once and shared by every row's trace. */
+  full?: Text; nothing?: Text;
 }
 
 function tallyOf(tallies: Map<string, Tally>, k: string, b: BoundLimit, first: PortfolioRow, year: number): Tally {
