@@ -244,6 +244,7 @@ async function computeAndReport({ file, out, json, method, parsed, rowCount, spi
     progress: progress
       ? (done, total) => progress(`computed ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows${done === total ? "; applying the caps, pools and shares across rows" : ""}`)
       : undefined,
+    onYear: progress ? (year, rows) => progress(`applying the rules across rows: ${year} (${rows.toLocaleString("en-US")} rows)`) : undefined,
   });
 
   const bad = result.rows.filter((r) => r.error);

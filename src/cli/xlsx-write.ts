@@ -79,8 +79,15 @@ class ZipStream {
     if (this.failed) throw this.failed;
     this.offset += buf.length;
     if (!this.out.write(buf)) await new Promise<void>((resolve, reject) => {
-      this.out.once("drain", resolve);
-      this.out.once("error", reject);
+      // Each wait removes its listeners when it ends: a long write waits thousands of times.
+      const done = (e?: Error) => {
+        this.out.off("drain", done);
+        this.out.off("error", done);
+        if (e) reject(e);
+        else resolve();
+      };
+      this.out.on("drain", done);
+      this.out.on("error", done);
     });
   }
 

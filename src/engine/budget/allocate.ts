@@ -28,7 +28,9 @@ export function toFenBig(yuan: Decimal): bigint {
 
 /** Whole fen → 元 as an exact decimal. */
 export function fenToYuan(fen: bigint): Decimal {
-  return new Decimal(fen.toString()).dividedBy(100);
+  const neg = fen < 0n;
+  const digits = (neg ? -fen : fen).toString().padStart(3, "0");
+  return new Decimal(`${neg ? "-" : ""}${digits.slice(0, -2)}.${digits.slice(-2)}`); // one parse, no division
 }
 
 /**

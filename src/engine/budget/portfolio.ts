@@ -11,7 +11,7 @@ import { bindLimits, ENTITY_COLUMNS, LimitState, type BoundLimit, type LimitCont
 import { voucherRouteLimits } from "../limits/derive";
 import { compiledAward } from "../compiled";
 import { bi, tr, type Text } from "../text";
-import type { Instalments, PolicyVersion } from "../types";
+import type { Instalments, PolicyVersion, Programme, Route } from "../types";
 import { computeVoucher, type Step } from "../voucher";
 import { allocateFen, fenToYuan, toFenBig, type AllocationMethod } from "./allocate";
 import { serialToISO } from "./dates";
@@ -49,6 +49,8 @@ export interface PortfolioRow {
   award: RowAward | null;
   /** The amount paid after every rule, in 元 (whole fen), or null for a blank or bad row. */
   paid: Decimal | null;
+  /** The same in whole fen (set with paid). */
+  paidFen?: bigint;
   /** Portfolio rules that lowered the award, in the order applied. */
   cuts: string[];
   /** Portfolio steps, after the single-award steps. */
@@ -101,21 +103,26 @@ function key(s: string): string {
 }
 
 const isProgramme = new WeakMap<Resolver, Map<string, boolean>>();
-const resolvedRows = new WeakMap<Resolver, Map<string, ResolvedVersion>>();
+type RowVersions = { size: number; byPolicy: Map<string, Map<number, Map<number | null, ResolvedVersion>>> };
+const resolvedRows = new WeakMap<Resolver, RowVersions>();
 
 /**
  * The version a row is priced under: in force on its date (滨江 on 2025-03-01: the 2023 text), or in
- * its year. Remembered per policy, year and date, as a table repeats them (errors are not remembered).
+ * its year. Remembered per policy, year and date (nested maps: no key string a row), as a table
+ * repeats them (errors are not remembered).
  */
 export function resolveRow(resolver: Resolver, app: Application): ResolvedVersion {
   let memo = resolvedRows.get(resolver);
-  if (!memo) resolvedRows.set(resolver, (memo = new Map()));
-  const k = `${app.policy}\u0000${app.year}\u0000${app.date ?? ""}`;
-  let r = memo.get(k);
+  if (!memo || memo.size > 100000) resolvedRows.set(resolver, (memo = { size: 0, byPolicy: new Map() }));
+  let byYear = memo.byPolicy.get(app.policy);
+  if (!byYear) memo.byPolicy.set(app.policy, (byYear = new Map()));
+  let byDate = byYear.get(app.year);
+  if (!byDate) byYear.set(app.year, (byDate = new Map()));
+  let r = byDate.get(app.date);
   if (!r) {
     r = resolver.resolve(app.policy, app.year, app.date === null ? undefined : serialToISO(app.date));
-    if (memo.size > 100000) memo.clear();
-    memo.set(k, r);
+    byDate.set(app.date, r);
+    memo.size++;
   }
   return r;
 }
@@ -156,22 +163,36 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
     if (route.kind !== "lump-sum") throw invalidValue(`amount (金额) is empty: ${programme.id}:${route.id} pays a share of ${route.base?.label || "the spend"}, so give that amount in 元.`);
     amount = 0;
   }
-  const awardId = `${programme.id}:${route.id}`;
+  const { awardId, label } = routeNames(programme, route);
   // Without a trace, the route's compiled evaluator (whole fen) gives the same award far cheaper.
   const fast = trace ? null : compiledAward(version, programme, route, amount, app.domestic);
-  const r = fast ? { award: new Decimal(fast[0]).dividedBy(100), binding: fast[1], steps: [] } : computeVoucher(resolver, resolved, app.programme, amount, app.domestic, app.year, trace);
+  const singleFen = fast ? BigInt(fast[0]) : null;
+  const r = singleFen !== null ? { award: fenToYuan(singleFen), binding: fast![1], steps: [] } : computeVoucher(resolver, resolved, app.programme, amount, app.domestic, app.year, trace);
   return {
     kind: "voucher",
     awardId,
-    label: `${programme.name} ${awardId} (clause ${programme.clause})`,
+    label,
     version,
     single: r.award,
-    ...(fast ? { singleFen: BigInt(fast[0]) } : {}),
+    ...(singleFen !== null ? { singleFen } : {}),
     binding: r.binding,
     limits: bindLimits(voucherRouteLimits(version, programme, route), limitContext(app, version, programme.id, route.id, route.id)),
     instalments: route.instalments,
     steps: r.steps,
   };
+}
+
+const names = new WeakMap<object, { programme: object; awardId: string; label: string }>();
+
+/** A route's award id and label, made once per route (every row under it shares them). */
+function routeNames(programme: Programme, route: Route): { awardId: string; label: string } {
+  let n = names.get(route);
+  if (!n || n.programme !== programme) {
+    const awardId = `${programme.id}:${route.id}`;
+    n = { programme, awardId, label: `${programme.name} ${awardId} (clause ${programme.clause})` };
+    names.set(route, n);
+  }
+  return n;
 }
 
 export interface PortfolioOptions {
@@ -187,7 +208,17 @@ export interface PortfolioOptions {
    * in the result (a table of a million rows: the CLI writes them to a temporary file).
    */
   onAwardSteps?: (index: number, steps: Step[]) => void;
+  /** Called as the rules across rows start on each year (for progress on long runs). */
+  onYear?: (year: number, rows: number) => void;
+  /** Told what each row asked of each pool and was given from it (the forecast's months). */
+  onPoolDraw?: PoolDrawFn;
 }
+
+/**
+ * A row's draw on one pool: the pool's key (as PoolSummary.key), what it asked and what the pool gave,
+ * in whole fen; `due` is the year an instalment falls due where it is not the row's own year.
+ */
+export type PoolDrawFn = (row: PortfolioRow, pool: string, requested: bigint, given: bigint, due: number | null) => void;
 
 /** Order of processing: by year, then date (undated rows last in their year), then row order. */
 function compareRows(a: PortfolioRow, b: PortfolioRow): number {
@@ -222,7 +253,7 @@ class Pass {
   readonly paidBefore: bigint[];
   /** Each instalment of a row paid in instalments, as its pools left it. */
   readonly instalments = new Map<number, CashEntry[]>();
-  constructor(readonly live: PortfolioRow[], readonly trace: boolean) {
+  constructor(readonly live: PortfolioRow[], readonly trace: boolean, readonly onPoolDraw?: PoolDrawFn) {
     this.fen = live.map((r) => r.award!.singleFen ?? toFenBig(r.award!.single));
     this.own = [...this.fen];
     this.paidBefore = live.map((r) => (r.app!.paidBefore ? toFenBig(r.app!.paidBefore) : zero));
@@ -292,16 +323,7 @@ function checkPaidBefore(rows: PortfolioRow[]): void {
  */
 function nonDuplication(pass: Pass, year: number[]): void {
   const { live, fen } = pass;
-  const groups = new Map<string, number[]>();
-  for (const i of year) {
-    const r = live[i];
-    if (!r.award!.version.nonDuplication || !r.app!.project) continue;
-    const k = `${r.award!.version.jurisdiction}|${key(r.app!.recipient)}|${key(r.app!.project)}`;
-    const g = groups.get(k);
-    if (g) g.push(i);
-    else groups.set(k, [i]);
-  }
-  for (const g of groups.values()) {
+  for (const g of projectGroups(pass, year)) {
     if (g.length < 2 || g.every((i) => live[i].award!.awardId === live[g[0]].award!.awardId)) continue;
     const byAward = new Map<string, bigint>();
     for (const i of g) byAward.set(live[i].award!.awardId, (byAward.get(live[i].award!.awardId) ?? zero) + fen[i]);
@@ -316,6 +338,31 @@ function nonDuplication(pass: Pass, year: number[]): void {
       ), live[i].award!.version.nonDuplication!.quote);
     }
   }
+}
+
+/** The year's rows under a non-duplication rule, grouped by jurisdiction, recipient and project (nested maps: no key string a row). */
+function projectGroups(pass: Pass, year: number[]): number[][] {
+  const byJurisdiction = new Map<string, Map<string, Map<string, number[]>>>();
+  const out: number[][] = [];
+  for (const i of year) {
+    const r = pass.live[i];
+    if (!r.award!.version.nonDuplication || !r.app!.project) continue;
+    const j = r.award!.version.jurisdiction;
+    let byRecipient = byJurisdiction.get(j);
+    if (!byRecipient) byJurisdiction.set(j, (byRecipient = new Map()));
+    const rk = key(r.app!.recipient);
+    let byProject = byRecipient.get(rk);
+    if (!byProject) byRecipient.set(rk, (byProject = new Map()));
+    const pk = key(r.app!.project);
+    const g = byProject.get(pk);
+    if (g) g.push(i);
+    else {
+      const fresh = [i];
+      byProject.set(pk, fresh);
+      out.push(fresh);
+    }
+  }
+  return out;
 }
 
 /** Why a limit cut a row, for the trace, in both languages. */
@@ -339,9 +386,10 @@ function applyRowLimits(pass: Pass, year: number[], state: LimitState): void {
     const app = pass.live[i].app!;
     for (const b of pass.live[i].award!.limits) {
       if (b.pool) continue;
-      const before = state.used(b.key);
+      const before = state.usedBy(b);
       const to = state.allowed(b, pass.fen[i], pass.own[i], pass.paidBefore[i], app.year);
       if (!CUT_NAMES.has(b.limit.name.en) && CUT_NAMES.size < 1000) CUT_NAMES.set(b.limit.name.en, b.limit.name);
+      if (to >= pass.fen[i]) continue;
       pass.cut(i, tr(b.limit.name, "en"), to, () => reason(b, before, pass.paidBefore[i]), b.limit.quote);
     }
     for (const b of pass.live[i].award!.limits) if (!b.pool) state.record(b, pass.fen[i], app.year, 1);
@@ -379,10 +427,11 @@ function poolKey(b: BoundLimit, e: CashEntry, rowYear: number): string {
 
 /** Shares each pool the entries draw on among them, narrowest pools first. */
 function allocatePools(pass: Pass, entries: CashEntry[], state: LimitState, method: AllocationMethod, summaries: Map<string, Tally>): void {
+  if (entries.length === 1 && allocateAlone(pass, entries[0], state, method, summaries)) return;
   const groups = new Map<string, { b: BoundLimit; entries: CashEntry[] }>();
   for (const e of entries) {
     const limits = pass.live[e.i].award!.limits;
-    e.sharesLeft = limits.filter((b) => b.pool && b.limit.share).length;
+    e.sharesLeft = sharesOf(limits);
     for (const b of limits) {
       if (!b.pool) continue;
       const k = poolKey(b, e, pass.live[e.i].app!.year);
@@ -393,6 +442,31 @@ function allocatePools(pass: Pass, entries: CashEntry[], state: LimitState, meth
   }
   const order = [...groups.entries()].sort((a, b) => a[1].b.rank - b[1].b.rank);
   for (const [k, g] of order) allocatePool(pass, k, g.entries, g.b, state, method, summaries);
+}
+
+/** How many payers share a row's cost (pools with a share). */
+function sharesOf(limits: readonly BoundLimit[]): number {
+  let n = 0;
+  for (const b of limits) if (b.pool && b.limit.share) n++;
+  return n;
+}
+
+/**
+ * allocatePools for one entry (first come first served goes row by row) without the grouping: its
+ * pools in rank order, the same order the grouping gives. Declines (false) where two of its pools
+ * share a key, which the grouping treats as one pool.
+ */
+function allocateAlone(pass: Pass, e: CashEntry, state: LimitState, method: AllocationMethod, summaries: Map<string, Tally>): boolean {
+  const limits = pass.live[e.i].award!.limits;
+  const rowYear = pass.live[e.i].app!.year;
+  const pools: BoundLimit[] = [];
+  for (const b of limits) if (b.pool) pools.push(b);
+  const keys = pools.map((b) => poolKey(b, e, rowYear));
+  for (let x = 1; x < keys.length; x++) for (let y = 0; y < x; y++) if (keys[x] === keys[y]) return false;
+  e.sharesLeft = sharesOf(limits);
+  const order = pools.map((b, j) => j).sort((x, y) => pools[x].rank - pools[y].rank);
+  for (const j of order) allocatePool(pass, keys[j], [e], pools[j], state, method, summaries);
+  return true;
 }
 
 /** What an entry asks of one pool: all its cash, or a payer's share of it (the last payer takes the remainder of a fen). */
@@ -409,7 +483,7 @@ function requestOf(e: CashEntry, b: BoundLimit): bigint {
 function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit, state: LimitState, method: AllocationMethod, summaries: Map<string, Tally>): void {
   const l = b.limit;
   const limit = b.amount!;
-  const usedBefore = state.used(k);
+  const usedBefore = k === b.key ? state.usedBy(b) : state.used(k);
   const left = limit > usedBefore ? limit - usedBefore : zero;
   const requests = entries.map((e) => requestOf(e, b));
   const given = allocateFen(left, requests, method);
@@ -422,6 +496,7 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
     const i = e.i;
     requested += requests[j];
     awarded += given[j];
+    pass.onPoolDraw?.(pass.live[i], k, requests[j], given[j], e.year === pass.live[i].app!.year ? null : e.year);
     if (exhaustion === null && requested >= left && requests[j] > zero) exhaustion = e.year === pass.live[i].app!.year ? pass.live[i].app!.date : null;
     if (l.payer) (pass.live[i].payers ??= []).push({ payer: l.payer, amount: fenToYuan(given[j]) });
     const short = requests[j] - given[j];
@@ -431,8 +506,8 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
       pass.cut(i, tr(l.name, "en"), pass.fen[i] - short, () => method === "fcfs"
         ? bi(`${label}${due[0]}: first come first served: the pool is used up by earlier applications`, `${label}${due[1]}：先到先得，资金已由在先申请用完`)
         : bi(`${label}${due[0]}: oversubscribed: every award scaled by pool ÷ requests`, `${label}${due[1]}：申请超出资金总额，各项按资金÷申请额同比例核减`), l.quote);
-    } else {
-      pass.note(i, tr(l.name, "en"), () => (requests[j] === zero ? bi(`${label}: nothing to pay from it`, `${label}：无需支付`) : bi(`${label}: paid in full`, `${label}：全额支付`)));
+    } else if (pass.trace) {
+      pass.note(i, tr(l.name, "en"), () => (requests[j] === zero ? (t.nothing ??= bi(`${label}: nothing to pay from it`, `${label}：无需支付`)) : (t.full ??= bi(`${label}: paid in full`, `${label}：全额支付`))));
     }
   });
   state.record(b, awarded, entries[0].year, 1);
@@ -448,6 +523,8 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
 interface Tally {
   key: string; version: string; pool: string; label: string; year: number; period: string; quote: string;
   limit: bigint; requested: bigint; given: bigint; awarded: bigint; remaining: bigint; exhaustion: number | null; rows: number;
+  /** The pool's notes "paid in full" and "nothing to pay", made once and shared by every row's trace. */
+  full?: Text; nothing?: Text;
 }
 
 function tallyOf(tallies: Map<string, Tally>, k: string, b: BoundLimit, first: PortfolioRow, year: number): Tally {
@@ -520,7 +597,7 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
     const named = SINGLE_CUTS[r.award!.binding];
     if (named) r.cuts.push(named); // the single-award rule that cut it (its trace has the step)
   }
-  const pass = new Pass(live, options.trace ?? false);
+  const pass = new Pass(live, options.trace ?? false, options.onPoolDraw);
   noteRounding(pass);
   const byYear = new Map<number, number[]>();
   live.forEach((r, i) => {
@@ -535,11 +612,13 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
   const run: YearRun = { pass, state, carry, method: options.method, summaries };
   for (let y = Math.min(...years); years.size > 0; y++) {
     years.delete(y);
+    options.onYear?.(y, byYear.get(y)?.length ?? 0);
     runYear(run, byYear.get(y) ?? [], y);
     for (const k of carry.keys()) years.add(k);
   }
   live.forEach((r, i) => {
     r.paid = fenToYuan(pass.fen[i]);
+    r.paidFen = pass.fen[i];
     const parts = pass.instalments.get(i);
     if (parts) r.cash = parts.map((e) => ({ year: e.year, amount: fenToYuan(e.cash) }));
   });
@@ -553,18 +632,29 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
  * A support-year column, where given, says otherwise.
  */
 function inferSupportYears(parsed: readonly ParsedRow[]): void {
+  const entityNames = Object.values(ENTITY_COLUMNS).map((names) => names.map(normalizeText));
+  const heads = new Map<string, string>();
   const keyOf = (a: Application) => {
-    const entities = Object.values(ENTITY_COLUMNS).map((names) => names.map((n) => a.extra?.get(normalizeText(n)) ?? "").join(""));
-    return [key(a.recipient), key(a.policy), key(a.programme.split(":")[0]), key(a.project), ...entities].join("|");
+    let head = heads.get(a.programme);
+    if (head === undefined) heads.set(a.programme, (head = key(a.programme.split(":")[0])));
+    let k = `${key(a.recipient)}|${key(a.policy)}|${head}|${key(a.project)}`;
+    for (const names of entityNames) {
+      k += "|";
+      if (a.extra) for (const n of names) k += a.extra.get(n) ?? "";
+    }
+    return k;
   };
+  const keys: string[] = [];
   const first = new Map<string, number>();
   for (const p of parsed) {
     if (p.ok !== true) continue;
     const k = keyOf(p.app);
+    keys.push(k);
     const f = first.get(k);
     if (f === undefined || p.app.year < f) first.set(k, p.app.year);
   }
-  for (const p of parsed) if (p.ok === true) p.app.supportYear = p.app.year - first.get(keyOf(p.app))! + 1;
+  let j = 0;
+  for (const p of parsed) if (p.ok === true) p.app.supportYear = p.app.year - first.get(keys[j++])! + 1;
 }
 
 interface YearRun { pass: Pass; state: LimitState; carry: Map<number, CashEntry[]>; method: AllocationMethod; summaries: Map<string, Tally> }

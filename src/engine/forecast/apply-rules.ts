@@ -10,16 +10,17 @@
 //                                         every pool by the award year and runs the rules year by year,
 //                                         later years' caps and one-time awards counting what earlier
 //                                         years paid), the limit, requested, awarded, exhaustion date
-//                                         and cumulative awarded/requested by calendar month; per
+//                                         and cumulative awarded/requested by calendar month (what
+//                                         each row asked of each pool and was given, as the portfolio
+//                                         reports it); per
 //                                         recipient what it asked and got; the rows in error.
-import { tr } from "../text";
 import type { Engine } from "../index";
 import type { AwardError } from "../errors";
 import type { Resolver } from "../resolve";
 import { toFenBig, type AllocationMethod } from "../budget/allocate";
 import { clauseRowAward } from "../budget/clause-hook";
 import { serialToISO } from "../budget/dates";
-import { runPortfolio, type RowAwardFn } from "../budget/portfolio";
+import { runPortfolio, type PoolDrawFn, type RowAwardFn } from "../budget/portfolio";
 import type { Application, ParsedRow } from "../budget/table";
 
 export interface Rules { resolver: Resolver; clauseAward?: RowAwardFn }
@@ -77,18 +78,35 @@ function cumulate(byMonth: Float64Array, total: number): void {
   byMonth[11] = total;
 }
 
+/** Each pool's draws by calendar month, exactly as the pools shared them out (an instalment falling due in a later year: January). */
+function monthlyDraws(): { draws: Map<string, [Float64Array, Float64Array]>; onPoolDraw: PoolDrawFn } {
+  const draws = new Map<string, [Float64Array, Float64Array]>();
+  const onPoolDraw: PoolDrawFn = (row, pool, requested, given, due) => {
+    let d = draws.get(pool);
+    if (!d) draws.set(pool, (d = [new Float64Array(12), new Float64Array(12)]));
+    const m = due === null ? month(row.app!.date) : 0;
+    d[0][m] += Number(given);
+    d[1][m] += Number(requested);
+  };
+  return { draws, onPoolDraw };
+}
+
 /** Prices one trial's applications under every rule. */
 export function applyRules(rules: Rules, apps: readonly Application[], method: AllocationMethod): Priced {
   const parsed: ParsedRow[] = apps.map((app) => ({ ok: true, app }));
-  const result = runPortfolio(rules.resolver, parsed, { method, clauseAward: rules.clauseAward });
-  const pools = new Map<string, PricedPool>();
-  for (const p of result.pools) {
-    pools.set(p.key, {
+  const { draws, onPoolDraw } = monthlyDraws();
+  const result = runPortfolio(rules.resolver, parsed, { method, clauseAward: rules.clauseAward, onPoolDraw });
+  const pools: PricedPool[] = result.pools.map((p) => {
+    const [awardedByMonth, requestedByMonth] = draws.get(p.key) ?? [new Float64Array(12), new Float64Array(12)];
+    const pool: PricedPool = {
       name: `${p.version} ${p.pool}`, version: p.version, jurisdiction: p.version.split("@")[0], pool: p.pool, year: p.year, label: p.label,
       limit: Number(toFenBig(p.limit)), requested: Number(toFenBig(p.requested)), awarded: Number(toFenBig(p.awarded)), exhaustion: p.exhaustion,
-      awardedByMonth: new Float64Array(12), requestedByMonth: new Float64Array(12),
-    });
-  }
+      awardedByMonth, requestedByMonth,
+    };
+    cumulate(pool.awardedByMonth, pool.awarded);
+    cumulate(pool.requestedByMonth, pool.requested);
+    return pool;
+  });
   const recipients = new Map<string, [number, number]>();
   const errors: Priced["errors"] = [];
   for (const r of result.rows) {
@@ -97,29 +115,13 @@ export function applyRules(rules: Rules, apps: readonly Application[], method: A
       continue;
     }
     if (!r.award || r.paid === null || !r.app) continue;
-    const paid = Number(toFenBig(r.paid));
-    const single = Number(toFenBig(r.award.single));
-    // What reached the pool: the amount paid, unless the pool itself cut the row (then its award
-    // before the pool, taken as the award on its own; the year's total is the portfolio's own).
-    const reached = r.award.limits.some((l) => l.pool && r.cuts.includes(tr(l.limit.name, "en"))) ? single : paid;
-    const m = month(r.app.date);
-    for (const limit of r.award.limits) {
-      if (!limit.pool) continue;
-      const p = pools.get(limit.key);
-      if (!p) continue;
-      p.awardedByMonth[m] += paid;
-      p.requestedByMonth[m] += reached;
-    }
-    const who = r.app.recipient;
-    const t = recipients.get(who);
+    const paid = Number(r.paidFen ?? toFenBig(r.paid));
+    const single = Number(r.award.singleFen ?? toFenBig(r.award.single));
+    const t = recipients.get(r.app.recipient);
     if (t) {
       t[0] += single;
       t[1] += paid;
-    } else recipients.set(who, [single, paid]);
+    } else recipients.set(r.app.recipient, [single, paid]);
   }
-  for (const p of pools.values()) {
-    cumulate(p.awardedByMonth, p.awarded);
-    cumulate(p.requestedByMonth, p.requested);
-  }
-  return { pools: [...pools.values()], recipients, errors };
+  return { pools, recipients, errors };
 }

@@ -36,6 +36,10 @@ export interface BoundLimit {
   amount: bigint | null;
   pool: boolean;
   rank: number;
+  /** The count's slot in the LimitState that last saw it (set by that state; -1 before). */
+  slot: number;
+  /** Which LimitState the slot belongs to. */
+  owner: number;
 }
 
 /** The header names an entity column may have beside its id (data: a new kind of entity is one line). */
@@ -96,13 +100,54 @@ function periodKey(l: Limit, ctx: LimitContext): string {
 
 function shareKey(s: LimitShare, ctx: LimitContext): string {
   switch (s) {
-    case "route": return `${ctx.version}|${ctx.clause}:${ctx.route}`;
-    case "level": return `${ctx.version}|${ctx.clause}:${ctx.level}`;
+    case "route": return interned(ctx.version, ctx.clause, ctx.route, () => `${ctx.version}|${ctx.clause}:${ctx.route}`);
+    case "level": return interned(ctx.version, ctx.clause, ctx.level, () => `${ctx.version}|${ctx.clause}:${ctx.level}`);
     case "clause":
-    case "programme": return `${ctx.version}|${ctx.clause}`;
+    case "programme": return interned(ctx.version, ctx.clause, "", () => `${ctx.version}|${ctx.clause}`);
     case "version": return ctx.version;
     case "jurisdiction": return ctx.jurisdiction;
   }
+}
+
+type Trie<T> = Map<unknown, Map<string, Map<string, Map<string, T>>>>;
+const tries = { keys: new Map() as Trie<BoundLimit>, shares: new Map() as Trie<string>, size: 0 };
+
+/**
+ * A string made once per distinct (a, b, c, d) and then reused: the keys of a table's rows repeat
+ * (a recipient's rows share their keys), and a key made once is hashed once wherever it is counted.
+ */
+function trieGet<T>(trie: Trie<T>, a: unknown, b: string, c: string, d: string, make: () => T): T {
+  if (tries.size > 1_000_000) {
+    tries.keys.clear();
+    tries.shares.clear();
+    tries.size = 0;
+  }
+  let m1 = trie.get(a);
+  if (!m1) trie.set(a, (m1 = new Map()));
+  let m2 = m1.get(b);
+  if (!m2) m1.set(b, (m2 = new Map()));
+  let m3 = m2.get(c);
+  if (!m3) m2.set(c, (m3 = new Map()));
+  let v = m3.get(d);
+  if (v === undefined) {
+    m3.set(d, (v = make()));
+    tries.size++;
+  }
+  return v;
+}
+
+const interned = (a: string, b: string, c: string, make: () => string) => trieGet(tries.shares, a, b, c, "", make);
+
+const amounts = new WeakMap<Limit, bigint | null>();
+
+/** A limit's amount in fen (money) or as a count, made once per limit. */
+function amountOf(l: Limit): bigint | null {
+  let a = amounts.get(l);
+  if (a === undefined) {
+    a = l.amount === "own-award" ? null : l.counts === "money" ? toFenBig(l.amount) : BigInt(l.amount.toNumber());
+    amounts.set(l, a);
+  }
+  return a;
 }
 
 /** Binds a route's limits to a row. Limits of one award (period award) are left to the single-award computation. */
@@ -111,37 +156,76 @@ export function bindLimits(limits: readonly Limit[], ctx: LimitContext): BoundLi
   for (const l of limits) {
     if (l.period === "award" && l.amount !== "own-award") continue;
     const period = periodKey(l, ctx);
-    const amount = l.amount === "own-award" ? null : l.counts === "money" ? toFenBig(l.amount) : BigInt(l.amount.toNumber());
-    const base = `${l.id}|${shareKey(l.sharedBy, ctx)}|${entityKey(l, ctx)}|`;
-    out.push({ limit: l, key: base + period, base, period, amount, pool: isPool(l), rank: SHARE_RANK[l.sharedBy] });
+    const share = shareKey(l.sharedBy, ctx);
+    const entity = entityKey(l, ctx);
+    // Rows with the same key share one bound limit (it holds nothing of the row's own).
+    out.push(trieGet(tries.keys, l, share, entity, period, () => {
+      const base = `${l.id}|${share}|${entity}|`;
+      return { limit: l, key: base + period, base, period, amount: amountOf(l), pool: isPool(l), rank: SHARE_RANK[l.sharedBy], slot: -1, owner: 0 };
+    }));
   }
   return out;
 }
 
-/** What every limit has counted so far: money in fen, awards, and the years paid with how many rows each. */
-export class LimitState {
-  private readonly money = new Map<string, bigint>();
-  private readonly awards = new Map<string, number>();
-  private readonly years = new Map<string, Map<number, number>>();
+let states = 0;
 
+/**
+ * What every limit has counted so far: money in fen, awards, and the years paid with how many rows
+ * each. Each key is looked up once per bound limit; its counts then live in arrays by slot.
+ */
+export class LimitState {
+  private readonly id = ++states;
+  private readonly slots = new Map<string, number>();
+  private readonly money: bigint[] = [];
+  private readonly awards: number[] = [];
+  private readonly years: (Map<number, number> | undefined)[] = [];
+
+  private slotOfKey(key: string): number {
+    let s = this.slots.get(key);
+    if (s === undefined) {
+      s = this.money.length;
+      this.slots.set(key, s);
+      this.money.push(0n);
+      this.awards.push(0);
+      this.years.push(undefined);
+    }
+    return s;
+  }
+
+  private slotOf(b: BoundLimit): number {
+    if (b.owner !== this.id) {
+      b.slot = this.slotOfKey(b.key);
+      b.owner = this.id;
+    }
+    return b.slot;
+  }
+
+  /** Money counted under a key (a pool's key in another year, for instalments). */
   used(key: string): bigint {
-    return this.money.get(key) ?? 0n;
+    const s = this.slots.get(key);
+    return s === undefined ? 0n : this.money[s];
+  }
+
+  /** Money counted under a bound limit's own key. */
+  usedBy(b: BoundLimit): bigint {
+    return this.money[this.slotOf(b)];
   }
 
   /** What a row may be paid under one limit, given what was counted before it. */
   allowed(b: BoundLimit, fen: bigint, own: bigint, paidBefore: bigint, year: number): bigint {
     const l = b.limit;
+    const s = this.slotOf(b);
     if (l.counts === "money") {
       const limit = b.amount ?? own;
-      const used = this.used(b.key) + (b.amount === null ? paidBefore : 0n);
+      const used = this.money[s] + (b.amount === null ? paidBefore : 0n);
       const left = limit > used ? limit - used : 0n;
       return fen < left ? fen : left;
     }
     if (l.counts === "awards") {
-      const given = (this.awards.get(b.key) ?? 0) + (paidBefore > 0n && l.for !== "measure" ? 1 : 0);
+      const given = this.awards[s] + (paidBefore > 0n && l.for !== "measure" ? 1 : 0);
       return BigInt(given) >= b.amount! ? 0n : fen;
     }
-    const seen = this.years.get(b.key);
+    const seen = this.years[s];
     if (!seen || seen.has(year) || BigInt(seen.size) < b.amount!) return fen;
     return 0n;
   }
@@ -149,12 +233,13 @@ export class LimitState {
   /** Counts (sign 1) or uncounts (sign -1) a row's payment under a limit. */
   record(b: BoundLimit, fen: bigint, year: number, sign: 1 | -1): void {
     const l = b.limit;
-    if (l.counts === "money") this.money.set(b.key, this.used(b.key) + (sign === 1 ? fen : -fen));
+    const s = this.slotOf(b);
+    if (l.counts === "money") this.money[s] += sign === 1 ? fen : -fen;
     else if (fen === 0n) return;
-    else if (l.counts === "awards") this.awards.set(b.key, (this.awards.get(b.key) ?? 0) + sign);
+    else if (l.counts === "awards") this.awards[s] += sign;
     else {
-      let seen = this.years.get(b.key);
-      if (!seen) this.years.set(b.key, (seen = new Map()));
+      let seen = this.years[s];
+      if (!seen) this.years[s] = seen = new Map();
       const n = (seen.get(year) ?? 0) + sign;
       if (n > 0) seen.set(year, n);
       else seen.delete(year);
