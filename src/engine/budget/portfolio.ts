@@ -510,7 +510,9 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
       pass.note(i, tr(l.name, "en"), () => (requests[j] === zero ? (t.nothing ??= bi(`${label}: nothing to pay from it`, `${label}：无需支付`)) : (t.full ??= bi(`${label}: paid in full`, `${label}：全额支付`))));
     }
   });
-  state.record(b, awarded, entries[0].year, 1);
+  // an instalment draws on its own year's pool, which counts it: later rows of that year see it spent
+  if (k === b.key) state.record(b, awarded, entries[0].year, 1);
+  else state.recordMoney(k, awarded);
   t.requested += requested;
   t.given += awarded;
   t.awarded = usedBefore + awarded;

@@ -230,6 +230,11 @@ export class LimitState {
     return 0n;
   }
 
+  /** Counts money paid from a pool under a key: the same pool in the year an instalment falls due. */
+  recordMoney(key: string, fen: bigint): void {
+    this.money[this.slotOfKey(key)] += fen;
+  }
+
   /** Counts (sign 1) or uncounts (sign -1) a row's payment under a limit. */
   record(b: BoundLimit, fen: bigint, year: number, sign: 1 | -1): void {
     const l = b.limit;
