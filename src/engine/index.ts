@@ -8,7 +8,9 @@ import { parseWhen } from "./when";
 import { CompiledVouchers } from "./compiled";
 import { MAX_YEAR, MIN_YEAR } from "./resolve";
 import { computeVoucher, type Step, type VoucherResult } from "./voucher";
-import type { Cited, PolicyFile, PolicyVersion } from "./types";
+import type { Cited, PolicyFile, PolicyVersion, Route } from "./types";
+import type { Lang } from "./text";
+import { clauseLabel, clauseTableIn, headerIn, nameIn, stepRowsIn } from "./messages";
 import { clauseIdOf, clauseTable, computeClause, requireClauseArgument, roundAward, roundingStep, stepTable, type ClauseResult } from "./clauses";
 import { withVariants, type VariantSpec } from "./variants";
 
@@ -21,6 +23,13 @@ export type * from "./types";
 export { CLAUSE_COLUMNS, EXPLAIN_COLUMNS, roundAward, diffVersions, clauseIdOf, parseClauseInputs, type ClauseResult, type VersionDiff } from "./clauses";
 export { buildVariant, withVariants, variantKey, parseRateInput, ROUTE_ATTRS, PROGRAMME_ATTRS, type PolicyEdit, type VariantSpec } from "./variants";
 export * as budget from "./budget";
+
+/** EXPLAIN's table in the language (the English one is stepTable's, as documented). */
+function stepTableIn(lang: Lang, steps: Step[], result: { award: Decimal; unit: string }): Cell[][] {
+  const table = stepTable(steps, result);
+  if (lang === "en") return table;
+  return [headerIn(lang, table[0]), ...stepRowsIn(lang, steps), headerIn(lang, table[table.length - 1])];
+}
 
 /** Words that name a measure-wide limit in FUND_LIMIT. */
 const TOTAL_NAMES = new Set(["total", "all", "measure", "总额", "总计", "全部", "合计", "本措施"]);
@@ -91,18 +100,19 @@ export class Engine {
   }
 
   /** A programme's routes as a table with a header row: what ROUTES spills. */
-  routes(jurisdiction: unknown, type: unknown, year: unknown, defaultYear: number): Cell[][] {
+  routes(jurisdiction: unknown, type: unknown, year: unknown, defaultYear: number, lang: Lang = "en"): Cell[][] {
     const version = this.version(jurisdiction, year, defaultYear);
     const { programme, route } = this.resolver.findProgramme(version, type);
     const routes = route === null ? programme.routes : [this.resolver.findRoute(version, programme, route)];
     const num = (c: Cited<Decimal> | undefined): Cell => (c ? c.value.toNumber() : "");
-    const rows: Cell[][] = [[...ROUTE_COLUMNS]];
+    const rows: Cell[][] = [headerIn(lang, ROUTE_COLUMNS)];
+    const baseYear = (r: Route) => (r.baseYear === "previous" ? (lang === "zh" ? "上一年度" : "previous year (上一年度)") : lang === "zh" ? "当年" : "same year");
     for (const r of routes) {
       rows.push([
-        r.id, r.name, r.isDefault, num(r.rate), num(r.domesticRate), num(r.threshold),
+        r.id, nameIn(lang, r), r.isDefault, num(r.rate), num(r.domesticRate), num(r.threshold),
         r.threshold ? (r.threshold.inclusive ? ">=" : ">") : "", num(r.cap), r.cap?.per ?? "",
         num(programme.recipientCap), num(r.lumpSum), num(r.uplift), r.quota?.value ?? "", r.oneTime !== undefined,
-        r.base, r.baseYear === "previous" ? "previous year (上一年度)" : "same year", programme.clause, version.key,
+        r.base, baseYear(r), lang === "zh" ? clauseLabel(version, programme.clause, lang) : programme.clause, version.key,
       ]);
     }
     return rows;
@@ -151,15 +161,16 @@ export class Engine {
   }
 
   /** Every clause and route of the version, with a header row: what CLAUSES spills. */
-  clauses(policy: unknown, year: unknown, defaultYear: number): Cell[][] {
-    return clauseTable(this.version(policy, year, defaultYear));
+  clauses(policy: unknown, year: unknown, defaultYear: number, lang: Lang = "en"): Cell[][] {
+    const version = this.version(policy, year, defaultYear);
+    return clauseTableIn(lang, version, clauseTable(version));
   }
 
   /**
    * The trace of a clause award, or of a voucher when `clause` names a programme and the fourth
    * argument is COMPUTE_VOUCHER's domestic flag: what EXPLAIN spills.
    */
-  explain(policy: unknown, clause: unknown, inputs: unknown, routeOrDomestic: unknown, year: unknown, defaultYear: number): Cell[][] {
+  explain(policy: unknown, clause: unknown, inputs: unknown, routeOrDomestic: unknown, year: unknown, defaultYear: number, lang: Lang = "en"): Cell[][] {
     const isDomesticFlag = (v: unknown) => {
       try {
         parseDomestic(v);
@@ -175,10 +186,10 @@ export class Engine {
       && this.resolver.parseType(clause).type !== null;
     if (asVoucher) {
       const v = this.voucher(policy, clause, inputs, routeOrDomestic, y, defaultYear);
-      return stepTable(v.steps, { award: v.award, unit: "元" });
+      return stepTableIn(lang, v.steps, { award: v.award, unit: "元" });
     }
     const r = this.clauseAward(policy, clause, inputs, routeOrDomestic, y, defaultYear);
-    return stepTable(r.steps, r);
+    return stepTableIn(lang, r.steps, r);
   }
 }
 

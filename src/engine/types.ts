@@ -61,6 +61,8 @@ export interface PolicyDoc {
   jurisdiction: string;
   version: string;
   title: string;
+  titleEn?: string;
+  clauseLabel?: ClauseLabel;
   issuer?: string;
   documentNumber?: string | null;
   status: "final" | "draft";
@@ -159,6 +161,10 @@ export interface PolicyVersion {
   jurisdiction: string;
   version: string;
   title: string;
+  /** The title in English (the file's titleEn), for English mode. */
+  titleEn?: string;
+  /** How the text numbers its clauses (see messages/labels.ts). */
+  clauseLabel?: ClauseLabel;
   issuer?: string;
   documentNumber: string | null;
   status: "final" | "draft";
@@ -180,6 +186,9 @@ export interface PolicyVersion {
 }
 
 /** One number a what-if variant changed: where, from what, to what (as written for people). */
+/** A clause label pattern in each language: {n} the clause id, {zh} the number in Chinese numerals. */
+export interface ClauseLabel { zh: string; en: string }
+
 export interface AppliedEdit { field: string; from: string; to: string }
 
 export interface Jurisdiction {
@@ -252,6 +261,8 @@ export interface ClauseRouteDoc {
 export interface ClauseDoc {
   id: string;
   title: string;
+  titleEn?: string;
+  label?: ClauseLabel;
   department?: string;
   programme?: string;
   choose?: QuotedDoc;
@@ -326,6 +337,8 @@ export interface ClauseRoute {
 export interface Clause {
   id: string;
   title: string;
+  titleEn?: string;
+  label?: ClauseLabel;
   department?: string;
   programme?: Programme;
   choose?: { quote: string; note?: string };

@@ -6,7 +6,7 @@ import { excel } from "./excel-error";
 import { memoize } from "./memo";
 import { policyYear } from "./policy-year";
 import { displayLang } from "./language";
-import { HEADERS } from "../engine/messages";
+import { HEADERS, titleIn } from "../engine/messages";
 import { tr } from "../engine/text";
 
 // Repeated calls with the same arguments are answered from a memo (memo.ts; it remembers the engine's
@@ -16,7 +16,7 @@ const voucherAmount = memoize((jurisdiction: any, type: any, spend: any, domesti
   defaultEngine().voucherAmount(jurisdiction, type, spend, domestic, year, policyYear()),
 );
 const routeRows = memoize((jurisdiction: any, type: any, year?: any): any[][] =>
-  defaultEngine().routes(jurisdiction, type, year, policyYear()),
+  defaultEngine().routes(jurisdiction, type, year, policyYear(), displayLang()),
 );
 const fundLimitAmount = memoize((jurisdiction: any, programme: any, year?: any): number =>
   toFen(defaultEngine().fundLimit(jurisdiction, programme, year, policyYear()).amount),
@@ -79,10 +79,13 @@ export function version(jurisdiction: any, year?: any): string {
  * @returns One row per version: key, status, in force from, to, title, document number, note.
  */
 export function policies(): any[][] {
-  return excel(() => [
-    tr(HEADERS.policies, displayLang()).split("\t"),
-    ...defaultEngine().registry.listVersions().map((v) => [
-      v.key, v.status, v.window?.from ?? "", v.window?.to ?? "", v.title, v.documentNumber ?? "", v.windowNote,
-    ]),
-  ]);
+  return excel(() => {
+    const lang = displayLang();
+    return [
+      tr(HEADERS.policies, lang).split("\t"),
+      ...defaultEngine().registry.listVersions().map((v) => [
+        v.key, tr(HEADERS.status[v.status], lang), v.window?.from ?? "", v.window?.to ?? "", titleIn(lang, v), v.documentNumber ?? "", v.windowNote,
+      ]),
+    ];
+  });
 }

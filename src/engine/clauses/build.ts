@@ -158,7 +158,7 @@ export function buildClauses(doc: PolicyDoc, programmes: Programme[], where: str
         if (ids.has(r.id)) throw new Error(`${at}: route "${r.id}" is also a route of programme "${p.id}"`);
         ids.add(r.id);
       });
-      return { id: c.id, title: c.title, department: c.department ?? p.department, programme: p, choose: c.choose, limits: [], routes, defaultRoute: routes.find((r) => r.isDefault) ?? null, assumption: c.assumption };
+      return { id: c.id, title: c.title, titleEn: c.titleEn, label: c.label, department: c.department ?? p.department, programme: p, choose: c.choose, limits: [], routes, defaultRoute: routes.find((r) => r.isDefault) ?? null, assumption: c.assumption };
     }
     const routes = own;
     const ids = new Set<string>();
@@ -169,7 +169,7 @@ export function buildClauses(doc: PolicyDoc, programmes: Programme[], where: str
     const defaults = routes.filter((r) => r.isDefault);
     if (defaults.length > 1) throw new Error(`${at}: clause "${c.id}" has ${defaults.length} default routes; at most one`);
     const defaultRoute = defaults[0] ?? (routes.length === 1 ? routes[0] : null);
-    return { id: c.id, title: c.title, department: c.department, choose: c.choose, levels: c.levels, limits: buildLimits(c.limits, doc.source, at), routes, defaultRoute, assumption: c.assumption };
+    return { id: c.id, title: c.title, titleEn: c.titleEn, label: c.label, department: c.department, choose: c.choose, levels: c.levels, limits: buildLimits(c.limits, doc.source, at), routes, defaultRoute, assumption: c.assumption };
   });
   if (doc.clauses) {
     programmes.forEach((p, i) => {
