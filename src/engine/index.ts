@@ -7,7 +7,8 @@ import { Resolver, parseYear, parseDomestic, type ResolvedVersion } from "./reso
 import { parseWhen } from "./when";
 import { CompiledVouchers } from "./compiled";
 import { MAX_YEAR, MIN_YEAR } from "./resolve";
-import { computeVoucher, type Step, type VoucherResult } from "./voucher";
+import { biStep, computeVoucher, type Step, type VoucherResult } from "./voucher";
+import { bi } from "./text";
 import type { Cited, PolicyFile, PolicyVersion, Route } from "./types";
 import type { Lang } from "./text";
 import { clauseLabel, clauseTableIn, headerIn, nameIn, stepRowsIn } from "./messages";
@@ -70,13 +71,13 @@ export class Engine {
     const result = computeVoucher(this.resolver, resolved, type, spend, domestic, y);
     const variant = resolved.version.variant;
     if (variant) {
-      result.steps.splice(1, 0, {
-        step: "what-if variant",
-        value: `${resolved.version.key} is ${variant.base} with edited numbers (not from the text): ${variant.edits.map((e) => `${e.field} ${e.from} → ${e.to}`).join("; ")}`,
-      });
+      const edits = variant.edits.map((e) => `${e.field} ${e.from} → ${e.to}`);
+      result.steps.splice(1, 0, biStep("what-if variant", bi(
+        `${resolved.version.key} is ${variant.base} with edited numbers (not from the text): ${edits.join("; ")}`,
+        `${resolved.version.key} 是 ${variant.base} 改动数字后的假设方案（并非原文）：${edits.join("；")}`)));
     }
     const rounded = toFen(result.award);
-    result.steps.push({ step: "rounding", value: `${result.award.toString()} 元 rounded half up to the fen: ${rounded}` });
+    result.steps.push(roundingStep(result.award, "元"));
     return result;
   }
 
