@@ -54,7 +54,7 @@ async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   }
   if (command === "eval") return evalCommand(rest, io, lang);
   if (command === "policies") return policiesCommand(rest, io, lang);
-  if (command === "diff") return diffCommand(rest, io, (m) => new UsageError(m));
+  if (command === "diff") return diffCommand(rest, io, (m) => new UsageError(m), lang);
   if (command === "exposure") return exposureCommand(rest, io);
   if (command === "forecast") return forecastCommand(rest, io, lang);
   throw new UsageError(tr(CLI.unknownCommand(command), lang));

@@ -7,3 +7,4 @@ export { nameIn } from "./names";
 export { HEADERS } from "./headers";
 export { clauseLabel, titleIn, chineseNumeral } from "./labels";
 export { wordIn, headerIn, stepRowsIn, clauseTableIn } from "./tables";
+export { diffFactIn, diffValueIn } from "./diff";
