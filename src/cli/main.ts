@@ -2,7 +2,7 @@
 import { parseArgs } from "util";
 import { defaultRegistry } from "../engine";
 import { parseYearOption } from "./options";
-import { CLI, nameIn } from "../engine/messages";
+import { CLI, EXPOSURE, nameIn } from "../engine/messages";
 import { tr, type Lang } from "../engine/text";
 import { setLanguageSource } from "../functions/language";
 import { cliLang, LangError } from "./lang";
@@ -30,7 +30,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
   } catch (e) {
     const usage = tr(CLI.usage, lang);
     if (e instanceof ExposureUsageError) {
-      io.stderr.write(`award-model exposure: ${tr(e.text, lang)}\n${EXPOSURE_USAGE}\n`);
+      io.stderr.write(`award-model exposure: ${tr(e.text, lang)}\n${lang === "zh" ? EXPOSURE.usageZh : EXPOSURE_USAGE}\n`);
       return 2;
     }
     if (e instanceof LangError) {
@@ -55,7 +55,7 @@ async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   if (command === "eval") return evalCommand(rest, io, lang);
   if (command === "policies") return policiesCommand(rest, io, lang);
   if (command === "diff") return diffCommand(rest, io, (m) => new UsageError(m), lang);
-  if (command === "exposure") return exposureCommand(rest, io);
+  if (command === "exposure") return exposureCommand(rest, io, lang);
   if (command === "forecast") return forecastCommand(rest, io, lang);
   throw new UsageError(tr(CLI.unknownCommand(command), lang));
 }

@@ -8,3 +8,4 @@ export { HEADERS } from "./headers";
 export { clauseLabel, titleIn, chineseNumeral } from "./labels";
 export { wordIn, headerIn, stepRowsIn, clauseTableIn } from "./tables";
 export { diffFactIn, diffValueIn } from "./diff";
+export { EXPOSURE } from "./exposure";
