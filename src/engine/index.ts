@@ -10,7 +10,7 @@ import { MAX_YEAR, MIN_YEAR } from "./resolve";
 import { biStep, computeVoucher, type Step, type VoucherResult } from "./voucher";
 import { bi } from "./text";
 import type { Cited, PolicyFile, PolicyVersion, Route } from "./types";
-import type { Lang } from "./text";
+import type { Lang, Text } from "./text";
 import { clauseLabel, clauseTableIn, headerIn, nameIn, stepRowsIn } from "./messages";
 import { clauseIdOf, clauseTable, computeClause, requireClauseArgument, roundAward, roundingStep, stepTable, type ClauseResult } from "./clauses";
 import { withVariants, type VariantSpec } from "./variants";
@@ -120,25 +120,34 @@ export class Engine {
   }
 
   /** The annual pool of a programme, or the measure-wide limit ("total"): what FUND_LIMIT returns. */
-  fundLimit(jurisdiction: unknown, programme: unknown, year: unknown, defaultYear: number): { amount: Decimal; label: string; quote: string; source: string; version: PolicyVersion } {
+  fundLimit(jurisdiction: unknown, programme: unknown, year: unknown, defaultYear: number): { amount: Decimal; label: string; text: Text; quote: string; source: string; version: PolicyVersion } {
     const version = this.version(jurisdiction, year, defaultYear);
-    const poolList = () => {
-      const parts = [
+    const poolList = (): Text => {
+      const en = [
         ...version.pools.map((p) => `${p.id} ${formatYuan(p.amount.value)} (clause ${p.clause})`),
         ...version.programmes.filter((p) => p.pool).map((p) => `${p.id} ${formatYuan(p.pool!.value)} (clause ${p.clause})`),
       ];
-      return parts.length ? parts.join(", ") : "none";
+      const zh = [
+        ...version.pools.map((p) => `${p.name}（${p.id}）${formatYuan(p.amount.value)}（${clauseLabel(version, p.clause, "zh")}）`),
+        ...version.programmes.filter((p) => p.pool).map((p) => `${p.name}（${p.id}）${formatYuan(p.pool!.value)}（${clauseLabel(version, p.clause, "zh")}）`),
+      ];
+      return en.length ? bi(en.join(", "), zh.join("、")) : bi("none", "无");
     };
     if (typeof programme === "string" && TOTAL_NAMES.has(programme.normalize("NFKC").trim().toLowerCase())) {
       const total = version.pools.find((p) => p.id === "total") ?? version.pools[0];
-      if (!total) throw notAvailable(`${version.key} sets no measure-wide annual limit; the pools it sets: ${poolList()}.`);
-      return { amount: total.amount.value, label: total.name, quote: total.amount.quote, source: total.amount.source, version };
+      if (!total) {
+        const list = poolList();
+        throw notAvailable(bi(`${version.key} sets no measure-wide annual limit; the pools it sets: ${list.en}.`, `${version.key} 未设本措施年度总额；它设的资金池：${list.zh}。`));
+      }
+      return { amount: total.amount.value, label: total.name, text: bi(total.name, total.name), quote: total.amount.quote, source: total.amount.source, version };
     }
     const { programme: p } = this.resolver.findProgramme(version, programme);
     if (!p.pool) {
-      throw notAvailable(`${version.key} sets no annual pool for ${p.id} (${p.name}); the pools it sets: ${poolList()}.`);
+      const list = poolList();
+      throw notAvailable(bi(`${version.key} sets no annual pool for ${p.id} (${p.name}); the pools it sets: ${list.en}.`, `${version.key} 未给${p.name}（${p.id}）设年度资金池；它设的资金池：${list.zh}。`));
     }
-    return { amount: p.pool.value, label: `${p.name} annual pool`, quote: p.pool.quote, source: p.pool.source, version };
+    const text = bi(`${p.nameEn} (${p.name}) annual pool`, `${p.name}年度资金池`);
+    return { amount: p.pool.value, label: `${p.name} annual pool`, text, quote: p.pool.quote, source: p.pool.source, version };
   }
 
   /**

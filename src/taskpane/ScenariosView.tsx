@@ -8,6 +8,7 @@ import { AwardError } from "../engine/errors";
 import { bi, tr, type Lang } from "../engine/text";
 import { compareScenarios, comparisonTable, scenarioClause, type ScenarioSource } from "./model/compare";
 import { useStrings } from "./i18n";
+import { titleIn } from "../engine/messages";
 import { useSession, useUpdate, useWorkbookState, useYear } from "./session-hooks";
 import { useStyles } from "./styles";
 import { NoticeBar } from "./Notice";
@@ -109,7 +110,7 @@ export function ScenariosView() {
     });
   const insert = () =>
     run(async () => {
-      const address = await session.host.insertTable(comparisonTable(state.scenarios, state.baseline, { sheet: t.scenariosSheet, title: t.tableTitle, header: t.tableHeader, draft: t.draft, windowAssumed: t.windowAssumed }, results));
+      const address = await session.host.insertTable(comparisonTable(state.scenarios, state.baseline, { sheet: t.scenariosSheet, title: t.tableTitle, header: t.tableHeader, draft: t.draft, windowAssumed: t.windowAssumed, lang: t.lang }, results));
       return session.host.kind === "excel" ? t.inserted(address) : t.insertedPreview(address);
     });
 
@@ -221,8 +222,8 @@ function SourceLine({ source }: { source: ScenarioSource }) {
   return (
     <div className={styles.sourceBlock} data-testid="source">
       <div className={styles.row}>
-        <Caption1 className={styles.strong} data-testid="source-clause">{t.clause(source.clause)}</Caption1>
-        <Caption1 className={mergeClasses(styles.muted, styles.wrap)} data-testid="source-document">{source.documentNumber ?? source.title}</Caption1>
+        <Caption1 className={styles.strong} data-testid="source-clause">{t.clause(source.clause, source.label)}</Caption1>
+        <Caption1 className={mergeClasses(styles.muted, styles.wrap)} data-testid="source-document">{source.documentNumber ?? titleIn(t.lang, source)}</Caption1>
         {source.draft ? <Badge size="small" appearance="tint" color="warning" data-testid="source-draft">{t.draft}</Badge> : null}
         {source.windowAssumed ? <Badge size="small" appearance="tint" color="warning" data-testid="source-assumed">{t.windowAssumed}</Badge> : null}
       </div>
