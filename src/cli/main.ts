@@ -122,7 +122,9 @@ function policiesCommand(args: string[], io: Io, lang: Lang): number {
     const window = v.window ? t(CLI.window(v.window.from, v.window.to)) : t(CLI.neverInForce);
     const status = CLI.status[v.status] ? t(CLI.status[v.status]) : v.status;
     io.stdout.write(`${v.key.padEnd(30)} ${status.padEnd(6)} ${window}\n`);
-    io.stdout.write(`  ${v.title}${v.documentNumber ? ` (${v.documentNumber})` : ""}\n`);
+    // in English the English title, with the document's own (a quote of the text) after it
+    const title = lang === "en" && v.titleEn ? `${v.titleEn} (《${v.title}》${v.documentNumber ? `, ${v.documentNumber}` : ""})` : `${v.title}${v.documentNumber ? ` (${v.documentNumber})` : ""}`;
+    io.stdout.write(`  ${title}\n`);
     // the note on the window is the policy file's, in English: in Chinese, say whether it is assumed
     if (lang === "en") io.stdout.write(`  ${v.windowNote}\n`);
     else if (assumed(v.key)) io.stdout.write(`  ${t(CLI.windowAssumed)}\n`);
