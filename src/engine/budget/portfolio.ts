@@ -10,7 +10,8 @@ import type { ResolvedVersion, Resolver } from "../resolve";
 import { bindLimits, ENTITY_COLUMNS, LimitState, type BoundLimit, type LimitContext } from "../limits/apply";
 import { voucherRouteLimits } from "../limits/derive";
 import { compiledAward } from "../compiled";
-import { bi, tr, type Text } from "../text";
+import { bi, tr, type Lang, type Text } from "../text";
+import { headerIn } from "../messages/tables";
 import type { Instalments, PolicyVersion } from "../types";
 import { computeVoucher, type Step } from "../voucher";
 import { allocateFen, fenToYuan, toFenBig, type AllocationMethod } from "./allocate";
@@ -603,14 +604,14 @@ function noteRounding(pass: Pass): void {
 export const PORTFOLIO_COLUMNS = ["award", "cut by", "award on its own", "version", "programme", "year", "row"] as const;
 
 /** The table PORTFOLIO spills: a header row, then one row per application, in the table's order. */
-export function portfolioTable(result: PortfolioResult): (string | number)[][] {
-  const out: (string | number)[][] = [[...PORTFOLIO_COLUMNS]];
+export function portfolioTable(result: PortfolioResult, lang: Lang = "en"): (string | number)[][] {
+  const out: (string | number)[][] = [lang === "en" ? [...PORTFOLIO_COLUMNS] : headerIn(lang, PORTFOLIO_COLUMNS) as string[]];
   for (const r of result.rows) {
-    if (r.error) out.push([r.error.code, `error: ${r.error.message}`, "", r.award?.version.key ?? "", r.app?.programme ?? "", r.app?.year ?? "", r.line]);
+    if (r.error) out.push([r.error.code, lang === "en" ? `error: ${r.error.message}` : `错误：${r.error.in(lang)}`, "", r.award?.version.key ?? "", r.app?.programme ?? "", r.app?.year ?? "", r.line]);
     else if (!r.app || !r.award || !r.paid) out.push(["", "", "", "", "", "", r.line]);
     else {
       const single = r.award.single.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
-      out.push([r.paid.toNumber(), r.cuts.join("; "), single, r.award.version.key, r.award.awardId, r.app.year, r.line]);
+      out.push([r.paid.toNumber(), lang === "en" ? r.cuts.join("; ") : r.cuts.map((c) => tr(cutName(c), lang)).join("；"), single, r.award.version.key, r.award.awardId, r.app.year, r.line]);
     }
   }
   return out;

@@ -262,7 +262,10 @@ export function computeClause(
     // A programme name works too: "compute", "算力券", "compute:large-model".
     const viaProgramme = programmeClause(resolver, version, clauseInput);
     if (!viaProgramme) {
-      throw notAvailable(`${version.key} has no clause ${describe(clauseInput)}; its clauses are ${version.clauses.map((c) => c.id).join(", ") || "none"} (list them with AWARD.CLAUSES).`);
+      const ids = version.clauses.map((c) => c.id);
+      throw notAvailable(bi(
+        `${version.key} has no clause ${describe(clauseInput)}; its clauses are ${ids.join(", ") || "none"} (list them with AWARD.CLAUSES).`,
+        `${version.key} 没有条款 ${describe(clauseInput)}；其条款为 ${ids.map((id) => clauseLabel(version, id, "zh")).join("、") || "无"}（可用 AWARD.CLAUSES 列出）。`));
     }
     clause = viaProgramme.clause;
     route = viaProgramme.route;
@@ -515,14 +518,16 @@ function decreasingRate({ inputs, where, src, supportYear, note }: RouteContext,
     return { rate, note: " (first year of support: the highest rate)" };
   }
   if (!inputs.has(YEAR_RATE)) {
-    throw invalidValue(`${where}: the rate falls year by year (逐年递减) and the text gives no schedule, so year ${supportYear} of support needs the input "rate" (that year's rate, below ${formatRate(rate.value)}).`);
+    throw invalidValue(bi(
+      `${where}: the rate falls year by year (逐年递减) and the text gives no schedule, so year ${supportYear} of support needs the input "rate" (that year's rate, below ${formatRate(rate.value)}).`,
+      `${where}：比例逐年递减，原文未给具体安排，支持第${supportYear}年须给输入 "rate"（当年比例，低于 ${formatRate(rate.value)}）。`));
   }
   const r = inputs.rate(YEAR_RATE);
   if (supportYear === 1 && (r.isNegative() || r.greaterThan(rate.value))) {
-    throw invalidValue(`${where}: input "rate" ${formatRate(r)} must be from 0% to the ${formatRate(rate.value)} the text allows.`);
+    throw invalidValue(bi(`${where}: input "rate" ${formatRate(r)} must be from 0% to the ${formatRate(rate.value)} the text allows.`, `${where}：输入 "rate" ${formatRate(r)} 须在 0% 至原文允许的 ${formatRate(rate.value)} 之间。`));
   }
   if (supportYear > 1 && (r.isNegative() || !r.lessThan(rate.value))) {
-    throw invalidValue(`${where}: input "rate" ${formatRate(r)} for year ${supportYear} must be 0% or more and below the first year's ${formatRate(rate.value)} (逐年递减).`);
+    throw invalidValue(bi(`${where}: input "rate" ${formatRate(r)} for year ${supportYear} must be 0% or more and below the first year's ${formatRate(rate.value)} (逐年递减).`, `${where}：第${supportYear}年的输入 "rate" ${formatRate(r)} 须不小于 0% 且低于第一年的 ${formatRate(rate.value)}（逐年递减）。`));
   }
   const why = supportYear === 1 ? `at most ${formatRate(rate.value)}` : `below ${formatRate(rate.value)}; ${decreasing.assumption}`;
   const whyZh = supportYear === 1 ? `至多 ${formatRate(rate.value)}` : `低于 ${formatRate(rate.value)}（逐年递减）`;

@@ -15,6 +15,7 @@ const COLUMNS_ZH: Record<string, string> = {
   name: "名称", default: "默认", "domestic rate": "国产比例", "threshold rule": "门槛规则", "shared cap": "共享上限",
   "lump sum": "定额", uplift: "上浮", "one-time": "一次性", base: "基数", "base year": "基数年度",
   step: "步骤", value: "值", quote: "原文", source: "出处", award: "补贴额",
+  "cut by": "核减原因", "award on its own": "单项补贴额", programme: "券种", year: "年度", row: "行号",
 };
 
 /** Step names of EXPLAIN in Chinese (a limit's step names its scope: "cap (per recipient)"). */
@@ -43,7 +44,7 @@ export function wordIn(lang: Lang, word: string): string {
 }
 
 export function headerIn(lang: Lang, header: readonly Cell[]): Cell[] {
-  return header.map((h) => (typeof h === "string" ? wordIn(lang, h) : h));
+  return header.map((h) => (typeof h !== "string" || lang === "en" ? h : COLUMNS_ZH[h] ?? wordIn(lang, h)));
 }
 
 interface StepLike { step: string; value: string; text?: Text; quote?: string; source?: string }
@@ -56,6 +57,12 @@ export function stepRowsIn(lang: Lang, steps: readonly StepLike[]): Cell[][] {
 interface ClauseLike { id: string; title: string; titleEn?: string; routes: { id: string; name: string; nameEn?: string }[] }
 interface VersionLike { title: string; titleEn?: string; clauseLabel?: { zh: string; en: string }; clauses: ClauseLike[] }
 
+/** Sentences CLAUSES writes in its assumption column (the policy files' own notes are English, as written). */
+const ASSUMPTIONS_ZH: [string, string][] = [
+  ["The text gives a maximum and no rate: the model gives the maximum unless an amount awarded is given.", "原文只给最高额、未给比例：除非给出获批金额，按最高额计算。"],
+  ["The text gives no amount: the award is the input amount.", "原文未给金额：补贴额即输入的金额。"],
+];
+
 /**
  * CLAUSES' table in the language: header, titles and route names; in Chinese the clause as the text
  * labels it (（六）, 第八条, which CLAUSE accepts), in English the documented id ("6").
@@ -63,12 +70,15 @@ interface VersionLike { title: string; titleEn?: string; clauseLabel?: { zh: str
 export function clauseTableIn(lang: Lang, version: VersionLike, rows: Cell[][]): Cell[][] {
   const [header, ...body] = rows;
   const col = (name: string) => header.indexOf(name);
-  const [ci, ri, ti, ni] = [col("clause"), col("route"), col("title"), col("route name")];
+  const [ci, ri, ti, ni, ai] = [col("clause"), col("route"), col("title"), col("route name"), col("assumption")];
   return [headerIn(lang, header), ...body.map((row) => {
     const out = [...row];
     const clause = version.clauses.find((c) => c.id === String(row[ci]));
     const route = clause?.routes.find((r) => r.id === row[ri]);
-    if (lang === "zh") out[ci] = clauseLabel(version, String(row[ci]), lang);
+    if (lang === "zh") {
+      out[ci] = clauseLabel(version, String(row[ci]), lang);
+      out[ai] = ASSUMPTIONS_ZH.reduce((text, [en, zh]) => text.replace(en, zh), String(row[ai]));
+    }
     if (clause) out[ti] = titleIn(lang, clause);
     if (route) out[ni] = nameIn(lang, { name: route.name, nameEn: route.nameEn === route.id ? undefined : route.nameEn });
     return out;
