@@ -192,9 +192,9 @@ const runIn = (env: Record<string, string>, args: string[]) => {
 
 /**
  * The prose of a command's output, cell by cell (tab-separated): quotes of the texts, quoted strings,
- * 《titles》, file names, ids (hangzhou-binjiang@2025) and codes are not prose. Two columns hold the
- * policy files' own notes, written in English only (CLAUSES' assumption, POLICIES' window note):
- * they are data not yet translated and are left out by their header, and only there.
+ * 《titles》, file names, ids (hangzhou-binjiang@2025) and codes are not prose. One column holds the
+ * policy files' own notes, written in English only (CLAUSES' assumption): data not yet translated,
+ * left out by its header, and only there.
  */
 function cells(out: string): string[] {
   const lines = out.split("\n").filter((l) => !/^\s*=/.test(l));
@@ -203,7 +203,6 @@ function cells(out: string): string[] {
   for (const line of lines) {
     const row = line.replace(/^ {2}/, "").split("\t");
     if (row.includes("假设") && row.includes("条款")) row.forEach((c, i) => c === "假设" && skip.add(i));
-    if (row.includes("有效期说明")) row.forEach((c, i) => c === "有效期说明" && skip.add(i));
     if (row.length === 1) skip.clear();
     row.forEach((c, i) => {
       if (!(row.length > 1 && skip.has(i)) && !isQuote(c)) kept.push(c);

@@ -50,7 +50,8 @@ export function VersionSelect({ engine, year, value, onChange, testId }: { engin
     <Select size="small" value={value} onChange={(_, d) => onChange(d.value)} data-testid={testId}>
       {specOptions(engine, year).map((j) => (
         <optgroup key={j.id} label={nameIn(t.lang, j)}>
-          <option value={j.id}>{t.byYear(nameIn(t.lang, j), j.byYear)}</option>
+          {/* the id in English (what formulas take; the English name is too long for a 320 px pane), the name in Chinese */}
+          <option value={j.id}>{t.byYear(t.lang === "zh" ? j.name : j.id, j.byYear)}</option>
           {j.versions.map((k) => (
             <option key={k} value={k}>{k}</option>
           ))}
