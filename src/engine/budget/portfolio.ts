@@ -12,6 +12,7 @@ import { voucherRouteLimits } from "../limits/derive";
 import { compiledAward } from "../compiled";
 import { bi, tr, type Lang, type Text } from "../text";
 import { headerIn } from "../messages/tables";
+import { clauseLabel } from "../messages/labels";
 import type { Instalments, PolicyVersion } from "../types";
 import { computeVoucher, type Step } from "../voucher";
 import { allocateFen, fenToYuan, toFenBig, type AllocationMethod } from "./allocate";
@@ -24,6 +25,8 @@ export interface RowAward {
   /** The award's identity within its version: "compute:standard", or a clause id. */
   awardId: string;
   label: string;
+  /** The label in Chinese, the clause as the text numbers it: 算力券 compute:standard（（六）） */
+  labelZh?: string;
   version: PolicyVersion;
   /** The award on its own (after its own rate, threshold, cap), exact, in 元. */
   single: Decimal;
@@ -165,6 +168,7 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
     kind: "voucher",
     awardId,
     label: `${programme.name} ${awardId} (clause ${programme.clause})`,
+    labelZh: `${programme.name} ${awardId}（${clauseLabel(version, programme.clause, "zh")}）`,
     version,
     single: r.award,
     ...(fast ? { singleFen: BigInt(fast[0]) } : {}),
@@ -313,7 +317,7 @@ function nonDuplication(pass: Pass, year: number[]): void {
       if (live[i].award!.awardId === best) continue;
       pass.cut(i, "non-duplication", zero, () => bi(
         `the same project also qualifies for ${bestRow.award!.label} (row ${bestRow.line}), which pays more: only the highest award is paid`,
-        `同一项目亦符合${bestRow.award!.label}（第${bestRow.line}行），金额更高：只按最高一项支持`,
+        `同一项目亦符合${bestRow.award!.labelZh ?? bestRow.award!.label}（第${bestRow.line}行），金额更高：只按最高一项支持`,
       ), live[i].award!.version.nonDuplication!.quote);
     }
   }

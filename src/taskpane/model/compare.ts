@@ -83,7 +83,10 @@ export function compareScenarios(engine: Engine, scenarios: readonly Scenario[],
       const asClause = scenarioClause(scenario.programme);
       if (asClause) {
         const c = engine.clauseAward(scenario.jurisdiction, asClause.clause, scenario.amount.trim() === "" ? null : scenario.amount, asClause.route, null, year);
-        if (c.unit !== "元") throw Object.assign(new Error(`clause ${c.clause.id} pays ${c.unit} (in kind), not 元: it cannot be compared in 元.`), { code: "#N/A" });
+        if (c.unit !== "元") {
+          const text = bi(`clause ${c.clause.id} pays ${c.unit} (in kind), not 元: it cannot be compared in 元.`, `${clauseLabel(c.version, c.clause.id, "zh")}以 ${c.unit}（实物）支付，而非元：无法按元比较。`);
+          throw Object.assign(new Error(text.en), { code: "#N/A", text });
+        }
         return {
           scenario, ok: true, award: c.award.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), rate: c.route.rate?.value ?? null, cap: c.route.cap?.value ?? null,
           binding: c.binding, version: c.version.key, programme: `clause ${c.clause.id}:${c.route.id}`, diff: null, error: null,
