@@ -1,6 +1,7 @@
 import { clip, normalizeText } from "./amount";
 import { invalidValue, notAvailable } from "./errors";
 import { bi, type Text } from "./text";
+import { clauseLabel } from "./messages/labels";
 import type { Jurisdiction, PolicyVersion, Programme, ProgrammeType, Route } from "./types";
 import type { PolicyRegistry } from "./registry";
 
@@ -271,7 +272,7 @@ export class Resolver {
     if (version.programmes.length === 0) return bi("no voucher programmes", "无券种");
     return bi(
       version.programmes.map((p) => `${p.id} (${p.nameEn}, clause ${p.clause})`).join(", "),
-      version.programmes.map((p) => `${p.name}（${p.id}，条款 ${p.clause}）`).join("、"),
+      version.programmes.map((p) => `${p.name}（${p.id}，${clauseLabel(version, p.clause, "zh")}）`).join("、"),
     );
   }
 
