@@ -53,6 +53,11 @@ export function versionStep(resolved: ResolvedVersion): Step {
   return biStep("version", text, version.inForce ? { quote: version.inForce.quote, source: version.source } : undefined);
 }
 
+/** A route's base as Chinese shows it: the file's name of it, without an English note ("none (no rate is given)" → ""). */
+function baseZh(base: string): string {
+  return /\p{Script=Han}/u.test(base) ? base.replace(/\s*\([^()]*[A-Za-z]{2,}[^()]*\)/g, "") : "";
+}
+
 /** Records a step when a trace is wanted; the step is only built then (formatting amounts is costly). */
 export type Note = (make: () => Step) => void;
 
@@ -109,7 +114,7 @@ export function computeVoucher(
   }
   note(() => biStep("base", bi(
     `${formatYuan(base)}${route.base ? ` of ${route.base}` : ""}${route.baseYear === "previous" ? ` (上一年度: spend of ${year - 1} for an award in ${year})` : ""}`,
-    `${route.base ? `${route.base}` : ""}${formatYuan(base)}${route.baseYear === "previous" ? `（上一年度：${year} 年的补贴按 ${year - 1} 年的支出）` : ""}`)));
+    `${baseZh(route.base)}${formatYuan(base)}${route.baseYear === "previous" ? `（上一年度：${year} 年的补贴按 ${year - 1} 年的支出）` : ""}`)));
 
   if (route.lumpSum) {
     const lump = route.lumpSum;
