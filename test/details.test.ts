@@ -4,9 +4,36 @@ import { computeVoucher } from "../src/functions/functions";
 import { voucherDetails, type VoucherCard } from "../src/functions/details";
 import { evaluateFormula } from "../src/functions/evaluate";
 import { expectError } from "./helpers/call";
+import { setLanguageSource } from "../src/functions/language";
 
 const prop = (c: VoucherCard, name: string) => c.properties[name]?.basicValue;
 const details = (...args: unknown[]) => voucherDetails(...(args as [unknown, unknown, unknown, unknown?, unknown?])) as VoucherCard;
+
+describe("the card in Chinese (Office's display language zh-CN): Chinese keys and words", () => {
+  afterEach(() => setLanguageSource(() => null));
+  test("Binjiang 2025 compute, 5000万 domestic → capped at 2000万 （六）", () => {
+    setLanguageSource(() => "zh");
+    const c = details("滨江", "算力券", "5000万", true, 2026);
+    expect(prop(c, "补贴额")).toBe(20000000);
+    expect(prop(c, "比例")).toBe(0.6);
+    expect(prop(c, "上限")).toBe(20000000);
+    expect(prop(c, "约束项")).toBe("路径上限");
+    expect(prop(c, "条款")).toBe("（六）");
+    expect(prop(c, "券种")).toBe("算力券（compute）");
+    expect(prop(c, "award")).toBeUndefined();
+    for (const s of c.layouts.card.sections) for (const p of s.properties) expect(c.properties[p]).toBeDefined();
+    expect(c.layouts.card.sections[1].title).toBe("依据");
+  });
+  test("the same card in English after the language changes (the memo keys on it)", () => {
+    setLanguageSource(() => "zh");
+    details("滨江", "算力券", "5000万", true, 2026);
+    setLanguageSource(() => "en");
+    const c = details("滨江", "算力券", "5000万", true, 2026);
+    expect(prop(c, "clause")).toBe("6");
+    expect(prop(c, "programme")).toBe("compute (Compute voucher)");
+    expect(prop(c, "补贴额")).toBeUndefined();
+  });
+});
 
 describe("the card", () => {
   test("a capped award: Binjiang 2025 compute, 5000万 domestic → 60% = 3000万, capped at 2000万 （六）", () => {

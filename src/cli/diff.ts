@@ -3,50 +3,66 @@
 import { parseArgs } from "util";
 import { AwardError, defaultEngine, diffVersions, type VersionDiff } from "../engine";
 import type { Io } from "./main";
+import { bi, tr, type Lang, type Text } from "../engine/text";
+import { clauseLabel, diffFactIn, diffValueIn } from "../engine/messages";
 
 export const DIFF_USAGE = `  award-model diff [--json] A B                     clauses added, removed and changed from version A to version B,
                                                     e.g. hangzhou-binjiang@2025-draft hangzhou-binjiang@2025`;
 
 const show = (v: string | null) => (v === null ? "—" : v);
 
-export function formatDiff(d: VersionDiff): string {
+/** The diff read line by line, in the language; clauses labelled as the text numbers them in Chinese. */
+export function formatDiff(d: VersionDiff, lang: Lang = "en", label: (id: string) => string = (id) => id): string {
+  const zh = lang === "zh";
+  const fact = (f: string) => diffFactIn(lang, f);
+  const val = (v: string | null) => show(v === null ? null : diffValueIn(lang, v));
+  const sep = zh ? "：" : ": ";
+  const clause = (verb: Text, c: { id: string; title: string }) => (zh ? `${verb.zh} ${label(c.id)} ${c.title}` : `${verb.en} clause ${c.id} ${c.title}`);
   const out: string[] = [`${d.from} → ${d.to}`];
-  for (const p of d.pools) out.push(`changed ${p.fact}: ${show(p.from)} → ${show(p.to)}`);
-  for (const c of d.removed) out.push(`removed clause ${c.id} ${c.title}`);
-  for (const c of d.added) out.push(`added clause ${c.id} ${c.title}`);
+  for (const p of d.pools) out.push(`${zh ? "修改" : "changed"} ${fact(p.fact)}${sep}${val(p.from)} → ${val(p.to)}`);
+  for (const c of d.removed) out.push(clause(bi("removed", "删除"), c));
+  for (const c of d.added) out.push(clause(bi("added", "新增"), c));
   for (const c of d.changed) {
-    out.push(`changed clause ${c.id} ${c.title}`);
+    out.push(clause(bi("changed", "修改"), c));
     for (const f of c.changes) {
-      if (f.from === null) out.push(`  + ${f.fact}: ${f.to}`);
-      else if (f.to === null) out.push(`  - ${f.fact}: ${f.from}`);
-      else out.push(`  ~ ${f.fact}: ${f.from} → ${f.to}`);
+      if (f.from === null) out.push(`  + ${fact(f.fact)}${sep}${val(f.to)}`);
+      else if (f.to === null) out.push(`  - ${fact(f.fact)}${sep}${val(f.from)}`);
+      else out.push(`  ~ ${fact(f.fact)}${sep}${val(f.from)} → ${val(f.to)}`);
     }
   }
   const n = d.changed.reduce((s, c) => s + c.changes.length, 0);
-  out.push(`${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed (${n} differences), ${d.unchanged.length} unchanged`);
+  out.push(zh
+    ? `新增 ${d.added.length} 条，删除 ${d.removed.length} 条，修改 ${d.changed.length} 条（${n} 处不同），未变 ${d.unchanged.length} 条`
+    : `${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed (${n} differences), ${d.unchanged.length} unchanged`);
   return `${out.join("\n")}\n`;
 }
 
 /** Returns the exit status: 0 when the versions are the same, 1 when they differ, 2 for a usage error. */
-export function diffCommand(args: string[], io: Io, usageError: (m: string) => Error): number {
+export function diffCommand(args: string[], io: Io, usageError: (m: string) => Error, lang: Lang = "en"): number {
   const { values, positionals } = parseArgs({ args, options: { json: { type: "boolean", default: false } }, allowPositionals: true });
-  if (positionals.length !== 2) throw usageError("diff takes two versions, e.g. hangzhou-binjiang@2025-draft hangzhou-binjiang@2025");
+  if (positionals.length !== 2) {
+    throw usageError(tr(bi("diff takes two versions, e.g. hangzhou-binjiang@2025-draft hangzhou-binjiang@2025", "diff 需要两个版本，例如 hangzhou-binjiang@2025-draft hangzhou-binjiang@2025"), lang));
+  }
   const engine = defaultEngine();
   const year = new Date().getFullYear();
   let d: VersionDiff;
+  let labelOf: (id: string) => string = (id) => id;
   try {
     const [a, b] = positionals.map((p) => engine.resolver.resolve(p, year).version);
     if (a.jurisdiction !== b.jurisdiction) {
-      throw usageError(`diff compares two versions of one jurisdiction; ${a.key} and ${b.key} are different jurisdictions (compare them clause by clause with AWARD.CLAUSES)`);
+      throw usageError(tr(bi(
+        `diff compares two versions of one jurisdiction; ${a.key} and ${b.key} are different jurisdictions (compare them clause by clause with AWARD.CLAUSES)`,
+        `diff 比较同一地区的两个版本；${a.key} 与 ${b.key} 属于不同地区（请用 AWARD.CLAUSES 逐条比较）`), lang));
     }
     d = diffVersions(a, b);
+    labelOf = (id) => clauseLabel(b.clauses.some((c) => c.id === id) ? b : a, id, lang);
   } catch (e) {
     if (e instanceof AwardError) {
-      io.stderr.write(`award-model: ${e.code} ${e.message}\n`);
+      io.stderr.write(`award-model: ${e.code} ${e.in(lang)}\n`);
       return 2;
     }
     throw e;
   }
-  io.stdout.write(values.json ? `${JSON.stringify(d, null, 2)}\n` : formatDiff(d));
+  io.stdout.write(values.json ? `${JSON.stringify(d, null, 2)}\n` : formatDiff(d, lang, labelOf));
   return d.added.length + d.removed.length + d.changed.length + d.pools.length > 0 ? 1 : 0;
 }

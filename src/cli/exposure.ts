@@ -12,7 +12,8 @@ import Decimal from "decimal.js";
 import { budget, defaultEngine, defaultRegistry, formatYuan, type PolicyRegistry, type PolicyVersion } from "../engine";
 import { POLICY_DIR } from "../engine/load-files";
 import { AwardError } from "../engine/errors";
-import { bi, type Text } from "../engine/text";
+import { bi, tr, type Lang, type Text } from "../engine/text";
+import { EXPOSURE, wordIn } from "../engine/messages";
 import type { Step } from "../engine/voucher";
 import { EncodingSniffer, MAX_LINE_BYTES, type TextEncoding } from "../engine/budget/encoding";
 import type { Io } from "./main";
@@ -87,7 +88,7 @@ async function readCsv(file: string, sink: RowSink, onProgress?: (n: number) => 
   const { encoding, skip } = await csvEncoding(file);
   const chunks = decodedChunks(file, encoding, skip);
   const first = await chunks.next();
-  if (first.done) throw new ExposureUsageError(`${file}: the file is empty; it needs a header row and one row per application`);
+  if (first.done) throw new ExposureUsageError(bi(`${file}: the file is empty; it needs a header row and one row per application`, `${file}：文件为空；需要一行表头，每项申请一行`));
   const firstLine = first.value.slice(0, first.value.search(/\r?\n|$/));
   const delimiter = [",", ";", "\t"].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0][0];
   async function* all() {
@@ -107,7 +108,7 @@ async function readCsv(file: string, sink: RowSink, onProgress?: (n: number) => 
     if (e instanceof ExposureUsageError || e instanceof AwardError) throw e;
     throw fileError(file, e, bi("not a readable CSV file", "无法读取的 CSV 文件"));
   }
-  if (n === 0) throw new ExposureUsageError(`${file}: the file is empty; it needs a header row and one row per application`);
+  if (n === 0) throw new ExposureUsageError(bi(`${file}: the file is empty; it needs a header row and one row per application`, `${file}：文件为空；需要一行表头，每项申请一行`));
   return n - 1;
 }
 
@@ -121,7 +122,7 @@ export async function readApplicationFile(file: string, onProgress?: (n: number)
 /** Streams an applications file (.csv or .xlsx) to a sink; returns the number of data rows. */
 export async function streamApplicationFile(file: string, sink: RowSink, onProgress?: (n: number) => void): Promise<number> {
   const ext = path.extname(file).toLowerCase();
-  if (!fs.existsSync(file)) throw new ExposureUsageError(`${file}: no such file`);
+  if (!fs.existsSync(file)) throw new ExposureUsageError(bi(`${file}: no such file`, `${file}：文件不存在`));
   if (ext === ".csv") return readCsv(file, sink, onProgress);
   if (ext === ".xlsx") {
     let header = false;
@@ -141,10 +142,10 @@ export async function streamApplicationFile(file: string, sink: RowSink, onProgr
       if (e instanceof ExposureUsageError || e instanceof AwardError) throw e;
       throw fileError(file, e, bi("not a readable .xlsx workbook", "无法读取的 .xlsx 工作簿"));
     }
-    if (!header) throw new ExposureUsageError(`${file}: the first sheet is empty; it needs a header row and one row per application`);
+    if (!header) throw new ExposureUsageError(bi(`${file}: the first sheet is empty; it needs a header row and one row per application`, `${file}：第一个工作表为空；需要一行表头，每项申请一行`));
     return n;
   }
-  throw new ExposureUsageError(`${file}: give a .xlsx or .csv file (not "${ext || "no extension"}")`);
+  throw new ExposureUsageError(bi(`${file}: give a .xlsx or .csv file (not "${ext || "no extension"}")`, `${file}：请给出 .xlsx 或 .csv 文件（而非 "${ext || "无扩展名"}"）`));
 }
 
 /** A file's sha256, read as a stream. */
@@ -173,16 +174,16 @@ export function policyFilesUsed(registry: PolicyRegistry, versions: PolicyVersio
 
 const yuan = (d: { toFixed(n: number): string }) => d.toFixed(2);
 
-export async function exposureCommand(args: string[], io: Io): Promise<number> {
+export async function exposureCommand(args: string[], io: Io, lang: Lang = "en"): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: { year: { type: "string" }, method: { type: "string" }, out: { type: "string" }, json: { type: "boolean", default: false } },
     allowPositionals: true,
   });
-  if (positionals.length !== 1) throw new ExposureUsageError(positionals.length === 0 ? "give the applications file" : `give one file, not ${positionals.length}`);
+  if (positionals.length !== 1) throw new ExposureUsageError(positionals.length === 0 ? EXPOSURE.noFile : EXPOSURE.oneFile(positionals.length));
   const file = positionals[0];
   const yearOption = parseYearOption(values.year, (m) => new ExposureUsageError(m));
-  if (values.out !== undefined && path.extname(values.out).toLowerCase() !== ".xlsx") throw new ExposureUsageError(`--out "${values.out}" must be an .xlsx file`);
+  if (values.out !== undefined && path.extname(values.out).toLowerCase() !== ".xlsx") throw new ExposureUsageError(EXPOSURE.outXlsx(values.out));
   // A long run must not end on an output it cannot write, nor write over its input: check first.
   if (values.out !== undefined) checkOutputFile(values.out, [file]);
   let method: budget.AllocationMethod;
@@ -193,7 +194,7 @@ export async function exposureCommand(args: string[], io: Io): Promise<number> {
   }
   const year = yearOption ?? new Date().getFullYear();
   const started = Date.now();
-  const progress = (what: string) => io.stderr.write(`exposure: ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  const progress = (what: Text) => io.stderr.write(`exposure: ${tr(what, lang)} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
 
   // Rows are read as they stream in and kept only as parsed applications.
   let columns: Map<budget.Column, number> | null = null;
@@ -209,12 +210,12 @@ export async function exposureCommand(args: string[], io: Io): Promise<number> {
     row: (cells, line) => {
       parsed.push(budget.readRow(columns!, cells, parsed.length, line, year));
     },
-  }, (n) => progress(`read ${n.toLocaleString("en-US")} rows`));
+  }, (n) => progress(EXPOSURE.read(n.toLocaleString("en-US"))));
   const long = rowCount >= 10000;
-  if (long) progress(`read ${rowCount.toLocaleString("en-US")} rows from ${file}`);
-  const spill = values.out !== undefined ? new TraceSpill() : undefined;
+  if (long) progress(EXPOSURE.read(rowCount.toLocaleString("en-US"), file));
+  const spill = values.out !== undefined ? new TraceSpill(lang) : undefined;
   try {
-    return await computeAndReport({ file, out: values.out, json: values.json === true, method, parsed, rowCount, spill, io, progress: long ? progress : undefined });
+    return await computeAndReport({ file, out: values.out, json: values.json === true, method, parsed, rowCount, spill, io, lang, progress: long ? progress : undefined });
   } finally {
     spill?.remove();
   }
@@ -229,12 +230,13 @@ interface Run {
   rowCount: number;
   spill: TraceSpill | undefined;
   io: Io;
+  lang: Lang;
   /** progress lines, on long runs only */
-  progress: ((what: string) => void) | undefined;
+  progress: ((what: Text) => void) | undefined;
 }
 
 /** Applies every rule to the parsed rows, reports the summary, writes --out. */
-async function computeAndReport({ file, out, json, method, parsed, rowCount, spill, io, progress }: Run): Promise<number> {
+async function computeAndReport({ file, out, json, method, parsed, rowCount, spill, io, lang, progress }: Run): Promise<number> {
   const engine = defaultEngine();
   const result = budget.runPortfolio(engine.resolver, parsed, {
     method,
@@ -242,13 +244,13 @@ async function computeAndReport({ file, out, json, method, parsed, rowCount, spi
     onAwardSteps: spill ? (index, steps) => spill.add(index, steps) : undefined,
     trace: out !== undefined,
     progress: progress
-      ? (done, total) => progress(`computed ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows${done === total ? "; applying the caps, pools and shares across rows" : ""}`)
+      ? (done, total) => progress(EXPOSURE.computed(done.toLocaleString("en-US"), total.toLocaleString("en-US"), done === total))
       : undefined,
-    onYear: progress ? (year, rows) => progress(`applying the rules across rows: ${year} (${rows.toLocaleString("en-US")} rows)`) : undefined,
+    onYear: progress ? (year, rows) => progress(bi(`applying the rules across rows: ${year} (${rows.toLocaleString("en-US")} rows)`, `逐行适用跨行规则：${year} 年（${rows.toLocaleString("en-US")} 行）`)) : undefined,
   });
 
   const bad = result.rows.filter((r) => r.error);
-  for (const r of bad) io.stderr.write(`${file}: row ${r.line}: ${r.error!.code} ${r.error!.message}\n`);
+  for (const r of bad) io.stderr.write(`${file}: ${tr(EXPOSURE.row(r.line), lang)}: ${r.error!.code} ${r.error!.in(lang)}\n`);
   const computed = result.rows.filter((r) => r.paid !== null);
   const totalPaid = computed.reduce((s, r) => s.plus(r.paid!), new Decimal(0));
   const summary = {
@@ -267,17 +269,20 @@ async function computeAndReport({ file, out, json, method, parsed, rowCount, spi
   if (json) {
     io.stdout.write(`${JSON.stringify(summary)}\n`);
   } else {
-    io.stdout.write(`${file}: ${summary.rows} rows, ${summary.computed} computed, ${summary.bad} bad${summary.blank ? `, ${summary.blank} blank` : ""}; method ${method}\n`);
-    io.stdout.write(`awarded in all: ${formatYuan(totalPaid)} (${totalPaid.toFixed(2)} 元)\n`);
-    if (result.pools.length === 0) io.stdout.write("no annual pool applies to these rows\n");
+    const say = (t: Text) => io.stdout.write(`${tr(t, lang)}\n`);
+    say(EXPOSURE.summary(file, summary.rows, summary.computed, summary.bad, summary.blank, method));
+    say(EXPOSURE.awardedInAll(formatYuan(totalPaid), totalPaid.toFixed(2)));
+    if (result.pools.length === 0) say(EXPOSURE.noPool);
     for (const p of result.pools) {
-      io.stdout.write(`\n${p.label}\n  version ${p.version}, ${p.rows} applications\n  requested ${yuan(p.requested)}  awarded ${yuan(p.awarded)}  limit ${yuan(p.limit)}  remaining ${yuan(p.remaining)}\n  exhausted on ${p.exhaustion === null ? "— (not reached" + (p.requested.greaterThanOrEqualTo(p.limit) ? ", or reached on an undated row)" : ")") : budget.serialToISO(p.exhaustion)}\n`);
+      const exhausted = p.exhaustion === null ? tr(EXPOSURE.notReached(p.requested.greaterThanOrEqualTo(p.limit)), lang) : budget.serialToISO(p.exhaustion);
+      io.stdout.write(`\n${poolLabelIn(lang, p.label)}\n`);
+      say(EXPOSURE.pool(p.version, p.rows, yuan(p.requested), yuan(p.awarded), yuan(p.limit), yuan(p.remaining), exhausted));
     }
   }
   if (out) {
-    progress?.(`writing ${out}`);
-    await writeFileAtomic(out, (temp) => writeWorkbook(temp, result, file, method, { spill, progress }), [file]);
-    io.stderr.write(`exposure: wrote ${out}\n`);
+    progress?.(EXPOSURE.writing(out));
+    await writeFileAtomic(out, (temp) => writeWorkbook(temp, result, file, method, { spill, progress: progress && ((w) => progress(w)), lang }), [file]);
+    io.stderr.write(`exposure: ${tr(EXPOSURE.wrote(out), lang)}\n`);
   }
   return bad.length > 0 ? 1 : 0;
 }
@@ -295,7 +300,7 @@ export class TraceSpill {
   private buffer: string[] = [];
   private chars = 0;
 
-  constructor() {
+  constructor(private readonly lang: Lang = "en") {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), "award-trace-"));
     this.file = path.join(this.dir, "trace.jsonl");
     this.fd = fs.openSync(this.file, "w");
@@ -309,7 +314,7 @@ export class TraceSpill {
   }
 
   add(index: number, steps: readonly Step[]): void {
-    const line = JSON.stringify([index, steps.map((s) => [s.step, s.value, this.quoteId(s.quote)])]);
+    const line = JSON.stringify([index, steps.map((s) => [s.step, s.text ? tr(s.text, this.lang) : s.value, this.quoteId(s.quote)])]);
     this.buffer.push(line);
     this.chars += line.length;
     if (this.chars > 1 << 20) this.flush();
@@ -358,7 +363,21 @@ export interface WriteOptions {
   spill?: TraceSpill;
   /** rows a sheet holds before it continues on another (Excel's 1,048,576; tests set fewer) */
   maxRows?: number;
-  progress?: (what: string) => void;
+  progress?: (what: Text) => void;
+  /** the language of sheet names, headers and words (default English, the documented columns) */
+  lang?: Lang;
+}
+
+/** A pool's summary label in the language: "算力券 (compute) annual pool 2026, 1亿元" → "算力券（compute）年度资金池 2026，1亿元". */
+export function poolLabelIn(lang: Lang, label: string): string {
+  if (lang === "en") return label;
+  const m = /^(.*) \(([^()]+)\)( annual pool)? (.*), ([^,]+)$/.exec(label);
+  return m ? `${m[1]}（${m[2]}）${m[3] ? "年度资金池" : ""} ${m[4]}，${m[5]}` : label;
+}
+
+/** Columns with their headers in the language. */
+function columnsIn(lang: Lang, columns: Column[]): Column[] {
+  return lang === "en" ? columns : columns.map((c) => ({ ...c, header: EXPOSURE.headersZh[c.header] ?? c.header }));
 }
 
 /**
@@ -368,6 +387,8 @@ export interface WriteOptions {
  */
 export async function writeWorkbook(out: string, result: budget.PortfolioResult, input: string, method: string, options: WriteOptions = {}): Promise<void> {
   const wb = new XlsxStreamWriter(out, options.maxRows);
+  const lang = options.lang ?? "en";
+  const sheet = (name: keyof typeof EXPOSURE.sheets, columns: Column[]) => wb.sheet(tr(EXPOSURE.sheets[name], lang), columnsIn(lang, columns));
   const spill = options.spill;
   const quotes = spill?.quotes ?? new Map<string, number>();
   const quoteId = (q: string | undefined) => {
@@ -378,32 +399,32 @@ export async function writeWorkbook(out: string, result: budget.PortfolioResult,
   };
   const every = Math.max(1, Math.floor(result.rows.length / 10));
 
-  const awards = wb.sheet("awards", AWARD_COLUMNS);
+  const awards = sheet("awards", AWARD_COLUMNS);
   for (let i = 0; i < result.rows.length; i++) {
     const r = result.rows[i];
     const a = r.app;
     await awards.addRow([
       r.line, a?.recipient, a?.project, a?.policy, a?.programme, a?.year, a?.date ?? null,
-      r.award?.version.key, r.award ? Number(r.award.single.toFixed(2)) : null, r.paid !== null ? r.paid.toNumber() : null, r.cuts.join("; "),
-      r.error ? `${r.error.code} ${r.error.message}` : null,
+      r.award?.version.key, r.award ? Number(r.award.single.toFixed(2)) : null, r.paid !== null ? r.paid.toNumber() : null, lang === "en" ? r.cuts.join("; ") : r.cuts.map((c) => tr(budget.cutName(c), lang)).join("；"),
+      r.error ? `${r.error.code} ${r.error.in(lang)}` : null,
     ]);
-    if (options.progress && i > 0 && i % every === 0) options.progress(`wrote ${i.toLocaleString("en-US")} award rows`);
+    if (options.progress && i > 0 && i % every === 0) options.progress(EXPOSURE.wroteAwards(i.toLocaleString("en-US")));
   }
   await awards.end();
 
-  const pools = wb.sheet("pools", POOL_COLUMNS);
+  const pools = sheet("pools", POOL_COLUMNS);
   for (const p of result.pools) {
-    await pools.addRow([p.version, p.pool, p.year, p.label, p.limit.toNumber(), p.requested.toNumber(), p.awarded.toNumber(), p.remaining.toNumber(), p.exhaustion, p.rows, method, p.quote]);
+    await pools.addRow([p.version, p.pool, p.year, poolLabelIn(lang, p.label), p.limit.toNumber(), p.requested.toNumber(), p.awarded.toNumber(), p.remaining.toNumber(), p.exhaustion, p.rows, method, p.quote]);
   }
   await pools.end();
 
-  const trace = wb.sheet("trace", TRACE_COLUMNS);
+  const trace = sheet("trace", TRACE_COLUMNS);
   const portfolioSteps = async (r: budget.PortfolioRow) => {
-    for (const s of r.steps) await trace.addRow([r.line, s.step, s.value, quoteId(s.quote)]);
+    for (const s of r.steps) await trace.addRow([r.line, wordIn(lang, s.step), s.text ? tr(s.text, lang) : s.value, quoteId(s.quote)]);
   };
   let done = 0;
   const tick = () => {
-    if (options.progress && ++done % every === 0) options.progress(`wrote the traces of ${done.toLocaleString("en-US")} rows`);
+    if (options.progress && ++done % every === 0) options.progress(EXPOSURE.wroteTraces(done.toLocaleString("en-US")));
   };
   if (spill) {
     let k = 0;
@@ -412,29 +433,29 @@ export async function writeWorkbook(out: string, result: budget.PortfolioResult,
       while (k < result.rows.length && result.rows[k].index !== index) k++;
       const r = result.rows[k];
       if (!r) break;
-      for (const [step, value, q] of steps) await trace.addRow([r.line, step, value, q]);
+      for (const [step, value, q] of steps) await trace.addRow([r.line, wordIn(lang, step), value, q]);
       await portfolioSteps(r);
       tick();
     }
   } else {
     for (const r of result.rows) {
       if (!r.award) continue;
-      for (const s of r.award.steps) await trace.addRow([r.line, s.step, s.value, quoteId(s.quote)]);
+      for (const s of r.award.steps) await trace.addRow([r.line, wordIn(lang, s.step), s.text ? tr(s.text, lang) : s.value, quoteId(s.quote)]);
       await portfolioSteps(r);
       tick();
     }
   }
   await trace.end();
 
-  const q = wb.sheet("quotes", [{ header: "quote id", kind: "int", width: 10 }, { header: "quote (verbatim from the policy text)", kind: "text", width: 100 }]);
+  const q = sheet("quotes", [{ header: "quote id", kind: "int", width: 10 }, { header: "quote (verbatim from the policy text)", kind: "text", width: 100 }]);
   for (const [text, id] of quotes) await q.addRow([id, text]);
   await q.end();
 
-  const pol = wb.sheet("policies", [{ header: "version", kind: "text", width: 24 }, { header: "file", kind: "text", width: 44 }, { header: "sha256", kind: "text", width: 66 }]);
+  const pol = sheet("policies", [{ header: "version", kind: "text", width: 24 }, { header: "file", kind: "text", width: 44 }, { header: "sha256", kind: "text", width: 66 }]);
   for (const f of policyFilesUsed(defaultRegistry(), result.versions)) await pol.addRow([f.version, f.file, f.sha256]);
   await pol.addRow([]);
-  await pol.addRow(["input", path.basename(input), await sha256(input)]);
-  await pol.addRow(["method", method]);
+  await pol.addRow([lang === "zh" ? EXPOSURE.headersZh.input : "input", path.basename(input), await sha256(input)]);
+  await pol.addRow([lang === "zh" ? EXPOSURE.headersZh.method : "method", method]);
   await pol.end();
   await wb.finish();
 }

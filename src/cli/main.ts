@@ -2,7 +2,7 @@
 import { parseArgs } from "util";
 import { defaultRegistry } from "../engine";
 import { parseYearOption } from "./options";
-import { CLI, nameIn } from "../engine/messages";
+import { CLI, EXPOSURE, nameIn } from "../engine/messages";
 import { tr, type Lang } from "../engine/text";
 import { setLanguageSource } from "../functions/language";
 import { cliLang, LangError } from "./lang";
@@ -30,7 +30,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
   } catch (e) {
     const usage = tr(CLI.usage, lang);
     if (e instanceof ExposureUsageError) {
-      io.stderr.write(`award-model exposure: ${tr(e.text, lang)}\n${EXPOSURE_USAGE}\n`);
+      io.stderr.write(`award-model exposure: ${tr(e.text, lang)}\n${lang === "zh" ? EXPOSURE.usageZh : EXPOSURE_USAGE}\n`);
       return 2;
     }
     if (e instanceof LangError) {
@@ -54,8 +54,8 @@ async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   }
   if (command === "eval") return evalCommand(rest, io, lang);
   if (command === "policies") return policiesCommand(rest, io, lang);
-  if (command === "diff") return diffCommand(rest, io, (m) => new UsageError(m));
-  if (command === "exposure") return exposureCommand(rest, io);
+  if (command === "diff") return diffCommand(rest, io, (m) => new UsageError(m), lang);
+  if (command === "exposure") return exposureCommand(rest, io, lang);
   if (command === "forecast") return forecastCommand(rest, io, lang);
   throw new UsageError(tr(CLI.unknownCommand(command), lang));
 }
@@ -122,7 +122,9 @@ function policiesCommand(args: string[], io: Io, lang: Lang): number {
     const window = v.window ? t(CLI.window(v.window.from, v.window.to)) : t(CLI.neverInForce);
     const status = CLI.status[v.status] ? t(CLI.status[v.status]) : v.status;
     io.stdout.write(`${v.key.padEnd(30)} ${status.padEnd(6)} ${window}\n`);
-    io.stdout.write(`  ${v.title}${v.documentNumber ? ` (${v.documentNumber})` : ""}\n`);
+    // in English the English title, with the document's own (a quote of the text) after it
+    const title = lang === "en" && v.titleEn ? `${v.titleEn} (《${v.title}》${v.documentNumber ? `, ${v.documentNumber}` : ""})` : `${v.title}${v.documentNumber ? ` (${v.documentNumber})` : ""}`;
+    io.stdout.write(`  ${title}\n`);
     // the note on the window is the policy file's, in English: in Chinese, say whether it is assumed
     if (lang === "en") io.stdout.write(`  ${v.windowNote}\n`);
     else if (assumed(v.key)) io.stdout.write(`  ${t(CLI.windowAssumed)}\n`);

@@ -7,8 +7,11 @@ import { Resolver, parseYear, parseDomestic, type ResolvedVersion } from "./reso
 import { parseWhen } from "./when";
 import { CompiledVouchers } from "./compiled";
 import { MAX_YEAR, MIN_YEAR } from "./resolve";
-import { computeVoucher, type Step, type VoucherResult } from "./voucher";
-import type { Cited, PolicyFile, PolicyVersion } from "./types";
+import { biStep, computeVoucher, type Step, type VoucherResult } from "./voucher";
+import { bi } from "./text";
+import type { Cited, PolicyFile, PolicyVersion, Route } from "./types";
+import type { Lang, Text } from "./text";
+import { clauseLabel, clauseTableIn, headerIn, nameIn, stepRowsIn } from "./messages";
 import { clauseIdOf, clauseTable, computeClause, requireClauseArgument, roundAward, roundingStep, stepTable, type ClauseResult } from "./clauses";
 import { withVariants, type VariantSpec } from "./variants";
 
@@ -21,6 +24,13 @@ export type * from "./types";
 export { CLAUSE_COLUMNS, EXPLAIN_COLUMNS, roundAward, diffVersions, clauseIdOf, parseClauseInputs, type ClauseResult, type VersionDiff } from "./clauses";
 export { buildVariant, withVariants, variantKey, parseRateInput, routeNumber, ROUTE_ATTRS, PROGRAMME_ATTRS, type PolicyEdit, type VariantSpec } from "./variants";
 export * as budget from "./budget";
+
+/** EXPLAIN's table in the language (the English one is stepTable's, as documented). */
+function stepTableIn(lang: Lang, steps: Step[], result: { award: Decimal; unit: string }): Cell[][] {
+  const table = stepTable(steps, result);
+  if (lang === "en") return table;
+  return [headerIn(lang, table[0]), ...stepRowsIn(lang, steps), headerIn(lang, table[table.length - 1])];
+}
 
 /** Words that name a measure-wide limit in FUND_LIMIT. */
 const TOTAL_NAMES = new Set(["total", "all", "measure", "总额", "总计", "全部", "合计", "本措施"]);
@@ -61,13 +71,13 @@ export class Engine {
     const result = computeVoucher(this.resolver, resolved, type, spend, domestic, y);
     const variant = resolved.version.variant;
     if (variant) {
-      result.steps.splice(1, 0, {
-        step: "what-if variant",
-        value: `${resolved.version.key} is ${variant.base} with edited numbers (not from the text): ${variant.edits.map((e) => `${e.field} ${e.from} → ${e.to}`).join("; ")}`,
-      });
+      const edits = variant.edits.map((e) => `${e.field} ${e.from} → ${e.to}`);
+      result.steps.splice(1, 0, biStep("what-if variant", bi(
+        `${resolved.version.key} is ${variant.base} with edited numbers (not from the text): ${edits.join("; ")}`,
+        `${resolved.version.key} 是 ${variant.base} 改动数字后的假设方案（并非原文）：${edits.join("；")}`)));
     }
     const rounded = toFen(result.award);
-    result.steps.push({ step: "rounding", value: `${result.award.toString()} 元 rounded half up to the fen: ${rounded}` });
+    result.steps.push(roundingStep(result.award, "元"));
     return result;
   }
 
@@ -91,43 +101,53 @@ export class Engine {
   }
 
   /** A programme's routes as a table with a header row: what ROUTES spills. */
-  routes(jurisdiction: unknown, type: unknown, year: unknown, defaultYear: number): Cell[][] {
+  routes(jurisdiction: unknown, type: unknown, year: unknown, defaultYear: number, lang: Lang = "en"): Cell[][] {
     const version = this.version(jurisdiction, year, defaultYear);
     const { programme, route } = this.resolver.findProgramme(version, type);
     const routes = route === null ? programme.routes : [this.resolver.findRoute(version, programme, route)];
     const num = (c: Cited<Decimal> | undefined): Cell => (c ? c.value.toNumber() : "");
-    const rows: Cell[][] = [[...ROUTE_COLUMNS]];
+    const rows: Cell[][] = [headerIn(lang, ROUTE_COLUMNS)];
+    const baseYear = (r: Route) => (r.base?.baseYear === "previous" ? (lang === "zh" ? "上一年度" : "previous year (上一年度)") : lang === "zh" ? "当年" : "same year");
     for (const r of routes) {
       rows.push([
-        r.id, r.name, r.isDefault, num(r.rate), num(r.domesticRate), num(r.threshold),
+        r.id, nameIn(lang, r), r.isDefault, num(r.rate), num(r.domesticRate), num(r.threshold),
         r.threshold ? (r.threshold.inclusive ? ">=" : ">") : "", num(r.cap), r.cap?.per ?? "",
         num(programme.recipientCap), num(r.kind === "lump-sum" ? r.amount : undefined), num(r.uplift), r.quota?.value ?? "", r.oneTime !== undefined,
-        r.base?.label ?? "", r.base?.baseYear === "previous" ? "previous year (上一年度)" : "same year", programme.clause, version.key,
+        r.base?.label ?? "", baseYear(r), lang === "zh" ? clauseLabel(version, programme.clause, lang) : programme.clause, version.key,
       ]);
     }
     return rows;
   }
 
   /** The annual pool of a programme, or the measure-wide limit ("total"): what FUND_LIMIT returns. */
-  fundLimit(jurisdiction: unknown, programme: unknown, year: unknown, defaultYear: number): { amount: Decimal; label: string; quote: string; source: string; version: PolicyVersion } {
+  fundLimit(jurisdiction: unknown, programme: unknown, year: unknown, defaultYear: number): { amount: Decimal; label: string; text: Text; quote: string; source: string; version: PolicyVersion } {
     const version = this.version(jurisdiction, year, defaultYear);
-    const poolList = () => {
-      const parts = [
+    const poolList = (): Text => {
+      const en = [
         ...version.pools.map((p) => `${p.id} ${formatYuan(p.amount.value)} (clause ${p.clause})`),
         ...version.programmes.filter((p) => p.pool).map((p) => `${p.id} ${formatYuan(p.pool!.value)} (clause ${p.clause})`),
       ];
-      return parts.length ? parts.join(", ") : "none";
+      const zh = [
+        ...version.pools.map((p) => `${p.name}（${p.id}）${formatYuan(p.amount.value)}（${clauseLabel(version, p.clause, "zh")}）`),
+        ...version.programmes.filter((p) => p.pool).map((p) => `${p.name}（${p.id}）${formatYuan(p.pool!.value)}（${clauseLabel(version, p.clause, "zh")}）`),
+      ];
+      return en.length ? bi(en.join(", "), zh.join("、")) : bi("none", "无");
     };
     if (typeof programme === "string" && TOTAL_NAMES.has(programme.normalize("NFKC").trim().toLowerCase())) {
       const total = version.pools.find((p) => p.id === "total") ?? version.pools[0];
-      if (!total) throw notAvailable(`${version.key} sets no measure-wide annual limit; the pools it sets: ${poolList()}.`);
-      return { amount: total.amount.value, label: total.name, quote: total.amount.quote, source: total.amount.source, version };
+      if (!total) {
+        const list = poolList();
+        throw notAvailable(bi(`${version.key} sets no measure-wide annual limit; the pools it sets: ${list.en}.`, `${version.key} 未设本措施年度总额；它设的资金池：${list.zh}。`));
+      }
+      return { amount: total.amount.value, label: total.name, text: bi(total.name, total.name), quote: total.amount.quote, source: total.amount.source, version };
     }
     const { programme: p } = this.resolver.findProgramme(version, programme);
     if (!p.pool) {
-      throw notAvailable(`${version.key} sets no annual pool for ${p.id} (${p.name}); the pools it sets: ${poolList()}.`);
+      const list = poolList();
+      throw notAvailable(bi(`${version.key} sets no annual pool for ${p.id} (${p.name}); the pools it sets: ${list.en}.`, `${version.key} 未给${p.name}（${p.id}）设年度资金池；它设的资金池：${list.zh}。`));
     }
-    return { amount: p.pool.value, label: `${p.name} annual pool`, quote: p.pool.quote, source: p.pool.source, version };
+    const text = bi(`${p.nameEn} (${p.name}) annual pool`, `${p.name}年度资金池`);
+    return { amount: p.pool.value, label: `${p.name} annual pool`, text, quote: p.pool.quote, source: p.pool.source, version };
   }
 
   /**
@@ -151,15 +171,16 @@ export class Engine {
   }
 
   /** Every clause and route of the version, with a header row: what CLAUSES spills. */
-  clauses(policy: unknown, year: unknown, defaultYear: number): Cell[][] {
-    return clauseTable(this.version(policy, year, defaultYear));
+  clauses(policy: unknown, year: unknown, defaultYear: number, lang: Lang = "en"): Cell[][] {
+    const version = this.version(policy, year, defaultYear);
+    return clauseTableIn(lang, version, clauseTable(version));
   }
 
   /**
    * The trace of a clause award, or of a voucher when `clause` names a programme and the fourth
    * argument is COMPUTE_VOUCHER's domestic flag: what EXPLAIN spills.
    */
-  explain(policy: unknown, clause: unknown, inputs: unknown, routeOrDomestic: unknown, year: unknown, defaultYear: number): Cell[][] {
+  explain(policy: unknown, clause: unknown, inputs: unknown, routeOrDomestic: unknown, year: unknown, defaultYear: number, lang: Lang = "en"): Cell[][] {
     const isDomesticFlag = (v: unknown) => {
       try {
         parseDomestic(v);
@@ -175,10 +196,10 @@ export class Engine {
       && this.resolver.parseType(clause).type !== null;
     if (asVoucher) {
       const v = this.voucher(policy, clause, inputs, routeOrDomestic, y, defaultYear);
-      return stepTable(v.steps, { award: v.award, unit: "元" });
+      return stepTableIn(lang, v.steps, { award: v.award, unit: "元" });
     }
     const r = this.clauseAward(policy, clause, inputs, routeOrDomestic, y, defaultYear);
-    return stepTable(r.steps, r);
+    return stepTableIn(lang, r.steps, r);
   }
 }
 

@@ -147,6 +147,8 @@ function buildVersion(doc: PolicyDoc, path: string, types: Map<string, Programme
     jurisdiction: doc.jurisdiction,
     version: doc.version,
     title: doc.title,
+    titleEn: doc.titleEn,
+    clauseLabel: doc.clauseLabel,
     issuer: doc.issuer,
     documentNumber: doc.documentNumber ?? null,
     status: doc.status,
@@ -244,6 +246,7 @@ export interface VersionSummary {
   jurisdictionName: string;
   version: string;
   title: string;
+  titleEn?: string;
   documentNumber: string | null;
   status: "final" | "draft";
   window: { from: string; to: string } | null;
@@ -266,6 +269,7 @@ export function summarizeVersion(j: Jurisdiction, v: PolicyVersion): VersionSumm
     jurisdictionName: j.name,
     version: v.version,
     title: v.title,
+    titleEn: v.titleEn,
     documentNumber: v.documentNumber,
     status: v.status,
     window: v.inForce && { from: v.inForce.from, to: v.inForce.to },

@@ -1,6 +1,7 @@
 import { clip, normalizeText } from "./amount";
 import { invalidValue, notAvailable } from "./errors";
 import { bi, type Text } from "./text";
+import { clauseLabel } from "./messages/labels";
 import type { Jurisdiction, PolicyVersion, Programme, ProgrammeType, Route } from "./types";
 import type { PolicyRegistry } from "./registry";
 
@@ -82,6 +83,8 @@ export interface ResolvedVersion {
   version: PolicyVersion;
   /** Why this version: "named explicitly" or "in force in 2026". */
   reason: string;
+  /** The same in both languages. */
+  why?: Text;
 }
 
 /** Turns what a user types (a jurisdiction, an @version, a programme:route) into the policy model. */
@@ -158,14 +161,14 @@ export class Resolver {
     const at = text.lastIndexOf("@");
     const jurisdiction = this.findJurisdiction(at >= 0 ? text.slice(0, at) : text);
     if (at >= 0) {
-      return { jurisdiction, version: this.namedVersion(jurisdiction, text.slice(at + 1)), reason: "named explicitly" };
+      return { jurisdiction, version: this.namedVersion(jurisdiction, text.slice(at + 1)), reason: "named explicitly", why: bi("named explicitly", "明确指定") };
     }
     const pinned = this.pins.get(jurisdiction.id);
     if (pinned !== undefined) {
-      return { jurisdiction, version: this.namedVersion(jurisdiction, pinned), reason: "pinned in the workbook (task pane)" };
+      return { jurisdiction, version: this.namedVersion(jurisdiction, pinned), reason: "pinned in the workbook (task pane)", why: bi("pinned in the workbook (task pane)", "工作簿中指定（任务窗格）") };
     }
-    if (date !== undefined) return { jurisdiction, version: this.versionOnDate(jurisdiction, date), reason: `in force on ${date}` };
-    return { jurisdiction, version: this.versionInForce(jurisdiction, year), reason: `in force in ${year}` };
+    if (date !== undefined) return { jurisdiction, version: this.versionOnDate(jurisdiction, date), reason: `in force on ${date}`, why: bi(`in force on ${date}`, `${date} 有效`) };
+    return { jurisdiction, version: this.versionInForce(jurisdiction, year), reason: `in force in ${year}`, why: bi(`in force in ${year}`, `${year} 年有效`) };
   }
 
   /** The latest version in force on a day (ISO date). */
@@ -269,7 +272,7 @@ export class Resolver {
     if (version.programmes.length === 0) return bi("no voucher programmes", "无券种");
     return bi(
       version.programmes.map((p) => `${p.id} (${p.nameEn}, clause ${p.clause})`).join(", "),
-      version.programmes.map((p) => `${p.name}（${p.id}，条款 ${p.clause}）`).join("、"),
+      version.programmes.map((p) => `${p.name}（${p.id}，${clauseLabel(version, p.clause, "zh")}）`).join("、"),
     );
   }
 

@@ -39,6 +39,8 @@ export interface PolicyDoc {
   jurisdiction: string;
   version: string;
   title: string;
+  titleEn?: string;
+  clauseLabel?: ClauseLabel;
   issuer?: string;
   documentNumber?: string | null;
   status: "final" | "draft";
@@ -114,6 +116,10 @@ export interface PolicyVersion {
   jurisdiction: string;
   version: string;
   title: string;
+  /** The title in English (the file's titleEn), for English mode. */
+  titleEn?: string;
+  /** How the text numbers its clauses (see messages/labels.ts). */
+  clauseLabel?: ClauseLabel;
   issuer?: string;
   documentNumber: string | null;
   status: "final" | "draft";
@@ -135,6 +141,9 @@ export interface PolicyVersion {
 }
 
 /** One number a what-if variant changed: where, from what, to what (as written for people). */
+/** A clause label pattern in each language: {n} the clause id, {zh} the number in Chinese numerals. */
+export interface ClauseLabel { zh: string; en: string }
+
 export interface AppliedEdit { field: string; from: string; to: string }
 
 export interface Jurisdiction {
@@ -220,6 +229,8 @@ export interface RouteDoc {
 export interface ClauseDoc {
   id: string;
   title: string;
+  titleEn?: string;
+  label?: ClauseLabel;
   department?: string;
   /** The clause is a voucher programme: its name, aliases, pool (its routes are the clause's rate and lump-sum routes). */
   programme?: ProgrammeDoc;
@@ -302,6 +313,8 @@ export interface Route {
 export interface Clause {
   id: string;
   title: string;
+  titleEn?: string;
+  label?: ClauseLabel;
   department?: string;
   programme?: Programme;
   choose?: { quote: string; note?: string };

@@ -4,7 +4,8 @@ import { notAvailable } from "./errors";
 import { parseDomestic, type ResolvedVersion, type Resolver } from "./resolve";
 import { ceilingBinding, limitStepName, singleCeilings, voucherRouteLimits } from "./limits/derive";
 import type { Limit } from "./limits/types";
-import type { Text } from "./text";
+import { bi, type Text } from "./text";
+import { clauseLabel } from "./messages/labels";
 import type { Cited, PolicyVersion, Programme, Route } from "./types";
 
 /** One step of a computation, with the sentence it rests on. */
@@ -45,11 +46,16 @@ const cite = (c: Cited<unknown>) => ({ quote: c.quote, source: c.source });
 /** The first step of every trace: the version used, why, and its window with the sentence that sets it. */
 export function versionStep(resolved: ResolvedVersion): Step {
   const { version } = resolved;
-  return {
-    step: "version",
-    value: `${version.key}: ${resolved.reason}${version.inForce ? ` (${version.inForce.from} to ${version.inForce.to})` : " (never in force)"}`,
-    ...(version.inForce ? { quote: version.inForce.quote, source: version.source } : {}),
-  };
+  const why = resolved.why ?? bi(resolved.reason, resolved.reason);
+  const text = version.inForce
+    ? bi(`${version.key}: ${why.en} (${version.inForce.from} to ${version.inForce.to})`, `${version.key}：${why.zh}（${version.inForce.from} 至 ${version.inForce.to}）`)
+    : bi(`${version.key}: ${why.en} (never in force)`, `${version.key}：${why.zh}（从未生效）`);
+  return biStep("version", text, version.inForce ? { quote: version.inForce.quote, source: version.source } : undefined);
+}
+
+/** A route's base as Chinese shows it: the file's name of it, without an English note ("none (no rate is given)" → ""). */
+function baseZh(base: string): string {
+  return /\p{Script=Han}/u.test(base) ? base.replace(/\s*\([^()]*[A-Za-z]{2,}[^()]*\)/g, "") : "";
 }
 
 /** Records a step when a trace is wanted; the step is only built then (formatting amounts is costly). */
@@ -68,11 +74,12 @@ export function applyCeilings(award: Decimal, binding: string, limits: readonly 
     const step = limitStepName(limit);
     if (award.greaterThan(value)) {
       const before = award;
-      note(() => ({ step, value: `min(${formatYuan(before)}, ${formatYuan(value)}) = ${formatYuan(value)}: the cap binds`, quote: limit.quote, source: limit.source }));
+      const min = `min(${formatYuan(before)}, ${formatYuan(value)}) = ${formatYuan(value)}`;
+      note(() => biStep(step, bi(`${min}: the cap binds`, `${min}：受此上限约束`), limit));
       award = value;
       binding = ceilingBinding(limit);
     } else if (!(quietPools && limit.for === "measure")) {
-      note(() => ({ step, value: `${formatYuan(value)}: not reached`, quote: limit.quote, source: limit.source }));
+      note(() => biStep(step, bi(`${formatYuan(value)}: not reached`, `${formatYuan(value)}：未达到`), limit));
     }
   }
   return { award, binding, cap };
@@ -99,18 +106,19 @@ export function computeVoucher(
   const limits = voucherRouteLimits(version, programme, route);
   const note: Note = trace ? (make) => void steps.push(make()) : () => undefined;
   note(() => versionStep(resolved));
-  note(() => ({ step: "programme", value: `${programme.id} (${programme.name}), clause ${programme.clause}, route ${route.id}${route.isDefault ? " (default)" : ""}: ${route.name}` }));
+  note(() => biStep("programme", bi(
+    `${programme.id} (${programme.nameEn}), clause ${programme.clause}, route ${route.id}${route.isDefault ? " (default)" : ""}: ${route.nameEn === route.id ? route.name : route.nameEn}`,
+    `${programme.name}（${programme.id}），${clauseLabel(version, programme.clause, "zh")}，路径 ${route.id}${route.isDefault ? "（默认）" : ""}：${route.name}`)));
   for (const c of route.conditions) {
-    note(() => ({ step: "condition", value: `assumed met: ${c.note ?? c.quote}`, quote: c.quote, source: version.source }));
+    note(() => biStep("condition", bi(`assumed met: ${c.note ?? c.quote}`, `假定满足：${c.quote}`), { quote: c.quote, source: version.source }));
   }
-  note(() => ({
-    step: "base",
-    value: `${formatYuan(base)}${route.base?.label ? ` of ${route.base.label}` : ""}${route.base?.baseYear === "previous" ? ` (上一年度: spend of ${year - 1} for an award in ${year})` : ""}`,
-  }));
+  note(() => biStep("base", bi(
+    `${formatYuan(base)}${route.base?.label ? ` of ${route.base.label}` : ""}${route.base?.baseYear === "previous" ? ` (上一年度: spend of ${year - 1} for an award in ${year})` : ""}`,
+    `${baseZh(route.base?.label ?? "")}${formatYuan(base)}${route.base?.baseYear === "previous" ? `（上一年度：${year} 年的补贴按 ${year - 1} 年的支出）` : ""}`)));
 
   if (route.kind === "lump-sum") {
     const lump = route.amount!;
-    note(() => ({ step: "lump sum", value: `${formatYuan(lump.value)}, whatever the spend${lump.assumption ? `; ${lump.assumption}` : ""}`, ...cite(lump) }));
+    note(() => biStep("lump sum", bi(`${formatYuan(lump.value)}, whatever the spend${lump.assumption ? `; ${lump.assumption}` : ""}`, `${formatYuan(lump.value)}，与支出无关`), cite(lump)));
     const r = applyCeilings(lump.value, "lump-sum", limits, note);
     return { award: r.award, version, programme, route, base, rate: null, cap: r.cap, binding: r.binding as Binding, steps };
   }
@@ -118,7 +126,10 @@ export function computeVoucher(
   if (route.threshold) {
     const t = route.threshold;
     const passes = t.inclusive ? base.greaterThanOrEqualTo(t.value) : base.greaterThan(t.value);
-    note(() => ({ step: "threshold", value: `${formatYuan(base)} ${passes ? "passes" : "fails"} ${t.inclusive ? "≥" : ">"} ${formatYuan(t.value)}${passes ? "" : ": no award"}`, ...cite(t) }));
+    const op = t.inclusive ? "≥" : ">";
+    note(() => biStep("threshold", bi(
+      `${formatYuan(base)} ${passes ? "passes" : "fails"} ${op} ${formatYuan(t.value)}${passes ? "" : ": no award"}`,
+      `${formatYuan(base)} ${passes ? "满足" : "不满足"} ${op} ${formatYuan(t.value)}${passes ? "" : "：不予支持"}`), cite(t)));
     if (!passes) {
       return { award: new Decimal(0), version, programme, route, base, rate: null, cap: route.cap?.value ?? null, binding: "threshold", steps };
     }
@@ -130,10 +141,11 @@ export function computeVoucher(
   let award = base.times(rate);
   const product = award;
   note(() => {
-    let rateNote = "";
-    if (route.domesticRate) rateNote = domestic ? " (domestic compute)" : given ? " (not domestic compute)" : " (domestic not given: the non-domestic rate applies)";
-    else if (given) rateNote = " (the text does not distinguish domestic compute)";
-    return { step: "rate", value: `${formatYuan(base)} × ${formatRate(rate)} = ${formatYuan(product)}${rateNote}`, ...cite(rateCited) };
+    let rateNote = bi("", "");
+    if (route.domesticRate) rateNote = domestic ? bi(" (domestic compute)", "（国产算力）") : given ? bi(" (not domestic compute)", "（非国产算力）") : bi(" (domestic not given: the non-domestic rate applies)", "（未说明是否国产：按非国产比例）");
+    else if (given) rateNote = bi(" (the text does not distinguish domestic compute)", "（原文不区分国产算力）");
+    const product_ = `${formatYuan(base)} × ${formatRate(rate)} = ${formatYuan(product)}`;
+    return biStep("rate", bi(product_ + rateNote.en, product_ + rateNote.zh), cite(rateCited));
   });
 
   // The route's own cap applies before an uplift (上浮), the shared caps and pools after it.
@@ -142,7 +154,7 @@ export function computeVoucher(
   if (route.uplift) {
     const uplift = route.uplift;
     const raised = award.times(uplift.value.plus(1));
-    note(() => ({ step: "uplift", value: `${formatYuan(capped.award)} × (1 + ${formatRate(uplift.value)}) = ${formatYuan(raised)}`, ...cite(uplift) }));
+    note(() => ({ step: "uplift", value: `${formatYuan(capped.award)} × (1 + ${formatRate(uplift.value)}) = ${formatYuan(raised)}`, ...cite(uplift) })); // the same in both languages
     award = raised;
   }
   const pooled = applyCeilings(award, capped.binding, limits.filter((l) => l.id !== "cap"), note);

@@ -3,6 +3,7 @@
 import { budget, defaultEngine } from "../engine";
 import { excel } from "./excel-error";
 import { policyYear } from "./policy-year";
+import { displayLang } from "./language";
 
 // A parameter that takes a range is declared any[][] (the first signature, which the metadata generator
 // reads): Excel passes a range only to a matrix parameter, and a single value there as [[value]]. The
@@ -21,7 +22,7 @@ export function portfolio(applications: unknown, year?: any, method?: any): any[
 export function portfolio(applications: unknown, year?: any, method?: any): any[][] {
   return excel(() => {
     const engine = defaultEngine();
-    return budget.portfolioTable(budget.portfolioRange(engine.resolver, applications, year, method, policyYear(), budget.clauseRowAward(engine)));
+    return budget.portfolioTable(budget.portfolioRange(engine.resolver, applications, year, method, policyYear(), budget.clauseRowAward(engine)), displayLang());
   });
 }
 
@@ -68,5 +69,5 @@ export function allocate(pool: any, requests: unknown, method?: any): any[][] {
 export function forecast(pool: any, monthly_applications: any[][], amounts: any[][], months?: any, trials?: any, seed?: any, start_month?: any): any[][];
 export function forecast(pool: any, monthly_applications: unknown, amounts: unknown, months?: any, trials?: any, seed?: any, start_month?: any): any[][];
 export function forecast(pool: any, monthly_applications: unknown, amounts: unknown, months?: any, trials?: any, seed?: any, start_month?: any): any[][] {
-  return excel(() => budget.forecastTable(budget.forecastRange(pool, monthly_applications, amounts, months, trials, seed, start_month)));
+  return excel(() => budget.forecastTable(budget.forecastRange(pool, monthly_applications, amounts, months, trials, seed, start_month), displayLang()));
 }

@@ -3,6 +3,7 @@
 import { defaultEngine } from "../engine";
 import { excel } from "./excel-error";
 import { policyYear } from "./policy-year";
+import { displayLang } from "./language";
 
 // A parameter that takes a range is declared any[][] (the first signature, which the metadata generator
 // reads): Excel passes a range only to a matrix parameter, and a single value there as [[value]]. The
@@ -32,7 +33,7 @@ export function clause(policy: any, clause: any, inputs: unknown, route?: any, y
  * @returns A table with a header row: clause, route, title, kind, rate, amount, cap, threshold, pool, inputs, unit, department, assumption.
  */
 export function clauses(policy: any, year?: any): any[][] {
-  return excel(() => defaultEngine().clauses(policy, year, policyYear()));
+  return excel(() => defaultEngine().clauses(policy, year, policyYear(), displayLang()));
 }
 
 /**
@@ -48,5 +49,5 @@ export function clauses(policy: any, year?: any): any[][] {
 export function explain(policy: any, clause: any, inputs: any[][], route?: any, year?: any): any[][];
 export function explain(policy: any, clause: any, inputs: unknown, route?: any, year?: any): any[][];
 export function explain(policy: any, clause: any, inputs: unknown, route?: any, year?: any): any[][] {
-  return excel(() => defaultEngine().explain(policy, clause, inputs, route, year, policyYear()));
+  return excel(() => defaultEngine().explain(policy, clause, inputs, route, year, policyYear(), displayLang()));
 }

@@ -5,6 +5,9 @@ import { defaultEngine, formatRate, formatYuan, toFen, type VoucherResult } from
 import { excel } from "./excel-error";
 import { memoize } from "./memo";
 import { policyYear } from "./policy-year";
+import { displayLang } from "./language";
+import { bi, tr, type Lang, type Text } from "../engine/text";
+import { clauseLabel } from "../engine/messages";
 
 /** The requirement set that brought entity values (Excel.EntityCellValue) to Excel. */
 export const ENTITY_REQUIREMENT = { set: "ExcelApi", version: "1.16" } as const;
@@ -17,14 +20,22 @@ export interface VoucherCard {
   layouts: { card: { title: { property: string }; sections: { layout: "List"; title?: string; properties: string[]; collapsed?: boolean }[] } };
 }
 
-const BINDING_WORDS: Record<VoucherResult["binding"], string> = {
-  threshold: "threshold not passed: no award",
-  rate: "rate × spend (no cap reached)",
-  cap: "cap of the route",
-  "recipient-cap": "cap shared by all routes",
-  pool: "annual pool",
-  "lump-sum": "lump sum",
+const BINDING_WORDS: Record<VoucherResult["binding"], Text> = {
+  threshold: bi("threshold not passed: no award", "未达门槛：不予支持"),
+  rate: bi("rate × spend (no cap reached)", "比例 × 支出（未达上限）"),
+  cap: bi("cap of the route", "路径上限"),
+  "recipient-cap": bi("cap shared by all routes", "各路径共享上限"),
+  pool: bi("annual pool", "年度资金池"),
+  "lump-sum": bi("lump sum", "定额"),
 };
+
+/** The card's property names (keys users may reference: English in English, Chinese in Chinese). */
+const KEYS = {
+  award: bi("award", "补贴额"), awardText: bi("award (text)", "补贴额（文字）"), rate: bi("rate", "比例"), rateText: bi("rate (text)", "比例（文字）"),
+  cap: bi("cap", "上限"), binding: bi("binding limit", "约束项"), base: bi("base", "基数"), version: bi("version", "版本"),
+  programme: bi("programme", "券种"), route: bi("route", "路径"), clause: bi("clause", "条款"), quote: bi("quote", "原文"), source: bi("source", "出处"),
+};
+const SOURCE = bi("Source", "依据");
 
 /** The step whose sentence decided the amount: the last binding cap, else the rate, threshold or lump sum. */
 function decidingStep(r: VoucherResult): { quote: string; source: string } {
@@ -36,26 +47,27 @@ function decidingStep(r: VoucherResult): { quote: string; source: string } {
   return { quote: pick?.quote ?? "", source: pick?.source ?? "" };
 }
 
-/** The card for a computed voucher (pure: no Office needed). */
-export function voucherCard(r: VoucherResult): VoucherCard {
+/** The card for a computed voucher in the language (pure: no Office needed). */
+export function voucherCard(r: VoucherResult, lang: Lang = "en"): VoucherCard {
   const award = toFen(r.award);
   const { quote, source } = decidingStep(r);
   const str = (basicValue: string) => ({ type: "String" as const, basicValue });
   const num = (basicValue: number) => ({ type: "Double" as const, basicValue });
+  const k = Object.fromEntries(Object.entries(KEYS).map(([id, t]) => [id, tr(t, lang)])) as Record<keyof typeof KEYS, string>;
   const properties: VoucherCard["properties"] = {
-    award: num(award),
-    "award (text)": str(formatYuan(r.award.toDecimalPlaces(2))),
-    rate: r.rate ? num(r.rate.toNumber()) : str(""),
-    "rate (text)": str(r.rate ? formatRate(r.rate) : "none (lump sum or no award)"),
-    cap: r.cap ? num(r.cap.toNumber()) : str("no cap"),
-    "binding limit": str(BINDING_WORDS[r.binding]),
-    base: num(r.base.toNumber()),
-    version: str(r.version.key),
-    programme: str(`${r.programme.id} (${r.programme.name})`),
-    route: str(r.route.id),
-    clause: str(r.programme.clause),
-    quote: str(quote),
-    source: str(source),
+    [k.award]: num(award),
+    [k.awardText]: str(formatYuan(r.award.toDecimalPlaces(2))),
+    [k.rate]: r.rate ? num(r.rate.toNumber()) : str(""),
+    [k.rateText]: str(r.rate ? formatRate(r.rate) : tr(bi("none (lump sum or no award)", "无（定额或不予支持）"), lang)),
+    [k.cap]: r.cap ? num(r.cap.toNumber()) : str(tr(bi("no cap", "无上限"), lang)),
+    [k.binding]: str(tr(BINDING_WORDS[r.binding], lang)),
+    [k.base]: num(r.base.toNumber()),
+    [k.version]: str(r.version.key),
+    [k.programme]: str(lang === "zh" ? `${r.programme.name}（${r.programme.id}）` : `${r.programme.id} (${r.programme.nameEn})`),
+    [k.route]: str(r.route.id),
+    [k.clause]: str(lang === "zh" ? clauseLabel(r.version, r.programme.clause, "zh") : r.programme.clause),
+    [k.quote]: str(quote),
+    [k.source]: str(source),
   };
   return {
     type: "Entity",
@@ -63,10 +75,10 @@ export function voucherCard(r: VoucherResult): VoucherCard {
     properties,
     layouts: {
       card: {
-        title: { property: "award (text)" },
+        title: { property: k.awardText },
         sections: [
-          { layout: "List", properties: ["award", "rate (text)", "cap", "binding limit", "base"] },
-          { layout: "List", title: "Source", properties: ["version", "programme", "route", "clause", "quote", "source"] },
+          { layout: "List", properties: [k.award, k.rateText, k.cap, k.binding, k.base] },
+          { layout: "List", title: tr(SOURCE, lang), properties: [k.version, k.programme, k.route, k.clause, k.quote, k.source] },
         ],
       },
     },
@@ -86,7 +98,7 @@ export function hostSupportsEntities(): boolean {
 }
 
 const card = memoize((jurisdiction: any, type: any, spend: any, domestic?: any, year?: any): VoucherCard =>
-  voucherCard(defaultEngine().voucher(jurisdiction, type, spend, domestic, year, policyYear())),
+  voucherCard(defaultEngine().voucher(jurisdiction, type, spend, domestic, year, policyYear()), displayLang()),
 );
 
 /**
@@ -102,6 +114,6 @@ const card = memoize((jurisdiction: any, type: any, spend: any, domestic?: any, 
 export function voucherDetails(jurisdiction: any, type: any, spend: any, domestic?: any, year?: any): any {
   return excel(() => {
     const c = card(jurisdiction, type, spend, domestic, year);
-    return hostSupportsEntities() ? c : c.properties.award.basicValue;
+    return hostSupportsEntities() ? c : c.properties[c.layouts.card.sections[0].properties[0]].basicValue;
   });
 }

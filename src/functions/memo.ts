@@ -1,9 +1,10 @@
 // Answers repeated calls with the same arguments from a memo, so recalculating a sheet full of the
 // same formulas does not recompute them. Keyed on the function, its arguments, the policy year (an
-// empty year means it) and engineGeneration() (policy variants replace the engine). Errors are
+// empty year means it), the display language and engineGeneration() (policy variants replace the engine). Errors are
 // remembered too: the same bad arguments get the same error. Bounded: the oldest answers go first.
 import { engineGeneration } from "../engine";
 import { policyYear } from "./policy-year";
+import { displayLang } from "./language";
 
 /** How many answers each memoized function keeps. */
 export const MEMO_SIZE = 10000;
@@ -12,7 +13,7 @@ interface Answer { ok: boolean; value: unknown }
 
 /** A key for primitive arguments, or null where an argument is a range or object (not memoized). */
 function keyOf(args: readonly unknown[]): string | null {
-  let key = `${engineGeneration()}|${policyYear()}`;
+  let key = `${engineGeneration()}|${policyYear()}|${displayLang()}`;
   for (const a of args) {
     switch (typeof a) {
       case "string":

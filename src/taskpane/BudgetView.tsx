@@ -4,7 +4,8 @@ import {
   Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2, Table, TableBody, TableCell, TableHeader,
   TableHeaderCell, TableRow, Text, Textarea,
 } from "@fluentui/react-components";
-import { parseAmount } from "../engine";
+import { AwardError, parseAmount } from "../engine";
+import { tr } from "../engine/text";
 import { fundExhaustion, type Exhaustion } from "./model/exhaustion";
 import { entriesFor, poolOf, poolRows, type PoolRow } from "./model/pools";
 import { entriesFromCells, entriesText, parseEntries } from "./model/entries";
@@ -48,10 +49,10 @@ export function BudgetView() {
     } else {
       const f = engine.fundLimit(budget.jurisdiction, budget.programme, null, year);
       limit = f.amount;
-      limitLabel = `${f.version.key} · ${f.label}`;
+      limitLabel = `${f.version.key} · ${tr(f.text, t.lang)}`;
     }
   } catch (e) {
-    limitError = (e as Error).message;
+    limitError = e instanceof AwardError ? e.in(t.lang) : (e as Error).message;
   }
   const entries = React.useMemo(() => parseEntries(text), [text]);
   let result: Exhaustion | null = null;
@@ -84,7 +85,7 @@ export function BudgetView() {
       const poolCell = budget.pool.trim() !== "" ? result.limit.toNumber() : `=AWARD.FUND_LIMIT(${q(budget.jurisdiction)},${q(budget.programme)})`;
       const rows: CellValue[][] = result.points.map((p, i) => [p.date, p.amount.toNumber(), `=SUM(B$${first}:B${first + i})`, poolCell]);
       const address = await session.host.insertChart({
-        sheet: "AWARD budget", title: `${t.chartTitle} — ${limitLabel}`, header: t.chartHeader, rows, formulaColumns: [2, 3],
+        sheet: t.budgetSheet, title: `${t.chartTitle} — ${limitLabel}`, header: t.chartHeader, rows, formulaColumns: [2, 3],
         formats: ["yyyy-mm-dd", "#,##0.00", "#,##0.00", "#,##0.00"], chartTitle: t.chartTitle, series: [2, 3],
       });
       return session.host.kind === "excel" ? t.inserted(address) : t.insertedPreview(address);

@@ -5,6 +5,7 @@ import { STRINGS, useStrings, type Strings } from "./i18n";
 import { useSession, useUpdate, useWorkbookState, useYear } from "./session-hooks";
 import { useStyles } from "./styles";
 import { NoticeBar } from "./Notice";
+import { titleIn } from "../engine/messages";
 import type { Engine } from "../engine";
 
 export type ViewsFn = (engine: Engine, year: number, pins: Record<string, string>) => JurisdictionView[];
@@ -144,7 +145,7 @@ function JurisdictionCard({ j, year, onPin }: { j: JurisdictionView; year: numbe
                 </Badge>
               </span>
             </div>
-            <Caption1 className={styles.muted}>{v.title}</Caption1>
+            <Caption1 className={styles.muted}>{titleIn(t.lang, v)}</Caption1>
             <Caption1>
               {t.inForce}: {v.window ? <span className={styles.mono}>{v.window.from} – {v.window.to}</span> : t.never}
             </Caption1>

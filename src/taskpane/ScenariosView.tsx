@@ -8,6 +8,7 @@ import { AwardError } from "../engine/errors";
 import { bi, tr, type Lang } from "../engine/text";
 import { compareScenarios, comparisonTable, scenarioClause, type ScenarioSource } from "./model/compare";
 import { useStrings } from "./i18n";
+import { clauseLabel, nameIn, titleIn } from "../engine/messages";
 import { useSession, useUpdate, useWorkbookState, useYear } from "./session-hooks";
 import { useStyles } from "./styles";
 import { NoticeBar } from "./Notice";
@@ -26,6 +27,9 @@ export const EXAMPLE_SCENARIOS: Omit<Scenario, "id">[] = [
   { label: "廊坊", jurisdiction: "langfang@2023", programme: "compute", amount: "5000万", domestic: true },
 ];
 
+/** A route's name in the language (a route with no English name shows its Chinese one in both). */
+const routeName = (lang: Lang, r: { id: string; name: string; nameEn?: string }) => nameIn(lang, { name: r.name, nameEn: r.nameEn === r.id ? undefined : r.nameEn });
+
 /** Choices for "jurisdiction or version": bare names (by year), versions, variants. */
 export function specOptions(engine: Engine, year: number) {
   return [...engine.registry.jurisdictions.values()].map((j) => {
@@ -35,7 +39,7 @@ export function specOptions(engine: Engine, year: number) {
     } catch {
       byYear = null;
     }
-    return { id: j.id, name: j.name, byYear, versions: j.versions.map((v) => v.key) };
+    return { id: j.id, name: j.name, nameEn: j.nameEn, byYear, versions: j.versions.map((v) => v.key) };
   });
 }
 
@@ -45,8 +49,9 @@ export function VersionSelect({ engine, year, value, onChange, testId }: { engin
   return (
     <Select size="small" value={value} onChange={(_, d) => onChange(d.value)} data-testid={testId}>
       {specOptions(engine, year).map((j) => (
-        <optgroup key={j.id} label={j.name}>
-          <option value={j.id}>{t.byYear(j.name, j.byYear)}</option>
+        <optgroup key={j.id} label={nameIn(t.lang, j)}>
+          {/* the id in English (what formulas take; the English name is too long for a 320 px pane), the name in Chinese */}
+          <option value={j.id}>{t.byYear(t.lang === "zh" ? j.name : j.id, j.byYear)}</option>
           {j.versions.map((k) => (
             <option key={k} value={k}>{k}</option>
           ))}
@@ -60,14 +65,14 @@ export function VersionSelect({ engine, year, value, onChange, testId }: { engin
  * Choices for "programme : route" under a spec, then every other clause route that pays cash
  * ("7", "12:national"): a clause scenario is computed with CLAUSE (see model/compare.ts).
  */
-export function programmeOptions(engine: Engine, spec: string, year: number): { value: string; label: string; detail: string }[] {
+export function programmeOptions(engine: Engine, spec: string, year: number, lang: Lang = "en"): { value: string; label: string; detail: string }[] {
   try {
     const v = engine.version(spec, null, year);
     const programmes = v.programmes.flatMap((p) =>
       p.routes.map((r) => {
         const value = r.isDefault ? p.id : `${p.id}:${r.id}`;
         // short enough to show whole in a 320 px pane; the route's name is the field's hint
-        return { value, label: `${p.name} ${value}`, detail: r.name };
+        return { value, label: `${p.name} ${value}`, detail: routeName(lang, r) };
       }),
     );
     const clauses = v.clauses
@@ -77,7 +82,7 @@ export function programmeOptions(engine: Engine, spec: string, year: number): { 
           .filter((r) => r.kind !== "in-kind" && r.kind !== "unquantified")
           .map((r) => {
             const value = c.routes.length === 1 || (r.isDefault && !c.choose) ? c.id : `${c.id}:${r.id}`;
-            return { value, label: `§${value}`, detail: `${c.title} — ${r.name}` };
+            return { value, label: lang === "zh" ? clauseLabel(v, c.id, "zh") + (value === c.id ? "" : value.slice(c.id.length)) : `§${value}`, detail: `${titleIn(lang, c)} — ${routeName(lang, r)}` };
           }),
       );
     return [...programmes, ...clauses];
@@ -109,7 +114,7 @@ export function ScenariosView() {
     });
   const insert = () =>
     run(async () => {
-      const address = await session.host.insertTable(comparisonTable(state.scenarios, state.baseline, { sheet: t.scenariosSheet, title: t.tableTitle, header: t.tableHeader, draft: t.draft, windowAssumed: t.windowAssumed }, results));
+      const address = await session.host.insertTable(comparisonTable(state.scenarios, state.baseline, { sheet: t.scenariosSheet, title: t.tableTitle, header: t.tableHeader, draft: t.draft, windowAssumed: t.windowAssumed, lang: t.lang }, results));
       return session.host.kind === "excel" ? t.inserted(address) : t.insertedPreview(address);
     });
 
@@ -221,8 +226,8 @@ function SourceLine({ source }: { source: ScenarioSource }) {
   return (
     <div className={styles.sourceBlock} data-testid="source">
       <div className={styles.row}>
-        <Caption1 className={styles.strong} data-testid="source-clause">{t.clause(source.clause)}</Caption1>
-        <Caption1 className={mergeClasses(styles.muted, styles.wrap)} data-testid="source-document">{source.documentNumber ?? source.title}</Caption1>
+        <Caption1 className={styles.strong} data-testid="source-clause">{t.clause(source.clause, source.label)}</Caption1>
+        <Caption1 className={mergeClasses(styles.muted, styles.wrap)} data-testid="source-document">{source.documentNumber ?? titleIn(t.lang, source)}</Caption1>
         {source.draft ? <Badge size="small" appearance="tint" color="warning" data-testid="source-draft">{t.draft}</Badge> : null}
         {source.windowAssumed ? <Badge size="small" appearance="tint" color="warning" data-testid="source-assumed">{t.windowAssumed}</Badge> : null}
       </div>
@@ -268,7 +273,7 @@ function AddScenario({ onAdd, editing, onCancel }: { onAdd: (s: Omit<Scenario, "
   const [amount, setAmount] = React.useState(editing?.amount ?? "5000万");
   const [domestic, setDomestic] = React.useState(editing?.domestic ?? true);
   const [label, setLabel] = React.useState(editing?.label ?? "");
-  const programmes = programmeOptions(engine, spec, year);
+  const programmes = programmeOptions(engine, spec, year, t.lang);
   // a bad spend is refused here, in the form, with the engine's message (not added as an error card)
   const spendError = spendProblem(amount, t.lang, programme);
   React.useEffect(() => {

@@ -5,6 +5,7 @@ import { parseAmount } from "../amount";
 import { invalidNumber, invalidValue, notAvailable } from "../errors";
 import { describe, type Resolver } from "../resolve";
 import { parseWhen } from "../when";
+import { bi } from "../text";
 import { allocate, parseMethod } from "./allocate";
 import { parseDate, serialToISO } from "./dates";
 import { describeNotReached, fundExhaustion, type Dated } from "./exhaustion";
@@ -25,11 +26,11 @@ export function asRange(input: unknown, what = "the range"): unknown[][] {
     const rows = input as unknown[][];
     const ragged = rows.findIndex((r) => r.length !== rows[0].length);
     if (ragged >= 0) {
-      throw invalidValue(`${what} is not a rectangular range: row 1 has ${rows[0].length} cells and row ${ragged + 1} has ${rows[ragged].length}.`);
+      throw invalidValue(bi(`${what} is not a rectangular range: row 1 has ${rows[0].length} cells and row ${ragged + 1} has ${rows[ragged].length}.`, `${what} 不是矩形区域：第 1 行有 ${rows[0].length} 个单元格，第 ${ragged + 1} 行有 ${rows[ragged].length} 个。`));
     }
     return rows;
   }
-  if (input.some((r) => Array.isArray(r))) throw invalidValue(`${what} mixes rows and single values; give a rectangular range.`);
+  if (input.some((r) => Array.isArray(r))) throw invalidValue(bi(`${what} mixes rows and single values; give a rectangular range.`, `${what} 混有行和单个值：请给矩形区域。`));
   return input.map((c) => [c]);
 }
 
@@ -44,7 +45,7 @@ function scalar(input: unknown, what: string): unknown {
   if (!Array.isArray(input)) return input;
   const c = cells(input, what);
   if (c.length === 1) return c[0].value;
-  throw invalidValue(`${what} is a range or array; give one value.`);
+  throw invalidValue(bi(`${what} is a range or array; give one value.`, `${what} 是区域或数组：请给一个值。`));
 }
 
 /** ALLOCATE: the pool shared among the requests, in the shape of the requests; blank cells stay blank. */
@@ -67,14 +68,16 @@ export function fundExhaustionRange(pool: unknown, dates: unknown, amounts: unkn
   const poolAmount = parseAmount(scalar(pool, "pool"), "pool");
   const d = cells(dates, "dates");
   const a = cells(amounts, "amounts");
-  if (d.length !== a.length) throw invalidValue(`dates has ${d.length} cells and amounts ${a.length}: give two ranges of the same size, one date per amount.`);
+  if (d.length !== a.length) {
+    throw invalidValue(bi(`dates has ${d.length} cells and amounts ${a.length}: give two ranges of the same size, one date per amount.`, `日期有 ${d.length} 个单元格，金额有 ${a.length} 个：请给两个同样大小的区域，每个金额一个日期。`));
+  }
   const items: Dated[] = [];
   for (let i = 0; i < d.length; i++) {
     const blankD = isBlank(d[i].value);
     const blankA = isBlank(a[i].value);
     if (blankD && blankA) continue;
-    if (blankD) throw invalidValue(`the date at ${d[i].at} is empty but its amount is not: give each amount its date.`);
-    if (blankA) throw invalidValue(`the amount at ${a[i].at} is empty but its date is not: give each date its amount (0 if none).`);
+    if (blankD) throw invalidValue(bi(`the date at ${d[i].at} is empty but its amount is not: give each amount its date.`, `${d[i].at} 的日期为空而金额不为空：请给每个金额配上日期。`));
+    if (blankA) throw invalidValue(bi(`the amount at ${a[i].at} is empty but its date is not: give each date its amount (0 if none).`, `${a[i].at} 的金额为空而日期不为空：请给每个日期配上金额（没有则填 0）。`));
     items.push({ date: parseDate(d[i].value, `date (${d[i].at})`), amount: parseAmount(a[i].value, `amount (${a[i].at})`) });
   }
   const e = fundExhaustion(poolAmount, items);
@@ -88,12 +91,12 @@ function wholeNumber(input: unknown, what: string, min: number, max: number, dfl
   const v = scalar(input, what);
   if (isBlank(v)) return dflt;
   const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
-  if (!Number.isInteger(n) || n < min || n > max) throw invalidValue(`${what} ${describe(v)} is not a whole number from ${min} to ${max}.`);
+  if (!Number.isInteger(n) || n < min || n > max) throw invalidValue(bi(`${what} ${describe(v)} is not a whole number from ${min} to ${max}.`, `${what} ${describe(v)} 不是 ${min} 至 ${max} 之间的整数。`));
   return n;
 }
 
 function boundedFen(v: Decimal, what: string): number {
-  if (v.greaterThan(FORECAST_MAX_YUAN)) throw invalidNumber(`${what} is above 10^13 元, the most FORECAST takes.`);
+  if (v.greaterThan(FORECAST_MAX_YUAN)) throw invalidNumber(bi(`${what} is above 10^13 元, the most FORECAST takes.`, `${what} 超过 10^13 元（FORECAST 的上限）。`));
   return Number(v.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
 }
 
@@ -104,7 +107,7 @@ export function forecastRange(pool: unknown, monthly: unknown, amounts: unknown,
   if (monthlyCells.length === 0) throw invalidValue("monthly_applications is empty: give the mean number of applications a month (one number, or one per month).");
   const means = monthlyCells.map((c) => {
     const n = typeof c.value === "number" ? c.value : typeof c.value === "string" && /^\s*\d+(\.\d+)?\s*$/.test(c.value) ? Number(c.value) : NaN;
-    if (!Number.isFinite(n) || n < 0) throw invalidValue(`monthly_applications ${describe(c.value)} (${c.at}) is not a number of applications: give a mean of 0 or more.`);
+    if (!Number.isFinite(n) || n < 0) throw invalidValue(bi(`monthly_applications ${describe(c.value)} (${c.at}) is not a number of applications: give a mean of 0 or more.`, `monthly_applications ${describe(c.value)}（${c.at}）不是申请数：请给 0 或以上的月均数。`));
     return n;
   });
   const defaultMonths = means.length > 1 ? means.length : 12;
@@ -112,7 +115,7 @@ export function forecastRange(pool: unknown, monthly: unknown, amounts: unknown,
   let monthlyMeans: number[];
   if (means.length === 1) monthlyMeans = new Array(m).fill(means[0]);
   else if (means.length === m) monthlyMeans = means;
-  else throw invalidValue(`monthly_applications gives ${means.length} months but months is ${m}: give one mean, or one per month.`);
+  else throw invalidValue(bi(`monthly_applications gives ${means.length} months but months is ${m}: give one mean, or one per month.`, `monthly_applications 给了 ${means.length} 个月，而 months 为 ${m}：请给一个均值，或每月一个。`));
   const amountsFen = cells(amounts, "amounts").filter((c) => !isBlank(c.value)).map((c) => boundedFen(parseAmount(c.value, `amount (${c.at})`), `amount (${c.at})`));
   if (amountsFen.length === 0) throw invalidValue("amounts is empty: give a range of award amounts to resample from, e.g. a column of COMPUTE_VOUCHER results.");
   const trialCount = wholeNumber(trials, "trials", 1, MAX_TRIALS, 1000);
@@ -133,12 +136,15 @@ function parseStartMonth(v: unknown): { year: number; month: number } | undefine
   const ym = text ? /^(\d{4})[-/.年](\d{1,2})月?$/.exec(text) : null;
   const iso = ym ? `${ym[1]}-${ym[2].padStart(2, "0")}-01` : serialToISO(parseDate(v, "start_month"));
   const month = Number(iso.slice(5, 7));
-  if (ym && (month < 1 || month > 12)) throw invalidValue(`start_month ${describe(v)} is not a month: give a date or text such as 2026-03.`);
+  if (ym && (month < 1 || month > 12)) throw invalidValue(bi(`start_month ${describe(v)} is not a month: give a date or text such as 2026-03.`, `start_month ${describe(v)} 不是月份：请给日期或如 2026-03 的文本。`));
   return { year: Number(iso.slice(0, 4)), month: month - 1 };
 }
 
-export function forecastTable(months: ForecastMonth[]): (string | number)[][] {
-  return [[...FORECAST_COLUMNS], ...months.map((m) => [m.calendar ?? m.month, m.probabilityExhausted, m.p10 / 100, m.median / 100, m.p90 / 100, m.demandMedian / 100])];
+/** FORECAST's header in Chinese (the English one is FORECAST_COLUMNS, as documented). */
+const FORECAST_COLUMNS_ZH = ["月份", "用尽概率", "已承诺 p10", "已承诺中位数", "已承诺 p90", "申请额中位数"];
+
+export function forecastTable(months: ForecastMonth[], lang: "en" | "zh" = "en"): (string | number)[][] {
+  return [lang === "zh" ? [...FORECAST_COLUMNS_ZH] : [...FORECAST_COLUMNS], ...months.map((m) => [m.calendar ?? m.month, m.probabilityExhausted, m.p10 / 100, m.median / 100, m.p90 / 100, m.demandMedian / 100])];
 }
 
 /** PORTFOLIO: the table read, every rule applied. */

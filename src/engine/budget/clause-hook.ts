@@ -14,6 +14,8 @@ import type { Clause } from "../clauses/types";
 import { DOMESTIC, SUPPORT_YEAR } from "../clauses/build";
 import { awardForRow, limitContext, resolveRow, type RowAwardFn } from "./portfolio";
 import type { Application } from "./table";
+import { clauseLabel } from "../messages/labels";
+import { bi } from "../text";
 
 function splitClause(text: string): { clause: string; route: string | null } {
   const t = text.normalize("NFKC");
@@ -72,7 +74,8 @@ export function clauseRowAward(engine: ClauseEngine): RowAwardFn {
       return awardForRow(engine.resolver, { ...app, programme: `${route.programme}:${route.id}` }, true);
     }
     if (r.unit !== "元") {
-      throw invalidValue(`clause ${clause.id} (${clause.title}) pays ${r.unit} (in kind), not 元: a portfolio adds cash awards only.`);
+      throw invalidValue(bi(`clause ${clause.id} (${clause.title}) pays ${r.unit} (in kind), not 元: a portfolio adds cash awards only.`,
+        `${clauseLabel(version, clause.id, "zh")}（${clause.title}）以 ${r.unit}（实物）支付，而非元：组合只计现金补贴。`));
     }
     // One award id per clause: its levels (routes) are grades of the same award (同一奖项). The level
     // reached is the route, or for tiers the tier paid (each milestone its own award where the file says so).
@@ -81,6 +84,7 @@ export function clauseRowAward(engine: ClauseEngine): RowAwardFn {
       kind: "clause",
       awardId: `clause ${clause.id}`,
       label: `${clause.title} (clause ${clause.id}, route ${route.id})`,
+      labelZh: `${clause.title}（${clauseLabel(version, clause.id, "zh")}，路径 ${route.id}）`,
       version,
       single: r.award,
       binding: r.binding,

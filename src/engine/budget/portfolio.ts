@@ -10,7 +10,9 @@ import type { ResolvedVersion, Resolver } from "../resolve";
 import { bindLimits, ENTITY_COLUMNS, LimitState, type BoundLimit, type LimitContext } from "../limits/apply";
 import { voucherRouteLimits } from "../limits/derive";
 import { compiledAward } from "../compiled";
-import { bi, tr, type Text } from "../text";
+import { bi, tr, type Lang, type Text } from "../text";
+import { headerIn } from "../messages/tables";
+import { clauseLabel } from "../messages/labels";
 import type { Instalments, PolicyVersion, Programme, Route } from "../types";
 import { computeVoucher, type Step } from "../voucher";
 import { allocateFen, fenToYuan, toFenBig, type AllocationMethod } from "./allocate";
@@ -23,6 +25,8 @@ export interface RowAward {
   /** The award's identity within its version: "compute:standard", or a clause id. */
   awardId: string;
   label: string;
+  /** The label in Chinese, the clause as the text numbers it: 算力券 compute:standard（（六）） */
+  labelZh?: string;
   version: PolicyVersion;
   /** The award on its own (after its own rate, threshold, cap), exact, in 元. */
   single: Decimal;
@@ -172,6 +176,7 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
     kind: "voucher",
     awardId,
     label,
+    labelZh: `${programme.name} ${awardId}（${clauseLabel(version, programme.clause, "zh")}）`,
     version,
     single: r.award,
     ...(singleFen !== null ? { singleFen } : {}),
@@ -334,7 +339,7 @@ function nonDuplication(pass: Pass, year: number[]): void {
       if (live[i].award!.awardId === best) continue;
       pass.cut(i, "non-duplication", zero, () => bi(
         `the same project also qualifies for ${bestRow.award!.label} (row ${bestRow.line}), which pays more: only the highest award is paid`,
-        `同一项目亦符合${bestRow.award!.label}（第${bestRow.line}行），金额更高：只按最高一项支持`,
+        `同一项目亦符合${bestRow.award!.labelZh ?? bestRow.award!.label}（第${bestRow.line}行），金额更高：只按最高一项支持`,
       ), live[i].award!.version.nonDuplication!.quote);
     }
   }
@@ -695,14 +700,14 @@ function noteRounding(pass: Pass): void {
 export const PORTFOLIO_COLUMNS = ["award", "cut by", "award on its own", "version", "programme", "year", "row"] as const;
 
 /** The table PORTFOLIO spills: a header row, then one row per application, in the table's order. */
-export function portfolioTable(result: PortfolioResult): (string | number)[][] {
-  const out: (string | number)[][] = [[...PORTFOLIO_COLUMNS]];
+export function portfolioTable(result: PortfolioResult, lang: Lang = "en"): (string | number)[][] {
+  const out: (string | number)[][] = [lang === "en" ? [...PORTFOLIO_COLUMNS] : headerIn(lang, PORTFOLIO_COLUMNS) as string[]];
   for (const r of result.rows) {
-    if (r.error) out.push([r.error.code, `error: ${r.error.message}`, "", r.award?.version.key ?? "", r.app?.programme ?? "", r.app?.year ?? "", r.line]);
+    if (r.error) out.push([r.error.code, lang === "en" ? `error: ${r.error.message}` : `错误：${r.error.in(lang)}`, "", r.award?.version.key ?? "", r.app?.programme ?? "", r.app?.year ?? "", r.line]);
     else if (!r.app || !r.award || !r.paid) out.push(["", "", "", "", "", "", r.line]);
     else {
       const single = r.award.single.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
-      out.push([r.paid.toNumber(), r.cuts.join("; "), single, r.award.version.key, r.award.awardId, r.app.year, r.line]);
+      out.push([r.paid.toNumber(), lang === "en" ? r.cuts.join("; ") : r.cuts.map((c) => tr(cutName(c), lang)).join("；"), single, r.award.version.key, r.award.awardId, r.app.year, r.line]);
     }
   }
   return out;

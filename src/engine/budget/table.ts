@@ -134,11 +134,15 @@ export function readHeader(header: readonly unknown[]): Map<Column, number> {
   const missing = REQUIRED.filter((c) => !cols.has(c));
   if (missing.length > 0) {
     const shown = header.slice(0, 12).map((c) => (isBlank(c) ? "(empty)" : String(c))).join(", ");
-    throw invalidValue(
-      `the first row must be a header row naming the columns; missing: ${missing.map((c) => `${c} (${HEADER_NAMES[c].filter((n) => /[^\x00-\x7f]/.test(n)).slice(0, 2).join("/")})`).join(", ")}. ` +
+    const zhNames = (c: Column) => HEADER_NAMES[c].filter((n) => /[^\x00-\x7f]/.test(n)).slice(0, 2).join("/");
+    throw invalidValue(bi(
+      `the first row must be a header row naming the columns; missing: ${missing.map((c) => `${c} (${zhNames(c)})`).join(", ")}. ` +
       `Columns: recipient/申请单位, project/项目, policy/政策, programme or clause/项目类型/条款, route, amount/金额, domestic/国产, date/日期, year/年度, paid before/已获资助; extra columns are ignored. ` +
       `For an Excel table pass Table1[#All], which includes the header. First row read: ${shown}.`,
-    );
+      `首行须为列名表头；缺少：${missing.map((c) => `${zhNames(c)}（${c}）`).join("、")}。` +
+      `可用列：申请单位/recipient、项目/project、政策/policy、项目类型/条款/programme/clause、route、金额/amount、国产/domestic、日期/date、年度/year、已获资助/paid before；其他列忽略。` +
+      `Excel 表请传 Table1[#All]（含表头）。读到的首行：${shown}。`,
+    ));
   }
   return cols;
 }

@@ -199,12 +199,12 @@ function buildClause(c: ClauseDoc, source: string, types: ReadonlyMap<string, Pr
     // Beside the voucher, a clause may promise support with no amount (e.g. 模型合规备案配套奖励).
     if (routes.some((r) => !r.programme && r.isDefault)) throw new Error(`${at}: beside a programme, a clause takes only unquantified, non-default routes`);
     const programme = buildProgramme(c as ClauseDoc & { programme: ProgrammeDoc }, routes.filter((r) => r.programme), types, source, at);
-    return { id: c.id, title: c.title, department: c.department, programme, choose: c.choose, limits: [], routes, defaultRoute: programme.defaultRoute, assumption: c.assumption };
+    return { id: c.id, title: c.title, titleEn: c.titleEn, label: c.label, department: c.department, programme, choose: c.choose, limits: [], routes, defaultRoute: programme.defaultRoute, assumption: c.assumption };
   }
   const defaults = routes.filter((r) => r.isDefault);
   if (defaults.length > 1) throw new Error(`${at}: clause "${c.id}" has ${defaults.length} default routes; at most one`);
   const defaultRoute = defaults[0] ?? (routes.length === 1 ? routes[0] : null);
-  return { id: c.id, title: c.title, department: c.department, choose: c.choose, levels: c.levels, limits: buildLimits(c.limits, source, at), routes, defaultRoute, assumption: c.assumption };
+  return { id: c.id, title: c.title, titleEn: c.titleEn, label: c.label, department: c.department, choose: c.choose, levels: c.levels, limits: buildLimits(c.limits, source, at), routes, defaultRoute, assumption: c.assumption };
 }
 
 /** The clauses of a version, voucher programmes among them; throws "policies/<file>: clauses/i…: what is wrong" on an inconsistency. */

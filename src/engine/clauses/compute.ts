@@ -3,6 +3,7 @@ import Decimal from "decimal.js";
 import { formatRate, formatYuan, normalizeText, parseAmount } from "../amount";
 import { invalidNumber, invalidValue, notAvailable } from "../errors";
 import { bi } from "../text";
+import { clauseLabel } from "../messages/labels";
 import { describe, parseDomestic, type ResolvedVersion, type Resolver } from "../resolve";
 import { applyCeilings, biStep, computeVoucher, versionStep, type Step } from "../voucher";
 import { clauseRouteLimits } from "../limits/derive";
@@ -261,7 +262,10 @@ export function computeClause(
     // A programme name works too: "compute", "算力券", "compute:large-model".
     const viaProgramme = programmeClause(resolver, version, clauseInput);
     if (!viaProgramme) {
-      throw notAvailable(`${version.key} has no clause ${describe(clauseInput)}; its clauses are ${version.clauses.map((c) => c.id).join(", ") || "none"} (list them with AWARD.CLAUSES).`);
+      const ids = version.clauses.map((c) => c.id);
+      throw notAvailable(bi(
+        `${version.key} has no clause ${describe(clauseInput)}; its clauses are ${ids.join(", ") || "none"} (list them with AWARD.CLAUSES).`,
+        `${version.key} 没有条款 ${describe(clauseInput)}；其条款为 ${ids.map((id) => clauseLabel(version, id, "zh")).join("、") || "无"}（可用 AWARD.CLAUSES 列出）。`));
     }
     clause = viaProgramme.clause;
     route = viaProgramme.route;
@@ -288,11 +292,10 @@ export function computeClause(
     const results = candidates.map((r) => computeRoute(version, clause!, r, inputs, year, [], resolver, resolved, trace));
     let best = results[0];
     for (const r of results) if (r.award.greaterThan(best.award)) best = r;
-    const steps: Step[] = !trace ? [] : [...head, {
-      step: "choose",
-      value: `the routes the inputs are given for: ${results.map((r) => `${r.route.id} ${showValue("amount", r.award, r.unit)}`).join(", ")}; the highest is paid: ${best.route.id}`,
-      ...cite(clause.choose!, version.source),
-    }, ...best.steps];
+    const each = results.map((r) => `${r.route.id} ${showValue("amount", r.award, r.unit)}`);
+    const steps: Step[] = !trace ? [] : [...head, biStep("choose", bi(
+      `the routes the inputs are given for: ${each.join(", ")}; the highest is paid: ${best.route.id}`,
+      `按所给输入适用的路径：${each.join("，")}；只按最高一项支持：${best.route.id}`), cite(clause.choose!, version.source)), ...best.steps];
     return { ...best, steps };
   }
   const chosen = route ?? clause.defaultRoute!;
@@ -333,11 +336,13 @@ function applyTiedCaps(route: Route, inputs: RouteInputs, award: Decimal, bindin
     const limit = other.times(c.rate.value);
     const before = award;
     if (award.greaterThan(limit)) {
-      note(() => ({ step: "limit", value: `${c.label} ${formatYuan(other)} × ${formatRate(c.rate.value)} = ${formatYuan(limit)} < ${formatYuan(before)}: the limit binds`, ...cite(c.rate, src) }));
+      const calc = `${c.label} ${formatYuan(other)} × ${formatRate(c.rate.value)} = ${formatYuan(limit)}`;
+      note(() => biStep("limit", bi(`${calc} < ${formatYuan(before)}: the limit binds`, `${calc} < ${formatYuan(before)}：受此限额约束`), cite(c.rate, src)));
       award = limit;
       binding = "limit";
     } else {
-      note(() => ({ step: "limit", value: `${c.label} ${formatYuan(other)} × ${formatRate(c.rate.value)} = ${formatYuan(limit)}: not reached`, ...cite(c.rate, src) }));
+      const calc = `${c.label} ${formatYuan(other)} × ${formatRate(c.rate.value)} = ${formatYuan(limit)}`;
+      note(() => biStep("limit", bi(`${calc}: not reached`, `${calc}：未达到`), cite(c.rate, src)));
     }
   }
   return { award, binding };
@@ -353,10 +358,9 @@ function computeRoute(
   };
   const inputs = new RouteInputs(raw, route, where);
   const src = version.source;
-  const steps: Step[] = !trace ? [] : [...head, {
-    step: "clause",
-    value: `clause ${clause.id} ${clause.title}; route ${route.id}${route.isDefault ? " (default)" : ""}: ${route.name}${clause.department ? `; 责任单位 ${clause.department}` : ""}`,
-  }];
+  const steps: Step[] = !trace ? [] : [...head, biStep("clause", bi(
+    `clause ${clause.id} ${clause.title}; route ${route.id}${route.isDefault ? " (default)" : ""}: ${route.name}${clause.department ? `; 责任单位 ${clause.department}` : ""}`,
+    `${clauseLabel(version, clause.id, "zh")} ${clause.title}；路径 ${route.id}${route.isDefault ? "（默认）" : ""}：${route.name}${clause.department ? `；责任单位 ${clause.department}` : ""}`))];
   const done = (award: Decimal, binding: string): ClauseResult => ({ award, unit: route.unit, version, clause, route, binding, steps });
   // Caps tied to another amount (不超过上一年度地方财政贡献), then every fixed money limit of the
   // route (a cap, a pool) bound the award on its own.
@@ -375,8 +379,8 @@ function computeRoute(
   }
 
   const { subjects, years } = route;
-  for (const c of route.conditions) note(() => ({ step: "condition", value: `assumed met: ${c.note ?? c.quote}`, ...cite(c, src) }));
-  if (subjects) note(() => ({ step: "eligible", value: `assumed one of: ${subjects.values.join("、")}`, ...cite(subjects, src) }));
+  for (const c of route.conditions) note(() => biStep("condition", bi(`assumed met: ${c.note ?? c.quote}`, `假定满足：${c.quote}`), cite(c, src)));
+  if (subjects) note(() => biStep("eligible", bi(`assumed one of: ${subjects.values.join("、")}`, `假定为以下之一：${subjects.values.join("、")}`), cite(subjects, src)));
 
   // Years of support.
   let supportYear = 1;
@@ -384,7 +388,10 @@ function computeRoute(
     supportYear = inputs.has(SUPPORT_YEAR) ? inputs.year(SUPPORT_YEAR) : 1;
     if (years) {
       const ok = supportYear <= years.value;
-      note(() => ({ step: "years", value: `year ${supportYear} of support${inputs.has(SUPPORT_YEAR) ? "" : " (support-year not given: the first)"} ${ok ? "is within" : "is beyond"} the ${years.value} years the text allows${ok ? "" : ": no award"}`, ...cite(years, src) }));
+      const given = inputs.has(SUPPORT_YEAR);
+      note(() => biStep("years", bi(
+        `year ${supportYear} of support${given ? "" : " (support-year not given: the first)"} ${ok ? "is within" : "is beyond"} the ${years.value} years the text allows${ok ? "" : ": no award"}`,
+        `支持第${supportYear}年${given ? "" : "（未给 support-year：按第一年）"}${ok ? "在" : "超出"}原文允许的${years.value}年${ok ? "之内" : "：不予支持"}`), cite(years, src)));
       if (!ok) return done(new Decimal(0), "years");
     }
   }
@@ -393,7 +400,9 @@ function computeRoute(
   for (const t of route.tests) {
     const v = inputs.byType(t.input, t.type);
     const pass = t.op === ">=" ? v.greaterThanOrEqualTo(t.value) : v.greaterThan(t.value);
-    note(() => ({ step: "condition", value: `${t.input} (${t.label}) ${showValue(t.type, v, t.unit)} ${pass ? "passes" : "fails"} ${t.op === ">=" ? "≥" : ">"} ${showValue(t.type, t.value, t.unit)} (${t.shown})${pass ? "" : ": no award"}`, ...cite(t, src) }));
+    const test = `${showValue(t.type, v, t.unit)} ${pass ? "passes" : "fails"} ${t.op === ">=" ? "≥" : ">"} ${showValue(t.type, t.value, t.unit)}`;
+    const testZh = `${showValue(t.type, v, t.unit)} ${pass ? "满足" : "不满足"} ${t.op === ">=" ? "≥" : ">"} ${showValue(t.type, t.value, t.unit)}`;
+    note(() => biStep("condition", bi(`${t.input} (${t.label}) ${test} (${t.shown})${pass ? "" : ": no award"}`, `${t.input}（${t.label}）${testZh}（${t.shown}）${pass ? "" : "：不予支持"}`), cite(t, src)));
     if (!pass) return done(new Decimal(0), "condition");
   }
 
@@ -416,13 +425,13 @@ interface RouteContext {
 
 function fixedAward({ route, note, done, src }: RouteContext): ClauseResult {
   const a = route.amount!;
-  note(() => ({ step: "amount", value: `${formatYuan(a.value)}${route.oneTime ? ", once" : ""}`, ...cite(a, src) }));
+  note(() => biStep("amount", bi(`${formatYuan(a.value)}${route.oneTime ? ", once" : ""}`, `${formatYuan(a.value)}${route.oneTime ? "，一次性" : ""}`), cite(a, src)));
   return done(a.value, "fixed");
 }
 
 function inKindAward({ route, note, done, src }: RouteContext): ClauseResult {
   const q = route.quantity!;
-  note(() => ({ step: "amount", value: `${q.value.toString()} ${route.unit} (non-cash, never added to 元)`, ...cite(q, src) }));
+  note(() => biStep("amount", bi(`${q.value.toString()} ${route.unit} (non-cash, never added to 元)`, `${q.value.toString()} ${route.unit}（非现金，不计入元）`), cite(q, src)));
   return done(q.value, "in-kind");
 }
 
@@ -430,26 +439,27 @@ function inKindAward({ route, note, done, src }: RouteContext): ClauseResult {
 function maximumAward({ route, inputs, where, note, done, src }: RouteContext): ClauseResult {
   const max = route.amount!;
   if (!inputs.has(AWARDED)) {
-    note(() => ({ step: "amount", value: `${formatYuan(max.value)}: the most the text allows${max.assumption ? ` (${max.assumption})` : ""}`, ...cite(max, src) }));
+    note(() => biStep("amount", bi(`${formatYuan(max.value)}: the most the text allows${max.assumption ? ` (${max.assumption})` : ""}`, `${formatYuan(max.value)}：原文允许的最高额`), cite(max, src)));
     return done(max.value, "maximum");
   }
   const awarded = inputs.amount(AWARDED);
-  note(() => ({ step: "awarded", value: `${formatYuan(awarded)} (input awarded)` }));
+  note(() => biStep("awarded", bi(`${formatYuan(awarded)} (input awarded)`, `${formatYuan(awarded)}（输入 awarded）`)));
   if (route.minimum && awarded.lessThan(route.minimum.value)) {
     throw invalidValue(`${where}: awarded ${formatYuan(awarded)} is below the ${formatYuan(route.minimum.value)} the text sets as the least; give an amount from ${formatYuan(route.minimum.value)} to ${formatYuan(max.value)}.`);
   }
   if (awarded.greaterThan(max.value)) {
-    note(() => ({ step: "cap", value: `min(${formatYuan(awarded)}, ${formatYuan(max.value)}) = ${formatYuan(max.value)}: the maximum binds`, ...cite(max, src) }));
+    const min = `min(${formatYuan(awarded)}, ${formatYuan(max.value)}) = ${formatYuan(max.value)}`;
+    note(() => biStep("cap", bi(`${min}: the maximum binds`, `${min}：受最高额约束`), cite(max, src)));
     return done(max.value, "cap");
   }
-  note(() => ({ step: "cap", value: `${formatYuan(max.value)}: not reached`, ...cite(max, src) }));
+  note(() => biStep("cap", bi(`${formatYuan(max.value)}: not reached`, `${formatYuan(max.value)}：未达到`), cite(max, src)));
   return done(awarded, "awarded");
 }
 
 function unquantifiedAward({ route, inputs, note, done, src }: RouteContext): ClauseResult {
   const granted = inputs.amount(GRANTED);
   const basis = route.conditions[0] ?? route.years;
-  note(() => ({ step: "amount", value: `${formatYuan(granted)}: the amount granted, as given (the text sets no amount)`, ...(basis ? cite(basis, src) : {}) }));
+  note(() => biStep("amount", bi(`${formatYuan(granted)}: the amount granted, as given (the text sets no amount)`, `${formatYuan(granted)}：按所给的批准金额（原文未定金额）`), basis ? cite(basis, src) : undefined));
   return done(granted, "unquantified");
 }
 
@@ -464,10 +474,10 @@ function tiersAward({ route, inputs, note, done, src }: RouteContext): ClauseRes
     if (ok) reached = s;
   }
   if (!reached) {
-    note(() => ({ step: "tier", value: `${t.input} (${t.label}) ${show(v)} reaches no tier (the lowest is ${show(t.steps[0].threshold.value)}): no award`, ...cite(t.steps[0].threshold, src) }));
+    note(() => biStep("tier", bi(`${t.input} (${t.label}) ${show(v)} reaches no tier (the lowest is ${show(t.steps[0].threshold.value)}): no award`, `${t.input}（${t.label}）${show(v)} 未达任何档次（最低为 ${show(t.steps[0].threshold.value)}）：不予支持`), cite(t.steps[0].threshold, src)));
     return done(new Decimal(0), "condition");
   }
-  note(() => ({ step: "tier", value: `${t.input} (${t.label}) ${show(v)} reaches ${show(reached.threshold.value)}: the highest tier reached pays ${formatYuan(reached.amount.value)}`, ...cite(reached.amount, src) }));
+  note(() => biStep("tier", bi(`${t.input} (${t.label}) ${show(v)} reaches ${show(reached.threshold.value)}: the highest tier reached pays ${formatYuan(reached.amount.value)}`, `${t.input}（${t.label}）${show(v)} 达到 ${show(reached.threshold.value)}：所达最高档支持 ${formatYuan(reached.amount.value)}`), cite(reached.amount, src)));
   return done(reached.amount.value, "tier");
 }
 
@@ -503,33 +513,43 @@ function routeRate(ctx: RouteContext): { rate: Cited<Decimal>; note: string } | 
 /** 逐年递减 with no schedule in the text: the first year's rate is the most; later years' rates are given. */
 function decreasingRate({ inputs, where, src, supportYear, note }: RouteContext, rate: Cited<Decimal>, decreasing: { quote: string; assumption: string }): { rate: Cited<Decimal>; note: string } {
   if (supportYear === 1 && !inputs.has(YEAR_RATE)) {
-    note(() => ({ step: "year", value: `year 1 of support: ${formatRate(rate.value)}`, quote: decreasing.quote, source: src }));
+    note(() => biStep("year", bi(`year 1 of support: ${formatRate(rate.value)}`, `支持第1年：${formatRate(rate.value)}`), { quote: decreasing.quote, source: src }));
     return { rate, note: " (first year of support: the highest rate)" };
   }
   if (!inputs.has(YEAR_RATE)) {
-    throw invalidValue(`${where}: the rate falls year by year (逐年递减) and the text gives no schedule, so year ${supportYear} of support needs the input "rate" (that year's rate, below ${formatRate(rate.value)}).`);
+    throw invalidValue(bi(
+      `${where}: the rate falls year by year (逐年递减) and the text gives no schedule, so year ${supportYear} of support needs the input "rate" (that year's rate, below ${formatRate(rate.value)}).`,
+      `${where}：比例逐年递减，原文未给具体安排，支持第${supportYear}年须给输入 "rate"（当年比例，低于 ${formatRate(rate.value)}）。`));
   }
   const r = inputs.rate(YEAR_RATE);
   if (supportYear === 1 && (r.isNegative() || r.greaterThan(rate.value))) {
-    throw invalidValue(`${where}: input "rate" ${formatRate(r)} must be from 0% to the ${formatRate(rate.value)} the text allows.`);
+    throw invalidValue(bi(`${where}: input "rate" ${formatRate(r)} must be from 0% to the ${formatRate(rate.value)} the text allows.`, `${where}：输入 "rate" ${formatRate(r)} 须在 0% 至原文允许的 ${formatRate(rate.value)} 之间。`));
   }
   if (supportYear > 1 && (r.isNegative() || !r.lessThan(rate.value))) {
-    throw invalidValue(`${where}: input "rate" ${formatRate(r)} for year ${supportYear} must be 0% or more and below the first year's ${formatRate(rate.value)} (逐年递减).`);
+    throw invalidValue(bi(`${where}: input "rate" ${formatRate(r)} for year ${supportYear} must be 0% or more and below the first year's ${formatRate(rate.value)} (逐年递减).`, `${where}：第${supportYear}年的输入 "rate" ${formatRate(r)} 须不小于 0% 且低于第一年的 ${formatRate(rate.value)}（逐年递减）。`));
   }
   const why = supportYear === 1 ? `at most ${formatRate(rate.value)}` : `below ${formatRate(rate.value)}; ${decreasing.assumption}`;
-  note(() => ({ step: "year", value: `year ${supportYear} of support: rate ${formatRate(r)} as given (${why})`, quote: decreasing.quote, source: src }));
+  const whyZh = supportYear === 1 ? `至多 ${formatRate(rate.value)}` : `低于 ${formatRate(rate.value)}（逐年递减）`;
+  note(() => biStep("year", bi(`year ${supportYear} of support: rate ${formatRate(r)} as given (${why})`, `支持第${supportYear}年：按所给比例 ${formatRate(r)}（${whyZh}）`), { quote: decreasing.quote, source: src }));
   return { rate: { value: r, quote: supportYear === 1 ? rate.quote : decreasing.quote, source: src }, note: " (the year's rate, as given)" };
 }
+
+/** The notes a rate step may carry, in Chinese. */
+const RATE_NOTES_ZH: Record<string, string> = {
+  " (first year of support: the highest rate)": "（支持第一年：最高比例）",
+  " (the year's rate, as given)": "（按所给的当年比例）",
+};
 
 /** A share of the base. */
 function rateAward(ctx: RouteContext): ClauseResult {
   const { route, inputs, note, done, finish } = ctx;
   const base = inputs.amount(route.base!.input);
-  note(() => ({ step: "base", value: `${formatYuan(base)} of ${route.base!.label} (input ${route.base!.input})` }));
+  note(() => biStep("base", bi(`${formatYuan(base)} of ${route.base!.label} (input ${route.base!.input})`, `${route.base!.label}${formatYuan(base)}（输入 ${route.base!.input}）`)));
   const r = routeRate(ctx);
   if (!r) return done(new Decimal(0), "years");
   const award = base.times(r.rate.value);
-  note(() => ({ step: "rate", value: `${formatYuan(base)} × ${formatRate(r.rate.value)} = ${formatYuan(award)}${r.note}`, ...cite(r.rate, ctx.src) }));
+  const calc = `${formatYuan(base)} × ${formatRate(r.rate.value)} = ${formatYuan(award)}`;
+  note(() => biStep("rate", bi(calc + r.note, calc + (RATE_NOTES_ZH[r.note] ?? r.note)), cite(r.rate, ctx.src)));
   return finish(award, "rate");
 }
 

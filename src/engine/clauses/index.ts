@@ -1,7 +1,8 @@
 // The clause catalogue: CLAUSE, CLAUSES and EXPLAIN answers, over the clause model of each version.
 import type Decimal from "decimal.js";
 import { formatRate, formatYuan, toFen } from "../amount";
-import type { Step } from "../voucher";
+import { biStep, type Step } from "../voucher";
+import { bi } from "../text";
 import type { PolicyVersion } from "../types";
 import type { Clause, Route } from "./types";
 
@@ -25,8 +26,8 @@ export function roundAward(award: Decimal, unit: string): number {
 
 export function roundingStep(award: Decimal, unit: string): Step {
   return unit === "元"
-    ? { step: "rounding", value: `${award.toString()} 元 rounded half up to the fen: ${toFen(award)}` }
-    : { step: "unit", value: `${award.toString()} ${unit} (not 元: not rounded, never added to cash)` };
+    ? biStep("rounding", bi(`${award.toString()} 元 rounded half up to the fen: ${toFen(award)}`, `${award.toString()} 元四舍五入到分：${toFen(award)}`))
+    : biStep("unit", bi(`${award.toString()} ${unit} (not 元: not rounded, never added to cash)`, `${award.toString()} ${unit}（非现金：不取整，不计入元）`));
 }
 
 function testText(r: Route): string {

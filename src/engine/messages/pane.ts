@@ -1,7 +1,7 @@
 // The task pane's words, in English and Chinese: labels, hints, notices, and the sheets, headers and
 // chart titles it inserts. The pane picks a table by Office's display language (Office.context.
 // displayLanguage) unless the user picks one.
-import type { Lang } from "../text";
+import type { Lang, Text } from "../text";
 
 const en = {
   lang: "en" as Lang,
@@ -74,7 +74,8 @@ const en = {
   tableTitle: "Scenario comparison (live AWARD formulas; change the policy year in the task pane)",
   tableHeader: ["Scenario", "Jurisdiction", "Programme", "Spend (元)", "Domestic", "Award (元)", "Version", "vs baseline (元)", "Clause", "Document", "Sentence of the binding rule"],
   windowAssumed: "window assumed",
-  clause: (c: string) => `clause ${c}`,
+  /** The clause of a scenario card: "clause 6" in English (the id users type), as the text labels it in Chinese (（六）). */
+  clause: (c: string, _label?: Text) => `clause ${c}`,
   showSentence: "The sentence",
   sourceOf: "Source",
   // variants
@@ -191,7 +192,7 @@ const zh: PaneStrings = {
   budgetSheet: "补贴 资金池",
   tableHeader: ["情景", "地区", "券种", "费用（元）", "国产", "补贴（元）", "版本", "较基准（元）", "条款", "文件", "起决定作用的条文"],
   windowAssumed: "有效期为假设",
-  clause: (c) => `条款 ${c}`,
+  clause: (c, label) => (label ? label.zh : `条款 ${c}`),
   showSentence: "原文",
   sourceOf: "依据",
   variants: "政策假设版本",

@@ -3,7 +3,8 @@
 // comparison as a table of live AWARD formulas for "Insert into sheet".
 import Decimal from "decimal.js";
 import { clauseIdOf, type Binding, type Engine, type PolicyVersion } from "../../engine";
-import type { Text } from "../../engine/text";
+import { bi, type Lang, type Text } from "../../engine/text";
+import { clauseLabel, titleIn } from "../../engine/messages";
 import type { CellValue, SheetTable } from "../../workbook/host";
 import type { Scenario } from "../../workbook/state";
 
@@ -28,8 +29,12 @@ export interface ScenarioResult {
 export interface ScenarioSource {
   /** the clause as the text numbers it, e.g. "6" (（六）), "8" (第八条) */
   clause: string;
+  /** the clause labelled as the text numbers it, in each language: （六） / (6), 第八条 / Article 8 */
+  label: Text;
   documentNumber: string | null;
   title: string;
+  /** the version's title in English, where the policy file gives it */
+  titleEn?: string;
   /** the sentence of the rule that set the award (the binding limit), and its file */
   quote: string | null;
   /** a draft for comment, not a text in force */
@@ -50,8 +55,10 @@ function bindingQuote(steps: readonly TraceStep[], binding: string): string | nu
 function sourceOf(version: PolicyVersion, clause: string, steps: readonly TraceStep[], binding: string): ScenarioSource {
   return {
     clause,
+    label: bi(clauseLabel(version, clause, "en"), clauseLabel(version, clause, "zh")),
     documentNumber: version.documentNumber ?? null,
     title: version.title,
+    titleEn: version.titleEn,
     quote: bindingQuote(steps, binding),
     draft: version.status === "draft",
     windowAssumed: Boolean(version.inForce?.assumption),
@@ -76,7 +83,10 @@ export function compareScenarios(engine: Engine, scenarios: readonly Scenario[],
       const asClause = scenarioClause(scenario.programme);
       if (asClause) {
         const c = engine.clauseAward(scenario.jurisdiction, asClause.clause, scenario.amount.trim() === "" ? null : scenario.amount, asClause.route, null, year);
-        if (c.unit !== "元") throw Object.assign(new Error(`clause ${c.clause.id} pays ${c.unit} (in kind), not 元: it cannot be compared in 元.`), { code: "#N/A" });
+        if (c.unit !== "元") {
+          const text = bi(`clause ${c.clause.id} pays ${c.unit} (in kind), not 元: it cannot be compared in 元.`, `${clauseLabel(c.version, c.clause.id, "zh")}以 ${c.unit}（实物）支付，而非元：无法按元比较。`);
+          throw Object.assign(new Error(text.en), { code: "#N/A", text });
+        }
         return {
           scenario, ok: true, award: c.award.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), rate: c.route.rate?.value ?? null, cap: c.route.cap?.value ?? null,
           binding: c.binding, version: c.version.key, programme: `clause ${c.clause.id}:${c.route.id}`, diff: null, error: null,
@@ -130,7 +140,7 @@ export function scenarioFormula(s: Scenario): string {
 export function comparisonTable(
   scenarios: readonly Scenario[],
   baselineId: string | null,
-  labels: { sheet: string; title: string; header: string[]; draft?: string; windowAssumed?: string },
+  labels: { sheet: string; title: string; header: string[]; draft?: string; windowAssumed?: string; lang?: Lang },
   /** the scenarios computed: their clause, document number and binding sentence become three more columns */
   results?: readonly ScenarioResult[],
 ): SheetTable {
@@ -157,8 +167,9 @@ export function comparisonTable(
 }
 
 /** Clause, document number (with 征求意见稿/assumed-window marks) and the binding sentence, as cells. */
-function sourceCells(src: ScenarioSource | null, labels: { draft?: string; windowAssumed?: string }): CellValue[] {
+function sourceCells(src: ScenarioSource | null, labels: { draft?: string; windowAssumed?: string; lang?: Lang }): CellValue[] {
   if (!src) return ["", "", ""];
+  const lang = labels.lang ?? "en";
   const marks = [src.draft ? labels.draft ?? "draft" : "", src.windowAssumed ? labels.windowAssumed ?? "window assumed" : ""].filter(Boolean);
-  return [src.clause, [src.documentNumber ?? src.title, ...marks].join(" · "), src.quote ?? ""];
+  return [lang === "zh" ? src.label.zh : src.clause, [src.documentNumber ?? titleIn(lang, src), ...marks].join(" · "), src.quote ?? ""];
 }

@@ -15,6 +15,7 @@ export interface VersionRow {
   key: string;
   version: string;
   title: string;
+  titleEn?: string;
   status: "final" | "draft";
   variant: boolean;
   window: { from: string; to: string } | null;
@@ -83,7 +84,7 @@ export function jurisdictionViews(engine: Engine, year: number, pins: Record<str
       byYear: byYear?.key ?? null,
       warning,
       versions: j.versions.map((v) => ({
-        key: v.key, version: v.version, title: v.title, status: v.status, variant: Boolean(v.variant),
+        key: v.key, version: v.version, title: v.title, titleEn: v.titleEn, status: v.status, variant: Boolean(v.variant),
         window: v.inForce && { from: v.inForce.from, to: v.inForce.to }, windowAssumed: Boolean(v.inForce?.assumption), inUse: v === inUse,
       })),
     };

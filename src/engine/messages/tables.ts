@@ -1,0 +1,86 @@
+// The tables the functions spill (ROUTES, CLAUSES, EXPLAIN) in the user's language: headers, step
+// names, clause labels as the text writes them, titles and route names. The engine builds each table
+// once in English (its documented columns); these put it into the language asked for.
+import type { Lang, Text } from "../text";
+import { tr } from "../text";
+import { nameIn } from "./names";
+import { clauseLabel, titleIn } from "./labels";
+
+type Cell = string | number | boolean;
+
+const COLUMNS_ZH: Record<string, string> = {
+  clause: "条款", route: "路径", title: "标题", "route name": "路径名称", kind: "类型", rate: "比例", amount: "金额",
+  cap: "上限", "cap per": "上限计算单位", threshold: "门槛", pool: "年度资金池", "quota per year": "年度名额", years: "年限",
+  inputs: "输入", unit: "单位", department: "责任单位", assumption: "假设", version: "版本",
+  name: "名称", default: "默认", "domestic rate": "国产比例", "threshold rule": "门槛规则", "shared cap": "共享上限",
+  "lump sum": "定额", uplift: "上浮", "one-time": "一次性", base: "基数", "base year": "基数年度",
+  step: "步骤", value: "值", quote: "原文", source: "出处", award: "补贴额",
+  "cut by": "核减原因", "award on its own": "单项补贴额", programme: "券种", year: "年度", row: "行号",
+};
+
+/** Step names of EXPLAIN in Chinese (a limit's step names its scope: "cap (per recipient)"). */
+const STEPS_ZH: Record<string, string> = {
+  version: "版本", programme: "券种", condition: "条件", base: "基数", "lump sum": "定额", threshold: "门槛", rate: "比例",
+  uplift: "上浮", choose: "择一", limit: "限额", clause: "条款", eligible: "适用对象", years: "支持年限", amount: "金额",
+  awarded: "获批金额", cap: "上限", tier: "档次", year: "支持年度", rounding: "取整", unit: "单位", "what-if variant": "假设方案",
+  award: "补贴额", "annual pool of the programme": "券种年度资金池",
+};
+const SCOPES_ZH: Record<string, string> = {
+  recipient: "每家单位", "recipient-year": "每家单位每年", project: "每个项目", "project-year": "每个项目每年", award: "每个奖项", "award-year": "每个奖项每年",
+};
+
+/** A column header or step name in the language. */
+export function wordIn(lang: Lang, word: string): string {
+  if (lang === "en") return word;
+  const known = STEPS_ZH[word] ?? COLUMNS_ZH[word];
+  if (known) return known;
+  let m = /^cap shared by all routes \(per ([a-z-]+)\)$/.exec(word);
+  if (m) return `各路径共享上限（${SCOPES_ZH[m[1]] ?? m[1]}）`;
+  m = /^cap \(per ([a-z-]+)\)$/.exec(word);
+  if (m) return `上限（${SCOPES_ZH[m[1]] ?? m[1]}）`;
+  m = /^annual limit of the measure \((.+)\)$/.exec(word);
+  if (m) return `本措施年度总额（${m[1]}）`;
+  return word;
+}
+
+export function headerIn(lang: Lang, header: readonly Cell[]): Cell[] {
+  return header.map((h) => (typeof h !== "string" || lang === "en" ? h : COLUMNS_ZH[h] ?? wordIn(lang, h)));
+}
+
+interface StepLike { step: string; value: string; text?: Text; quote?: string; source?: string }
+
+/** EXPLAIN's rows in the language: step names, and values where the step is written in both. */
+export function stepRowsIn(lang: Lang, steps: readonly StepLike[]): Cell[][] {
+  return steps.map((s) => [wordIn(lang, s.step), s.text ? tr(s.text, lang) : s.value, s.quote ?? "", s.source ?? ""]);
+}
+
+interface ClauseLike { id: string; title: string; titleEn?: string; routes: { id: string; name: string; nameEn?: string }[] }
+interface VersionLike { title: string; titleEn?: string; clauseLabel?: { zh: string; en: string }; clauses: ClauseLike[] }
+
+/** Sentences CLAUSES writes in its assumption column (the policy files' own notes are English, as written). */
+const ASSUMPTIONS_ZH: [string, string][] = [
+  ["The text gives a maximum and no rate: the model gives the maximum unless an amount awarded is given.", "原文只给最高额、未给比例：除非给出获批金额，按最高额计算。"],
+  ["The text gives no amount: the award is the input amount.", "原文未给金额：补贴额即输入的金额。"],
+];
+
+/**
+ * CLAUSES' table in the language: header, titles and route names; in Chinese the clause as the text
+ * labels it (（六）, 第八条, which CLAUSE accepts), in English the documented id ("6").
+ */
+export function clauseTableIn(lang: Lang, version: VersionLike, rows: Cell[][]): Cell[][] {
+  const [header, ...body] = rows;
+  const col = (name: string) => header.indexOf(name);
+  const [ci, ri, ti, ni, ai] = [col("clause"), col("route"), col("title"), col("route name"), col("assumption")];
+  return [headerIn(lang, header), ...body.map((row) => {
+    const out = [...row];
+    const clause = version.clauses.find((c) => c.id === String(row[ci]));
+    const route = clause?.routes.find((r) => r.id === row[ri]);
+    if (lang === "zh") {
+      out[ci] = clauseLabel(version, String(row[ci]), lang);
+      out[ai] = ASSUMPTIONS_ZH.reduce((text, [en, zh]) => text.replace(en, zh), String(row[ai]));
+    }
+    if (clause) out[ti] = titleIn(lang, clause);
+    if (route) out[ni] = nameIn(lang, { name: route.name, nameEn: route.nameEn === route.id ? undefined : route.nameEn });
+    return out;
+  })];
+}
