@@ -2,7 +2,7 @@
 // number by number.
 import { parseArgs } from "util";
 import { AwardError, defaultEngine, diffVersions, type VersionDiff } from "../engine";
-import type { Io } from "./main";
+import type { Io } from "./io";
 import { bi, tr, type Lang, type Text } from "../engine/text";
 import { clauseLabel, diffFactIn, diffValueIn } from "../engine/messages";
 

@@ -16,7 +16,7 @@ import { bi, tr, type Lang, type Text } from "../engine/text";
 import { EXPOSURE, wordIn } from "../engine/messages";
 import type { Step } from "../engine/voucher";
 import { EncodingSniffer, MAX_LINE_BYTES, type TextEncoding } from "../engine/budget/encoding";
-import type { Io } from "./main";
+import type { Io } from "./io";
 import { parseYearOption } from "./options";
 import { checkOutputFile, writeFileAtomic } from "./write-file";
 import { readFirstSheet } from "./xlsx-read";

@@ -13,7 +13,7 @@ import * as fc from "../engine/forecast";
 import { bi, langOf, tr, type Lang, type Text } from "../engine/text";
 import { ExposureUsageError, policyFilesUsed, type TableRows } from "./exposure";
 import { defaultThreads, loadPipeline, runForecast, scenariosOf, type RunSpec } from "./forecast-run";
-import type { Io } from "./main";
+import type { Io } from "./io";
 import { parseYearOption } from "./options";
 
 export const FORECAST_USAGE = `  award-model forecast FILE [--trials N] [--seed S] [--method fcfs|pro-rata] [--compare POLICY] [--variants FILE]

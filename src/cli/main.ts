@@ -12,11 +12,8 @@ import { diffCommand } from "./diff";
 import { EXPOSURE_USAGE, ExposureUsageError, exposureCommand } from "./exposure";
 import { forecastCommand } from "./forecast";
 
-export interface Io {
-  stdout: { write(s: string): unknown };
-  stderr: { write(s: string): unknown };
-  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
-}
+import type { Io } from "./io";
+export type { Io } from "./io";
 
 class UsageError extends Error {}
 
