@@ -4,7 +4,7 @@
 // they were edited and from what, so a trace never passes them off as the text's.
 import Decimal from "decimal.js";
 import { formatRate, formatYuan, parseAmount } from "./amount";
-import { invalidValue } from "./errors";
+import { invalidValue, type AwardError } from "./errors";
 import { bi, type Text } from "./text";
 import type { PolicyRegistry } from "./registry";
 import { Resolver } from "./resolve";
@@ -82,8 +82,8 @@ function edited<T extends Cited<Decimal>>(old: T, value: Decimal, key: string, f
   };
 }
 
-/** Builds the variant version from its base; throws #VALUE! naming the bad edit. */
-export function buildVariant(registry: PolicyRegistry, spec: VariantSpec): PolicyVersion {
+/** Refuses a spec whose name, base or edits are not what a variant needs. */
+function checkSpec(spec: VariantSpec): void {
   if (typeof spec.name !== "string" || !NAME.test(spec.name)) {
     throw invalidValue(bi(`variant name "${String(spec.name)}" is not a name: use letters, digits, ".", "_" or "-" (at most 40), e.g. draft-40pct.`,
       `方案名 "${String(spec.name)}" 不可用：请用字母、数字、"."、"_" 或 "-"（最多 40 个），如 draft-40pct。`));
@@ -92,84 +92,112 @@ export function buildVariant(registry: PolicyRegistry, spec: VariantSpec): Polic
     throw invalidValue(bi(`variant base "${String(spec.base)}" must name a shipped version as jurisdiction@version, e.g. hangzhou-binjiang@2025.`,
       `方案基准 "${String(spec.base)}" 须是随附的版本，写作 地区@版本，如 hangzhou-binjiang@2025。`));
   }
-  const resolver = new Resolver(registry);
-  const base = resolver.resolve(spec.base, 2000).version;
-  if (base.variant) throw invalidValue(bi(`variant base ${base.key} is itself a variant; edit the shipped version instead.`, `方案基准 ${base.key} 本身是假设方案；请修改随附的版本。`));
   if (!Array.isArray(spec.edits) || spec.edits.length === 0) {
     throw invalidValue(bi(`variant ${variantKey(spec)} edits nothing: give at least one edit.`, `假设方案 ${variantKey(spec)} 没有修改：请至少修改一项。`));
   }
-  const key = `${base.key}~${spec.name}`;
-  const edits: AppliedEdit[] = [];
-  // Copies, so that editing never touches the shipped version.
+}
+
+/** The variant as a copy of its base (programmes, routes and pools copied, so editing never touches the shipped version). */
+function copyOf(base: PolicyVersion, spec: VariantSpec, edits: AppliedEdit[]): PolicyVersion {
   const programmes: Programme[] = base.programmes.map((p) => {
     const routes = p.routes.map((r) => ({ ...r }));
     return { ...p, routes, defaultRoute: routes[p.routes.indexOf(p.defaultRoute)] };
   });
-  const pools = base.pools.map((p) => ({ ...p }));
-  const version: PolicyVersion = {
+  return {
     ...base,
-    key,
+    key: `${base.key}~${spec.name}`,
     version: `${base.version}~${spec.name}`,
     title: `${base.title} (what-if: ${spec.name})`,
     status: base.status,
     inForce: null,
     commencement: { quote: "", note: `what-if variant of ${base.key}: name it or pin it` },
     programmes,
-    pools,
+    pools: base.pools.map((p) => ({ ...p })),
     variant: { base: base.key, name: spec.name, edits },
   };
+}
+
+/** One edit being applied: where it goes and how a refusal names it. */
+interface EditContext {
+  base: PolicyVersion;
+  version: PolicyVersion;
+  resolver: Resolver;
+  edits: AppliedEdit[];
+  seen: Set<string>;
+  fail: (en: string, zh: string) => AwardError;
+  /** Marks a field edited; refuses it the second time. */
+  once: (name: string) => void;
+}
+
+function editPool(c: EditContext, attr: string, value: Decimal): void {
+  const pools = c.version.pools;
+  const i = pools.findIndex((p) => p.id === attr);
+  const set = pools.map((p) => `pools.${p.id}`).join(", ");
+  if (i < 0) throw c.fail(`${c.base.key} sets no measure-wide pool "${attr}"; it sets ${set || "none"}.`, `${c.base.key} 没有总资金池 "${attr}"；它有 ${set || "无"}。`);
+  c.once(`pools.${attr}`);
+  pools[i] = { ...pools[i], amount: edited(pools[i].amount, value, c.version.key, `pools.${attr}`, false, c.edits) };
+}
+
+function editProgramme(c: EditContext, programme: Programme, routeName: string | null, attr: string, value: Decimal): void {
+  if (routeName !== null) throw c.fail(`${attr} belongs to the programme; write ${programme.id}.${attr}.`, `${attr} 属于券种：请写 ${programme.id}.${attr}。`);
+  const a = attr as ProgrammeAttr;
+  const old = programme[a];
+  if (!old) throw c.fail(`${c.base.key} ${programme.id} has no ${attr} to edit.`, `${c.base.key} ${programme.name} 没有可修改的 ${attr}。`);
+  const name = `${programme.id}.${a}`;
+  c.once(name);
+  (programme as unknown as Record<string, unknown>)[a] = edited(old, value, c.version.key, name, false, c.edits);
+}
+
+function editRoute(c: EditContext, found: Programme, programme: Programme, routeName: string | null, attr: string, value: Decimal, isRate: boolean): void {
+  const route: Route = programme.routes[found.routes.indexOf(c.resolver.findRoute(c.base, found, routeName))];
+  const a = attr as RouteAttr;
+  const old = routeNumber(route, a);
+  if (!old) throw c.fail(`${c.base.key} ${programme.id}:${route.id} has no ${attr} to edit.`, `${c.base.key} ${programme.id}:${route.id} 没有可修改的 ${attr}。`);
+  const name = `${programme.id}:${route.id}.${a}`;
+  c.once(name);
+  (route as unknown as Record<string, unknown>)[routeField(route, a)!] = edited(old, value, c.version.key, name, isRate, c.edits);
+}
+
+/** Applies one edit (programme[:route].attribute, programme.pool, pools.<id>) to the copy. */
+function applyEdit(c: EditContext, edit: PolicyEdit, field: string): void {
+  const at = bi(`variant ${c.version.key}, edit "${field}"`, `假设方案 ${c.version.key} 的修改 "${field}"`);
+  const dot = field.lastIndexOf(".");
+  if (dot <= 0) {
+    throw c.fail(`not a field; give programme[:route].attribute (${ROUTE_ATTRS.join(", ")}), programme.pool, programme.recipientCap or pools.<id>.`,
+      `不是可修改项：请写 券种[:路径].属性（${ROUTE_ATTRS.join("、")}）、券种.pool、券种.recipientCap 或 pools.<代码>。`);
+  }
+  const target = field.slice(0, dot);
+  const attr = field.slice(dot + 1);
+  const isRate = RATE_ATTRS.has(attr);
+  const value = isRate ? parseRateInput(edit.value, at) : parseAmount(edit.value, at);
+  if (target === "pools") return editPool(c, attr, value);
+  const { programme: found, route: routeName } = c.resolver.findProgramme(c.base, target);
+  const programme = c.version.programmes.find((p) => p.id === found.id)!;
+  if ((PROGRAMME_ATTRS as readonly string[]).includes(attr)) return editProgramme(c, programme, routeName, attr, value);
+  if (!(ROUTE_ATTRS as readonly string[]).includes(attr)) {
+    const all = [...ROUTE_ATTRS, ...PROGRAMME_ATTRS];
+    throw c.fail(`"${attr}" is not an editable number; give one of ${all.join(", ")}.`, `"${attr}" 不是可修改的数：请填 ${all.join("、")} 之一。`);
+  }
+  editRoute(c, found, programme, routeName, attr, value, isRate);
+}
+
+/** Builds the variant version from its base; throws #VALUE! naming the bad edit. */
+export function buildVariant(registry: PolicyRegistry, spec: VariantSpec): PolicyVersion {
+  checkSpec(spec);
+  const resolver = new Resolver(registry);
+  const base = resolver.resolve(spec.base, 2000).version;
+  if (base.variant) throw invalidValue(bi(`variant base ${base.key} is itself a variant; edit the shipped version instead.`, `方案基准 ${base.key} 本身是假设方案；请修改随附的版本。`));
+  const edits: AppliedEdit[] = [];
+  const version = copyOf(base, spec, edits);
   const seen = new Set<string>();
   for (const edit of spec.edits) {
     const field = typeof edit?.field === "string" ? edit.field.normalize("NFKC").trim() : "";
-    const where = `variant ${key}, edit "${field}"`;
-    const at = bi(where, `假设方案 ${key} 的修改 "${field}"`);
-    const fail = (en: string, zh: string) => invalidValue(bi(`${at.en}: ${en}`, `${at.zh}：${zh}`));
-    const twice = () => fail("edited twice.", "重复修改。");
-    const dot = field.lastIndexOf(".");
-    if (dot <= 0) {
-      throw fail(`not a field; give programme[:route].attribute (${ROUTE_ATTRS.join(", ")}), programme.pool, programme.recipientCap or pools.<id>.`,
-        `不是可修改项：请写 券种[:路径].属性（${ROUTE_ATTRS.join("、")}）、券种.pool、券种.recipientCap 或 pools.<代码>。`);
-    }
-    const target = field.slice(0, dot);
-    const attr = field.slice(dot + 1);
-    const isRate = RATE_ATTRS.has(attr);
-    const value = isRate ? parseRateInput(edit.value, at) : parseAmount(edit.value, where);
-    if (target === "pools") {
-      const i = pools.findIndex((p) => p.id === attr);
-      const set = pools.map((p) => `pools.${p.id}`).join(", ");
-      if (i < 0) throw fail(`${base.key} sets no measure-wide pool "${attr}"; it sets ${set || "none"}.`, `${base.key} 没有总资金池 "${attr}"；它有 ${set || "无"}。`);
-      if (seen.has(`pools.${attr}`)) throw twice();
-      seen.add(`pools.${attr}`);
-      pools[i] = { ...pools[i], amount: edited(pools[i].amount, value, key, `pools.${attr}`, false, edits) };
-      continue;
-    }
-    const { programme: found, route: routeName } = resolver.findProgramme(base, target);
-    const programme = programmes.find((p) => p.id === found.id)!;
-    if ((PROGRAMME_ATTRS as readonly string[]).includes(attr)) {
-      if (routeName !== null) throw fail(`${attr} belongs to the programme; write ${programme.id}.${attr}.`, `${attr} 属于券种：请写 ${programme.id}.${attr}。`);
-      const a = attr as ProgrammeAttr;
-      const old = programme[a];
-      if (!old) throw fail(`${base.key} ${programme.id} has no ${attr} to edit.`, `${base.key} ${programme.name} 没有可修改的 ${attr}。`);
-      const name = `${programme.id}.${a}`;
-      if (seen.has(name)) throw twice();
+    const fail = (en: string, zh: string) => invalidValue(bi(`variant ${version.key}, edit "${field}": ${en}`, `假设方案 ${version.key} 的修改 "${field}"：${zh}`));
+    const once = (name: string) => {
+      if (seen.has(name)) throw fail("edited twice.", "重复修改。");
       seen.add(name);
-      (programme as unknown as Record<string, unknown>)[a] = edited(old, value, key, name, false, edits);
-      continue;
-    }
-    if (!(ROUTE_ATTRS as readonly string[]).includes(attr)) {
-      const all = [...ROUTE_ATTRS, ...PROGRAMME_ATTRS];
-      throw fail(`"${attr}" is not an editable number; give one of ${all.join(", ")}.`, `"${attr}" 不是可修改的数：请填 ${all.join("、")} 之一。`);
-    }
-    const baseRoute = resolver.findRoute(base, found, routeName);
-    const idx = found.routes.indexOf(baseRoute);
-    const route: Route = programme.routes[idx];
-    const a = attr as RouteAttr;
-    const old = routeNumber(route, a);
-    if (!old) throw fail(`${base.key} ${programme.id}:${route.id} has no ${attr} to edit.`, `${base.key} ${programme.id}:${route.id} 没有可修改的 ${attr}。`);
-    const name = `${programme.id}:${route.id}.${a}`;
-    if (seen.has(name)) throw twice();
-    seen.add(name);
-    (route as unknown as Record<string, unknown>)[routeField(route, a)!] = edited(old, value, key, name, isRate, edits);
+    };
+    applyEdit({ base, version, resolver, edits, seen, fail, once }, edit, field);
   }
   return version;
 }
