@@ -641,27 +641,38 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
 function inferSupportYears(parsed: readonly ParsedRow[]): void {
   const entityNames = Object.values(ENTITY_COLUMNS).map((names) => names.map(normalizeText));
   const heads = new Map<string, string>();
-  const keyOf = (a: Application) => {
+  type Group = { first: number };
+  // nested maps, recipient → policy → programme → project → entity columns: no key string a row
+  const groups = new Map<string, Map<string, Map<string, Map<string, Map<string, Group>>>>>();
+  const groupOf = (a: Application): Group => {
     let head = heads.get(a.programme);
     if (head === undefined) heads.set(a.programme, (head = key(a.programme.split(":")[0])));
-    let k = `${key(a.recipient)}|${key(a.policy)}|${head}|${key(a.project)}`;
+    const byPolicy = getOrMake(groups, key(a.recipient), () => new Map<string, Map<string, Map<string, Map<string, Group>>>>());
+    const byHead = getOrMake(byPolicy, key(a.policy), () => new Map<string, Map<string, Map<string, Group>>>());
+    const byProject = getOrMake(byHead, head, () => new Map<string, Map<string, Group>>());
+    const byEntity = getOrMake(byProject, key(a.project), () => new Map<string, Group>());
+    let k = "";
     for (const names of entityNames) {
       k += "|";
       if (a.extra) for (const n of names) k += a.extra.get(n) ?? "";
     }
-    return k;
+    return getOrMake(byEntity, k, () => ({ first: a.year }));
   };
-  const keys: string[] = [];
-  const first = new Map<string, number>();
+  const of: Group[] = [];
   for (const p of parsed) {
     if (p.ok !== true) continue;
-    const k = keyOf(p.app);
-    keys.push(k);
-    const f = first.get(k);
-    if (f === undefined || p.app.year < f) first.set(k, p.app.year);
+    const g = groupOf(p.app);
+    of.push(g);
+    if (p.app.year < g.first) g.first = p.app.year;
   }
   let j = 0;
-  for (const p of parsed) if (p.ok === true) p.app.supportYear = p.app.year - first.get(keys[j++])! + 1;
+  for (const p of parsed) if (p.ok === true) p.app.supportYear = p.app.year - of[j++].first + 1;
+}
+
+function getOrMake<K, V>(m: Map<K, V>, k: K, make: () => V): V {
+  let v = m.get(k);
+  if (v === undefined) m.set(k, (v = make()));
+  return v;
 }
 
 interface YearRun { pass: Pass; state: LimitState; carry: Map<number, CashEntry[]>; method: AllocationMethod; summaries: Map<string, Tally> }

@@ -40,6 +40,11 @@ export interface BoundLimit {
   slot: number;
   /** Which LimitState the slot belongs to. */
   owner: number;
+  /**
+   * A limit of one award (period award, e.g. a top-up to the row's own award): no other row shares its
+   * count, so it is bound once per limit, share and entity, and never counted.
+   */
+  alone: boolean;
 }
 
 /** The header names an entity column may have beside its id (data: a new kind of entity is one line). */
@@ -155,13 +160,14 @@ export function bindLimits(limits: readonly Limit[], ctx: LimitContext): BoundLi
   const out: BoundLimit[] = [];
   for (const l of limits) {
     if (l.period === "award" && l.amount !== "own-award") continue;
-    const period = periodKey(l, ctx);
+    const alone = l.period === "award" && l.counts === "money" && !isPool(l);
+    const period = alone ? "" : periodKey(l, ctx);
     const share = shareKey(l.sharedBy, ctx);
     const entity = entityKey(l, ctx);
     // Rows with the same key share one bound limit (it holds nothing of the row's own).
     out.push(trieGet(tries.keys, l, share, entity, period, () => {
       const base = `${l.id}|${share}|${entity}|`;
-      return { limit: l, key: base + period, base, period, amount: amountOf(l), pool: isPool(l), rank: SHARE_RANK[l.sharedBy], slot: -1, owner: 0 };
+      return { limit: l, key: base + period, base, period, amount: amountOf(l), pool: isPool(l), rank: SHARE_RANK[l.sharedBy], slot: -1, owner: 0, alone };
     }));
   }
   return out;
@@ -208,16 +214,16 @@ export class LimitState {
 
   /** Money counted under a bound limit's own key. */
   usedBy(b: BoundLimit): bigint {
-    return this.money[this.slotOf(b)];
+    return b.alone ? 0n : this.money[this.slotOf(b)];
   }
 
   /** What a row may be paid under one limit, given what was counted before it. */
   allowed(b: BoundLimit, fen: bigint, own: bigint, paidBefore: bigint, year: number): bigint {
     const l = b.limit;
-    const s = this.slotOf(b);
+    const s = b.alone ? -1 : this.slotOf(b);
     if (l.counts === "money") {
       const limit = b.amount ?? own;
-      const used = this.money[s] + (b.amount === null ? paidBefore : 0n);
+      const used = (b.alone ? 0n : this.money[s]) + (b.amount === null ? paidBefore : 0n);
       const left = limit > used ? limit - used : 0n;
       return fen < left ? fen : left;
     }
@@ -237,6 +243,7 @@ export class LimitState {
 
   /** Counts (sign 1) or uncounts (sign -1) a row's payment under a limit. */
   record(b: BoundLimit, fen: bigint, year: number, sign: 1 | -1): void {
+    if (b.alone) return;
     const l = b.limit;
     const s = this.slotOf(b);
     if (l.counts === "money") this.money[s] += sign === 1 ? fen : -fen;
