@@ -139,6 +139,18 @@ export function limitContext(app: Application, version: PolicyVersion, clause: s
   };
 }
 
+/** Whether a row's type names a voucher programme (else it names a clause), remembered per type. */
+function isProgrammeRow(resolver: Resolver, type: string): boolean {
+  let known = isProgramme.get(resolver);
+  if (!known) isProgramme.set(resolver, (known = new Map()));
+  let programmeRow = known.get(type);
+  if (programmeRow === undefined) {
+    programmeRow = resolver.parseType(type).type !== null;
+    if (known.size < 10000) known.set(type, programmeRow);
+  }
+  return programmeRow;
+}
+
 /**
  * THE ONE PLACE a row becomes an award. A programme row (a type such as compute or 算力券, with an
  * optional :route) goes through the voucher computation. A row naming a clause instead goes through
@@ -146,14 +158,7 @@ export function limitContext(app: Application, version: PolicyVersion, clause: s
  * an error for that row, never 0.
  */
 export function awardForRow(resolver: Resolver, app: Application, trace: boolean, clauseAward?: RowAwardFn): RowAward {
-  let known = isProgramme.get(resolver);
-  if (!known) isProgramme.set(resolver, (known = new Map()));
-  let programmeRow = known.get(app.programme);
-  if (programmeRow === undefined) {
-    programmeRow = resolver.parseType(app.programme).type !== null;
-    if (known.size < 10000) known.set(app.programme, programmeRow);
-  }
-  if (!programmeRow) {
+  if (!isProgrammeRow(resolver, app.programme)) {
     if (clauseAward) return clauseAward(app);
     throw notAvailable(`"${app.programme}" is not a voucher programme (${resolver.registry.programmeTypes.map((t) => `${t.id}/${t.name}`).join(", ")}), and clause rows are not priced here.`);
   }
@@ -596,7 +601,7 @@ function cashEntries(pass: Pass, year: number[], carry: Map<number, CashEntry[]>
  * shares of whole-fen limits, so nothing is rounded twice.
  */
 export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], options: PortfolioOptions): PortfolioResult {
-  inferSupportYears(parsed);
+  if (parsed.some((p) => p.ok === true && !isProgrammeRow(resolver, p.app.programme))) inferSupportYears(parsed);
   const rows = computeRows(resolver, parsed, options);
   checkPaidBefore(rows);
   const live = rows.filter((r) => r.award !== null && !r.error).sort(compareRows);
@@ -636,7 +641,8 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
 /**
  * Years of support from the table: a recipient's first row under a clause, for one entity (project,
  * platform, event, team), is its first year of support, a row a year later its second (首年、次年…).
- * A support-year column, where given, says otherwise.
+ * A support-year column, where given, says otherwise. Only a clause row reads it (a table of voucher
+ * rows only is not walked for it).
  */
 function inferSupportYears(parsed: readonly ParsedRow[]): void {
   const entityNames = Object.values(ENTITY_COLUMNS).map((names) => names.map(normalizeText));
