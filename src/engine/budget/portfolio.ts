@@ -172,34 +172,43 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
     if (route.kind !== "lump-sum") throw invalidValue(`amount (金额) is empty: ${programme.id}:${route.id} pays a share of ${route.base?.label || "the spend"}, so give that amount in 元.`);
     amount = 0;
   }
-  const { awardId, label } = routeNames(programme, route);
+  const { awardId, label, labelZh } = routeNames(version, programme, route);
   // Without a trace, the route's compiled evaluator (whole fen) gives the same award far cheaper.
   const fast = trace ? null : compiledAward(version, programme, route, amount, app.domestic);
-  const singleFen = fast ? BigInt(fast[0]) : null;
-  const r = singleFen !== null ? { award: fenToYuan(singleFen), binding: fast![1], steps: [] } : computeVoucher(resolver, resolved, app.programme, amount, app.domestic, app.year, trace);
-  return {
-    kind: "voucher",
-    awardId,
-    label,
-    labelZh: `${programme.name} ${awardId}（${clauseLabel(version, programme.clause, "zh")}）`,
-    version,
-    single: r.award,
-    ...(singleFen !== null ? { singleFen } : {}),
-    binding: r.binding,
-    limits: bindLimits(voucherRouteLimits(version, programme, route), limitContext(app, version, programme.id, route.id, route.id)),
-    instalments: route.instalments,
-    steps: r.steps,
-  };
+  const r = fast ? null : computeVoucher(resolver, resolved, app.programme, amount, app.domestic, app.year, trace);
+  const limits = bindLimits(voucherRouteLimits(version, programme, route), limitContext(app, version, programme.id, route.id, route.id));
+  const shared: AwardNames = { awardId, label, labelZh, version, limits, instalments: route.instalments };
+  return r ? new VoucherAward(shared, r.award, undefined, r.binding, r.steps) : new VoucherAward(shared, undefined, BigInt(fast![0]), fast![1], []);
 }
 
-const names = new WeakMap<object, { programme: object; awardId: string; label: string }>();
+type AwardNames = Pick<RowAward, "awardId" | "label" | "labelZh" | "version" | "limits" | "instalments">;
 
-/** A route's award id and label, made once per route (every row under it shares them). */
-function routeNames(programme: Programme, route: Route): { awardId: string; label: string } {
+/** A voucher row's award: in 元 as computed, or in whole fen with the 元 made only when read (most runs never read it). */
+class VoucherAward implements RowAward {
+  readonly kind = "voucher" as const;
+  awardId: string;
+  label: string;
+  labelZh?: string;
+  version: PolicyVersion;
+  limits: BoundLimit[];
+  instalments?: Instalments;
+  constructor(names: AwardNames, private exact: Decimal | undefined, readonly singleFen: bigint | undefined, readonly binding: string, public steps: Step[]) {
+    ({ awardId: this.awardId, label: this.label, labelZh: this.labelZh, version: this.version, limits: this.limits, instalments: this.instalments } = names);
+  }
+  get single(): Decimal {
+    return (this.exact ??= fenToYuan(this.singleFen!));
+  }
+}
+
+const names = new WeakMap<object, { version: object; programme: object; awardId: string; label: string; labelZh: string }>();
+
+/** A route's award id and labels, made once per route (every row under it shares them). */
+function routeNames(version: PolicyVersion, programme: Programme, route: Route): { awardId: string; label: string; labelZh: string } {
   let n = names.get(route);
-  if (!n || n.programme !== programme) {
+  if (!n || n.programme !== programme || n.version !== version) {
     const awardId = `${programme.id}:${route.id}`;
-    n = { programme, awardId, label: `${programme.name} ${awardId} (clause ${programme.clause})` };
+    const labelZh = `${programme.name} ${awardId}（${clauseLabel(version, programme.clause, "zh")}）`;
+    n = { version, programme, awardId, label: `${programme.name} ${awardId} (clause ${programme.clause})`, labelZh };
     names.set(route, n);
   }
   return n;
