@@ -295,6 +295,24 @@ class Pass {
   }
 }
 
+/** A row of the result; what it is paid is kept in whole fen, its 元 made only when read. */
+class Row implements PortfolioRow {
+  paidFen?: bigint;
+  private paidYuan?: Decimal | null;
+  cuts: string[] = [];
+  steps: Step[] = [];
+  cash?: { year: number; amount: Decimal }[];
+  payers?: { payer: string; amount: Decimal }[];
+  constructor(readonly index: number, readonly line: number, readonly app: Application | null, public error: AwardError | null, public award: RowAward | null) {}
+  get paid(): Decimal | null {
+    if (this.paidYuan) return this.paidYuan;
+    return this.paidFen === undefined ? this.paidYuan ?? null : (this.paidYuan = fenToYuan(this.paidFen));
+  }
+  set paid(v: Decimal | null) {
+    this.paidYuan = v;
+  }
+}
+
 /** Computes each row's award on its own; a row that cannot be computed keeps its error, never 0. */
 function computeRows(resolver: Resolver, parsed: readonly ParsedRow[], options: PortfolioOptions): PortfolioRow[] {
   const rows: PortfolioRow[] = [];
@@ -302,8 +320,8 @@ function computeRows(resolver: Resolver, parsed: readonly ParsedRow[], options: 
   for (let i = 0; i < parsed.length; i++) {
     const p = parsed[i];
     if (options.progress && i % 5000 === 0 && i > 0) options.progress(i, total);
-    if (p.ok === "blank") rows.push({ index: p.index, line: p.line, app: null, error: null, award: null, paid: null, cuts: [], steps: [] });
-    else if (p.ok === false) rows.push({ index: p.bad.index, line: p.bad.line, app: null, error: p.bad.error, award: null, paid: null, cuts: [], steps: [] });
+    if (p.ok === "blank") rows.push(new Row(p.index, p.line, null, null, null));
+    else if (p.ok === false) rows.push(new Row(p.bad.index, p.bad.line, null, p.bad.error, null));
     else {
       try {
         const award = awardForRow(resolver, p.app, options.trace ?? false, options.clauseAward);
@@ -311,10 +329,10 @@ function computeRows(resolver: Resolver, parsed: readonly ParsedRow[], options: 
           options.onAwardSteps(p.app.index, award.steps);
           award.steps = [];
         }
-        rows.push({ index: p.app.index, line: p.app.line, app: p.app, error: null, award, paid: null, cuts: [], steps: [] });
+        rows.push(new Row(p.app.index, p.app.line, p.app, null, award));
       } catch (e) {
         if (!(e instanceof AwardError)) throw e;
-        rows.push({ index: p.app.index, line: p.app.line, app: p.app, error: e, award: null, paid: null, cuts: [], steps: [] });
+        rows.push(new Row(p.app.index, p.app.line, p.app, e, null));
       }
     }
   }
@@ -638,8 +656,7 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
     for (const k of carry.keys()) years.add(k);
   }
   live.forEach((r, i) => {
-    r.paid = fenToYuan(pass.fen[i]);
-    r.paidFen = pass.fen[i];
+    r.paidFen = pass.fen[i]; // paid (元) follows from it when read
     const parts = pass.instalments.get(i);
     if (parts) r.cash = parts.map((e) => ({ year: e.year, amount: fenToYuan(e.cash) }));
   });
