@@ -259,6 +259,12 @@ export function cutName(en: string): Text {
   return CUT_NAMES.get(en) ?? bi(en, en);
 }
 
+/** A limit's name as "cut by" shows it (English), remembered with its Chinese for cutName. */
+function cutRule(name: Text): string {
+  if (!CUT_NAMES.has(name.en) && CUT_NAMES.size < 1000) CUT_NAMES.set(name.en, name);
+  return name.en;
+}
+
 /** How "cut by" names the single-award rule that set an award on its own, where it cut it. */
 const SINGLE_CUTS: Record<string, string> = { cap: "cap", "recipient-cap": "recipient cap", pool: "pool", threshold: "threshold", years: "years of support" };
 
@@ -423,11 +429,10 @@ function applyRowLimits(pass: Pass, year: number[], state: LimitState): void {
     const app = pass.live[i].app!;
     for (const b of pass.live[i].award!.limits) {
       if (b.pool) continue;
-      const before = state.usedBy(b);
       const to = state.allowed(b, pass.fen[i], pass.own[i], pass.paidBefore[i], app.year);
-      if (!CUT_NAMES.has(b.limit.name.en) && CUT_NAMES.size < 1000) CUT_NAMES.set(b.limit.name.en, b.limit.name);
       if (to >= pass.fen[i]) continue;
-      pass.cut(i, tr(b.limit.name, "en"), to, () => reason(b, before, pass.paidBefore[i]), b.limit.quote);
+      const before = state.usedBy(b); // the state is unchanged since allowed: what earlier rows used
+      pass.cut(i, cutRule(b.limit.name), to, () => reason(b, before, pass.paidBefore[i]), b.limit.quote);
     }
     for (const b of pass.live[i].award!.limits) if (!b.pool) state.record(b, pass.fen[i], app.year, 1);
   }
@@ -540,7 +545,7 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
     if (short > zero) {
       e.cash -= short;
       const due = e.year === pass.live[i].app!.year ? ["", ""] : [` (the instalment due in ${e.year})`, `（${e.year}年应拨部分）`];
-      pass.cut(i, tr(l.name, "en"), pass.fen[i] - short, () => method === "fcfs"
+      pass.cut(i, cutRule(l.name), pass.fen[i] - short, () => method === "fcfs"
         ? bi(`${label}${due[0]}: first come first served: the pool is used up by earlier applications`, `${label}${due[1]}：先到先得，资金已由在先申请用完`)
         : bi(`${label}${due[0]}: oversubscribed: every award scaled by pool ÷ requests`, `${label}${due[1]}：申请超出资金总额，各项按资金÷申请额同比例核减`), l.quote);
     } else if (pass.trace) {

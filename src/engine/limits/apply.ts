@@ -105,10 +105,10 @@ function periodKey(l: Limit, ctx: LimitContext): string {
 
 function shareKey(s: LimitShare, ctx: LimitContext): string {
   switch (s) {
-    case "route": return interned(ctx.version, ctx.clause, ctx.route, () => `${ctx.version}|${ctx.clause}:${ctx.route}`);
-    case "level": return interned(ctx.version, ctx.clause, ctx.level, () => `${ctx.version}|${ctx.clause}:${ctx.level}`);
+    case "route": return interned(ctx.version, ctx.clause, ctx.route);
+    case "level": return interned(ctx.version, ctx.clause, ctx.level);
     case "clause":
-    case "programme": return interned(ctx.version, ctx.clause, "", () => `${ctx.version}|${ctx.clause}`);
+    case "programme": return interned(ctx.version, ctx.clause, null);
     case "version": return ctx.version;
     case "jurisdiction": return ctx.jurisdiction;
   }
@@ -118,10 +118,11 @@ type Trie<T> = Map<unknown, Map<string, Map<string, Map<string, T>>>>;
 const tries = { keys: new Map() as Trie<BoundLimit>, shares: new Map() as Trie<string>, size: 0 };
 
 /**
- * A string made once per distinct (a, b, c, d) and then reused: the keys of a table's rows repeat
- * (a recipient's rows share their keys), and a key made once is hashed once wherever it is counted.
+ * The last level of a trie for (a, b, c): under it, a string made once per distinct (a, b, c, d) and
+ * then reused. The keys of a table's rows repeat (a recipient's rows share their keys), and a key made
+ * once is hashed once wherever it is counted. No closure a lookup: the caller makes what is missing.
  */
-function trieGet<T>(trie: Trie<T>, a: unknown, b: string, c: string, d: string, make: () => T): T {
+function trieLeaf<T>(trie: Trie<T>, a: unknown, b: string, c: string): Map<string, T> {
   if (tries.size > 1_000_000) {
     tries.keys.clear();
     tries.shares.clear();
@@ -132,16 +133,21 @@ function trieGet<T>(trie: Trie<T>, a: unknown, b: string, c: string, d: string, 
   let m2 = m1.get(b);
   if (!m2) m1.set(b, (m2 = new Map()));
   let m3 = m2.get(c);
-  if (!m3) m2.set(c, (m3 = new Map()));
-  let v = m3.get(d);
-  if (v === undefined) {
-    m3.set(d, (v = make()));
+  if (!m3) {
+    m2.set(c, (m3 = new Map()));
     tries.size++;
   }
-  return v;
+  return m3;
 }
 
-const interned = (a: string, b: string, c: string, make: () => string) => trieGet(tries.shares, a, b, c, "", make);
+/** `${version}|${clause}`, with `:${part}` for a route or level (part not null), made once. */
+function interned(version: string, clause: string, part: string | null): string {
+  const leaf = trieLeaf(tries.shares, version, clause, part ?? "");
+  const k = part === null ? "clause" : "part";
+  let v = leaf.get(k);
+  if (v === undefined) leaf.set(k, (v = part === null ? `${version}|${clause}` : `${version}|${clause}:${part}`));
+  return v;
+}
 
 const amounts = new WeakMap<Limit, bigint | null>();
 
@@ -165,10 +171,14 @@ export function bindLimits(limits: readonly Limit[], ctx: LimitContext): BoundLi
     const share = shareKey(l.sharedBy, ctx);
     const entity = entityKey(l, ctx);
     // Rows with the same key share one bound limit (it holds nothing of the row's own).
-    out.push(trieGet(tries.keys, l, share, entity, period, () => {
+    const leaf = trieLeaf(tries.keys, l, share, entity);
+    let b = leaf.get(period);
+    if (b === undefined) {
       const base = `${l.id}|${share}|${entity}|`;
-      return { limit: l, key: base + period, base, period, amount: amountOf(l), pool: isPool(l), rank: SHARE_RANK[l.sharedBy], slot: -1, owner: 0, alone };
-    }));
+      b = { limit: l, key: base + period, base, period, amount: amountOf(l), pool: isPool(l), rank: SHARE_RANK[l.sharedBy], slot: -1, owner: 0, alone };
+      leaf.set(period, b);
+    }
+    out.push(b);
   }
   return out;
 }
