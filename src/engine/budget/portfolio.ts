@@ -503,13 +503,14 @@ function allocateAlone(pass: Pass, e: CashEntry, state: LimitState, method: Allo
   const rowYear = pass.live[e.i].app!.year;
   const pools: BoundLimit[] = [];
   for (const b of limits) if (b.pool) pools.push(b);
-  const keys = pools.map((b) => poolKey(b, e, rowYear));
-  for (let x = 1; x < keys.length; x++) for (let y = 0; y < x; y++) if (keys[x] === keys[y]) return false;
+  for (let x = 1; x < pools.length; x++) for (let y = 0; y < x; y++) if (poolKey(pools[x], e, rowYear) === poolKey(pools[y], e, rowYear)) return false;
   e.sharesLeft = sharesOf(limits);
-  const order = pools.map((b, j) => j).sort((x, y) => pools[x].rank - pools[y].rank);
-  for (const j of order) allocatePool(pass, keys[j], [e], pools[j], state, method, summaries);
+  if (pools.length > 1) pools.sort(byRank); // stable: pools of one rank keep their order
+  for (const b of pools) allocatePool(pass, poolKey(b, e, rowYear), [e], b, state, method, summaries);
   return true;
 }
+
+const byRank = (x: BoundLimit, y: BoundLimit) => x.rank - y.rank;
 
 /** What an entry asks of one pool: all its cash, or a payer's share of it (the last payer takes the remainder of a fen). */
 function requestOf(e: CashEntry, b: BoundLimit): bigint {
@@ -725,15 +726,23 @@ function runYear(run: YearRun, year: number[], y: number): void {
   nonDuplication(pass, year);
   const due = carry.get(y) ?? [];
   carry.delete(y);
-  const chunks = method === "fcfs" ? year.map((i) => [i]) : [year];
-  if (method === "fcfs" && due.length > 0) allocatePools(pass, due, state, method, summaries);
-  for (const chunk of chunks) {
-    applyRowLimits(pass, chunk, state);
-    const provisional = chunk.map((i) => pass.fen[i]);
-    const entries = cashEntries(pass, chunk, carry);
-    allocatePools(pass, method === "fcfs" ? entries : [...due, ...entries], state, method, summaries);
-    settle(pass, chunk, provisional, state);
+  if (method !== "fcfs") return runChunk(run, year, due);
+  if (due.length > 0) allocatePools(pass, due, state, method, summaries);
+  const one = [0]; // row by row, in one array reused
+  for (const i of year) {
+    one[0] = i;
+    runChunk(run, one, []);
   }
+}
+
+/** A chunk of a year's rows (one row, or all of them): their limits, then the pools (with the instalments due first), then the counts settled. */
+function runChunk(run: YearRun, chunk: number[], due: CashEntry[]): void {
+  const { pass, state, carry, method, summaries } = run;
+  applyRowLimits(pass, chunk, state);
+  const provisional = chunk.map((i) => pass.fen[i]);
+  const entries = cashEntries(pass, chunk, carry);
+  allocatePools(pass, due.length > 0 ? [...due, ...entries] : entries, state, method, summaries);
+  settle(pass, chunk, provisional, state);
 }
 
 /** The rounding of each award on its own, in its trace. */
