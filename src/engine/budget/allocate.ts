@@ -61,18 +61,22 @@ export function allocateFen(pool: bigint, requests: readonly bigint[], method: A
       return a;
     });
   }
-  const out: bigint[] = new Array(requests.length);
-  const rem: { i: number; r: bigint }[] = [];
+  const n = requests.length;
+  const out: bigint[] = new Array(n);
+  const rem: bigint[] = new Array(n);
   let given = 0n;
-  for (let i = 0; i < requests.length; i++) {
+  for (let i = 0; i < n; i++) {
     const num = requests[i] * pool;
     out[i] = num / total;
     given += out[i];
-    rem.push({ i, r: num % total });
+    rem[i] = num - out[i] * total;
   }
   let leftover = pool - given; // < number of requests
-  rem.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
-  for (let k = 0; leftover > 0n; k++, leftover--) out[rem[k].i] += 1n;
+  if (leftover === 0n) return out;
+  const order: number[] = new Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => (rem[a] === rem[b] ? a - b : rem[a] > rem[b] ? -1 : 1));
+  for (let k = 0; leftover > 0n; k++, leftover--) out[order[k]] += 1n;
   return out;
 }
 

@@ -294,7 +294,7 @@ class Pass {
     if (to >= from) return;
     if (!this.live[i].cuts.includes(rule)) this.live[i].cuts.push(rule); // "cut by" names each rule once
     this.fen[i] = to;
-    this.note(i, rule, () => {
+    if (this.trace) this.note(i, rule, () => {
       const w = why();
       return bi(`${yuanOf(from)} → ${yuanOf(to)}: ${w.en}`, `${yuanOf(from)} → ${yuanOf(to)}：${w.zh}`);
     }, quote);
@@ -442,11 +442,7 @@ function applyRowLimits(pass: Pass, year: number[], state: LimitState): void {
 function settle(pass: Pass, year: number[], provisional: bigint[], state: LimitState): void {
   year.forEach((i, j) => {
     if (pass.fen[i] === provisional[j]) return;
-    for (const b of pass.live[i].award!.limits) {
-      if (b.pool) continue;
-      state.record(b, provisional[j], pass.live[i].app!.year, -1);
-      state.record(b, pass.fen[i], pass.live[i].app!.year, 1);
-    }
+    for (const b of pass.live[i].award!.limits) if (!b.pool) state.recount(b, provisional[j], pass.fen[i], pass.live[i].app!.year);
   });
 }
 
@@ -510,6 +506,14 @@ function allocateAlone(pass: Pass, e: CashEntry, state: LimitState, method: Allo
   return true;
 }
 
+/** Why a pool cut a row (or the instalment due in a later year), for the trace, in both languages. */
+function poolCut(label: string, dueYear: number | null, method: AllocationMethod): Text {
+  const due = dueYear === null ? ["", ""] : [` (the instalment due in ${dueYear})`, `（${dueYear}年应拨部分）`];
+  return method === "fcfs"
+    ? bi(`${label}${due[0]}: first come first served: the pool is used up by earlier applications`, `${label}${due[1]}：先到先得，资金已由在先申请用完`)
+    : bi(`${label}${due[0]}: oversubscribed: every award scaled by pool ÷ requests`, `${label}${due[1]}：申请超出资金总额，各项按资金÷申请额同比例核减`);
+}
+
 const byRank = (x: BoundLimit, y: BoundLimit) => x.rank - y.rank;
 
 /** What an entry asks of one pool: all its cash, or a payer's share of it (the last payer takes the remainder of a fen). */
@@ -545,10 +549,8 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
     const short = requests[j] - given[j];
     if (short > zero) {
       e.cash -= short;
-      const due = e.year === pass.live[i].app!.year ? ["", ""] : [` (the instalment due in ${e.year})`, `（${e.year}年应拨部分）`];
-      pass.cut(i, cutRule(l.name), pass.fen[i] - short, () => method === "fcfs"
-        ? bi(`${label}${due[0]}: first come first served: the pool is used up by earlier applications`, `${label}${due[1]}：先到先得，资金已由在先申请用完`)
-        : bi(`${label}${due[0]}: oversubscribed: every award scaled by pool ÷ requests`, `${label}${due[1]}：申请超出资金总额，各项按资金÷申请额同比例核减`), l.quote);
+      const instalment = e.year !== pass.live[i].app!.year;
+      pass.cut(i, cutRule(l.name), pass.fen[i] - short, () => poolCut(label, instalment ? e.year : null, method), l.quote);
     } else if (pass.trace) {
       pass.note(i, tr(l.name, "en"), () => (requests[j] === zero ? (t.nothing ??= bi(`${label}: nothing to pay from it`, `${label}：无需支付`)) : (t.full ??= bi(`${label}: paid in full`, `${label}：全额支付`))));
     }

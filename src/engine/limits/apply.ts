@@ -251,6 +251,16 @@ export class LimitState {
     this.money[this.slotOfKey(key)] += fen;
   }
 
+  /** A row's payment under a limit counted again: it was `from`, it is `to`. */
+  recount(b: BoundLimit, from: bigint, to: bigint, year: number): void {
+    if (b.alone) return;
+    if (b.limit.counts === "money") this.money[this.slotOf(b)] += to - from;
+    else {
+      this.record(b, from, year, -1);
+      this.record(b, to, year, 1);
+    }
+  }
+
   /** Counts (sign 1) or uncounts (sign -1) a row's payment under a limit. */
   record(b: BoundLimit, fen: bigint, year: number, sign: 1 | -1): void {
     if (b.alone) return;
