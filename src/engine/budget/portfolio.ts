@@ -172,16 +172,13 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
     if (route.kind !== "lump-sum") throw invalidValue(`amount (金额) is empty: ${programme.id}:${route.id} pays a share of ${route.base?.label || "the spend"}, so give that amount in 元.`);
     amount = 0;
   }
-  const { awardId, label, labelZh } = routeNames(version, programme, route);
+  const n = routeNames(version, programme, route);
   // Without a trace, the route's compiled evaluator (whole fen) gives the same award far cheaper.
   const fast = trace ? null : compiledAward(version, programme, route, amount, app.domestic);
   const r = fast ? null : computeVoucher(resolver, resolved, app.programme, amount, app.domestic, app.year, trace);
   const limits = bindLimits(voucherRouteLimits(version, programme, route), limitContext(app, version, programme.id, route.id, route.id));
-  const shared: AwardNames = { awardId, label, labelZh, version, limits, instalments: route.instalments };
-  return r ? new VoucherAward(shared, r.award, undefined, r.binding, r.steps) : new VoucherAward(shared, undefined, BigInt(fast![0]), fast![1], []);
+  return r ? new VoucherAward(n, limits, r.award, undefined, r.binding, r.steps) : new VoucherAward(n, limits, undefined, BigInt(fast![0]), fast![1], NO_STEPS);
 }
-
-type AwardNames = Pick<RowAward, "awardId" | "label" | "labelZh" | "version" | "limits" | "instalments">;
 
 /** A voucher row's award: in 元 as computed, or in whole fen with the 元 made only when read (most runs never read it). */
 class VoucherAward implements RowAward {
@@ -192,23 +189,31 @@ class VoucherAward implements RowAward {
   version: PolicyVersion;
   limits: BoundLimit[];
   instalments?: Instalments;
-  constructor(names: AwardNames, private exact: Decimal | undefined, readonly singleFen: bigint | undefined, readonly binding: string, public steps: Step[]) {
-    ({ awardId: this.awardId, label: this.label, labelZh: this.labelZh, version: this.version, limits: this.limits, instalments: this.instalments } = names);
+  constructor(n: RouteNames, limits: BoundLimit[], private exact: Decimal | undefined, readonly singleFen: bigint | undefined, readonly binding: string, public steps: Step[]) {
+    this.awardId = n.awardId;
+    this.label = n.label;
+    this.labelZh = n.labelZh;
+    this.version = n.version;
+    this.limits = limits;
+    this.instalments = n.instalments;
   }
   get single(): Decimal {
     return (this.exact ??= fenToYuan(this.singleFen!));
   }
 }
 
-const names = new WeakMap<object, { version: object; programme: object; awardId: string; label: string; labelZh: string }>();
+/** What every row under one route of one version shares: its award id, labels and instalments. */
+interface RouteNames { version: PolicyVersion; programme: object; awardId: string; label: string; labelZh: string; instalments?: Instalments }
+
+const names = new WeakMap<object, RouteNames>();
 
 /** A route's award id and labels, made once per route (every row under it shares them). */
-function routeNames(version: PolicyVersion, programme: Programme, route: Route): { awardId: string; label: string; labelZh: string } {
+function routeNames(version: PolicyVersion, programme: Programme, route: Route): RouteNames {
   let n = names.get(route);
   if (!n || n.programme !== programme || n.version !== version) {
     const awardId = `${programme.id}:${route.id}`;
     const labelZh = `${programme.name} ${awardId}（${clauseLabel(version, programme.clause, "zh")}）`;
-    n = { version, programme, awardId, label: `${programme.name} ${awardId} (clause ${programme.clause})`, labelZh };
+    n = { version, programme, awardId, label: `${programme.name} ${awardId} (clause ${programme.clause})`, labelZh, instalments: route.instalments };
     names.set(route, n);
   }
   return n;
@@ -287,12 +292,14 @@ class Pass {
     if (!this.trace) return;
     const v = value();
     const text = typeof v === "string" ? undefined : v;
-    this.live[i].steps.push({ step, value: typeof v === "string" ? v : v.en, ...(text ? { text } : {}), ...(quote ? { quote, source: this.live[i].award!.version.source } : {}) });
+    const row = this.live[i];
+    if (row.steps === NO_STEPS) row.steps = [];
+    row.steps.push({ step, value: typeof v === "string" ? v : v.en, ...(text ? { text } : {}), ...(quote ? { quote, source: this.live[i].award!.version.source } : {}) });
   }
   cut(i: number, rule: string, to: bigint, why: () => Text, quote?: string): void {
     const from = this.fen[i];
     if (to >= from) return;
-    if (!this.live[i].cuts.includes(rule)) this.live[i].cuts.push(rule); // "cut by" names each rule once
+    addCut(this.live[i], rule);
     this.fen[i] = to;
     if (this.trace) this.note(i, rule, () => {
       const w = why();
@@ -301,12 +308,22 @@ class Pass {
   }
 }
 
+/** The empty lists every row starts with, shared (frozen): a row gets its own at its first cut or step. */
+const NO_CUTS: string[] = Object.freeze([]) as unknown as string[];
+const NO_STEPS: Step[] = Object.freeze([]) as unknown as Step[];
+
+/** Names a rule in a row's "cut by", once. */
+function addCut(r: PortfolioRow, rule: string): void {
+  if (r.cuts === NO_CUTS) r.cuts = [rule];
+  else if (!r.cuts.includes(rule)) r.cuts.push(rule);
+}
+
 /** A row of the result; what it is paid is kept in whole fen, its 元 made only when read. */
 class Row implements PortfolioRow {
   paidFen?: bigint;
   private paidYuan?: Decimal | null;
-  cuts: string[] = [];
-  steps: Step[] = [];
+  cuts: string[] = NO_CUTS;
+  steps: Step[] = NO_STEPS;
   cash?: { year: number; amount: Decimal }[];
   payers?: { payer: string; amount: Decimal }[];
   constructor(readonly index: number, readonly line: number, readonly app: Application | null, public error: AwardError | null, public award: RowAward | null) {}
@@ -642,7 +659,7 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
   const live = rows.filter((r) => r.award !== null && !r.error).sort(compareRows);
   for (const r of live) {
     const named = SINGLE_CUTS[r.award!.binding];
-    if (named) r.cuts.push(named); // the single-award rule that cut it (its trace has the step)
+    if (named) addCut(r, named); // the single-award rule that cut it (its trace has the step)
   }
   const pass = new Pass(live, options.trace ?? false, options.onPoolDraw);
   noteRounding(pass);
