@@ -385,10 +385,19 @@ function nonDuplication(pass: Pass, year: number[]): void {
   const { live, fen } = pass;
   for (const g of projectGroups(pass, year)) {
     if (g.length < 2 || g.every((i) => live[i].award!.awardId === live[g[0]].award!.awardId)) continue;
-    const byAward = new Map<string, bigint>();
-    for (const i of g) byAward.set(live[i].award!.awardId, (byAward.get(live[i].award!.awardId) ?? zero) + fen[i]);
-    let best: string | null = null;
-    for (const [id, v] of byAward) if (best === null || v > byAward.get(best)!) best = id;
+    // each award's total over the group, in the order first seen (a group is a few rows: a list, not a map)
+    const ids: string[] = [];
+    const sums: bigint[] = [];
+    for (const i of g) {
+      const k = ids.indexOf(live[i].award!.awardId);
+      if (k < 0) {
+        ids.push(live[i].award!.awardId);
+        sums.push(fen[i]);
+      } else sums[k] += fen[i];
+    }
+    let top = 0;
+    for (let k = 1; k < ids.length; k++) if (sums[k] > sums[top]) top = k;
+    const best = ids[top];
     const bestRow = live[g.find((i) => live[i].award!.awardId === best)!];
     for (const i of g) {
       if (live[i].award!.awardId === best) continue;
