@@ -75,9 +75,19 @@ export function allocateFen(pool: bigint, requests: readonly bigint[], method: A
   if (leftover === 0n) return out;
   const order: number[] = new Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => (rem[a] === rem[b] ? a - b : rem[a] > rem[b] ? -1 : 1));
+  order.sort(byRemainder(rem, total));
   for (let k = 0; leftover > 0n; k++, leftover--) out[order[k]] += 1n;
   return out;
+}
+
+/**
+ * Largest remainder first, the earlier request on a tie. Each remainder is below the total, so where
+ * the total is a safe integer the remainders compare exactly as Numbers (far cheaper than BigInts).
+ */
+function byRemainder(rem: readonly bigint[], total: bigint): (a: number, b: number) => number {
+  if (total > BigInt(Number.MAX_SAFE_INTEGER)) return (a, b) => (rem[a] === rem[b] ? a - b : rem[a] > rem[b] ? -1 : 1);
+  const r = Float64Array.from(rem, Number);
+  return (a, b) => (r[a] === r[b] ? a - b : r[b] - r[a]);
 }
 
 /** 元 → whole fen, rounded down: what can be paid of an amount without paying more than it. */

@@ -233,7 +233,9 @@ export class LimitState {
     const s = b.alone ? -1 : this.slotOf(b);
     if (l.counts === "money") {
       const limit = b.amount ?? own;
-      const used = (b.alone ? 0n : this.money[s]) + (b.amount === null ? paidBefore : 0n);
+      const counted = b.alone ? 0n : this.money[s];
+      const used = b.amount === null && paidBefore !== 0n ? counted + paidBefore : counted;
+      if (used === 0n) return fen < limit ? fen : limit; // BigInt arithmetic allocates: none where nothing is used yet
       const left = limit > used ? limit - used : 0n;
       return fen < left ? fen : left;
     }
@@ -254,7 +256,9 @@ export class LimitState {
   /** A row's payment under a limit counted again: it was `from`, it is `to`. */
   recount(b: BoundLimit, from: bigint, to: bigint, year: number): void {
     if (b.alone) return;
-    if (b.limit.counts === "money") this.money[this.slotOf(b)] += to - from;
+    if (b.limit.counts === "money") {
+      if (to !== from) this.money[this.slotOf(b)] += to - from;
+    }
     else {
       this.record(b, from, year, -1);
       this.record(b, to, year, 1);
@@ -266,7 +270,9 @@ export class LimitState {
     if (b.alone) return;
     const l = b.limit;
     const s = this.slotOf(b);
-    if (l.counts === "money") this.money[s] += sign === 1 ? fen : -fen;
+    if (l.counts === "money") {
+      if (fen !== 0n) this.money[s] += sign === 1 ? fen : -fen;
+    }
     else if (fen === 0n) return;
     else if (l.counts === "awards") this.awards[s] += sign;
     else {
