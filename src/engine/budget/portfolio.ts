@@ -563,17 +563,15 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
   const t = tallyOf(summaries, k, b, pass.live[entries[0].i], entries[0].year);
   const label = t.label;
   let requested = zero;
-  let awarded = zero;
   let exhaustion: number | null = null;
   entries.forEach((e, j) => {
     const i = e.i;
     requested += requests[j];
-    awarded += given[j];
     pass.onPoolDraw?.(pass.live[i], k, requests[j], given[j], e.year === pass.live[i].app!.year ? null : e.year);
     if (exhaustion === null && requested >= left && requests[j] > zero) exhaustion = e.year === pass.live[i].app!.year ? pass.live[i].app!.date : null;
     if (l.payer) (pass.live[i].payers ??= []).push({ payer: l.payer, amount: fenToYuan(given[j]) });
-    const short = requests[j] - given[j];
-    if (short > zero) {
+    if (requests[j] > given[j]) {
+      const short = requests[j] - given[j];
       e.cash -= short;
       const instalment = e.year !== pass.live[i].app!.year;
       pass.cut(i, cutRule(l.name), pass.fen[i] - short, () => poolCut(label, instalment ? e.year : null, method), l.quote);
@@ -581,6 +579,7 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
       pass.note(i, tr(l.name, "en"), () => (requests[j] === zero ? (t.nothing ??= bi(`${label}: nothing to pay from it`, `${label}：无需支付`)) : (t.full ??= bi(`${label}: paid in full`, `${label}：全额支付`))));
     }
   });
+  const awarded = requested <= left ? requested : left; // what allocateFen gave: all, or the whole pool
   // an instalment draws on its own year's pool, which counts it: later rows of that year see it spent
   if (k === b.key) state.record(b, awarded, entries[0].year, 1);
   else state.recordMoney(k, awarded);
