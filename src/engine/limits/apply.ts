@@ -258,8 +258,7 @@ export class LimitState {
     if (b.alone) return;
     if (b.limit.counts === "money") {
       if (to !== from) this.money[this.slotOf(b)] += to - from;
-    }
-    else {
+    } else {
       this.record(b, from, year, -1);
       this.record(b, to, year, 1);
     }
@@ -272,8 +271,7 @@ export class LimitState {
     const s = this.slotOf(b);
     if (l.counts === "money") {
       if (fen !== 0n) this.money[s] += sign === 1 ? fen : -fen;
-    }
-    else if (fen === 0n) return;
+    } else if (fen === 0n) return;
     else if (l.counts === "awards") this.awards[s] += sign;
     else {
       let seen = this.years[s];
