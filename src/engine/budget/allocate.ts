@@ -61,19 +61,33 @@ export function allocateFen(pool: bigint, requests: readonly bigint[], method: A
       return a;
     });
   }
-  const out: bigint[] = new Array(requests.length);
-  const rem: { i: number; r: bigint }[] = [];
+  const n = requests.length;
+  const out: bigint[] = new Array(n);
+  const rem: bigint[] = new Array(n);
   let given = 0n;
-  for (let i = 0; i < requests.length; i++) {
+  for (let i = 0; i < n; i++) {
     const num = requests[i] * pool;
     out[i] = num / total;
     given += out[i];
-    rem.push({ i, r: num % total });
+    rem[i] = num - out[i] * total;
   }
   let leftover = pool - given; // < number of requests
-  rem.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
-  for (let k = 0; leftover > 0n; k++, leftover--) out[rem[k].i] += 1n;
+  if (leftover === 0n) return out;
+  const order: number[] = new Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort(byRemainder(rem, total));
+  for (let k = 0; leftover > 0n; k++, leftover--) out[order[k]] += 1n;
   return out;
+}
+
+/**
+ * Largest remainder first, the earlier request on a tie. Each remainder is below the total, so where
+ * the total is a safe integer the remainders compare exactly as Numbers (far cheaper than BigInts).
+ */
+function byRemainder(rem: readonly bigint[], total: bigint): (a: number, b: number) => number {
+  if (total > BigInt(Number.MAX_SAFE_INTEGER)) return (a, b) => (rem[a] === rem[b] ? a - b : rem[a] > rem[b] ? -1 : 1);
+  const r = Float64Array.from(rem, Number);
+  return (a, b) => (r[a] === r[b] ? a - b : r[b] - r[a]);
 }
 
 /** 元 → whole fen, rounded down: what can be paid of an amount without paying more than it. */

@@ -139,6 +139,18 @@ export function limitContext(app: Application, version: PolicyVersion, clause: s
   };
 }
 
+/** Whether a row's type names a voucher programme (else it names a clause), remembered per type. */
+function isProgrammeRow(resolver: Resolver, type: string): boolean {
+  let known = isProgramme.get(resolver);
+  if (!known) isProgramme.set(resolver, (known = new Map()));
+  let programmeRow = known.get(type);
+  if (programmeRow === undefined) {
+    programmeRow = resolver.parseType(type).type !== null;
+    if (known.size < 10000) known.set(type, programmeRow);
+  }
+  return programmeRow;
+}
+
 /**
  * THE ONE PLACE a row becomes an award. A programme row (a type such as compute or 算力券, with an
  * optional :route) goes through the voucher computation. A row naming a clause instead goes through
@@ -146,14 +158,7 @@ export function limitContext(app: Application, version: PolicyVersion, clause: s
  * an error for that row, never 0.
  */
 export function awardForRow(resolver: Resolver, app: Application, trace: boolean, clauseAward?: RowAwardFn): RowAward {
-  let known = isProgramme.get(resolver);
-  if (!known) isProgramme.set(resolver, (known = new Map()));
-  let programmeRow = known.get(app.programme);
-  if (programmeRow === undefined) {
-    programmeRow = resolver.parseType(app.programme).type !== null;
-    if (known.size < 10000) known.set(app.programme, programmeRow);
-  }
-  if (!programmeRow) {
+  if (!isProgrammeRow(resolver, app.programme)) {
     if (clauseAward) return clauseAward(app);
     throw notAvailable(`"${app.programme}" is not a voucher programme (${resolver.registry.programmeTypes.map((t) => `${t.id}/${t.name}`).join(", ")}), and clause rows are not priced here.`);
   }
@@ -167,34 +172,48 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
     if (route.kind !== "lump-sum") throw invalidValue(`amount (金额) is empty: ${programme.id}:${route.id} pays a share of ${route.base?.label || "the spend"}, so give that amount in 元.`);
     amount = 0;
   }
-  const { awardId, label } = routeNames(programme, route);
+  const n = routeNames(version, programme, route);
   // Without a trace, the route's compiled evaluator (whole fen) gives the same award far cheaper.
   const fast = trace ? null : compiledAward(version, programme, route, amount, app.domestic);
-  const singleFen = fast ? BigInt(fast[0]) : null;
-  const r = singleFen !== null ? { award: fenToYuan(singleFen), binding: fast![1], steps: [] } : computeVoucher(resolver, resolved, app.programme, amount, app.domestic, app.year, trace);
-  return {
-    kind: "voucher",
-    awardId,
-    label,
-    labelZh: `${programme.name} ${awardId}（${clauseLabel(version, programme.clause, "zh")}）`,
-    version,
-    single: r.award,
-    ...(singleFen !== null ? { singleFen } : {}),
-    binding: r.binding,
-    limits: bindLimits(voucherRouteLimits(version, programme, route), limitContext(app, version, programme.id, route.id, route.id)),
-    instalments: route.instalments,
-    steps: r.steps,
-  };
+  const r = fast ? null : computeVoucher(resolver, resolved, app.programme, amount, app.domestic, app.year, trace);
+  const limits = bindLimits(voucherRouteLimits(version, programme, route), limitContext(app, version, programme.id, route.id, route.id));
+  return r ? new VoucherAward(n, limits, r.award, undefined, r.binding, r.steps) : new VoucherAward(n, limits, undefined, BigInt(fast![0]), fast![1], NO_STEPS);
 }
 
-const names = new WeakMap<object, { programme: object; awardId: string; label: string }>();
+/** A voucher row's award: in 元 as computed, or in whole fen with the 元 made only when read (most runs never read it). */
+class VoucherAward implements RowAward {
+  readonly kind = "voucher" as const;
+  awardId: string;
+  label: string;
+  labelZh?: string;
+  version: PolicyVersion;
+  limits: BoundLimit[];
+  instalments?: Instalments;
+  constructor(n: RouteNames, limits: BoundLimit[], private exact: Decimal | undefined, readonly singleFen: bigint | undefined, readonly binding: string, public steps: Step[]) {
+    this.awardId = n.awardId;
+    this.label = n.label;
+    this.labelZh = n.labelZh;
+    this.version = n.version;
+    this.limits = limits;
+    this.instalments = n.instalments;
+  }
+  get single(): Decimal {
+    return (this.exact ??= fenToYuan(this.singleFen!));
+  }
+}
 
-/** A route's award id and label, made once per route (every row under it shares them). */
-function routeNames(programme: Programme, route: Route): { awardId: string; label: string } {
+/** What every row under one route of one version shares: its award id, labels and instalments. */
+interface RouteNames { version: PolicyVersion; programme: object; awardId: string; label: string; labelZh: string; instalments?: Instalments }
+
+const names = new WeakMap<object, RouteNames>();
+
+/** A route's award id and labels, made once per route (every row under it shares them). */
+function routeNames(version: PolicyVersion, programme: Programme, route: Route): RouteNames {
   let n = names.get(route);
-  if (!n || n.programme !== programme) {
+  if (!n || n.programme !== programme || n.version !== version) {
     const awardId = `${programme.id}:${route.id}`;
-    n = { programme, awardId, label: `${programme.name} ${awardId} (clause ${programme.clause})` };
+    const labelZh = `${programme.name} ${awardId}（${clauseLabel(version, programme.clause, "zh")}）`;
+    n = { version, programme, awardId, label: `${programme.name} ${awardId} (clause ${programme.clause})`, labelZh, instalments: route.instalments };
     names.set(route, n);
   }
   return n;
@@ -245,6 +264,12 @@ export function cutName(en: string): Text {
   return CUT_NAMES.get(en) ?? bi(en, en);
 }
 
+/** A limit's name as "cut by" shows it (English), remembered with its Chinese for cutName. */
+function cutRule(name: Text): string {
+  if (!CUT_NAMES.has(name.en) && CUT_NAMES.size < 1000) CUT_NAMES.set(name.en, name);
+  return name.en;
+}
+
 /** How "cut by" names the single-award rule that set an award on its own, where it cut it. */
 const SINGLE_CUTS: Record<string, string> = { cap: "cap", "recipient-cap": "recipient cap", pool: "pool", threshold: "threshold", years: "years of support" };
 
@@ -267,17 +292,47 @@ class Pass {
     if (!this.trace) return;
     const v = value();
     const text = typeof v === "string" ? undefined : v;
-    this.live[i].steps.push({ step, value: typeof v === "string" ? v : v.en, ...(text ? { text } : {}), ...(quote ? { quote, source: this.live[i].award!.version.source } : {}) });
+    const row = this.live[i];
+    if (row.steps === NO_STEPS) row.steps = [];
+    row.steps.push({ step, value: typeof v === "string" ? v : v.en, ...(text ? { text } : {}), ...(quote ? { quote, source: this.live[i].award!.version.source } : {}) });
   }
   cut(i: number, rule: string, to: bigint, why: () => Text, quote?: string): void {
     const from = this.fen[i];
     if (to >= from) return;
-    if (!this.live[i].cuts.includes(rule)) this.live[i].cuts.push(rule); // "cut by" names each rule once
+    addCut(this.live[i], rule);
     this.fen[i] = to;
-    this.note(i, rule, () => {
+    if (this.trace) this.note(i, rule, () => {
       const w = why();
       return bi(`${yuanOf(from)} → ${yuanOf(to)}: ${w.en}`, `${yuanOf(from)} → ${yuanOf(to)}：${w.zh}`);
     }, quote);
+  }
+}
+
+/** The empty lists every row starts with, shared (frozen): a row gets its own at its first cut or step. */
+const NO_CUTS: string[] = Object.freeze([]) as unknown as string[];
+const NO_STEPS: Step[] = Object.freeze([]) as unknown as Step[];
+
+/** Names a rule in a row's "cut by", once. */
+function addCut(r: PortfolioRow, rule: string): void {
+  if (r.cuts === NO_CUTS) r.cuts = [rule];
+  else if (!r.cuts.includes(rule)) r.cuts.push(rule);
+}
+
+/** A row of the result; what it is paid is kept in whole fen, its 元 made only when read. */
+class Row implements PortfolioRow {
+  paidFen?: bigint;
+  private paidYuan?: Decimal | null;
+  cuts: string[] = NO_CUTS;
+  steps: Step[] = NO_STEPS;
+  cash?: { year: number; amount: Decimal }[];
+  payers?: { payer: string; amount: Decimal }[];
+  constructor(readonly index: number, readonly line: number, readonly app: Application | null, public error: AwardError | null, public award: RowAward | null) {}
+  get paid(): Decimal | null {
+    if (this.paidYuan) return this.paidYuan;
+    return this.paidFen === undefined ? this.paidYuan ?? null : (this.paidYuan = fenToYuan(this.paidFen));
+  }
+  set paid(v: Decimal | null) {
+    this.paidYuan = v;
   }
 }
 
@@ -288,8 +343,8 @@ function computeRows(resolver: Resolver, parsed: readonly ParsedRow[], options: 
   for (let i = 0; i < parsed.length; i++) {
     const p = parsed[i];
     if (options.progress && i % 5000 === 0 && i > 0) options.progress(i, total);
-    if (p.ok === "blank") rows.push({ index: p.index, line: p.line, app: null, error: null, award: null, paid: null, cuts: [], steps: [] });
-    else if (p.ok === false) rows.push({ index: p.bad.index, line: p.bad.line, app: null, error: p.bad.error, award: null, paid: null, cuts: [], steps: [] });
+    if (p.ok === "blank") rows.push(new Row(p.index, p.line, null, null, null));
+    else if (p.ok === false) rows.push(new Row(p.bad.index, p.bad.line, null, p.bad.error, null));
     else {
       try {
         const award = awardForRow(resolver, p.app, options.trace ?? false, options.clauseAward);
@@ -297,10 +352,10 @@ function computeRows(resolver: Resolver, parsed: readonly ParsedRow[], options: 
           options.onAwardSteps(p.app.index, award.steps);
           award.steps = [];
         }
-        rows.push({ index: p.app.index, line: p.app.line, app: p.app, error: null, award, paid: null, cuts: [], steps: [] });
+        rows.push(new Row(p.app.index, p.app.line, p.app, null, award));
       } catch (e) {
         if (!(e instanceof AwardError)) throw e;
-        rows.push({ index: p.app.index, line: p.app.line, app: p.app, error: e, award: null, paid: null, cuts: [], steps: [] });
+        rows.push(new Row(p.app.index, p.app.line, p.app, e, null));
       }
     }
   }
@@ -330,10 +385,19 @@ function nonDuplication(pass: Pass, year: number[]): void {
   const { live, fen } = pass;
   for (const g of projectGroups(pass, year)) {
     if (g.length < 2 || g.every((i) => live[i].award!.awardId === live[g[0]].award!.awardId)) continue;
-    const byAward = new Map<string, bigint>();
-    for (const i of g) byAward.set(live[i].award!.awardId, (byAward.get(live[i].award!.awardId) ?? zero) + fen[i]);
-    let best: string | null = null;
-    for (const [id, v] of byAward) if (best === null || v > byAward.get(best)!) best = id;
+    // each award's total over the group, in the order first seen (a group is a few rows: a list, not a map)
+    const ids: string[] = [];
+    const sums: bigint[] = [];
+    for (const i of g) {
+      const k = ids.indexOf(live[i].award!.awardId);
+      if (k < 0) {
+        ids.push(live[i].award!.awardId);
+        sums.push(fen[i]);
+      } else sums[k] += fen[i];
+    }
+    let top = 0;
+    for (let k = 1; k < ids.length; k++) if (sums[k] > sums[top]) top = k;
+    const best = ids[top];
     const bestRow = live[g.find((i) => live[i].award!.awardId === best)!];
     for (const i of g) {
       if (live[i].award!.awardId === best) continue;
@@ -391,11 +455,10 @@ function applyRowLimits(pass: Pass, year: number[], state: LimitState): void {
     const app = pass.live[i].app!;
     for (const b of pass.live[i].award!.limits) {
       if (b.pool) continue;
-      const before = state.usedBy(b);
       const to = state.allowed(b, pass.fen[i], pass.own[i], pass.paidBefore[i], app.year);
-      if (!CUT_NAMES.has(b.limit.name.en) && CUT_NAMES.size < 1000) CUT_NAMES.set(b.limit.name.en, b.limit.name);
       if (to >= pass.fen[i]) continue;
-      pass.cut(i, tr(b.limit.name, "en"), to, () => reason(b, before, pass.paidBefore[i]), b.limit.quote);
+      const before = state.usedBy(b); // the state is unchanged since allowed: what earlier rows used
+      pass.cut(i, cutRule(b.limit.name), to, () => reason(b, before, pass.paidBefore[i]), b.limit.quote);
     }
     for (const b of pass.live[i].award!.limits) if (!b.pool) state.record(b, pass.fen[i], app.year, 1);
   }
@@ -405,11 +468,7 @@ function applyRowLimits(pass: Pass, year: number[], state: LimitState): void {
 function settle(pass: Pass, year: number[], provisional: bigint[], state: LimitState): void {
   year.forEach((i, j) => {
     if (pass.fen[i] === provisional[j]) return;
-    for (const b of pass.live[i].award!.limits) {
-      if (b.pool) continue;
-      state.record(b, provisional[j], pass.live[i].app!.year, -1);
-      state.record(b, pass.fen[i], pass.live[i].app!.year, 1);
-    }
+    for (const b of pass.live[i].award!.limits) if (!b.pool) state.recount(b, provisional[j], pass.fen[i], pass.live[i].app!.year);
   });
 }
 
@@ -466,13 +525,22 @@ function allocateAlone(pass: Pass, e: CashEntry, state: LimitState, method: Allo
   const rowYear = pass.live[e.i].app!.year;
   const pools: BoundLimit[] = [];
   for (const b of limits) if (b.pool) pools.push(b);
-  const keys = pools.map((b) => poolKey(b, e, rowYear));
-  for (let x = 1; x < keys.length; x++) for (let y = 0; y < x; y++) if (keys[x] === keys[y]) return false;
+  for (let x = 1; x < pools.length; x++) for (let y = 0; y < x; y++) if (poolKey(pools[x], e, rowYear) === poolKey(pools[y], e, rowYear)) return false;
   e.sharesLeft = sharesOf(limits);
-  const order = pools.map((b, j) => j).sort((x, y) => pools[x].rank - pools[y].rank);
-  for (const j of order) allocatePool(pass, keys[j], [e], pools[j], state, method, summaries);
+  if (pools.length > 1) pools.sort(byRank); // stable: pools of one rank keep their order
+  for (const b of pools) allocatePool(pass, poolKey(b, e, rowYear), [e], b, state, method, summaries);
   return true;
 }
+
+/** Why a pool cut a row (or the instalment due in a later year), for the trace, in both languages. */
+function poolCut(label: string, dueYear: number | null, method: AllocationMethod): Text {
+  const due = dueYear === null ? ["", ""] : [` (the instalment due in ${dueYear})`, `（${dueYear}年应拨部分）`];
+  return method === "fcfs"
+    ? bi(`${label}${due[0]}: first come first served: the pool is used up by earlier applications`, `${label}${due[1]}：先到先得，资金已由在先申请用完`)
+    : bi(`${label}${due[0]}: oversubscribed: every award scaled by pool ÷ requests`, `${label}${due[1]}：申请超出资金总额，各项按资金÷申请额同比例核减`);
+}
+
+const byRank = (x: BoundLimit, y: BoundLimit) => x.rank - y.rank;
 
 /** What an entry asks of one pool: all its cash, or a payer's share of it (the last payer takes the remainder of a fen). */
 function requestOf(e: CashEntry, b: BoundLimit): bigint {
@@ -495,26 +563,23 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
   const t = tallyOf(summaries, k, b, pass.live[entries[0].i], entries[0].year);
   const label = t.label;
   let requested = zero;
-  let awarded = zero;
   let exhaustion: number | null = null;
   entries.forEach((e, j) => {
     const i = e.i;
     requested += requests[j];
-    awarded += given[j];
     pass.onPoolDraw?.(pass.live[i], k, requests[j], given[j], e.year === pass.live[i].app!.year ? null : e.year);
     if (exhaustion === null && requested >= left && requests[j] > zero) exhaustion = e.year === pass.live[i].app!.year ? pass.live[i].app!.date : null;
     if (l.payer) (pass.live[i].payers ??= []).push({ payer: l.payer, amount: fenToYuan(given[j]) });
-    const short = requests[j] - given[j];
-    if (short > zero) {
+    if (requests[j] > given[j]) {
+      const short = requests[j] - given[j];
       e.cash -= short;
-      const due = e.year === pass.live[i].app!.year ? ["", ""] : [` (the instalment due in ${e.year})`, `（${e.year}年应拨部分）`];
-      pass.cut(i, tr(l.name, "en"), pass.fen[i] - short, () => method === "fcfs"
-        ? bi(`${label}${due[0]}: first come first served: the pool is used up by earlier applications`, `${label}${due[1]}：先到先得，资金已由在先申请用完`)
-        : bi(`${label}${due[0]}: oversubscribed: every award scaled by pool ÷ requests`, `${label}${due[1]}：申请超出资金总额，各项按资金÷申请额同比例核减`), l.quote);
+      const instalment = e.year !== pass.live[i].app!.year;
+      pass.cut(i, cutRule(l.name), pass.fen[i] - short, () => poolCut(label, instalment ? e.year : null, method), l.quote);
     } else if (pass.trace) {
       pass.note(i, tr(l.name, "en"), () => (requests[j] === zero ? (t.nothing ??= bi(`${label}: nothing to pay from it`, `${label}：无需支付`)) : (t.full ??= bi(`${label}: paid in full`, `${label}：全额支付`))));
     }
   });
+  const awarded = requested <= left ? requested : left; // what allocateFen gave: all, or the whole pool
   // an instalment draws on its own year's pool, which counts it: later rows of that year see it spent
   if (k === b.key) state.record(b, awarded, entries[0].year, 1);
   else state.recordMoney(k, awarded);
@@ -596,13 +661,13 @@ function cashEntries(pass: Pass, year: number[], carry: Map<number, CashEntry[]>
  * shares of whole-fen limits, so nothing is rounded twice.
  */
 export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], options: PortfolioOptions): PortfolioResult {
-  inferSupportYears(parsed);
+  if (parsed.some((p) => p.ok === true && !isProgrammeRow(resolver, p.app.programme))) inferSupportYears(parsed);
   const rows = computeRows(resolver, parsed, options);
   checkPaidBefore(rows);
   const live = rows.filter((r) => r.award !== null && !r.error).sort(compareRows);
   for (const r of live) {
     const named = SINGLE_CUTS[r.award!.binding];
-    if (named) r.cuts.push(named); // the single-award rule that cut it (its trace has the step)
+    if (named) addCut(r, named); // the single-award rule that cut it (its trace has the step)
   }
   const pass = new Pass(live, options.trace ?? false, options.onPoolDraw);
   noteRounding(pass);
@@ -624,8 +689,7 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
     for (const k of carry.keys()) years.add(k);
   }
   live.forEach((r, i) => {
-    r.paid = fenToYuan(pass.fen[i]);
-    r.paidFen = pass.fen[i];
+    r.paidFen = pass.fen[i]; // paid (元) follows from it when read
     const parts = pass.instalments.get(i);
     if (parts) r.cash = parts.map((e) => ({ year: e.year, amount: fenToYuan(e.cash) }));
   });
@@ -636,32 +700,44 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
 /**
  * Years of support from the table: a recipient's first row under a clause, for one entity (project,
  * platform, event, team), is its first year of support, a row a year later its second (首年、次年…).
- * A support-year column, where given, says otherwise.
+ * A support-year column, where given, says otherwise. Only a clause row reads it (a table of voucher
+ * rows only is not walked for it).
  */
 function inferSupportYears(parsed: readonly ParsedRow[]): void {
   const entityNames = Object.values(ENTITY_COLUMNS).map((names) => names.map(normalizeText));
   const heads = new Map<string, string>();
-  const keyOf = (a: Application) => {
+  type Group = { first: number };
+  // nested maps, recipient → policy → programme → project → entity columns: no key string a row
+  const groups = new Map<string, Map<string, Map<string, Map<string, Map<string, Group>>>>>();
+  const groupOf = (a: Application): Group => {
     let head = heads.get(a.programme);
     if (head === undefined) heads.set(a.programme, (head = key(a.programme.split(":")[0])));
-    let k = `${key(a.recipient)}|${key(a.policy)}|${head}|${key(a.project)}`;
+    const byPolicy = getOrMake(groups, key(a.recipient), () => new Map<string, Map<string, Map<string, Map<string, Group>>>>());
+    const byHead = getOrMake(byPolicy, key(a.policy), () => new Map<string, Map<string, Map<string, Group>>>());
+    const byProject = getOrMake(byHead, head, () => new Map<string, Map<string, Group>>());
+    const byEntity = getOrMake(byProject, key(a.project), () => new Map<string, Group>());
+    let k = "";
     for (const names of entityNames) {
       k += "|";
       if (a.extra) for (const n of names) k += a.extra.get(n) ?? "";
     }
-    return k;
+    return getOrMake(byEntity, k, () => ({ first: a.year }));
   };
-  const keys: string[] = [];
-  const first = new Map<string, number>();
+  const of: Group[] = [];
   for (const p of parsed) {
     if (p.ok !== true) continue;
-    const k = keyOf(p.app);
-    keys.push(k);
-    const f = first.get(k);
-    if (f === undefined || p.app.year < f) first.set(k, p.app.year);
+    const g = groupOf(p.app);
+    of.push(g);
+    if (p.app.year < g.first) g.first = p.app.year;
   }
   let j = 0;
-  for (const p of parsed) if (p.ok === true) p.app.supportYear = p.app.year - first.get(keys[j++])! + 1;
+  for (const p of parsed) if (p.ok === true) p.app.supportYear = p.app.year - of[j++].first + 1;
+}
+
+function getOrMake<K, V>(m: Map<K, V>, k: K, make: () => V): V {
+  let v = m.get(k);
+  if (v === undefined) m.set(k, (v = make()));
+  return v;
 }
 
 interface YearRun { pass: Pass; state: LimitState; carry: Map<number, CashEntry[]>; method: AllocationMethod; summaries: Map<string, Tally> }
@@ -677,15 +753,23 @@ function runYear(run: YearRun, year: number[], y: number): void {
   nonDuplication(pass, year);
   const due = carry.get(y) ?? [];
   carry.delete(y);
-  const chunks = method === "fcfs" ? year.map((i) => [i]) : [year];
-  if (method === "fcfs" && due.length > 0) allocatePools(pass, due, state, method, summaries);
-  for (const chunk of chunks) {
-    applyRowLimits(pass, chunk, state);
-    const provisional = chunk.map((i) => pass.fen[i]);
-    const entries = cashEntries(pass, chunk, carry);
-    allocatePools(pass, method === "fcfs" ? entries : [...due, ...entries], state, method, summaries);
-    settle(pass, chunk, provisional, state);
+  if (method !== "fcfs") return runChunk(run, year, due);
+  if (due.length > 0) allocatePools(pass, due, state, method, summaries);
+  const one = [0]; // row by row, in one array reused
+  for (const i of year) {
+    one[0] = i;
+    runChunk(run, one, []);
   }
+}
+
+/** A chunk of a year's rows (one row, or all of them): their limits, then the pools (with the instalments due first), then the counts settled. */
+function runChunk(run: YearRun, chunk: number[], due: CashEntry[]): void {
+  const { pass, state, carry, method, summaries } = run;
+  applyRowLimits(pass, chunk, state);
+  const provisional = chunk.map((i) => pass.fen[i]);
+  const entries = cashEntries(pass, chunk, carry);
+  allocatePools(pass, due.length > 0 ? [...due, ...entries] : entries, state, method, summaries);
+  settle(pass, chunk, provisional, state);
 }
 
 /** The rounding of each award on its own, in its trace. */

@@ -40,6 +40,11 @@ export interface BoundLimit {
   slot: number;
   /** Which LimitState the slot belongs to. */
   owner: number;
+  /**
+   * A limit of one award (period award, e.g. a top-up to the row's own award): no other row shares its
+   * count, so it is bound once per limit, share and entity, and never counted.
+   */
+  alone: boolean;
 }
 
 /** The header names an entity column may have beside its id (data: a new kind of entity is one line). */
@@ -100,10 +105,10 @@ function periodKey(l: Limit, ctx: LimitContext): string {
 
 function shareKey(s: LimitShare, ctx: LimitContext): string {
   switch (s) {
-    case "route": return interned(ctx.version, ctx.clause, ctx.route, () => `${ctx.version}|${ctx.clause}:${ctx.route}`);
-    case "level": return interned(ctx.version, ctx.clause, ctx.level, () => `${ctx.version}|${ctx.clause}:${ctx.level}`);
+    case "route": return interned(ctx.version, ctx.clause, ctx.route);
+    case "level": return interned(ctx.version, ctx.clause, ctx.level);
     case "clause":
-    case "programme": return interned(ctx.version, ctx.clause, "", () => `${ctx.version}|${ctx.clause}`);
+    case "programme": return interned(ctx.version, ctx.clause, null);
     case "version": return ctx.version;
     case "jurisdiction": return ctx.jurisdiction;
   }
@@ -113,10 +118,11 @@ type Trie<T> = Map<unknown, Map<string, Map<string, Map<string, T>>>>;
 const tries = { keys: new Map() as Trie<BoundLimit>, shares: new Map() as Trie<string>, size: 0 };
 
 /**
- * A string made once per distinct (a, b, c, d) and then reused: the keys of a table's rows repeat
- * (a recipient's rows share their keys), and a key made once is hashed once wherever it is counted.
+ * The last level of a trie for (a, b, c): under it, a string made once per distinct (a, b, c, d) and
+ * then reused. The keys of a table's rows repeat (a recipient's rows share their keys), and a key made
+ * once is hashed once wherever it is counted. No closure a lookup: the caller makes what is missing.
  */
-function trieGet<T>(trie: Trie<T>, a: unknown, b: string, c: string, d: string, make: () => T): T {
+function trieLeaf<T>(trie: Trie<T>, a: unknown, b: string, c: string): Map<string, T> {
   if (tries.size > 1_000_000) {
     tries.keys.clear();
     tries.shares.clear();
@@ -127,16 +133,21 @@ function trieGet<T>(trie: Trie<T>, a: unknown, b: string, c: string, d: string, 
   let m2 = m1.get(b);
   if (!m2) m1.set(b, (m2 = new Map()));
   let m3 = m2.get(c);
-  if (!m3) m2.set(c, (m3 = new Map()));
-  let v = m3.get(d);
-  if (v === undefined) {
-    m3.set(d, (v = make()));
+  if (!m3) {
+    m2.set(c, (m3 = new Map()));
     tries.size++;
   }
-  return v;
+  return m3;
 }
 
-const interned = (a: string, b: string, c: string, make: () => string) => trieGet(tries.shares, a, b, c, "", make);
+/** `${version}|${clause}`, with `:${part}` for a route or level (part not null), made once. */
+function interned(version: string, clause: string, part: string | null): string {
+  const leaf = trieLeaf(tries.shares, version, clause, part ?? "");
+  const k = part === null ? "clause" : "part";
+  let v = leaf.get(k);
+  if (v === undefined) leaf.set(k, (v = part === null ? `${version}|${clause}` : `${version}|${clause}:${part}`));
+  return v;
+}
 
 const amounts = new WeakMap<Limit, bigint | null>();
 
@@ -155,14 +166,19 @@ export function bindLimits(limits: readonly Limit[], ctx: LimitContext): BoundLi
   const out: BoundLimit[] = [];
   for (const l of limits) {
     if (l.period === "award" && l.amount !== "own-award") continue;
-    const period = periodKey(l, ctx);
+    const alone = l.period === "award" && l.counts === "money" && !isPool(l);
+    const period = alone ? "" : periodKey(l, ctx);
     const share = shareKey(l.sharedBy, ctx);
     const entity = entityKey(l, ctx);
     // Rows with the same key share one bound limit (it holds nothing of the row's own).
-    out.push(trieGet(tries.keys, l, share, entity, period, () => {
+    const leaf = trieLeaf(tries.keys, l, share, entity);
+    let b = leaf.get(period);
+    if (b === undefined) {
       const base = `${l.id}|${share}|${entity}|`;
-      return { limit: l, key: base + period, base, period, amount: amountOf(l), pool: isPool(l), rank: SHARE_RANK[l.sharedBy], slot: -1, owner: 0 };
-    }));
+      b = { limit: l, key: base + period, base, period, amount: amountOf(l), pool: isPool(l), rank: SHARE_RANK[l.sharedBy], slot: -1, owner: 0, alone };
+      leaf.set(period, b);
+    }
+    out.push(b);
   }
   return out;
 }
@@ -208,16 +224,18 @@ export class LimitState {
 
   /** Money counted under a bound limit's own key. */
   usedBy(b: BoundLimit): bigint {
-    return this.money[this.slotOf(b)];
+    return b.alone ? 0n : this.money[this.slotOf(b)];
   }
 
   /** What a row may be paid under one limit, given what was counted before it. */
   allowed(b: BoundLimit, fen: bigint, own: bigint, paidBefore: bigint, year: number): bigint {
     const l = b.limit;
-    const s = this.slotOf(b);
+    const s = b.alone ? -1 : this.slotOf(b);
     if (l.counts === "money") {
       const limit = b.amount ?? own;
-      const used = this.money[s] + (b.amount === null ? paidBefore : 0n);
+      const counted = b.alone ? 0n : this.money[s];
+      const used = b.amount === null && paidBefore !== 0n ? counted + paidBefore : counted;
+      if (used === 0n) return fen < limit ? fen : limit; // BigInt arithmetic allocates: none where nothing is used yet
       const left = limit > used ? limit - used : 0n;
       return fen < left ? fen : left;
     }
@@ -235,12 +253,25 @@ export class LimitState {
     this.money[this.slotOfKey(key)] += fen;
   }
 
+  /** A row's payment under a limit counted again: it was `from`, it is `to`. */
+  recount(b: BoundLimit, from: bigint, to: bigint, year: number): void {
+    if (b.alone) return;
+    if (b.limit.counts === "money") {
+      if (to !== from) this.money[this.slotOf(b)] += to - from;
+    } else {
+      this.record(b, from, year, -1);
+      this.record(b, to, year, 1);
+    }
+  }
+
   /** Counts (sign 1) or uncounts (sign -1) a row's payment under a limit. */
   record(b: BoundLimit, fen: bigint, year: number, sign: 1 | -1): void {
+    if (b.alone) return;
     const l = b.limit;
     const s = this.slotOf(b);
-    if (l.counts === "money") this.money[s] += sign === 1 ? fen : -fen;
-    else if (fen === 0n) return;
+    if (l.counts === "money") {
+      if (fen !== 0n) this.money[s] += sign === 1 ? fen : -fen;
+    } else if (fen === 0n) return;
     else if (l.counts === "awards") this.awards[s] += sign;
     else {
       let seen = this.years[s];
