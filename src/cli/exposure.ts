@@ -405,7 +405,7 @@ export async function writeWorkbook(out: string, result: budget.PortfolioResult,
     const a = r.app;
     await awards.addRow([
       r.line, a?.recipient, a?.project, a?.policy, a?.programme, a?.year, a?.date ?? null,
-      r.award?.version.key, r.award ? Number(r.award.single.toFixed(2)) : null, r.paid !== null ? r.paid.toNumber() : null, lang === "en" ? r.cuts.join("; ") : r.cuts.map((c) => tr(budget.cutName(c), lang)).join("；"),
+      r.award?.version.key, r.award ? Number(r.award.single.toFixed(2)) : null, r.paid !== null ? r.paid.toNumber() : null, budget.cutsText(r.cuts, lang),
       r.error ? `${r.error.code} ${r.error.in(lang)}` : null,
     ]);
     if (options.progress && i > 0 && i % every === 0) options.progress(EXPOSURE.wroteAwards(i.toLocaleString("en-US")));

@@ -264,6 +264,11 @@ export function cutName(en: string): Text {
   return CUT_NAMES.get(en) ?? bi(en, en);
 }
 
+/** A row's "cut by" cell: the rules that cut it, in the user's language. */
+export function cutsText(cuts: readonly string[], lang: Lang): string {
+  return lang === "en" ? cuts.join("; ") : cuts.map((c) => tr(cutName(c), lang)).join("；");
+}
+
 /** A limit's name as "cut by" shows it (English), remembered with its Chinese for cutName. */
 function cutRule(name: Text): string {
   if (!CUT_NAMES.has(name.en) && CUT_NAMES.size < 1000) CUT_NAMES.set(name.en, name);
@@ -791,7 +796,7 @@ export function portfolioTable(result: PortfolioResult, lang: Lang = "en"): (str
     else if (!r.app || !r.award || !r.paid) out.push(["", "", "", "", "", "", r.line]);
     else {
       const single = r.award.single.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
-      out.push([r.paid.toNumber(), lang === "en" ? r.cuts.join("; ") : r.cuts.map((c) => tr(cutName(c), lang)).join("；"), single, r.award.version.key, r.award.awardId, r.app.year, r.line]);
+      out.push([r.paid.toNumber(), cutsText(r.cuts, lang), single, r.award.version.key, r.award.awardId, r.app.year, r.line]);
     }
   }
   return out;
