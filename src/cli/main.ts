@@ -113,8 +113,6 @@ function policiesCommand(args: string[], io: Io, lang: Lang): number {
   }
   const t = (text: Parameters<typeof tr>[0]) => tr(text, lang);
   const registry = defaultRegistry();
-  const assumed = (key: string) =>
-    Boolean(registry.jurisdictions.get(key.split("@")[0])?.versions.find((x) => x.key === key)?.inForce?.assumption);
   for (const v of versions) {
     const window = v.window ? t(CLI.window(v.window.from, v.window.to)) : t(CLI.neverInForce);
     const status = CLI.status[v.status] ? t(CLI.status[v.status]) : v.status;
@@ -122,9 +120,7 @@ function policiesCommand(args: string[], io: Io, lang: Lang): number {
     // in English the English title, with the document's own (a quote of the text) after it
     const title = lang === "en" && v.titleEn ? `${v.titleEn} (《${v.title}》${v.documentNumber ? `, ${v.documentNumber}` : ""})` : `${v.title}${v.documentNumber ? ` (${v.documentNumber})` : ""}`;
     io.stdout.write(`  ${title}\n`);
-    // the note on the window is the policy file's, in English: in Chinese, say whether it is assumed
-    if (lang === "en") io.stdout.write(`  ${v.windowNote}\n`);
-    else if (assumed(v.key)) io.stdout.write(`  ${t(CLI.windowAssumed)}\n`);
+    io.stdout.write(`  ${t(v.windowNoteText)}\n`);
     const names = v.programmes.map((id) => {
       const type = registry.programmeTypes.find((p) => p.id === id);
       return type ? `${nameIn(lang, type)} (${id})` : id;

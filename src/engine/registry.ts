@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { parse as parseYaml } from "yaml";
 import { parsePolicyAmount } from "./amount";
+import { bi, type Text } from "./text";
 import { buildClauses } from "./clauses/build";
 import { buildLimits } from "./limits/derive";
 import type {
@@ -252,17 +253,27 @@ export interface VersionSummary {
   window: { from: string; to: string } | null;
   /** How the window was found: the text, an assumption, a repeal, or never in force. */
   windowNote: string;
+  /** The same note in both languages. */
+  windowNoteText: Text;
   programmes: string[];
   assumptions: string[];
 }
 
+/** How a version's window was found (the text, an assumption, a repeal, never in force, a variant), in both languages. */
+function windowNoteOf(v: PolicyVersion): Text {
+  if (v.variant) {
+    const edits = (sep: string) => v.variant!.edits.map((e) => `${e.field} ${e.from} → ${e.to}`).join(sep);
+    return bi(`what-if variant of ${v.variant.base} (${edits("; ")}); not a text: name it or pin it`, `基于 ${v.variant.base} 的假设方案（改动：${edits("；")}），并非原文：请指定或在面板中选用`);
+  }
+  if (!v.inForce) return bi(v.commencement?.note ?? "never in force; name it explicitly", "从未生效：请明确指定该版本");
+  // the assumption is the policy file's own note, in English; in Chinese, that the window is assumed
+  if (v.inForce.assumption) return bi(`assumed: ${v.inForce.assumption}`, "有效期为假设（原文未给日期），详见政策文件");
+  if (v.inForce.repealedBy) return bi(`repealed on ${v.inForce.repealedBy.on} by ${v.inForce.repealedBy.version}`, `${v.inForce.repealedBy.on} 起由 ${v.inForce.repealedBy.version} 废止`);
+  return bi(`as the text says: ${v.inForce.quote}`, `原文：${v.inForce.quote}`);
+}
+
 export function summarizeVersion(j: Jurisdiction, v: PolicyVersion): VersionSummary {
-  let windowNote: string;
-  if (v.variant) windowNote = `what-if variant of ${v.variant.base} (${v.variant.edits.map((e) => `${e.field} ${e.from} → ${e.to}`).join("; ")}); not a text: name it or pin it`;
-  else if (!v.inForce) windowNote = v.commencement?.note ?? "never in force; name it explicitly";
-  else if (v.inForce.assumption) windowNote = `assumed: ${v.inForce.assumption}`;
-  else if (v.inForce.repealedBy) windowNote = `repealed on ${v.inForce.repealedBy.on} by ${v.inForce.repealedBy.version}`;
-  else windowNote = `as the text says: ${v.inForce.quote}`;
+  const windowNote = windowNoteOf(v);
   return {
     key: v.key,
     jurisdiction: j.id,
@@ -273,7 +284,8 @@ export function summarizeVersion(j: Jurisdiction, v: PolicyVersion): VersionSumm
     documentNumber: v.documentNumber,
     status: v.status,
     window: v.inForce && { from: v.inForce.from, to: v.inForce.to },
-    windowNote,
+    windowNote: windowNote.en,
+    windowNoteText: windowNote,
     programmes: v.programmes.map((p) => p.id),
     assumptions: [...(v.inForce?.assumption ? [v.inForce.assumption] : []), ...v.assumptions.map((a) => a.text)],
   };

@@ -6,7 +6,7 @@ import { excel } from "./excel-error";
 import { memoize } from "./memo";
 import { policyYear } from "./policy-year";
 import { displayLang } from "./language";
-import { CLI, HEADERS, titleIn } from "../engine/messages";
+import { HEADERS, titleIn } from "../engine/messages";
 import { tr } from "../engine/text";
 
 // Repeated calls with the same arguments are answered from a memo (memo.ts; it remembers the engine's
@@ -73,18 +73,6 @@ export function version(jurisdiction: any, year?: any): string {
   return excel(() => versionKey(jurisdiction, year));
 }
 
-/** How a version's window was found, in Chinese (the English note is the registry's, from the policy file). */
-function windowNoteZh(key: string): string {
-  const registry = defaultEngine().registry;
-  const v = registry.jurisdictions.get(key.split("@")[0])?.versions.find((x) => x.key === key);
-  if (!v) return "";
-  if (v.variant) return `基于 ${v.variant.base} 的假设方案（改动：${v.variant.edits.map((e) => `${e.field} ${e.from} → ${e.to}`).join("；")}），并非原文：请指定或在面板中选用`;
-  if (!v.inForce) return "从未生效：请明确指定该版本";
-  if (v.inForce.assumption) return tr(CLI.windowAssumed, "zh");
-  if (v.inForce.repealedBy) return `${v.inForce.repealedBy.on} 起由 ${v.inForce.repealedBy.version} 废止`;
-  return `原文：${v.inForce.quote}`;
-}
-
 /**
  * Every policy version with its status and in-force window, as a table with a header row.
  * @customfunction POLICIES
@@ -96,7 +84,7 @@ export function policies(): any[][] {
     return [
       tr(HEADERS.policies, lang).split("\t"),
       ...defaultEngine().registry.listVersions().map((v) => [
-        v.key, tr(HEADERS.status[v.status], lang), v.window?.from ?? "", v.window?.to ?? "", titleIn(lang, v), v.documentNumber ?? "", lang === "en" ? v.windowNote : windowNoteZh(v.key),
+        v.key, tr(HEADERS.status[v.status], lang), v.window?.from ?? "", v.window?.to ?? "", titleIn(lang, v), v.documentNumber ?? "", tr(v.windowNoteText, lang),
       ]),
     ];
   });

@@ -50,7 +50,6 @@ Example:
     bi(`--year "${y}" is not a year from ${min} to ${max}, such as 2026`, `--year "${y}" 不是 ${min} 至 ${max} 之间的年份，如 2026`),
   neverInForce: bi("never in force", "未生效"),
   window: (from: string, to: string): Text => bi(`${from} to ${to}`, `${from} 至 ${to}`),
-  windowAssumed: bi("window assumed (the text gives no dates): see the policy file", "有效期为假设（原文未给日期），详见政策文件"),
   programmes: (list: string): Text => bi(`programmes: ${list}`, `券种：${list}`),
   none: bi("none", "无"),
   status: { final: bi("final", "正式"), draft: bi("draft", "征求意见稿"), variant: bi("what-if", "假设") } as Record<string, Text>,
