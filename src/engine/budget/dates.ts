@@ -1,8 +1,8 @@
 // Excel date serial numbers (the 1900 date system): 1 = 1900-01-01, 46023 = 2026-01-01.
 import { invalidValue } from "../errors";
 import { checkNumberText, labelText, type Label } from "../amount";
-import { bi } from "../text";
-import { describe } from "../resolve";
+import { bi, tr, type Text } from "../text";
+import { describeIn } from "../resolve";
 
 const DAY = 86400000;
 /** 1899-12-30: serial 0 for every date from 1900-03-01 on (Excel counts a 1900-02-29 that never was). */
@@ -37,9 +37,9 @@ const DATE_ACCEPTED = bi("an Excel date (a serial number such as 46023) or text 
 
 export function parseDate(input: unknown, label: Label = "date"): number {
   const what = labelText(label);
-  const notDate = (shown: string) => invalidValue(bi(`${what.en} ${shown} is not a date: give ${DATE_ACCEPTED.en}.`, `${what.zh} ${shown} 不是日期：请填${DATE_ACCEPTED.zh}。`));
+  const notDate = (shown: Text | string) => invalidValue(bi(`${what.en} ${tr(shown, "en")} is not a date: give ${DATE_ACCEPTED.en}.`, `${what.zh} ${tr(shown, "zh")} 不是日期：请填${DATE_ACCEPTED.zh}。`));
   if (input instanceof Date) {
-    if (Number.isNaN(input.getTime())) throw notDate("(an invalid Date)");
+    if (Number.isNaN(input.getTime())) throw notDate(bi("(an invalid Date)", "（无效日期）"));
     return serialFromUTC(input.getTime());
   }
   if (typeof input === "number") {
@@ -58,5 +58,5 @@ export function parseDate(input: unknown, label: Label = "date"): number {
       if (back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d && y >= 1900) return serialFromUTC(ms);
     }
   }
-  throw notDate(describe(input));
+  throw notDate(describeIn(input));
 }
