@@ -144,9 +144,27 @@ export function toFen(value: Decimal): number {
 
 /** Formats 元 for messages: 20000000 → "2000万元", 150000000 → "1.5亿元", 1234.5 → "1234.5元". */
 export function formatYuan(value: Decimal): string {
+  // Most amounts are whole 元 written without an exponent: shifted as digits, no decimal arithmetic.
+  const s = value.toString();
+  if (/^\d+$/.test(s)) return digitsYuan(s);
+  if (/^-?\d+\.\d+$/.test(s) || /^-\d+$/.test(s)) return `${s}元`; // a fraction of a 元, or below zero: as it is
   if (value.greaterThanOrEqualTo(1e8) && value.modulo(1e4).isZero()) return `${value.dividedBy(1e8).toString()}亿元`;
   if (value.greaterThanOrEqualTo(1e4) && value.modulo(100).isZero()) return `${value.dividedBy(1e4).toString()}万元`;
-  return `${value.toString()}元`;
+  return `${s}元`;
+}
+
+/** formatYuan of a whole number of 元 given as its digits: 亿 where it is whole 万, 万 where it is whole 百. */
+function digitsYuan(s: string): string {
+  const n = s.length;
+  if (n >= 9 && s.endsWith("0000")) return `${s.slice(0, n - 8)}${point(s.slice(n - 8))}亿元`;
+  if (n >= 5 && s.endsWith("00")) return `${s.slice(0, n - 4)}${point(s.slice(n - 4))}万元`;
+  return `${s}元`;
+}
+
+/** The digits after a decimal point, trailing zeros dropped: "5000" → ".5", "0000" → "". */
+function point(digits: string): string {
+  const t = digits.replace(/0+$/, "");
+  return t ? `.${t}` : "";
 }
 
 export function formatRate(rate: Decimal): string {

@@ -43,8 +43,26 @@ export interface VoucherResult {
 
 const cite = (c: Cited<unknown>) => ({ quote: c.quote, source: c.source });
 
+/**
+ * Steps that do not depend on the amount (the version, the programme and route, conditions, a lump
+ * sum, a cap not reached) are made once and shared by every trace that has them: a table of a
+ * million rows formats them a few hundred times, not millions. Shared steps are never changed.
+ */
+const sharedSteps = new WeakMap<object, Map<unknown, Step | Step[]>>();
+function shared<T extends Step | Step[]>(owner: object, key: unknown, make: () => T): T {
+  let m = sharedSteps.get(owner);
+  if (!m) sharedSteps.set(owner, (m = new Map()));
+  let s = m.get(key) as T | undefined;
+  if (s === undefined) m.set(key, (s = make()));
+  return s;
+}
+
 /** The first step of every trace: the version used, why, and its window with the sentence that sets it. */
 export function versionStep(resolved: ResolvedVersion): Step {
+  return shared(resolved, "version", () => makeVersionStep(resolved));
+}
+
+function makeVersionStep(resolved: ResolvedVersion): Step {
   const { version } = resolved;
   const why = resolved.why ?? bi(resolved.reason, resolved.reason);
   const text = version.inForce
@@ -79,10 +97,20 @@ export function applyCeilings(award: Decimal, binding: string, limits: readonly 
       award = value;
       binding = ceilingBinding(limit);
     } else if (!(quietPools && limit.for === "measure")) {
-      note(() => biStep(step, bi(`${formatYuan(value)}: not reached`, `${formatYuan(value)}：未达到`), limit));
+      note(() => shared(limit, value, () => biStep(step, bi(`${formatYuan(value)}: not reached`, `${formatYuan(value)}：未达到`), limit)));
     }
   }
   return { award, binding, cap };
+}
+
+/** The steps naming the programme and route, and the conditions assumed met: the same for every award under the route. */
+function routeSteps(version: PolicyVersion, programme: Programme, route: Route): Step[] {
+  return shared(route, version, () => [
+    biStep("programme", bi(
+      `${programme.id} (${programme.nameEn}), clause ${programme.clause}, route ${route.id}${route.isDefault ? " (default)" : ""}: ${route.nameEn === route.id ? route.name : route.nameEn}`,
+      `${programme.name}（${programme.id}），${clauseLabel(version, programme.clause, "zh")}，路径 ${route.id}${route.isDefault ? "（默认）" : ""}：${route.name}`)),
+    ...route.conditions.map((c) => biStep("condition", bi(`assumed met: ${c.note ?? c.quote}`, `假定满足：${c.quote}`), { quote: c.quote, source: version.source })),
+  ]);
 }
 
 /**
@@ -106,19 +134,14 @@ export function computeVoucher(
   const limits = voucherRouteLimits(version, programme, route);
   const note: Note = trace ? (make) => void steps.push(make()) : () => undefined;
   note(() => versionStep(resolved));
-  note(() => biStep("programme", bi(
-    `${programme.id} (${programme.nameEn}), clause ${programme.clause}, route ${route.id}${route.isDefault ? " (default)" : ""}: ${route.nameEn === route.id ? route.name : route.nameEn}`,
-    `${programme.name}（${programme.id}），${clauseLabel(version, programme.clause, "zh")}，路径 ${route.id}${route.isDefault ? "（默认）" : ""}：${route.name}`)));
-  for (const c of route.conditions) {
-    note(() => biStep("condition", bi(`assumed met: ${c.note ?? c.quote}`, `假定满足：${c.quote}`), { quote: c.quote, source: version.source }));
-  }
+  if (trace) for (const s of routeSteps(version, programme, route)) note(() => s);
   note(() => biStep("base", bi(
     `${formatYuan(base)}${route.base?.label ? ` of ${route.base.label}` : ""}${route.base?.baseYear === "previous" ? ` (上一年度: spend of ${year - 1} for an award in ${year})` : ""}`,
     `${baseZh(route.base?.label ?? "")}${formatYuan(base)}${route.base?.baseYear === "previous" ? `（上一年度：${year} 年的补贴按 ${year - 1} 年的支出）` : ""}`)));
 
   if (route.kind === "lump-sum") {
     const lump = route.amount!;
-    note(() => biStep("lump sum", bi(`${formatYuan(lump.value)}, whatever the spend${lump.assumption ? `; ${lump.assumption}` : ""}`, `${formatYuan(lump.value)}，与支出无关`), cite(lump)));
+    note(() => shared(lump, version, () => biStep("lump sum", bi(`${formatYuan(lump.value)}, whatever the spend${lump.assumption ? `; ${lump.assumption}` : ""}`, `${formatYuan(lump.value)}，与支出无关`), cite(lump))));
     const r = applyCeilings(lump.value, "lump-sum", limits, note);
     return { award: r.award, version, programme, route, base, rate: null, cap: r.cap, binding: r.binding as Binding, steps };
   }
