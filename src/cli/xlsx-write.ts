@@ -180,6 +180,55 @@ class ZipStream {
   }
 }
 
+/** Texts longer than this are written inline (a shared string is for the short texts a sheet repeats). */
+const SHARED_MAX_CHARS = 200;
+/** Shared strings kept at most, and texts remembered as seen once (cleared when full): bounded memory. */
+const SHARED_MAX = 1 << 16;
+const SEEN_MAX = 1 << 14;
+
+/**
+ * The workbook's shared strings: a short text seen a second time is written once, in
+ * sharedStrings.xml, and referred to by its number (a million-row trace repeats "5亿元: not reached"
+ * and its step names hundreds of thousands of times). Texts seen once stay inline.
+ */
+class SharedStrings {
+  readonly index = new Map<string, number>();
+  private seen = new Set<string>();
+  count = 0;
+
+  /** The text's number, or -1: write it inline. */
+  of(text: string): number {
+    if (text.length > SHARED_MAX_CHARS) return -1;
+    const i = this.index.get(text);
+    if (i !== undefined) {
+      this.count++;
+      return i;
+    }
+    if (this.index.size >= SHARED_MAX) return -1;
+    if (!this.seen.has(text)) {
+      if (this.seen.size >= SEEN_MAX) this.seen = new Set();
+      this.seen.add(text);
+      return -1;
+    }
+    this.seen.delete(text);
+    this.index.set(text, this.index.size);
+    this.count++;
+    return this.index.size - 1;
+  }
+
+  xml(): string[] {
+    const parts = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.index.size}">`];
+    for (const text of this.index.keys()) parts.push(`<si>${textElement(cellText(text))}</si>`);
+    parts.push("</sst>");
+    return parts;
+  }
+}
+
+/** A text element: whitespace kept where it would otherwise be lost (at either end, or a line break). */
+function textElement(escaped: string): string {
+  return /^\s|\s$|\n/.test(escaped) ? `<t xml:space="preserve">${escaped}</t>` : `<t>${escaped}</t>`;
+}
+
 /** One sheet being written (and its continuations past Excel's row limit). */
 export class SheetWriter {
   private rows = 0;
@@ -193,11 +242,16 @@ export class SheetWriter {
     this.letters = columnLetters(columns.length);
   }
 
-  /** Adds a row (cells in column order); past the row limit the sheet continues on a new one, header first. */
-  async addRow(cells: readonly OutCell[]): Promise<void> {
-    if (this.current === null || this.rows >= this.maxRows) await this.nextPart();
+  /**
+   * Adds a row (cells in column order); past the row limit the sheet continues on a new one, header
+   * first. Returns a promise only when the row had to wait for the file (await it then): a million
+   * rows need not each make one.
+   */
+  addRow(cells: readonly OutCell[]): Promise<void> | undefined {
+    if (this.current === null || this.rows >= this.maxRows) return this.nextPart().then(() => this.addRow(cells));
     this.push(this.rowXml(++this.rows, cells));
-    if (this.bufferChars > 1 << 16) await this.flush();
+    if (this.bufferChars > 1 << 18) return this.flush();
+    return undefined;
   }
 
   private async nextPart(): Promise<void> {
@@ -211,15 +265,21 @@ export class SheetWriter {
     this.push(this.rowXml(++this.rows, this.columns.map((c) => c.header), true));
   }
 
+  /** A row's XML (every cell names its reference: some readers require it). */
   private rowXml(r: number, cells: readonly OutCell[], header = false): string {
     let xml = `<row r="${r}">`;
     for (let i = 0; i < cells.length && i < this.columns.length; i++) {
       const v = cells[i];
       if (v === null || v === undefined || v === "") continue;
-      const ref = `${this.letters[i]}${r}`;
-      if (typeof v === "string") xml += `<c r="${ref}" t="inlineStr"${header ? ' s="4"' : ""}><is><t xml:space="preserve">${cellText(v)}</t></is></c>`;
-      else if (typeof v === "boolean") xml += `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
-      else if (Number.isFinite(v)) xml += `<c r="${ref}" s="${STYLE[this.columns[i].kind]}"><v>${v}</v></c>`;
+      const at = `<c r="${this.letters[i]}${r}"`;
+      if (typeof v === "string") {
+        const shared = header ? -1 : this.book.strings.of(v);
+        xml += shared >= 0 ? `${at} t="s"><v>${shared}</v></c>` : `${at} t="inlineStr"${header ? ' s="4"' : ""}><is>${textElement(cellText(v))}</is></c>`;
+      } else if (typeof v === "boolean") xml += `${at} t="b"><v>${v ? 1 : 0}</v></c>`;
+      else if (Number.isFinite(v)) {
+        const style = STYLE[this.columns[i].kind];
+        xml += style === 0 ? `${at}><v>${v}</v></c>` : `${at} s="${style}"><v>${v}</v></c>`;
+      }
     }
     return xml + "</row>";
   }
@@ -255,6 +315,8 @@ export class SheetWriter {
 export class XlsxStreamWriter {
   private readonly zip: ZipStream;
   private readonly sheets: string[] = [];
+  /** (for SheetWriter) the workbook's shared strings */
+  readonly strings = new SharedStrings();
 
   constructor(file: string, private readonly maxRows = EXCEL_MAX_ROWS) {
     this.zip = new ZipStream(file);
@@ -279,10 +341,21 @@ export class XlsxStreamWriter {
   async finish(): Promise<void> {
     const n = this.sheets.length;
     const ids = Array.from({ length: n }, (_, i) => i + 1);
-    await this.zip.file("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${ids.map((i) => `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("")}</Types>`);
+    await this.zip.file("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>${ids.map((i) => `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("")}</Types>`);
     await this.zip.file("_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
     await this.zip.file("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${ids.map((i) => `<sheet name="${cellText(this.sheets[i - 1])}" sheetId="${i}" r:id="rId${i}"/>`).join("")}</sheets></workbook>`);
-    await this.zip.file("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${ids.map((i) => `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i}.xml"/>`).join("")}<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`);
+    await this.zip.file("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${ids.map((i) => `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i}.xml"/>`).join("")}<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
+    const sst = await this.zip.entry("xl/sharedStrings.xml");
+    let chunk = "";
+    for (const part of this.strings.xml()) {
+      chunk += part;
+      if (chunk.length > 1 << 18) {
+        await sst.write(chunk);
+        chunk = "";
+      }
+    }
+    await sst.write(chunk);
+    await sst.end();
     // styles: 0 general, 1 date (yyyy-mm-dd), 2 元 to the fen (#,##0.00), 3 whole number (0), 4 header (bold)
     await this.zip.file("xl/styles.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`);
     await this.zip.close();
