@@ -2,8 +2,6 @@
 // pool, with each award's trace and the policy files (and their hashes) it rests on.
 import { createHash } from "crypto";
 import * as fs from "fs";
-import * as os from "os";
-import * as readline from "readline";
 import * as path from "path";
 import { parseArgs } from "util";
 import { Readable } from "stream";
@@ -213,12 +211,7 @@ export async function exposureCommand(args: string[], io: Io, lang: Lang = "en")
   }, (n) => progress(EXPOSURE.read(n.toLocaleString("en-US"))));
   const long = rowCount >= 10000;
   if (long) progress(EXPOSURE.read(rowCount.toLocaleString("en-US"), file));
-  const spill = values.out !== undefined ? new TraceSpill(lang) : undefined;
-  try {
-    return await computeAndReport({ file, out: values.out, json: values.json === true, method, parsed, rowCount, spill, io, lang, progress: long ? progress : undefined });
-  } finally {
-    spill?.remove();
-  }
+  return computeAndReport({ file, out: values.out, json: values.json === true, method, parsed, rowCount, io, lang, progress: long ? progress : undefined });
 }
 
 interface Run {
@@ -228,7 +221,6 @@ interface Run {
   method: budget.AllocationMethod;
   parsed: budget.ParsedRow[];
   rowCount: number;
-  spill: TraceSpill | undefined;
   io: Io;
   lang: Lang;
   /** progress lines, on long runs only */
@@ -236,13 +228,15 @@ interface Run {
 }
 
 /** Applies every rule to the parsed rows, reports the summary, writes --out. */
-async function computeAndReport({ file, out, json, method, parsed, rowCount, spill, io, lang, progress }: Run): Promise<number> {
+async function computeAndReport({ file, out, json, method, parsed, rowCount, io, lang, progress }: Run): Promise<number> {
   const engine = defaultEngine();
+  const clauseAward = budget.clauseRowAward(engine);
+  // The portfolio's steps are kept; each award's own are made again as its trace is written.
   const result = budget.runPortfolio(engine.resolver, parsed, {
     method,
-    clauseAward: budget.clauseRowAward(engine),
-    onAwardSteps: spill ? (index, steps) => spill.add(index, steps) : undefined,
+    clauseAward,
     trace: out !== undefined,
+    awardSteps: false,
     progress: progress
       ? (done, total) => progress(EXPOSURE.computed(done.toLocaleString("en-US"), total.toLocaleString("en-US"), done === total))
       : undefined,
@@ -281,66 +275,13 @@ async function computeAndReport({ file, out, json, method, parsed, rowCount, spi
   }
   if (out) {
     progress?.(EXPOSURE.writing(out));
-    await writeFileAtomic(out, (temp) => writeWorkbook(temp, result, file, method, { spill, progress: progress && ((w) => progress(w)), lang }), [file]);
+    const ownSteps = (app: budget.Application) => budget.awardTrace(engine.resolver, app, clauseAward);
+    const written = writeFileAtomic(out, (temp) => writeWorkbook(temp, result, file, method, { ownSteps, release: true, progress: progress && ((w) => progress(w)), lang }), [file]);
+    parsed.length = 0; // the rows' objects go once the awards are written (the traces need only the applications)
+    await written;
     io.stderr.write(`exposure: ${tr(EXPOSURE.wrote(out), lang)}\n`);
   }
   return bad.length > 0 ? 1 : 0;
-}
-
-/**
- * Each award's own trace steps, written to a temporary file as the awards are computed (one JSON
- * line a row), so that a table of a million rows does not hold every trace in memory; read back in
- * order when the trace sheet is written. Quotes are numbered here, once.
- */
-export class TraceSpill {
-  readonly quotes = new Map<string, number>();
-  private readonly dir: string;
-  readonly file: string;
-  private fd: number | null;
-  private buffer: string[] = [];
-  private chars = 0;
-
-  constructor(private readonly lang: Lang = "en") {
-    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), "award-trace-"));
-    this.file = path.join(this.dir, "trace.jsonl");
-    this.fd = fs.openSync(this.file, "w");
-  }
-
-  quoteId(q: string | undefined): number | null {
-    if (!q) return null;
-    let id = this.quotes.get(q);
-    if (id === undefined) this.quotes.set(q, (id = this.quotes.size + 1));
-    return id;
-  }
-
-  add(index: number, steps: readonly Step[]): void {
-    const line = JSON.stringify([index, steps.map((s) => [s.step, s.text ? tr(s.text, this.lang) : s.value, this.quoteId(s.quote)])]);
-    this.buffer.push(line);
-    this.chars += line.length;
-    if (this.chars > 1 << 20) this.flush();
-  }
-
-  private flush(): void {
-    if (this.buffer.length === 0 || this.fd === null) return;
-    fs.writeSync(this.fd, this.buffer.join("\n") + "\n");
-    this.buffer = [];
-    this.chars = 0;
-  }
-
-  /** The rows' steps in the order they were added. */
-  async *records(): AsyncGenerator<[number, [string, string, number | null][]]> {
-    this.flush();
-    if (this.fd !== null) fs.closeSync(this.fd);
-    this.fd = null;
-    const lines = readline.createInterface({ input: fs.createReadStream(this.file, { highWaterMark: CHUNK }), crlfDelay: Infinity });
-    for await (const line of lines) if (line) yield JSON.parse(line);
-  }
-
-  remove(): void {
-    if (this.fd !== null) fs.closeSync(this.fd);
-    this.fd = null;
-    fs.rmSync(this.dir, { recursive: true, force: true });
-  }
 }
 
 /** The output workbook's sheets and columns. */
@@ -359,13 +300,33 @@ const POOL_COLUMNS: Column[] = [
 const TRACE_COLUMNS: Column[] = [{ header: "row", kind: "int", width: 8 }, { header: "step", kind: "text", width: 20 }, { header: "value", kind: "text", width: 70 }, { header: "quote id", kind: "int", width: 10 }];
 
 export interface WriteOptions {
-  /** where the awards' own trace steps went while they were computed (exposure --out); else they are in the result */
-  spill?: TraceSpill;
+  /** Each award's own trace steps, where the result kept none (exposure --out makes them as it writes); else the award's. */
+  ownSteps?: (app: budget.Application) => readonly Step[];
+  /**
+   * The result's rows may be let go once the awards sheet is written (result.rows is emptied): a
+   * million rows' objects are not held while their traces are written, only the applications.
+   */
+  release?: boolean;
   /** rows a sheet holds before it continues on another (Excel's 1,048,576; tests set fewer) */
   maxRows?: number;
   progress?: (what: Text) => void;
   /** the language of sheet names, headers and words (default English, the documented columns) */
   lang?: Lang;
+}
+
+/** What the trace sheet needs of each row with an award: its application and portfolio steps (and its own steps, unless made again). */
+function tracedRows(result: budget.PortfolioResult, options: WriteOptions) {
+  const apps: budget.Application[] = [];
+  const steps: (readonly Step[])[] = [];
+  const own: (readonly Step[])[] | null = options.ownSteps ? null : [];
+  for (const r of result.rows) {
+    if (!r.award || !r.app) continue;
+    apps.push(r.app);
+    steps.push(r.steps);
+    own?.push(r.award.steps);
+  }
+  if (options.release) result.rows.length = 0;
+  return { apps, steps, own };
 }
 
 /** A pool's summary label in the language: "算力券 (compute) annual pool 2026, 1亿元" → "算力券（compute）年度资金池 2026，1亿元". */
@@ -389,8 +350,7 @@ export async function writeWorkbook(out: string, result: budget.PortfolioResult,
   const wb = new XlsxStreamWriter(out, options.maxRows);
   const lang = options.lang ?? "en";
   const sheet = (name: keyof typeof EXPOSURE.sheets, columns: Column[]) => wb.sheet(tr(EXPOSURE.sheets[name], lang), columnsIn(lang, columns));
-  const spill = options.spill;
-  const quotes = spill?.quotes ?? new Map<string, number>();
+  const quotes = new Map<string, number>();
   const quoteId = (q: string | undefined) => {
     if (!q) return null;
     let id = quotes.get(q);
@@ -403,11 +363,12 @@ export async function writeWorkbook(out: string, result: budget.PortfolioResult,
   for (let i = 0; i < result.rows.length; i++) {
     const r = result.rows[i];
     const a = r.app;
-    await awards.addRow([
+    const wait = awards.addRow([
       r.line, a?.recipient, a?.project, a?.policy, a?.programme, a?.year, a?.date ?? null,
       r.award?.version.key, r.award ? Number(r.award.single.toFixed(2)) : null, r.paid !== null ? r.paid.toNumber() : null, budget.cutsText(r.cuts, lang),
       r.error ? `${r.error.code} ${r.error.in(lang)}` : null,
     ]);
+    if (wait) await wait;
     if (options.progress && i > 0 && i % every === 0) options.progress(EXPOSURE.wroteAwards(i.toLocaleString("en-US")));
   }
   await awards.end();
@@ -418,32 +379,18 @@ export async function writeWorkbook(out: string, result: budget.PortfolioResult,
   }
   await pools.end();
 
+  // Each award's trace: its own steps, then the portfolio's, row by row in the table's order.
+  const traced = tracedRows(result, options);
   const trace = sheet("trace", TRACE_COLUMNS);
-  const portfolioSteps = async (r: budget.PortfolioRow) => {
-    for (const s of r.steps) await trace.addRow([r.line, wordIn(lang, s.step), s.text ? tr(s.text, lang) : s.value, quoteId(s.quote)]);
-  };
-  let done = 0;
-  const tick = () => {
-    if (options.progress && ++done % every === 0) options.progress(EXPOSURE.wroteTraces(done.toLocaleString("en-US")));
-  };
-  if (spill) {
-    let k = 0;
-    for await (const [index, steps] of spill.records()) {
-      // rows are in the order they were read, as the steps were spilled
-      while (k < result.rows.length && result.rows[k].index !== index) k++;
-      const r = result.rows[k];
-      if (!r) break;
-      for (const [step, value, q] of steps) await trace.addRow([r.line, wordIn(lang, step), value, q]);
-      await portfolioSteps(r);
-      tick();
+  for (let k = 0; k < traced.apps.length; k++) {
+    const app = traced.apps[k];
+    for (const steps of [traced.own?.[k] ?? options.ownSteps!(app), traced.steps[k]]) {
+      for (const s of steps) {
+        const wait = trace.addRow([app.line, wordIn(lang, s.step), s.text ? tr(s.text, lang) : s.value, quoteId(s.quote)]);
+        if (wait) await wait;
+      }
     }
-  } else {
-    for (const r of result.rows) {
-      if (!r.award) continue;
-      for (const s of r.award.steps) await trace.addRow([r.line, wordIn(lang, s.step), s.text ? tr(s.text, lang) : s.value, quoteId(s.quote)]);
-      await portfolioSteps(r);
-      tick();
-    }
+    if (options.progress && (k + 1) % every === 0) options.progress(EXPOSURE.wroteTraces((k + 1).toLocaleString("en-US")));
   }
   await trace.end();
 

@@ -182,20 +182,25 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
 
 /** A voucher row's award: in 元 as computed, or in whole fen with the 元 made only when read (most runs never read it). */
 class VoucherAward implements RowAward {
-  readonly kind = "voucher" as const;
-  awardId: string;
-  label: string;
-  labelZh?: string;
-  version: PolicyVersion;
-  limits: BoundLimit[];
-  instalments?: Instalments;
-  constructor(n: RouteNames, limits: BoundLimit[], private exact: Decimal | undefined, readonly singleFen: bigint | undefined, readonly binding: string, public steps: Step[]) {
-    this.awardId = n.awardId;
-    this.label = n.label;
-    this.labelZh = n.labelZh;
-    this.version = n.version;
-    this.limits = limits;
-    this.instalments = n.instalments;
+  constructor(private readonly n: RouteNames, readonly limits: BoundLimit[], private exact: Decimal | undefined, readonly singleFen: bigint | undefined, readonly binding: string, public steps: Step[]) {}
+  // what every row under the route shares, read from it (a million rows hold one copy)
+  get kind() {
+    return "voucher" as const;
+  }
+  get awardId(): string {
+    return this.n.awardId;
+  }
+  get label(): string {
+    return this.n.label;
+  }
+  get labelZh(): string {
+    return this.n.labelZh;
+  }
+  get version(): PolicyVersion {
+    return this.n.version;
+  }
+  get instalments(): Instalments | undefined {
+    return this.n.instalments;
   }
   get single(): Decimal {
     return (this.exact ??= fenToYuan(this.singleFen!));
@@ -228,10 +233,10 @@ export interface PortfolioOptions {
   /** Called every so often while rows are computed (for progress on long runs). */
   progress?: (done: number, total: number) => void;
   /**
-   * Receives each award's own trace steps as soon as the award is computed; they are then not kept
-   * in the result (a table of a million rows: the CLI writes them to a temporary file).
+   * With trace: false leaves each award's own steps out, the portfolio's steps being kept; the caller
+   * makes them again with awardTrace when it writes each trace (a table of a million rows: exposure).
    */
-  onAwardSteps?: (index: number, steps: Step[]) => void;
+  awardSteps?: boolean;
   /** Called as the rules across rows start on each year (for progress on long runs). */
   onYear?: (year: number, rows: number) => void;
   /** Told what each row asked of each pool and was given from it (the forecast's months). */
@@ -297,19 +302,38 @@ class Pass {
     if (!this.trace) return;
     const v = value();
     const text = typeof v === "string" ? undefined : v;
+    this.add(i, { step, value: typeof v === "string" ? v : v.en, ...(text ? { text } : {}), ...(quote ? { quote, source: this.live[i].award!.version.source } : {}) });
+  }
+  /** Adds a step to a row's trace, in a list of its own size (a row has a few steps; a million rows' lists add up). */
+  add(i: number, s: Step): void {
     const row = this.live[i];
-    if (row.steps === NO_STEPS) row.steps = [];
-    row.steps.push({ step, value: typeof v === "string" ? v : v.en, ...(text ? { text } : {}), ...(quote ? { quote, source: this.live[i].award!.version.source } : {}) });
+    row.steps = row.steps === NO_STEPS ? [s] : row.steps.concat(s);
   }
   cut(i: number, rule: string, to: bigint, why: () => Text, quote?: string): void {
     const from = this.fen[i];
     if (to >= from) return;
     addCut(this.live[i], rule);
     this.fen[i] = to;
-    if (this.trace) this.note(i, rule, () => {
-      const w = why();
-      return bi(`${yuanOf(from)} → ${yuanOf(to)}: ${w.en}`, `${yuanOf(from)} → ${yuanOf(to)}：${w.zh}`);
-    }, quote);
+    if (this.trace) this.add(i, new CutStep(rule, from, to, why(), quote ? { quote, source: this.live[i].award!.version.source } : undefined));
+  }
+}
+
+/**
+ * A cut in a row's trace, "from → to: why", its words made only when read: a million rows' traces
+ * hold two amounts and a shared reason each, not their text in two languages.
+ */
+class CutStep implements Step {
+  readonly quote?: string;
+  readonly source?: string;
+  constructor(readonly step: string, private readonly from: bigint, private readonly to: bigint, private readonly why: Text, cited?: { quote: string; source: string }) {
+    if (cited) [this.quote, this.source] = [cited.quote, cited.source];
+  }
+  get text(): Text {
+    const move = `${yuanOf(this.from)} → ${yuanOf(this.to)}`;
+    return bi(`${move}: ${this.why.en}`, `${move}：${this.why.zh}`);
+  }
+  get value(): string {
+    return this.text.en;
   }
 }
 
@@ -352,11 +376,8 @@ function computeRows(resolver: Resolver, parsed: readonly ParsedRow[], options: 
     else if (p.ok === false) rows.push(new Row(p.bad.index, p.bad.line, null, p.bad.error, null));
     else {
       try {
-        const award = awardForRow(resolver, p.app, options.trace ?? false, options.clauseAward);
-        if (options.onAwardSteps) {
-          options.onAwardSteps(p.app.index, award.steps);
-          award.steps = [];
-        }
+        const award = awardForRow(resolver, p.app, (options.trace ?? false) && options.awardSteps !== false, options.clauseAward);
+        if (options.awardSteps === false) award.steps = NO_STEPS;
         rows.push(new Row(p.app.index, p.app.line, p.app, null, award));
       } catch (e) {
         if (!(e instanceof AwardError)) throw e;
@@ -579,9 +600,9 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
       const short = requests[j] - given[j];
       e.cash -= short;
       const instalment = e.year !== pass.live[i].app!.year;
-      pass.cut(i, cutRule(l.name), pass.fen[i] - short, () => poolCut(label, instalment ? e.year : null, method), l.quote);
+      pass.cut(i, cutRule(l.name), pass.fen[i] - short, () => (instalment ? poolCut(label, e.year, method) : (t.cut ??= poolCut(label, null, method))), l.quote);
     } else if (pass.trace) {
-      pass.note(i, tr(l.name, "en"), () => (requests[j] === zero ? (t.nothing ??= bi(`${label}: nothing to pay from it`, `${label}：无需支付`)) : (t.full ??= bi(`${label}: paid in full`, `${label}：全额支付`))));
+      pass.add(i, requests[j] === zero ? (t.nothing ??= poolStep(l, bi(`${label}: nothing to pay from it`, `${label}：无需支付`))) : (t.full ??= poolStep(l, bi(`${label}: paid in full`, `${label}：全额支付`))));
     }
   });
   const awarded = requested <= left ? requested : left; // what allocateFen gave: all, or the whole pool
@@ -600,9 +621,12 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
 interface Tally {
   key: string; version: string; pool: string; label: string; year: number; period: string; quote: string;
   limit: bigint; requested: bigint; given: bigint; awarded: bigint; remaining: bigint; exhaustion: number | null; rows: number;
-  /** The pool's notes "paid in full" and "nothing to pay", made once and shared by every row's trace. */
-  full?: Text; nothing?: Text;
+  /** The pool's steps "paid in full" and "nothing to pay", and why it cut a row, made once and shared by every row's trace. */
+  full?: Step; nothing?: Step; cut?: Text;
 }
+
+/** A pool's step in a trace (shared by the rows it names: never changed). */
+const poolStep = (l: BoundLimit["limit"], text: Text): Step => ({ step: tr(l.name, "en"), value: text.en, text });
 
 function tallyOf(tallies: Map<string, Tally>, k: string, b: BoundLimit, first: PortfolioRow, year: number): Tally {
   let t = tallies.get(k);
@@ -675,7 +699,7 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
     if (named) addCut(r, named); // the single-award rule that cut it (its trace has the step)
   }
   const pass = new Pass(live, options.trace ?? false, options.onPoolDraw);
-  noteRounding(pass);
+  if (options.awardSteps !== false) noteRounding(pass);
   const byYear = new Map<number, number[]>();
   live.forEach((r, i) => {
     const list = byYear.get(r.app!.year);
@@ -781,9 +805,26 @@ function runChunk(run: YearRun, chunk: number[], due: CashEntry[]): void {
 function noteRounding(pass: Pass): void {
   if (!pass.trace) return;
   pass.live.forEach((r, i) => {
-    const exact = r.award!.single;
-    if (!fenToYuan(pass.fen[i]).equals(exact)) pass.note(i, "rounding", () => `${exact.toString()} 元 rounded half up to the fen: ${fenToYuan(pass.fen[i]).toFixed(2)} 元 (once, before the portfolio rules)`);
+    const step = roundingStep(r.award!);
+    if (step) pass.note(i, step.step, () => step.value);
   });
+}
+
+/** The step rounding an award on its own to the fen (half up, once), or null where it is whole fen. */
+function roundingStep(award: RowAward): Step | null {
+  const exact = award.single;
+  const fen = fenToYuan(award.singleFen ?? toFenBig(exact));
+  return fen.equals(exact) ? null : { step: "rounding", value: `${exact.toString()} 元 rounded half up to the fen: ${fen.toFixed(2)} 元 (once, before the portfolio rules)` };
+}
+
+/**
+ * A row's award on its own with its trace, made again (runPortfolio with awardSteps: false kept
+ * none): its own steps, then its rounding to the fen where there is one — as the trace has them.
+ */
+export function awardTrace(resolver: Resolver, app: Application, clauseAward?: RowAwardFn): Step[] {
+  const award = awardForRow(resolver, app, true, clauseAward);
+  const rounding = roundingStep(award);
+  return rounding ? [...award.steps, rounding] : award.steps;
 }
 
 export const PORTFOLIO_COLUMNS = ["award", "cut by", "award on its own", "version", "programme", "year", "row"] as const;

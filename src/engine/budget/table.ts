@@ -160,6 +160,9 @@ function intern(t: string): string {
   return t;
 }
 
+/** A cell kept as it is (a text shared where it repeats: TRUE/FALSE, 是/否). */
+const internCell = (c: unknown) => (typeof c === "string" ? intern(c) : c ?? null);
+
 const text = (c: unknown) => (isBlank(c) ? "" : intern(String(c).normalize("NFKC").trim()));
 
 /**
@@ -179,7 +182,7 @@ export function readRow(cols: Map<Column, number>, row: readonly unknown[], inde
     const route = text(get("route"));
     if (route) {
       if (programme.includes(":")) throw invalidValue(`the route is given twice: in programme "${clip(programme)}" and in the route column ("${clip(route)}"); give it once.`);
-      programme = `${programme}:${route}`;
+      programme = intern(`${programme}:${route}`);
     }
     const dateCell = get("date");
     const date = isBlank(dateCell) ? null : parseDate(dateCell, "date (日期)");
@@ -189,7 +192,7 @@ export function readRow(cols: Map<Column, number>, row: readonly unknown[], inde
     const units = unitsOf.get(cols);
     const paidBefore = isBlank(paidCell) ? null : parseAmount(inUnit(paidCell, units?.get("paidBefore"), "paid before (已获资助)"), "paid before (已获资助)");
     const amount = inUnit(get("amount"), units?.get("amount"), "amount (金额)");
-    const app: Application = { index, line, recipient, project: text(get("project")), policy, programme, amount: isBlank(amount) ? null : amount, domestic: get("domestic") ?? null, date, year, paidBefore };
+    const app: Application = { index, line, recipient, project: text(get("project")), policy, programme, amount: isBlank(amount) ? null : amount, domestic: internCell(get("domestic")), date, year, paidBefore };
     const extras = extrasOf.get(cols);
     if (extras && extras.length > 0) {
       const extra = new Map<string, unknown>();

@@ -180,7 +180,7 @@ export function bindLimits(limits: readonly Limit[], ctx: LimitContext): BoundLi
     }
     out.push(b);
   }
-  return out;
+  return out.slice(); // a list of its own size: every row keeps one
 }
 
 let states = 0;
