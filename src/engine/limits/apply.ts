@@ -34,6 +34,11 @@ export interface BoundLimit {
   period: string;
   /** In fen for money; a count for awards and years; null: the row's own award (top-up). */
   amount: bigint | null;
+  /**
+   * The amount as the pass counts it, a Number: a count, or fen; a limit above 2^53 fen is taken as
+   * 2^53, more than a pass ever counts (it checks its total), so it still never binds. 0 for null.
+   */
+  n: number;
   pool: boolean;
   rank: number;
   /** The count's slot in the LimitState that last saw it (set by that state; -1 before). */
@@ -151,6 +156,9 @@ function interned(version: string, clause: string, part: string | null): string 
 
 const amounts = new WeakMap<Limit, bigint | null>();
 
+/** A limit's amount as the pass counts it (see BoundLimit.n). */
+const countable = (a: bigint | null) => (a === null ? 0 : a > 2n ** 53n ? 2 ** 53 : Number(a));
+
 /** A limit's amount in fen (money) or as a count, made once per limit. */
 function amountOf(l: Limit): bigint | null {
   let a = amounts.get(l);
@@ -175,7 +183,8 @@ export function bindLimits(limits: readonly Limit[], ctx: LimitContext): BoundLi
     let b = leaf.get(period);
     if (b === undefined) {
       const base = `${l.id}|${share}|${entity}|`;
-      b = { limit: l, key: base + period, base, period, amount: amountOf(l), pool: isPool(l), rank: SHARE_RANK[l.sharedBy], slot: -1, owner: 0, alone };
+      const amount = amountOf(l);
+      b = { limit: l, key: base + period, base, period, amount, n: countable(amount), pool: isPool(l), rank: SHARE_RANK[l.sharedBy], slot: -1, owner: 0, alone };
       leaf.set(period, b);
     }
     out.push(b);
@@ -192,7 +201,8 @@ let states = 0;
 export class LimitState {
   private readonly id = ++states;
   private readonly slots = new Map<string, number>();
-  private readonly money: bigint[] = [];
+  /** Whole fen, as Numbers: exact, as the pass keeps every total below 2^53. */
+  private readonly money: number[] = [];
   private readonly awards: number[] = [];
   private readonly years: (Map<number, number> | undefined)[] = [];
 
@@ -201,7 +211,7 @@ export class LimitState {
     if (s === undefined) {
       s = this.money.length;
       this.slots.set(key, s);
-      this.money.push(0n);
+      this.money.push(0);
       this.awards.push(0);
       this.years.push(undefined);
     }
@@ -217,44 +227,43 @@ export class LimitState {
   }
 
   /** Money counted under a key (a pool's key in another year, for instalments). */
-  used(key: string): bigint {
+  used(key: string): number {
     const s = this.slots.get(key);
-    return s === undefined ? 0n : this.money[s];
+    return s === undefined ? 0 : this.money[s];
   }
 
   /** Money counted under a bound limit's own key. */
-  usedBy(b: BoundLimit): bigint {
-    return b.alone ? 0n : this.money[this.slotOf(b)];
+  usedBy(b: BoundLimit): number {
+    return b.alone ? 0 : this.money[this.slotOf(b)];
   }
 
   /** What a row may be paid under one limit, given what was counted before it. */
-  allowed(b: BoundLimit, fen: bigint, own: bigint, paidBefore: bigint, year: number): bigint {
+  allowed(b: BoundLimit, fen: number, own: number, paidBefore: number, year: number): number {
     const l = b.limit;
     const s = b.alone ? -1 : this.slotOf(b);
     if (l.counts === "money") {
-      const limit = b.amount ?? own;
-      const counted = b.alone ? 0n : this.money[s];
-      const used = b.amount === null && paidBefore !== 0n ? counted + paidBefore : counted;
-      if (used === 0n) return fen < limit ? fen : limit; // BigInt arithmetic allocates: none where nothing is used yet
-      const left = limit > used ? limit - used : 0n;
+      const limit = b.amount === null ? own : b.n;
+      const counted = b.alone ? 0 : this.money[s];
+      const used = b.amount === null ? counted + paidBefore : counted;
+      const left = limit > used ? limit - used : 0;
       return fen < left ? fen : left;
     }
     if (l.counts === "awards") {
-      const given = this.awards[s] + (paidBefore > 0n && l.for !== "measure" ? 1 : 0);
-      return BigInt(given) >= b.amount! ? 0n : fen;
+      const given = this.awards[s] + (paidBefore > 0 && l.for !== "measure" ? 1 : 0);
+      return given >= b.n ? 0 : fen;
     }
     const seen = this.years[s];
-    if (!seen || seen.has(year) || BigInt(seen.size) < b.amount!) return fen;
-    return 0n;
+    if (!seen || seen.has(year) || seen.size < b.n) return fen;
+    return 0;
   }
 
   /** Counts money paid from a pool under a key: the same pool in the year an instalment falls due. */
-  recordMoney(key: string, fen: bigint): void {
+  recordMoney(key: string, fen: number): void {
     this.money[this.slotOfKey(key)] += fen;
   }
 
   /** A row's payment under a limit counted again: it was `from`, it is `to`. */
-  recount(b: BoundLimit, from: bigint, to: bigint, year: number): void {
+  recount(b: BoundLimit, from: number, to: number, year: number): void {
     if (b.alone) return;
     if (b.limit.counts === "money") {
       if (to !== from) this.money[this.slotOf(b)] += to - from;
@@ -265,13 +274,12 @@ export class LimitState {
   }
 
   /** Counts (sign 1) or uncounts (sign -1) a row's payment under a limit. */
-  record(b: BoundLimit, fen: bigint, year: number, sign: 1 | -1): void {
+  record(b: BoundLimit, fen: number, year: number, sign: 1 | -1): void {
     if (b.alone) return;
     const l = b.limit;
     const s = this.slotOf(b);
-    if (l.counts === "money") {
-      if (fen !== 0n) this.money[s] += sign === 1 ? fen : -fen;
-    } else if (fen === 0n) return;
+    if (l.counts === "money") this.money[s] += sign * fen;
+    else if (fen === 0) return;
     else if (l.counts === "awards") this.awards[s] += sign;
     else {
       let seen = this.years[s];
