@@ -297,6 +297,8 @@ class Pass {
   readonly fen: Float64Array;
   readonly own: Float64Array;
   readonly paidBefore: Float64Array;
+  /** Each row's amount before the pools of its chunk cut it (see runChunk). */
+  readonly provisional: Float64Array;
   /** Each instalment of a row paid in instalments, as its pools left it. */
   readonly instalments = new Map<number, CashEntry[]>();
   constructor(readonly live: PortfolioRow[], readonly trace: boolean, readonly onPoolDraw?: PoolDrawFn) {
@@ -312,6 +314,7 @@ class Pass {
     }
     if (!(total <= Number.MAX_SAFE_INTEGER)) throw invalidNumber(bi("the awards of the table add up to more than 9×10^13 元, more than is counted exactly: split the table.", "表中补贴合计超过 9×10^13 元，无法精确计算：请拆分表格。"));
     this.own = this.fen.slice();
+    this.provisional = new Float64Array(n);
   }
   note(i: number, step: string, value: () => string | Text, quote?: string): void {
     if (!this.trace) return;
@@ -321,12 +324,13 @@ class Pass {
     if (row.steps === NO_STEPS) row.steps = [];
     row.steps.push({ step, value: typeof v === "string" ? v : v.en, ...(text ? { text } : {}), ...(quote ? { quote, source: this.live[i].award!.version.source } : {}) });
   }
-  cut(i: number, rule: string, to: number, why: () => Text, quote?: string): void {
+  /** Lowers a row's amount; `why` is given where the pass keeps a trace (`pass.trace && …`: no closure made otherwise). */
+  cut(i: number, rule: string, to: number, why: false | (() => Text), quote?: string): void {
     const from = this.fen[i];
     if (to >= from) return;
     addCut(this.live[i], rule);
     this.fen[i] = to;
-    if (this.trace) this.note(i, rule, () => {
+    if (this.trace && why) this.note(i, rule, () => {
       const w = why();
       return bi(`${yuanOf(from)} → ${yuanOf(to)}: ${w.en}`, `${yuanOf(from)} → ${yuanOf(to)}：${w.zh}`);
     }, quote);
@@ -430,10 +434,10 @@ function nonDuplication(pass: Pass, year: number[]): void {
     const bestRow = live[g.find((i) => live[i].award!.awardId === best)!];
     for (const i of g) {
       if (live[i].award!.awardId === best) continue;
-      pass.cut(i, "non-duplication", 0, () => bi(
+      pass.cut(i, "non-duplication", 0, pass.trace && (() => bi(
         `the same project also qualifies for ${bestRow.award!.label} (row ${bestRow.line}), which pays more: only the highest award is paid`,
         `同一项目亦符合${bestRow.award!.labelZh ?? bestRow.award!.label}（第${bestRow.line}行），金额更高：只按最高一项支持`,
-      ), live[i].award!.version.nonDuplication!.quote);
+      )), live[i].award!.version.nonDuplication!.quote);
     }
   }
 }
@@ -487,18 +491,19 @@ function applyRowLimits(pass: Pass, year: number[], state: LimitState): void {
       const to = state.allowed(b, pass.fen[i], pass.own[i], pass.paidBefore[i], app.year);
       if (to >= pass.fen[i]) continue;
       const before = state.usedBy(b); // the state is unchanged since allowed: what earlier rows used
-      pass.cut(i, cutRule(b.limit.name), to, () => reason(b, before, pass.paidBefore[i]), b.limit.quote);
+      pass.cut(i, cutRule(b.limit.name), to, pass.trace && (() => reason(b, before, pass.paidBefore[i])), b.limit.quote);
     }
     for (const b of pass.live[i].award!.limits) if (!b.pool) state.record(b, pass.fen[i], app.year, 1);
   }
 }
 
 /** Re-counts what the year's rows used once the pools have cut them: later years count what was paid. */
-function settle(pass: Pass, year: number[], provisional: number[], state: LimitState): void {
-  year.forEach((i, j) => {
-    if (pass.fen[i] === provisional[j]) return;
-    for (const b of pass.live[i].award!.limits) if (!b.pool) state.recount(b, provisional[j], pass.fen[i], pass.live[i].app!.year);
-  });
+function settle(pass: Pass, year: number[], state: LimitState): void {
+  for (const i of year) {
+    const from = pass.provisional[i];
+    if (pass.fen[i] === from) continue;
+    for (const b of pass.live[i].award!.limits) if (!b.pool) state.recount(b, from, pass.fen[i], pass.live[i].app!.year);
+  }
 }
 
 /** One year's cash of a row drawing on the pools: the whole award, or one instalment of it. */
@@ -552,11 +557,16 @@ function sharesOf(limits: readonly BoundLimit[]): number {
 function allocateAlone(pass: Pass, e: CashEntry, state: LimitState, method: AllocationMethod, summaries: Map<string, Tally>): boolean {
   const limits = pass.live[e.i].award!.limits;
   const rowYear = pass.live[e.i].app!.year;
-  const pools: BoundLimit[] = [];
-  for (const b of limits) if (b.pool) pools.push(b);
-  for (let x = 1; x < pools.length; x++) for (let y = 0; y < x; y++) if (poolKey(pools[x], e, rowYear) === poolKey(pools[y], e, rowYear)) return false;
+  let pools: BoundLimit[] | BoundLimit | null = null; // most rows have one pool: no array for it
+  for (const b of limits) if (b.pool) pools = pools === null ? b : Array.isArray(pools) ? [...pools, b] : [pools, b];
   e.sharesLeft = sharesOf(limits);
-  if (pools.length > 1) pools.sort(byRank); // stable: pools of one rank keep their order
+  if (pools === null) return true;
+  if (!Array.isArray(pools)) {
+    allocatePool(pass, poolKey(pools, e, rowYear), [e], pools, state, method, summaries);
+    return true;
+  }
+  for (let x = 1; x < pools.length; x++) for (let y = 0; y < x; y++) if (poolKey(pools[x], e, rowYear) === poolKey(pools[y], e, rowYear)) return false;
+  pools.sort(byRank); // stable: pools of one rank keep their order
   for (const b of pools) allocatePool(pass, poolKey(b, e, rowYear), [e], b, state, method, summaries);
   return true;
 }
@@ -593,7 +603,8 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
   const label = t.label;
   let requested = 0;
   let exhaustion: number | null = null;
-  entries.forEach((e, j) => {
+  for (let j = 0; j < entries.length; j++) {
+    const e = entries[j];
     const i = e.i;
     requested += requests[j];
     pass.onPoolDraw?.(pass.live[i], k, requests[j], given[j], e.year === pass.live[i].app!.year ? null : e.year);
@@ -603,11 +614,11 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
       const short = requests[j] - given[j];
       e.cash -= short;
       const instalment = e.year !== pass.live[i].app!.year;
-      pass.cut(i, cutRule(l.name), pass.fen[i] - short, () => poolCut(label, instalment ? e.year : null, method), l.quote);
+      pass.cut(i, cutRule(l.name), pass.fen[i] - short, pass.trace && (() => poolCut(label, instalment ? e.year : null, method)), l.quote);
     } else if (pass.trace) {
       pass.note(i, tr(l.name, "en"), () => (requests[j] === 0 ? (t.nothing ??= bi(`${label}: nothing to pay from it`, `${label}：无需支付`)) : (t.full ??= bi(`${label}: paid in full`, `${label}：全额支付`))));
     }
-  });
+  }
   const awarded = requested <= left ? requested : left; // what allocateFen gave: all, or the whole pool
   // an instalment draws on its own year's pool, which counts it: later rows of that year see it spent
   if (k === b.key) state.record(b, awarded, entries[0].year, 1);
@@ -797,10 +808,10 @@ function runYear(run: YearRun, year: number[], y: number): void {
 function runChunk(run: YearRun, chunk: number[], due: CashEntry[]): void {
   const { pass, state, carry, method, summaries } = run;
   applyRowLimits(pass, chunk, state);
-  const provisional = chunk.map((i) => pass.fen[i]);
+  for (const i of chunk) pass.provisional[i] = pass.fen[i];
   const entries = cashEntries(pass, chunk, carry);
   allocatePools(pass, due.length > 0 ? [...due, ...entries] : entries, state, method, summaries);
-  settle(pass, chunk, provisional, state);
+  settle(pass, chunk, state);
 }
 
 /** The rounding of each award on its own, in its trace. */

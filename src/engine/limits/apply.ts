@@ -119,27 +119,37 @@ function shareKey(s: LimitShare, ctx: LimitContext): string {
   }
 }
 
-type Trie<T> = Map<unknown, Map<string, Map<string, Map<string, T>>>>;
-const tries = { keys: new Map() as Trie<BoundLimit>, shares: new Map() as Trie<string>, size: 0 };
+type TrieNode<T> = Map<string, Map<string, T>>;
+type Trie<T> = Map<unknown, Map<string, TrieNode<T>>>;
+/** The tries, cleared past a million leaves; gen counts the clearings (what holds a node checks it). */
+const tries = { keys: new Map() as Trie<BoundLimit>, shares: new Map() as Trie<string>, size: 0, gen: 0 };
+
+function clearFullTries(): void {
+  if (tries.size <= 1_000_000) return;
+  tries.keys.clear();
+  tries.shares.clear();
+  tries.size = 0;
+  tries.gen++;
+}
+
+/** A trie's node under (a, b): below it, c, then the leaf's keys. */
+function trieNode<T>(trie: Trie<T>, a: unknown, b: string): TrieNode<T> {
+  let m1 = trie.get(a);
+  if (!m1) trie.set(a, (m1 = new Map()));
+  let m2 = m1.get(b);
+  if (!m2) m1.set(b, (m2 = new Map()));
+  return m2;
+}
 
 /**
  * The last level of a trie for (a, b, c): under it, a string made once per distinct (a, b, c, d) and
  * then reused. The keys of a table's rows repeat (a recipient's rows share their keys), and a key made
  * once is hashed once wherever it is counted. No closure a lookup: the caller makes what is missing.
  */
-function trieLeaf<T>(trie: Trie<T>, a: unknown, b: string, c: string): Map<string, T> {
-  if (tries.size > 1_000_000) {
-    tries.keys.clear();
-    tries.shares.clear();
-    tries.size = 0;
-  }
-  let m1 = trie.get(a);
-  if (!m1) trie.set(a, (m1 = new Map()));
-  let m2 = m1.get(b);
-  if (!m2) m1.set(b, (m2 = new Map()));
-  let m3 = m2.get(c);
+function nodeLeaf<T>(node: TrieNode<T>, c: string): Map<string, T> {
+  let m3 = node.get(c);
   if (!m3) {
-    m2.set(c, (m3 = new Map()));
+    node.set(c, (m3 = new Map()));
     tries.size++;
   }
   return m3;
@@ -147,7 +157,8 @@ function trieLeaf<T>(trie: Trie<T>, a: unknown, b: string, c: string): Map<strin
 
 /** `${version}|${clause}`, with `:${part}` for a route or level (part not null), made once. */
 function interned(version: string, clause: string, part: string | null): string {
-  const leaf = trieLeaf(tries.shares, version, clause, part ?? "");
+  clearFullTries();
+  const leaf = nodeLeaf(trieNode(tries.shares, version, clause), part ?? "");
   const k = part === null ? "clause" : "part";
   let v = leaf.get(k);
   if (v === undefined) leaf.set(k, (v = part === null ? `${version}|${clause}` : `${version}|${clause}:${part}`));
@@ -169,17 +180,34 @@ function amountOf(l: Limit): bigint | null {
   return a;
 }
 
+/** Each limit's share key and its node of the keys trie, for rows of one version, clause, route and level. */
+interface RouteNodes { gen: number; version: string; jurisdiction: string; clause: string; route: string; level: string; shares: string[]; nodes: TrieNode<BoundLimit>[] }
+const routeNodes = new WeakMap<readonly Limit[], RouteNodes>();
+
+/** A route's RouteNodes, remembered per limits array (derive.ts makes one a route and version) while its rows agree. */
+function routeNodesOf(limits: readonly Limit[], ctx: LimitContext): RouteNodes {
+  const r = routeNodes.get(limits);
+  if (r && r.gen === tries.gen && r.version === ctx.version && r.jurisdiction === ctx.jurisdiction && r.clause === ctx.clause && r.route === ctx.route && r.level === ctx.level) return r;
+  const shares = limits.map((l) => shareKey(l.sharedBy, ctx));
+  const made = { gen: tries.gen, version: ctx.version, jurisdiction: ctx.jurisdiction, clause: ctx.clause, route: ctx.route, level: ctx.level, shares, nodes: limits.map((l, x) => trieNode(tries.keys, l, shares[x])) };
+  routeNodes.set(limits, made);
+  return made;
+}
+
 /** Binds a route's limits to a row. Limits of one award (period award) are left to the single-award computation. */
 export function bindLimits(limits: readonly Limit[], ctx: LimitContext): BoundLimit[] {
+  clearFullTries();
+  const { shares, nodes } = routeNodesOf(limits, ctx);
   const out: BoundLimit[] = [];
-  for (const l of limits) {
+  for (let x = 0; x < limits.length; x++) {
+    const l = limits[x];
     if (l.period === "award" && l.amount !== "own-award") continue;
     const alone = l.period === "award" && l.counts === "money" && !isPool(l);
     const period = alone ? "" : periodKey(l, ctx);
-    const share = shareKey(l.sharedBy, ctx);
+    const share = shares[x];
     const entity = entityKey(l, ctx);
     // Rows with the same key share one bound limit (it holds nothing of the row's own).
-    const leaf = trieLeaf(tries.keys, l, share, entity);
+    const leaf = nodeLeaf(nodes[x], entity);
     let b = leaf.get(period);
     if (b === undefined) {
       const base = `${l.id}|${share}|${entity}|`;
