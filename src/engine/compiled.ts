@@ -12,8 +12,11 @@ import type { PolicyVersion, Programme, Route } from "./types";
 /** A fraction of whole numbers, both below 2^31. */
 type Fraction = [number, number];
 
-/** The award in fen and the rule that set it (as computeVoucher names it), or null where the integers would leave the exact range. */
-type Evaluator = (spendFen: number) => [number, string] | null;
+/**
+ * The award in whole fen, or null where the integers would leave the exact range; `out`, where given,
+ * receives the rule that set it (as computeVoucher names it). Nothing is allocated a call.
+ */
+type Evaluator = (spendFen: number, out?: { binding: string }) => number | null;
 
 const SAFE = 2 ** 52;
 
@@ -53,8 +56,11 @@ function compileRoute(version: PolicyVersion, programme: Programme, route: Route
   if (route.kind === "lump-sum") {
     const lump = fenOf(route.amount!.value);
     if (lump === null) return null;
-    const result: [number, string] = all[0] !== null && all[0] < lump ? [all[0], all[1]] : [lump, "lump-sum"];
-    return () => result;
+    const [fen, binding] = all[0] !== null && all[0] < lump ? [all[0], all[1]] : [lump, "lump-sum"];
+    return (_s, out) => {
+      if (out) out.binding = binding;
+      return fen;
+    };
   }
   const rateD = domestic && route.domesticRate ? route.domesticRate.value : route.rate?.value;
   const rate = rateD && fraction(rateD);
@@ -62,17 +68,32 @@ function compileRoute(version: PolicyVersion, programme: Programme, route: Route
   const threshold = route.threshold ? fenOf(route.threshold.value) : null;
   if (!rate || !uplift || (route.threshold && threshold === null)) return null;
   const inclusive = route.threshold?.inclusive ?? true;
-  return (s) => {
-    if (threshold !== null && (inclusive ? s < threshold : s <= threshold)) return [0, "threshold"];
-    // award = s × n / d fen, capped, raised, capped again: kept as p/q.
-    let p = s * rate[0];
-    let q = rate[1];
-    let binding = "rate";
-    if (p * uplift[0] >= SAFE) return null;
-    if (before !== null && p > before * q) [p, q, binding] = [before, 1, beforeBinding];
-    [p, q] = [p * uplift[0], q * uplift[1]];
-    if (after !== null && p > after * q) [p, q, binding] = [after, 1, afterBinding];
-    return 2 * p + q < SAFE ? [halfUp(p, q), binding] : null;
+  return (s, out) => {
+    let fen = 0;
+    let binding = "threshold";
+    if (threshold === null || (inclusive ? s >= threshold : s > threshold)) {
+      // award = s × n / d fen, capped, raised, capped again: kept as p/q.
+      let p = s * rate[0];
+      let q = rate[1];
+      binding = "rate";
+      if (p * uplift[0] >= SAFE) return null;
+      if (before !== null && p > before * q) {
+        p = before;
+        q = 1;
+        binding = beforeBinding;
+      }
+      p *= uplift[0];
+      q *= uplift[1];
+      if (after !== null && p > after * q) {
+        p = after;
+        q = 1;
+        binding = afterBinding;
+      }
+      if (2 * p + q >= SAFE) return null;
+      fen = halfUp(p, q);
+    }
+    if (out) out.binding = binding;
+    return fen;
   };
 }
 
@@ -102,9 +123,31 @@ function fenFromDigits(d: string): number | null {
   return n < SAFE ? n : null;
 }
 
+/** A spend in whole fen, where it is one exactly (a number, or text such as 1500万). */
+function spendFen(spend: unknown): number | null {
+  return typeof spend === "number" ? numberFen(spend) : typeof spend === "string" ? textFen(spend) : null;
+}
+
+/** The domestic argument as a flag, or null where it is none (the ordinary way gives the message). */
+function domesticFlag(domestic: unknown): boolean | null {
+  if (domestic === true || domestic === false) return domestic;
+  if (domestic === null || domestic === undefined || domestic === "") return false;
+  try {
+    return parseDomestic(domestic).domestic;
+  } catch {
+    return null;
+  }
+}
+
+/** What the arguments resolve to, with the route's evaluators (not domestic, domestic) once first used. */
+interface Found { version: PolicyVersion; programme: Programme; route: Route; pair?: Pair }
+type Pair = [Evaluator | null, Evaluator | null];
+
 /** The compiled evaluators and what the arguments resolve to, remembered per resolver. */
 export class CompiledVouchers {
-  private readonly where = new Map<string, { version: PolicyVersion; programme: Programme; route: Route } | null>();
+  /** By jurisdiction, type and year (nested maps: no key string a call). */
+  private readonly where = new Map<string, Map<string, Map<number, Found | null>>>();
+  private size = 0;
 
   constructor(private readonly resolver: Resolver) {}
 
@@ -112,13 +155,24 @@ export class CompiledVouchers {
   amount(jurisdiction: unknown, type: unknown, spend: unknown, domestic: unknown, year: number): number | null {
     if (typeof jurisdiction !== "string" || typeof type !== "string") return null;
     const found = this.find(jurisdiction, type, year);
-    const f = found && compiledAward(found.version, found.programme, found.route, spend, domestic);
-    return f ? f[0] / 100 : null;
+    const fen = found && spendFen(spend);
+    const d = fen === null ? null : domesticFlag(domestic);
+    if (d === null) return null;
+    const evaluate = (found!.pair ??= evaluatorPair(found!.version, found!.programme, found!.route))[d ? 1 : 0];
+    const f = evaluate ? evaluate(fen!) : null;
+    return f === null ? null : f / 100;
   }
 
-  private find(jurisdiction: string, type: string, year: number) {
-    const k = `${jurisdiction}\u0000${type}\u0000${year}`;
-    let hit = this.where.get(k);
+  private find(jurisdiction: string, type: string, year: number): Found | null {
+    if (this.size > 10000) {
+      this.where.clear();
+      this.size = 0;
+    }
+    let byType = this.where.get(jurisdiction);
+    if (!byType) this.where.set(jurisdiction, (byType = new Map()));
+    let byYear = byType.get(type);
+    if (!byYear) byType.set(type, (byYear = new Map()));
+    let hit = byYear.get(year);
     if (hit === undefined) {
       try {
         const { version } = this.resolver.resolve(jurisdiction, year);
@@ -126,21 +180,21 @@ export class CompiledVouchers {
       } catch {
         hit = null; // the ordinary way gives the message
       }
-      if (this.where.size > 10000) this.where.clear();
-      this.where.set(k, hit);
+      byYear.set(year, hit);
+      this.size++;
     }
     return hit;
   }
 }
 
-const evaluators = new WeakMap<Route, Map<PolicyVersion, [Evaluator | null, Evaluator | null]>>();
+const evaluators = new WeakMap<Route, Map<PolicyVersion, Pair>>();
 
-function evaluatorFor(version: PolicyVersion, programme: Programme, route: Route, domestic: boolean): Evaluator | null {
+function evaluatorPair(version: PolicyVersion, programme: Programme, route: Route): Pair {
   let byVersion = evaluators.get(route);
   if (!byVersion) evaluators.set(route, (byVersion = new Map()));
   let pair = byVersion.get(version);
   if (!pair) byVersion.set(version, (pair = [compileRoute(version, programme, route, false), compileRoute(version, programme, route, true)]));
-  return pair[domestic ? 1 : 0];
+  return pair;
 }
 
 /**
@@ -148,13 +202,10 @@ function evaluatorFor(version: PolicyVersion, programme: Programme, route: Route
  * that needs no trace; null: compute it the ordinary way.
  */
 export function compiledAward(version: PolicyVersion, programme: Programme, route: Route, spend: unknown, domestic: unknown): [number, string] | null {
-  const fen = typeof spend === "number" ? numberFen(spend) : typeof spend === "string" ? textFen(spend) : null;
-  if (fen === null) return null;
-  let d: boolean;
-  try {
-    d = parseDomestic(domestic).domestic;
-  } catch {
-    return null;
-  }
-  return evaluatorFor(version, programme, route, d)?.(fen) ?? null;
+  const fen = spendFen(spend);
+  const d = fen === null ? null : domesticFlag(domestic);
+  const evaluate = d === null ? null : evaluatorPair(version, programme, route)[d ? 1 : 0];
+  const out = { binding: "" };
+  const f = evaluate ? evaluate(fen!, out) : null;
+  return f === null ? null : [f, out.binding];
 }

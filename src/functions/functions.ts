@@ -2,7 +2,7 @@
 // generated from the JSDoc here by custom-functions-metadata-plugin, which also adds the
 // CustomFunctions.associate calls when webpack bundles this file.
 import { defaultEngine, toFen } from "../engine";
-import { excel } from "./excel-error";
+import { excel, toExcelError } from "./excel-error";
 import { memoize } from "./memo";
 import { policyYear } from "./policy-year";
 import { displayLang } from "./language";
@@ -34,8 +34,16 @@ const versionKey = memoize((jurisdiction: any, year?: any): string => defaultEng
  * @returns The award in 元, rounded to the fen.
  */
 export function computeVoucher(jurisdiction: any, type: any, spend: any, domestic?: any, year?: any): number {
-  // The compiled evaluator answers a plain call faster than the memo could (engine/compiled.ts).
-  return excel(() => defaultEngine().voucherCompiled(jurisdiction, type, spend, domestic, year, policyYear()) ?? voucherAmount(jurisdiction, type, spend, domestic, year));
+  // The compiled evaluator answers a plain call faster than the memo could (engine/compiled.ts): no
+  // closure for it, and the policy year is read only where the call gives no year.
+  let fast: number | null;
+  try {
+    const empty = year === undefined || year === null || year === "";
+    fast = defaultEngine().voucherCompiled(jurisdiction, type, spend, domestic, year, empty ? policyYear() : 0);
+  } catch (e) {
+    throw toExcelError(e);
+  }
+  return fast ?? excel(() => voucherAmount(jurisdiction, type, spend, domestic, year));
 }
 
 /**

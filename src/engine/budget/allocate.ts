@@ -29,10 +29,10 @@ export function toFenBig(yuan: Decimal): bigint {
   return BigInt(yuan.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
 }
 
-/** Whole fen → 元 as an exact decimal. */
-export function fenToYuan(fen: bigint): Decimal {
-  const neg = fen < 0n;
-  const digits = (neg ? -fen : fen).toString().padStart(3, "0");
+/** Whole fen (a BigInt, or a safe integer Number) → 元 as an exact decimal. */
+export function fenToYuan(fen: bigint | number): Decimal {
+  const neg = fen < 0;
+  const digits = String(neg ? -fen : fen).padStart(3, "0");
   return new Decimal(`${neg ? "-" : ""}${digits.slice(0, -2)}.${digits.slice(-2)}`); // one parse, no division
 }
 
@@ -78,6 +78,18 @@ export function allocateFen(pool: bigint, requests: readonly bigint[], method: A
   order.sort(byRemainder(rem, total));
   for (let k = 0; leftover > 0n; k++, leftover--) out[order[k]] += 1n;
   return out;
+}
+
+/**
+ * allocateFen on whole fen as Numbers, each request and their total below 2^53 (the portfolio pass's
+ * amounts): only a pool shared among several requests that it does not cover goes through BigInts.
+ */
+export function allocateSafe(pool: number, requests: readonly number[], method: AllocationMethod): number[] {
+  if (requests.length === 1) return [requests[0] < pool ? requests[0] : pool]; // either method
+  let total = 0;
+  for (const r of requests) total += r;
+  if (total <= pool) return requests.slice();
+  return allocateFen(BigInt(pool), requests.map(BigInt), method).map(Number);
 }
 
 /**

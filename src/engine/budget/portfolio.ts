@@ -5,7 +5,7 @@
 //   pools (programme pool, measure pools).
 import Decimal from "decimal.js";
 import { formatYuan, normalizeText } from "../amount";
-import { AwardError, invalidValue, notAvailable } from "../errors";
+import { AwardError, invalidNumber, invalidValue, notAvailable } from "../errors";
 import type { ResolvedVersion, Resolver } from "../resolve";
 import { bindLimits, ENTITY_COLUMNS, LimitState, type BoundLimit, type LimitContext } from "../limits/apply";
 import { voucherRouteLimits } from "../limits/derive";
@@ -15,7 +15,7 @@ import { headerIn } from "../messages/tables";
 import { clauseLabel } from "../messages/labels";
 import type { Instalments, PolicyVersion, Programme, Route } from "../types";
 import { computeVoucher, type Step } from "../voucher";
-import { allocateFen, fenToYuan, toFenBig, type AllocationMethod } from "./allocate";
+import { allocateSafe, fenToYuan, toFenBig, type AllocationMethod } from "./allocate";
 import { serialToISO } from "./dates";
 import type { Application, ParsedRow } from "./table";
 
@@ -177,12 +177,12 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
   const fast = trace ? null : compiledAward(version, programme, route, amount, app.domestic);
   const r = fast ? null : computeVoucher(resolver, resolved, app.programme, amount, app.domestic, app.year, trace);
   const limits = bindLimits(voucherRouteLimits(version, programme, route), limitContext(app, version, programme.id, route.id, route.id));
-  return r ? new VoucherAward(n, limits, r.award, undefined, r.binding, r.steps) : new VoucherAward(n, limits, undefined, BigInt(fast![0]), fast![1], NO_STEPS);
+  return r ? new VoucherAward(n, limits, r.award, undefined, r.binding, r.steps) : new VoucherAward(n, limits, undefined, fast![0], fast![1], NO_STEPS);
 }
 
 /** A voucher row's award: in 元 as computed, or in whole fen with the 元 made only when read (most runs never read it). */
 class VoucherAward implements RowAward {
-  constructor(private readonly n: RouteNames, readonly limits: BoundLimit[], private exact: Decimal | undefined, readonly singleFen: bigint | undefined, readonly binding: string, public steps: Step[]) {}
+  constructor(private readonly n: RouteNames, readonly limits: BoundLimit[], private exact: Decimal | undefined, readonly fen: number | undefined, readonly binding: string, public steps: Step[]) {}
   // what every row under the route shares, read from it (a million rows hold one copy)
   get kind() {
     return "voucher" as const;
@@ -203,7 +203,10 @@ class VoucherAward implements RowAward {
     return this.n.instalments;
   }
   get single(): Decimal {
-    return (this.exact ??= fenToYuan(this.singleFen!));
+    return (this.exact ??= fenToYuan(this.fen!));
+  }
+  get singleFen(): bigint | undefined {
+    return this.fen === undefined ? undefined : BigInt(this.fen);
   }
 }
 
@@ -247,7 +250,7 @@ export interface PortfolioOptions {
  * A row's draw on one pool: the pool's key (as PoolSummary.key), what it asked and what the pool gave,
  * in whole fen; `due` is the year an instalment falls due where it is not the row's own year.
  */
-export type PoolDrawFn = (row: PortfolioRow, pool: string, requested: bigint, given: bigint, due: number | null) => void;
+export type PoolDrawFn = (row: PortfolioRow, pool: string, requested: number, given: number, due: number | null) => void;
 
 /** Order of processing: by year, then date (undated rows last in their year), then row order. */
 function compareRows(a: PortfolioRow, b: PortfolioRow): number {
@@ -283,20 +286,40 @@ function cutRule(name: Text): string {
 /** How "cut by" names the single-award rule that set an award on its own, where it cut it. */
 const SINGLE_CUTS: Record<string, string> = { cap: "cap", "recipient-cap": "recipient cap", pool: "pool", threshold: "threshold", years: "years of support" };
 
-const yuanOf = (fen: bigint) => formatYuan(fenToYuan(fen));
-const zero = 0n;
+const yuanOf = (fen: bigint | number) => formatYuan(fenToYuan(fen));
 
-/** The rows being worked on, in date order, with their amounts in whole fen and the rules that cut them. */
+/** A row's award on its own in whole fen, as a Number. */
+function ownFen(a: RowAward): number {
+  return a instanceof VoucherAward && a.fen !== undefined ? a.fen : Number(toFenBig(a.single));
+}
+
+/**
+ * The rows being worked on, in date order, with their amounts in whole fen and the rules that cut them.
+ * The amounts are Numbers: every count of the pass is a sum of them, exact while their total (with
+ * what was paid before) stays below 2^53 fen (9×10^13 元), which the pass checks first.
+ */
 class Pass {
-  readonly fen: bigint[];
-  readonly own: bigint[];
-  readonly paidBefore: bigint[];
+  readonly fen: Float64Array;
+  readonly own: Float64Array;
+  readonly paidBefore: Float64Array;
+  /** Each row's amount before the pools of its chunk cut it (see runChunk). */
+  readonly provisional: Float64Array;
   /** Each instalment of a row paid in instalments, as its pools left it. */
   readonly instalments = new Map<number, CashEntry[]>();
   constructor(readonly live: PortfolioRow[], readonly trace: boolean, readonly onPoolDraw?: PoolDrawFn) {
-    this.fen = live.map((r) => r.award!.singleFen ?? toFenBig(r.award!.single));
-    this.own = [...this.fen];
-    this.paidBefore = live.map((r) => (r.app!.paidBefore ? toFenBig(r.app!.paidBefore) : zero));
+    const n = live.length;
+    this.fen = new Float64Array(n);
+    this.paidBefore = new Float64Array(n);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const before = live[i].app!.paidBefore;
+      this.fen[i] = ownFen(live[i].award!);
+      this.paidBefore[i] = before ? Number(toFenBig(before)) : 0;
+      total += this.fen[i] + this.paidBefore[i];
+    }
+    if (!(total <= Number.MAX_SAFE_INTEGER)) throw invalidNumber(bi("the awards of the table add up to more than 9×10^13 元, more than is counted exactly: split the table.", "表中补贴合计超过 9×10^13 元，无法精确计算：请拆分表格。"));
+    this.own = this.fen.slice();
+    this.provisional = new Float64Array(n);
   }
   note(i: number, step: string, value: () => string | Text, quote?: string): void {
     if (!this.trace) return;
@@ -309,12 +332,13 @@ class Pass {
     const row = this.live[i];
     row.steps = row.steps === NO_STEPS ? [s] : row.steps.concat(s);
   }
-  cut(i: number, rule: string, to: bigint, why: () => Text, quote?: string): void {
+  /** Lowers a row's amount; `why` is given where the pass keeps a trace (`pass.trace && …`: no closure made otherwise). */
+  cut(i: number, rule: string, to: number, why: false | (() => Text), quote?: string): void {
     const from = this.fen[i];
     if (to >= from) return;
     addCut(this.live[i], rule);
     this.fen[i] = to;
-    if (this.trace) this.add(i, new CutStep(rule, from, to, why(), quote ? { quote, source: this.live[i].award!.version.source } : undefined));
+    if (this.trace && why) this.add(i, new CutStep(rule, from, to, why(), quote ? { quote, source: this.live[i].award!.version.source } : undefined));
   }
 }
 
@@ -325,7 +349,7 @@ class Pass {
 class CutStep implements Step {
   readonly quote?: string;
   readonly source?: string;
-  constructor(readonly step: string, private readonly from: bigint, private readonly to: bigint, private readonly why: Text, cited?: { quote: string; source: string }) {
+  constructor(readonly step: string, private readonly from: number, private readonly to: number, private readonly why: Text, cited?: { quote: string; source: string }) {
     if (cited) [this.quote, this.source] = [cited.quote, cited.source];
   }
   get text(): Text {
@@ -349,7 +373,8 @@ function addCut(r: PortfolioRow, rule: string): void {
 
 /** A row of the result; what it is paid is kept in whole fen, its 元 made only when read. */
 class Row implements PortfolioRow {
-  paidFen?: bigint;
+  /** What is paid in whole fen, set by the pass. */
+  fen?: number;
   private paidYuan?: Decimal | null;
   cuts: string[] = NO_CUTS;
   steps: Step[] = NO_STEPS;
@@ -358,7 +383,10 @@ class Row implements PortfolioRow {
   constructor(readonly index: number, readonly line: number, readonly app: Application | null, public error: AwardError | null, public award: RowAward | null) {}
   get paid(): Decimal | null {
     if (this.paidYuan) return this.paidYuan;
-    return this.paidFen === undefined ? this.paidYuan ?? null : (this.paidYuan = fenToYuan(this.paidFen));
+    return this.fen === undefined ? this.paidYuan ?? null : (this.paidYuan = fenToYuan(this.fen));
+  }
+  get paidFen(): bigint | undefined {
+    return this.fen === undefined ? undefined : BigInt(this.fen);
   }
   set paid(v: Decimal | null) {
     this.paidYuan = v;
@@ -413,7 +441,7 @@ function nonDuplication(pass: Pass, year: number[]): void {
     if (g.length < 2 || g.every((i) => live[i].award!.awardId === live[g[0]].award!.awardId)) continue;
     // each award's total over the group, in the order first seen (a group is a few rows: a list, not a map)
     const ids: string[] = [];
-    const sums: bigint[] = [];
+    const sums: number[] = [];
     for (const i of g) {
       const k = ids.indexOf(live[i].award!.awardId);
       if (k < 0) {
@@ -427,10 +455,10 @@ function nonDuplication(pass: Pass, year: number[]): void {
     const bestRow = live[g.find((i) => live[i].award!.awardId === best)!];
     for (const i of g) {
       if (live[i].award!.awardId === best) continue;
-      pass.cut(i, "non-duplication", zero, () => bi(
+      pass.cut(i, "non-duplication", 0, pass.trace && (() => bi(
         `the same project also qualifies for ${bestRow.award!.label} (row ${bestRow.line}), which pays more: only the highest award is paid`,
         `同一项目亦符合${bestRow.award!.labelZh ?? bestRow.award!.label}（第${bestRow.line}行），金额更高：只按最高一项支持`,
-      ), live[i].award!.version.nonDuplication!.quote);
+      )), live[i].award!.version.nonDuplication!.quote);
     }
   }
 }
@@ -461,7 +489,7 @@ function projectGroups(pass: Pass, year: number[]): number[][] {
 }
 
 /** Why a limit cut a row, for the trace, in both languages. */
-function reason(b: BoundLimit, before: bigint, paidBefore: bigint): Text {
+function reason(b: BoundLimit, before: number, paidBefore: number): Text {
   const l = b.limit;
   const [en, zh] = [tr(l.name, "en"), tr(l.name, "zh")];
   const period = b.period || "";
@@ -484,18 +512,19 @@ function applyRowLimits(pass: Pass, year: number[], state: LimitState): void {
       const to = state.allowed(b, pass.fen[i], pass.own[i], pass.paidBefore[i], app.year);
       if (to >= pass.fen[i]) continue;
       const before = state.usedBy(b); // the state is unchanged since allowed: what earlier rows used
-      pass.cut(i, cutRule(b.limit.name), to, () => reason(b, before, pass.paidBefore[i]), b.limit.quote);
+      pass.cut(i, cutRule(b.limit.name), to, pass.trace && (() => reason(b, before, pass.paidBefore[i])), b.limit.quote);
     }
     for (const b of pass.live[i].award!.limits) if (!b.pool) state.record(b, pass.fen[i], app.year, 1);
   }
 }
 
 /** Re-counts what the year's rows used once the pools have cut them: later years count what was paid. */
-function settle(pass: Pass, year: number[], provisional: bigint[], state: LimitState): void {
-  year.forEach((i, j) => {
-    if (pass.fen[i] === provisional[j]) return;
-    for (const b of pass.live[i].award!.limits) if (!b.pool) state.recount(b, provisional[j], pass.fen[i], pass.live[i].app!.year);
-  });
+function settle(pass: Pass, year: number[], state: LimitState): void {
+  for (const i of year) {
+    const from = pass.provisional[i];
+    if (pass.fen[i] === from) continue;
+    for (const b of pass.live[i].award!.limits) if (!b.pool) state.recount(b, from, pass.fen[i], pass.live[i].app!.year);
+  }
 }
 
 /** One year's cash of a row drawing on the pools: the whole award, or one instalment of it. */
@@ -503,10 +532,10 @@ interface CashEntry {
   i: number;
   year: number;
   /** What is still asked of the pools, in fen (lowered by each pool that cuts it). */
-  cash: bigint;
+  cash: number;
   /** The amount split between payers, fixed at the first payer's pool; and what earlier payers' shares took. */
-  split: bigint | null;
-  splitTaken: bigint;
+  split: number | null;
+  splitTaken: number;
   sharesLeft: number;
 }
 
@@ -549,11 +578,16 @@ function sharesOf(limits: readonly BoundLimit[]): number {
 function allocateAlone(pass: Pass, e: CashEntry, state: LimitState, method: AllocationMethod, summaries: Map<string, Tally>): boolean {
   const limits = pass.live[e.i].award!.limits;
   const rowYear = pass.live[e.i].app!.year;
-  const pools: BoundLimit[] = [];
-  for (const b of limits) if (b.pool) pools.push(b);
-  for (let x = 1; x < pools.length; x++) for (let y = 0; y < x; y++) if (poolKey(pools[x], e, rowYear) === poolKey(pools[y], e, rowYear)) return false;
+  let pools: BoundLimit[] | BoundLimit | null = null; // most rows have one pool: no array for it
+  for (const b of limits) if (b.pool) pools = pools === null ? b : Array.isArray(pools) ? [...pools, b] : [pools, b];
   e.sharesLeft = sharesOf(limits);
-  if (pools.length > 1) pools.sort(byRank); // stable: pools of one rank keep their order
+  if (pools === null) return true;
+  if (!Array.isArray(pools)) {
+    allocatePool(pass, poolKey(pools, e, rowYear), [e], pools, state, method, summaries);
+    return true;
+  }
+  for (let x = 1; x < pools.length; x++) for (let y = 0; y < x; y++) if (poolKey(pools[x], e, rowYear) === poolKey(pools[y], e, rowYear)) return false;
+  pools.sort(byRank); // stable: pools of one rank keep their order
   for (const b of pools) allocatePool(pass, poolKey(b, e, rowYear), [e], b, state, method, summaries);
   return true;
 }
@@ -569,42 +603,43 @@ function poolCut(label: string, dueYear: number | null, method: AllocationMethod
 const byRank = (x: BoundLimit, y: BoundLimit) => x.rank - y.rank;
 
 /** What an entry asks of one pool: all its cash, or a payer's share of it (the last payer takes the remainder of a fen). */
-function requestOf(e: CashEntry, b: BoundLimit): bigint {
+function requestOf(e: CashEntry, b: BoundLimit): number {
   const share = b.limit.share;
   if (!share) return e.cash;
   if (e.split === null) e.split = e.cash;
   e.sharesLeft -= 1;
-  const r = e.sharesLeft === 0 ? e.split - e.splitTaken : BigInt(share.times(e.split.toString()).floor().toFixed(0));
+  const r = e.sharesLeft === 0 ? e.split - e.splitTaken : share.times(e.split).floor().toNumber();
   e.splitTaken += r;
   return r;
 }
 
 function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit, state: LimitState, method: AllocationMethod, summaries: Map<string, Tally>): void {
   const l = b.limit;
-  const limit = b.amount!;
+  const limit = b.n;
   const usedBefore = k === b.key ? state.usedBy(b) : state.used(k);
-  const left = limit > usedBefore ? limit - usedBefore : zero;
+  const left = limit > usedBefore ? limit - usedBefore : 0;
   const requests = entries.map((e) => requestOf(e, b));
-  const given = allocateFen(left, requests, method);
+  const given = allocateSafe(left, requests, method);
   const t = tallyOf(summaries, k, b, pass.live[entries[0].i], entries[0].year);
   const label = t.label;
-  let requested = zero;
+  let requested = 0;
   let exhaustion: number | null = null;
-  entries.forEach((e, j) => {
+  for (let j = 0; j < entries.length; j++) {
+    const e = entries[j];
     const i = e.i;
     requested += requests[j];
     pass.onPoolDraw?.(pass.live[i], k, requests[j], given[j], e.year === pass.live[i].app!.year ? null : e.year);
-    if (exhaustion === null && requested >= left && requests[j] > zero) exhaustion = e.year === pass.live[i].app!.year ? pass.live[i].app!.date : null;
+    if (exhaustion === null && requested >= left && requests[j] > 0) exhaustion = e.year === pass.live[i].app!.year ? pass.live[i].app!.date : null;
     if (l.payer) (pass.live[i].payers ??= []).push({ payer: l.payer, amount: fenToYuan(given[j]) });
     if (requests[j] > given[j]) {
       const short = requests[j] - given[j];
       e.cash -= short;
       const instalment = e.year !== pass.live[i].app!.year;
-      pass.cut(i, cutRule(l.name), pass.fen[i] - short, () => (instalment ? poolCut(label, e.year, method) : (t.cut ??= poolCut(label, null, method))), l.quote);
+      pass.cut(i, cutRule(l.name), pass.fen[i] - short, pass.trace && (() => (instalment ? poolCut(label, e.year, method) : (t.cut ??= poolCut(label, null, method)))), l.quote);
     } else if (pass.trace) {
-      pass.add(i, requests[j] === zero ? (t.nothing ??= poolStep(l, bi(`${label}: nothing to pay from it`, `${label}：无需支付`))) : (t.full ??= poolStep(l, bi(`${label}: paid in full`, `${label}：全额支付`))));
+      pass.add(i, requests[j] === 0 ? (t.nothing ??= poolStep(l, bi(`${label}: nothing to pay from it`, `${label}：无需支付`))) : (t.full ??= poolStep(l, bi(`${label}: paid in full`, `${label}：全额支付`))));
     }
-  });
+  }
   const awarded = requested <= left ? requested : left; // what allocateFen gave: all, or the whole pool
   // an instalment draws on its own year's pool, which counts it: later rows of that year see it spent
   if (k === b.key) state.record(b, awarded, entries[0].year, 1);
@@ -620,7 +655,7 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
 /** A pool's summary as it is counted, in whole fen (made PoolSummary once, at the end). */
 interface Tally {
   key: string; version: string; pool: string; label: string; year: number; period: string; quote: string;
-  limit: bigint; requested: bigint; given: bigint; awarded: bigint; remaining: bigint; exhaustion: number | null; rows: number;
+  limit: bigint; requested: number; given: number; awarded: number; remaining: number; exhaustion: number | null; rows: number;
   /** The pool's steps "paid in full" and "nothing to pay", and why it cut a row, made once and shared by every row's trace. */
   full?: Step; nothing?: Step; cut?: Text;
 }
@@ -636,7 +671,7 @@ function tallyOf(tallies: Map<string, Tally>, k: string, b: BoundLimit, first: P
     const period = year === first.app!.year ? b.period : String(year);
     t = {
       key: k, version: first.award!.version.key, pool, label: `${l.title ?? `${pool} ${tr(l.name, "en")}`} ${period}, ${yuanOf(b.amount!)}`, year, period, quote: l.quote,
-      limit: b.amount!, requested: zero, given: zero, awarded: zero, remaining: b.amount!, exhaustion: null, rows: 0,
+      limit: b.amount!, requested: 0, given: 0, awarded: 0, remaining: b.n, exhaustion: null, rows: 0,
     };
     tallies.set(k, t);
   }
@@ -646,7 +681,9 @@ function tallyOf(tallies: Map<string, Tally>, k: string, b: BoundLimit, first: P
 function summaryOf(t: Tally): PoolSummary {
   return {
     key: t.key, version: t.version, pool: t.pool, label: t.label, year: t.year, period: t.period, limit: fenToYuan(t.limit),
-    requested: fenToYuan(t.requested), awarded: fenToYuan(t.awarded), unmet: fenToYuan(t.requested - t.given), remaining: fenToYuan(t.remaining),
+    requested: fenToYuan(t.requested), awarded: fenToYuan(t.awarded), unmet: fenToYuan(t.requested - t.given),
+    // a limit above 2^53 fen was counted as 2^53 (BoundLimit.n): its remainder from the limit itself
+    remaining: t.limit > 2n ** 53n ? fenToYuan(t.limit - BigInt(t.awarded)) : fenToYuan(t.remaining),
     exhaustion: t.exhaustion, rows: t.rows, quote: t.quote,
   };
 }
@@ -662,14 +699,14 @@ function cashEntries(pass: Pass, year: number[], carry: Map<number, CashEntry[]>
     const y = r.app!.year;
     const shares = r.award!.instalments?.shares;
     if (!shares) {
-      out.push({ i, year: y, cash: pass.fen[i], split: null, splitTaken: zero, sharesLeft: 0 });
+      out.push({ i, year: y, cash: pass.fen[i], split: null, splitTaken: 0, sharesLeft: 0 });
       continue;
     }
-    let taken = zero;
+    let taken = 0;
     shares.forEach((s, k) => {
-      const part = k === shares.length - 1 ? pass.fen[i] - taken : BigInt(s.times(pass.fen[i].toString()).floor().toFixed(0));
+      const part = k === shares.length - 1 ? pass.fen[i] - taken : s.times(pass.fen[i]).floor().toNumber();
       taken += part;
-      const e: CashEntry = { i, year: y + k, cash: part, split: null, splitTaken: zero, sharesLeft: 0 };
+      const e: CashEntry = { i, year: y + k, cash: part, split: null, splitTaken: 0, sharesLeft: 0 };
       if (k === 0) out.push(e);
       else {
         const q = carry.get(y + k) ?? [];
@@ -718,7 +755,7 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
     for (const k of carry.keys()) years.add(k);
   }
   live.forEach((r, i) => {
-    r.paidFen = pass.fen[i]; // paid (元) follows from it when read
+    (r as Row).fen = pass.fen[i]; // paid (元) and paidFen follow from it when read
     const parts = pass.instalments.get(i);
     if (parts) r.cash = parts.map((e) => ({ year: e.year, amount: fenToYuan(e.cash) }));
   });
@@ -795,10 +832,10 @@ function runYear(run: YearRun, year: number[], y: number): void {
 function runChunk(run: YearRun, chunk: number[], due: CashEntry[]): void {
   const { pass, state, carry, method, summaries } = run;
   applyRowLimits(pass, chunk, state);
-  const provisional = chunk.map((i) => pass.fen[i]);
+  for (const i of chunk) pass.provisional[i] = pass.fen[i];
   const entries = cashEntries(pass, chunk, carry);
   allocatePools(pass, due.length > 0 ? [...due, ...entries] : entries, state, method, summaries);
-  settle(pass, chunk, provisional, state);
+  settle(pass, chunk, state);
 }
 
 /** The rounding of each award on its own, in its trace. */

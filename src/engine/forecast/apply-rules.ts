@@ -85,8 +85,8 @@ function monthlyDraws(): { draws: Map<string, [Float64Array, Float64Array]>; onP
     let d = draws.get(pool);
     if (!d) draws.set(pool, (d = [new Float64Array(12), new Float64Array(12)]));
     const m = due === null ? month(row.app!.date) : 0;
-    d[0][m] += Number(given);
-    d[1][m] += Number(requested);
+    d[0][m] += given;
+    d[1][m] += requested;
   };
   return { draws, onPoolDraw };
 }

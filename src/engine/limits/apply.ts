@@ -34,6 +34,11 @@ export interface BoundLimit {
   period: string;
   /** In fen for money; a count for awards and years; null: the row's own award (top-up). */
   amount: bigint | null;
+  /**
+   * The amount as the pass counts it, a Number: a count, or fen; a limit above 2^53 fen is taken as
+   * 2^53, more than a pass ever counts (it checks its total), so it still never binds. 0 for null.
+   */
+  n: number;
   pool: boolean;
   rank: number;
   /** The count's slot in the LimitState that last saw it (set by that state; -1 before). */
@@ -114,27 +119,37 @@ function shareKey(s: LimitShare, ctx: LimitContext): string {
   }
 }
 
-type Trie<T> = Map<unknown, Map<string, Map<string, Map<string, T>>>>;
-const tries = { keys: new Map() as Trie<BoundLimit>, shares: new Map() as Trie<string>, size: 0 };
+type TrieNode<T> = Map<string, Map<string, T>>;
+type Trie<T> = Map<unknown, Map<string, TrieNode<T>>>;
+/** The tries, cleared past a million leaves; gen counts the clearings (what holds a node checks it). */
+const tries = { keys: new Map() as Trie<BoundLimit>, shares: new Map() as Trie<string>, size: 0, gen: 0 };
+
+function clearFullTries(): void {
+  if (tries.size <= 1_000_000) return;
+  tries.keys.clear();
+  tries.shares.clear();
+  tries.size = 0;
+  tries.gen++;
+}
+
+/** A trie's node under (a, b): below it, c, then the leaf's keys. */
+function trieNode<T>(trie: Trie<T>, a: unknown, b: string): TrieNode<T> {
+  let m1 = trie.get(a);
+  if (!m1) trie.set(a, (m1 = new Map()));
+  let m2 = m1.get(b);
+  if (!m2) m1.set(b, (m2 = new Map()));
+  return m2;
+}
 
 /**
  * The last level of a trie for (a, b, c): under it, a string made once per distinct (a, b, c, d) and
  * then reused. The keys of a table's rows repeat (a recipient's rows share their keys), and a key made
  * once is hashed once wherever it is counted. No closure a lookup: the caller makes what is missing.
  */
-function trieLeaf<T>(trie: Trie<T>, a: unknown, b: string, c: string): Map<string, T> {
-  if (tries.size > 1_000_000) {
-    tries.keys.clear();
-    tries.shares.clear();
-    tries.size = 0;
-  }
-  let m1 = trie.get(a);
-  if (!m1) trie.set(a, (m1 = new Map()));
-  let m2 = m1.get(b);
-  if (!m2) m1.set(b, (m2 = new Map()));
-  let m3 = m2.get(c);
+function nodeLeaf<T>(node: TrieNode<T>, c: string): Map<string, T> {
+  let m3 = node.get(c);
   if (!m3) {
-    m2.set(c, (m3 = new Map()));
+    node.set(c, (m3 = new Map()));
     tries.size++;
   }
   return m3;
@@ -142,7 +157,8 @@ function trieLeaf<T>(trie: Trie<T>, a: unknown, b: string, c: string): Map<strin
 
 /** `${version}|${clause}`, with `:${part}` for a route or level (part not null), made once. */
 function interned(version: string, clause: string, part: string | null): string {
-  const leaf = trieLeaf(tries.shares, version, clause, part ?? "");
+  clearFullTries();
+  const leaf = nodeLeaf(trieNode(tries.shares, version, clause), part ?? "");
   const k = part === null ? "clause" : "part";
   let v = leaf.get(k);
   if (v === undefined) leaf.set(k, (v = part === null ? `${version}|${clause}` : `${version}|${clause}:${part}`));
@@ -150,6 +166,9 @@ function interned(version: string, clause: string, part: string | null): string 
 }
 
 const amounts = new WeakMap<Limit, bigint | null>();
+
+/** A limit's amount as the pass counts it (see BoundLimit.n). */
+const countable = (a: bigint | null) => (a === null ? 0 : a > 2n ** 53n ? 2 ** 53 : Number(a));
 
 /** A limit's amount in fen (money) or as a count, made once per limit. */
 function amountOf(l: Limit): bigint | null {
@@ -161,21 +180,39 @@ function amountOf(l: Limit): bigint | null {
   return a;
 }
 
+/** Each limit's share key and its node of the keys trie, for rows of one version, clause, route and level. */
+interface RouteNodes { gen: number; version: string; jurisdiction: string; clause: string; route: string; level: string; shares: string[]; nodes: TrieNode<BoundLimit>[] }
+const routeNodes = new WeakMap<readonly Limit[], RouteNodes>();
+
+/** A route's RouteNodes, remembered per limits array (derive.ts makes one a route and version) while its rows agree. */
+function routeNodesOf(limits: readonly Limit[], ctx: LimitContext): RouteNodes {
+  const r = routeNodes.get(limits);
+  if (r && r.gen === tries.gen && r.version === ctx.version && r.jurisdiction === ctx.jurisdiction && r.clause === ctx.clause && r.route === ctx.route && r.level === ctx.level) return r;
+  const shares = limits.map((l) => shareKey(l.sharedBy, ctx));
+  const made = { gen: tries.gen, version: ctx.version, jurisdiction: ctx.jurisdiction, clause: ctx.clause, route: ctx.route, level: ctx.level, shares, nodes: limits.map((l, x) => trieNode(tries.keys, l, shares[x])) };
+  routeNodes.set(limits, made);
+  return made;
+}
+
 /** Binds a route's limits to a row. Limits of one award (period award) are left to the single-award computation. */
 export function bindLimits(limits: readonly Limit[], ctx: LimitContext): BoundLimit[] {
+  clearFullTries();
+  const { shares, nodes } = routeNodesOf(limits, ctx);
   const out: BoundLimit[] = [];
-  for (const l of limits) {
+  for (let x = 0; x < limits.length; x++) {
+    const l = limits[x];
     if (l.period === "award" && l.amount !== "own-award") continue;
     const alone = l.period === "award" && l.counts === "money" && !isPool(l);
     const period = alone ? "" : periodKey(l, ctx);
-    const share = shareKey(l.sharedBy, ctx);
+    const share = shares[x];
     const entity = entityKey(l, ctx);
     // Rows with the same key share one bound limit (it holds nothing of the row's own).
-    const leaf = trieLeaf(tries.keys, l, share, entity);
+    const leaf = nodeLeaf(nodes[x], entity);
     let b = leaf.get(period);
     if (b === undefined) {
       const base = `${l.id}|${share}|${entity}|`;
-      b = { limit: l, key: base + period, base, period, amount: amountOf(l), pool: isPool(l), rank: SHARE_RANK[l.sharedBy], slot: -1, owner: 0, alone };
+      const amount = amountOf(l);
+      b = { limit: l, key: base + period, base, period, amount, n: countable(amount), pool: isPool(l), rank: SHARE_RANK[l.sharedBy], slot: -1, owner: 0, alone };
       leaf.set(period, b);
     }
     out.push(b);
@@ -192,7 +229,8 @@ let states = 0;
 export class LimitState {
   private readonly id = ++states;
   private readonly slots = new Map<string, number>();
-  private readonly money: bigint[] = [];
+  /** Whole fen, as Numbers: exact, as the pass keeps every total below 2^53. */
+  private readonly money: number[] = [];
   private readonly awards: number[] = [];
   private readonly years: (Map<number, number> | undefined)[] = [];
 
@@ -201,7 +239,7 @@ export class LimitState {
     if (s === undefined) {
       s = this.money.length;
       this.slots.set(key, s);
-      this.money.push(0n);
+      this.money.push(0);
       this.awards.push(0);
       this.years.push(undefined);
     }
@@ -217,44 +255,43 @@ export class LimitState {
   }
 
   /** Money counted under a key (a pool's key in another year, for instalments). */
-  used(key: string): bigint {
+  used(key: string): number {
     const s = this.slots.get(key);
-    return s === undefined ? 0n : this.money[s];
+    return s === undefined ? 0 : this.money[s];
   }
 
   /** Money counted under a bound limit's own key. */
-  usedBy(b: BoundLimit): bigint {
-    return b.alone ? 0n : this.money[this.slotOf(b)];
+  usedBy(b: BoundLimit): number {
+    return b.alone ? 0 : this.money[this.slotOf(b)];
   }
 
   /** What a row may be paid under one limit, given what was counted before it. */
-  allowed(b: BoundLimit, fen: bigint, own: bigint, paidBefore: bigint, year: number): bigint {
+  allowed(b: BoundLimit, fen: number, own: number, paidBefore: number, year: number): number {
     const l = b.limit;
     const s = b.alone ? -1 : this.slotOf(b);
     if (l.counts === "money") {
-      const limit = b.amount ?? own;
-      const counted = b.alone ? 0n : this.money[s];
-      const used = b.amount === null && paidBefore !== 0n ? counted + paidBefore : counted;
-      if (used === 0n) return fen < limit ? fen : limit; // BigInt arithmetic allocates: none where nothing is used yet
-      const left = limit > used ? limit - used : 0n;
+      const limit = b.amount === null ? own : b.n;
+      const counted = b.alone ? 0 : this.money[s];
+      const used = b.amount === null ? counted + paidBefore : counted;
+      const left = limit > used ? limit - used : 0;
       return fen < left ? fen : left;
     }
     if (l.counts === "awards") {
-      const given = this.awards[s] + (paidBefore > 0n && l.for !== "measure" ? 1 : 0);
-      return BigInt(given) >= b.amount! ? 0n : fen;
+      const given = this.awards[s] + (paidBefore > 0 && l.for !== "measure" ? 1 : 0);
+      return given >= b.n ? 0 : fen;
     }
     const seen = this.years[s];
-    if (!seen || seen.has(year) || BigInt(seen.size) < b.amount!) return fen;
-    return 0n;
+    if (!seen || seen.has(year) || seen.size < b.n) return fen;
+    return 0;
   }
 
   /** Counts money paid from a pool under a key: the same pool in the year an instalment falls due. */
-  recordMoney(key: string, fen: bigint): void {
+  recordMoney(key: string, fen: number): void {
     this.money[this.slotOfKey(key)] += fen;
   }
 
   /** A row's payment under a limit counted again: it was `from`, it is `to`. */
-  recount(b: BoundLimit, from: bigint, to: bigint, year: number): void {
+  recount(b: BoundLimit, from: number, to: number, year: number): void {
     if (b.alone) return;
     if (b.limit.counts === "money") {
       if (to !== from) this.money[this.slotOf(b)] += to - from;
@@ -265,13 +302,12 @@ export class LimitState {
   }
 
   /** Counts (sign 1) or uncounts (sign -1) a row's payment under a limit. */
-  record(b: BoundLimit, fen: bigint, year: number, sign: 1 | -1): void {
+  record(b: BoundLimit, fen: number, year: number, sign: 1 | -1): void {
     if (b.alone) return;
     const l = b.limit;
     const s = this.slotOf(b);
-    if (l.counts === "money") {
-      if (fen !== 0n) this.money[s] += sign === 1 ? fen : -fen;
-    } else if (fen === 0n) return;
+    if (l.counts === "money") this.money[s] += sign * fen;
+    else if (fen === 0) return;
     else if (l.counts === "awards") this.awards[s] += sign;
     else {
       let seen = this.years[s];
