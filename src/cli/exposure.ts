@@ -6,7 +6,6 @@ import * as path from "path";
 import { parseArgs } from "util";
 import { Readable } from "stream";
 import { parse as parseCsvStream } from "csv-parse";
-import Decimal from "decimal.js";
 import { budget, defaultEngine, defaultRegistry, formatYuan, type PolicyRegistry, type PolicyVersion } from "../engine";
 import { POLICY_DIR } from "../engine/load-files";
 import { AwardError } from "../engine/errors";
@@ -243,17 +242,26 @@ async function computeAndReport({ file, out, json, method, parsed, rowCount, io,
     onYear: progress ? (year, rows) => progress(bi(`applying the rules across rows: ${year} (${rows.toLocaleString("en-US")} rows)`, `逐行适用跨行规则：${year} 年（${rows.toLocaleString("en-US")} 行）`)) : undefined,
   });
 
-  const bad = result.rows.filter((r) => r.error);
-  for (const r of bad) io.stderr.write(`${file}: ${tr(EXPOSURE.row(r.line), lang)}: ${r.error!.code} ${r.error!.in(lang)}\n`);
-  const computed = result.rows.filter((r) => r.paid !== null);
-  const totalPaid = computed.reduce((s, r) => s.plus(r.paid!), new Decimal(0));
+  // counted, not kept: the rows are let go while the workbook is written
+  let [bad, computed, blank, paidFen] = [0, 0, 0, 0n];
+  for (const r of result.rows) {
+    if (r.error) {
+      bad++;
+      io.stderr.write(`${file}: ${tr(EXPOSURE.row(r.line), lang)}: ${r.error.code} ${r.error.in(lang)}\n`);
+    } else if (!r.app) blank++;
+    if (r.paidFen !== undefined) {
+      computed++;
+      paidFen += r.paidFen;
+    }
+  }
+  const totalPaid = budget.fenToYuan(paidFen);
   const summary = {
     file,
     method,
     rows: rowCount,
-    computed: computed.length,
-    bad: bad.length,
-    blank: result.rows.filter((r) => !r.app && !r.error).length,
+    computed,
+    bad,
+    blank,
     awarded: totalPaid.toNumber(),
     pools: result.pools.map((p) => ({
       pool: `${p.version} ${p.pool}`, year: p.year, limit: Number(yuan(p.limit)), requested: Number(yuan(p.requested)), awarded: Number(yuan(p.awarded)),
@@ -281,7 +289,7 @@ async function computeAndReport({ file, out, json, method, parsed, rowCount, io,
     await written;
     io.stderr.write(`exposure: ${tr(EXPOSURE.wrote(out), lang)}\n`);
   }
-  return bad.length > 0 ? 1 : 0;
+  return bad > 0 ? 1 : 0;
 }
 
 /** The output workbook's sheets and columns. */

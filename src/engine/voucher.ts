@@ -97,7 +97,8 @@ export function applyCeilings(award: Decimal, binding: string, limits: readonly 
       award = value;
       binding = ceilingBinding(limit);
     } else if (!(quietPools && limit.for === "measure")) {
-      note(() => shared(limit, value, () => biStep(step, bi(`${formatYuan(value)}: not reached`, `${formatYuan(value)}：未达到`), limit)));
+      const make = () => biStep(step, bi(`${formatYuan(value)}: not reached`, `${formatYuan(value)}：未达到`), limit);
+      note(() => (limit.share ? make() : shared(limit, "not reached", make))); // a payer's share is worked out each time
     }
   }
   return { award, binding, cap };

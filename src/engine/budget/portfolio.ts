@@ -157,7 +157,7 @@ function isProgrammeRow(resolver: Resolver, type: string): boolean {
  * `clauseAward` (clause-hook.ts: the clause catalogue, Engine.clauseAward); without one, such a row is
  * an error for that row, never 0.
  */
-export function awardForRow(resolver: Resolver, app: Application, trace: boolean, clauseAward?: RowAwardFn): RowAward {
+export function awardForRow(resolver: Resolver, app: Application, trace: boolean, clauseAward?: RowAwardFn, bind = true): RowAward {
   if (!isProgrammeRow(resolver, app.programme)) {
     if (clauseAward) return clauseAward(app);
     throw notAvailable(`"${app.programme}" is not a voucher programme (${resolver.registry.programmeTypes.map((t) => `${t.id}/${t.name}`).join(", ")}), and clause rows are not priced here.`);
@@ -176,7 +176,7 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
   // Without a trace, the route's compiled evaluator (whole fen) gives the same award far cheaper.
   const fast = trace ? null : compiledAward(version, programme, route, amount, app.domestic);
   const r = fast ? null : computeVoucher(resolver, resolved, app.programme, amount, app.domestic, app.year, trace);
-  const limits = bindLimits(voucherRouteLimits(version, programme, route), limitContext(app, version, programme.id, route.id, route.id));
+  const limits = bind ? bindLimits(voucherRouteLimits(version, programme, route), limitContext(app, version, programme.id, route.id, route.id)) : [];
   return r ? new VoucherAward(n, limits, r.award, undefined, r.binding, r.steps) : new VoucherAward(n, limits, undefined, fast![0], fast![1], NO_STEPS);
 }
 
@@ -859,7 +859,7 @@ function roundingStep(award: RowAward): Step | null {
  * none): its own steps, then its rounding to the fen where there is one — as the trace has them.
  */
 export function awardTrace(resolver: Resolver, app: Application, clauseAward?: RowAwardFn): Step[] {
-  const award = awardForRow(resolver, app, true, clauseAward);
+  const award = awardForRow(resolver, app, true, clauseAward, false); // its limits are not needed again
   const rounding = roundingStep(award);
   return rounding ? [...award.steps, rounding] : award.steps;
 }
