@@ -285,7 +285,7 @@ async function computeAndReport({ file, out, json, method, parsed, rowCount, io,
     progress?.(EXPOSURE.writing(out));
     const ownSteps = (app: budget.Application) => budget.awardTrace(engine.resolver, app, clauseAward);
     const written = writeFileAtomic(out, (temp) => writeWorkbook(temp, result, file, method, { ownSteps, release: true, progress: progress && ((w) => progress(w)), lang }), [file]);
-    parsed.length = 0; // the rows' objects go once the awards are written (the traces need only the applications)
+    parsed.length = 0; // not needed again: with release, the rows go too once the awards sheet is written
     await written;
     io.stderr.write(`exposure: ${tr(EXPOSURE.wrote(out), lang)}\n`);
   }
