@@ -9,6 +9,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { budget, defaultEngine } from "../src/engine";
+import { tr } from "../src/engine/text";
 import { readApplicationFile, writeWorkbook } from "../src/cli/exposure";
 import { cellText, EXCEL_MAX_CELL_CHARS, XlsxStreamWriter } from "../src/cli/xlsx-write";
 
@@ -102,6 +103,14 @@ test("exposure's traces, made again as they are written, are the traces the run 
   const zip = await JSZip.loadAsync(fs.readFileSync(again));
   const sst = await zip.file("xl/sharedStrings.xml")!.async("string");
   expect(sst.match(/<si><t>version<\/t><\/si>/g)).toHaveLength(1);
+});
+
+test("a pool's steps read in Chinese, its label too (廊坊 item 2: 每年总额不超过1000万元)", async () => {
+  const { result } = await run();
+  const words = (line: number, step: string) => result.rows.find((r) => r.line === line)!.steps.filter((s) => s.step === step).map((s) => tr(s.text!, "zh"));
+  expect(words(2, "pool")).toEqual(["算力券（compute）年度资金池 2025，1000万元：全额支付"]);
+  // the 21st entrant, after 20 × 50万 = 1000万
+  expect(words(22, "pool")).toEqual(["50万元 → 0元：算力券（compute）年度资金池 2025，1000万元：先到先得，资金已由在先申请用完"]);
 });
 
 test("a cell keeps at most 32,767 characters, and characters XML cannot carry are dropped", () => {

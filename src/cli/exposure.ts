@@ -10,7 +10,7 @@ import { budget, defaultEngine, defaultRegistry, formatYuan, type PolicyRegistry
 import { POLICY_DIR } from "../engine/load-files";
 import { AwardError } from "../engine/errors";
 import { bi, tr, type Lang, type Text } from "../engine/text";
-import { EXPOSURE, wordIn } from "../engine/messages";
+import { EXPOSURE, poolLabelIn, wordIn } from "../engine/messages";
 import type { Step } from "../engine/voucher";
 import { EncodingSniffer, MAX_LINE_BYTES, type TextEncoding } from "../engine/budget/encoding";
 import type { Io } from "./io";
@@ -335,13 +335,6 @@ function tracedRows(result: budget.PortfolioResult, options: WriteOptions) {
   }
   if (options.release) result.rows.length = 0;
   return { apps, steps, own };
-}
-
-/** A pool's summary label in the language: "算力券 (compute) annual pool 2026, 1亿元" → "算力券（compute）年度资金池 2026，1亿元". */
-export function poolLabelIn(lang: Lang, label: string): string {
-  if (lang === "en") return label;
-  const m = /^(.*) \(([^()]+)\)( annual pool)? (.*), ([^,]+)$/.exec(label);
-  return m ? `${m[1]}（${m[2]}）${m[3] ? "年度资金池" : ""} ${m[4]}，${m[5]}` : label;
 }
 
 /** Columns with their headers in the language. */

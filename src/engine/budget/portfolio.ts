@@ -12,7 +12,7 @@ import { voucherRouteLimits } from "../limits/derive";
 import { compiledAward } from "../compiled";
 import { bi, tr, type Lang, type Text } from "../text";
 import { headerIn } from "../messages/tables";
-import { clauseLabel } from "../messages/labels";
+import { clauseLabel, poolLabelIn } from "../messages/labels";
 import type { Instalments, PolicyVersion, Programme, Route } from "../types";
 import { computeVoucher, type Step } from "../voucher";
 import { allocateSafe, fenToYuan, toFenBig, type AllocationMethod } from "./allocate";
@@ -595,9 +595,10 @@ function allocateAlone(pass: Pass, e: CashEntry, state: LimitState, method: Allo
 /** Why a pool cut a row (or the instalment due in a later year), for the trace, in both languages. */
 function poolCut(label: string, dueYear: number | null, method: AllocationMethod): Text {
   const due = dueYear === null ? ["", ""] : [` (the instalment due in ${dueYear})`, `（${dueYear}年应拨部分）`];
+  const zh = poolLabelIn("zh", label);
   return method === "fcfs"
-    ? bi(`${label}${due[0]}: first come first served: the pool is used up by earlier applications`, `${label}${due[1]}：先到先得，资金已由在先申请用完`)
-    : bi(`${label}${due[0]}: oversubscribed: every award scaled by pool ÷ requests`, `${label}${due[1]}：申请超出资金总额，各项按资金÷申请额同比例核减`);
+    ? bi(`${label}${due[0]}: first come first served: the pool is used up by earlier applications`, `${zh}${due[1]}：先到先得，资金已由在先申请用完`)
+    : bi(`${label}${due[0]}: oversubscribed: every award scaled by pool ÷ requests`, `${zh}${due[1]}：申请超出资金总额，各项按资金÷申请额同比例核减`);
 }
 
 const byRank = (x: BoundLimit, y: BoundLimit) => x.rank - y.rank;
@@ -637,7 +638,7 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
       const instalment = e.year !== pass.live[i].app!.year;
       pass.cut(i, cutRule(l.name), pass.fen[i] - short, pass.trace && (() => (instalment ? poolCut(label, e.year, method) : (t.cut ??= poolCut(label, null, method)))), l.quote);
     } else if (pass.trace) {
-      pass.add(i, requests[j] === 0 ? (t.nothing ??= poolStep(l, bi(`${label}: nothing to pay from it`, `${label}：无需支付`))) : (t.full ??= poolStep(l, bi(`${label}: paid in full`, `${label}：全额支付`))));
+      pass.add(i, requests[j] === 0 ? (t.nothing ??= poolStep(l, bi(`${label}: nothing to pay from it`, `${poolLabelIn("zh", label)}：无需支付`))) : (t.full ??= poolStep(l, bi(`${label}: paid in full`, `${poolLabelIn("zh", label)}：全额支付`))));
     }
   }
   const awarded = requested <= left ? requested : left; // what allocateFen gave: all, or the whole pool
