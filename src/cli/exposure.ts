@@ -243,7 +243,7 @@ async function computeAndReport({ file, out, json, method, parsed, rowCount, io,
   });
 
   // counted, not kept: the rows are let go while the workbook is written
-  let [bad, computed, blank, paidFen] = [0, 0, 0, 0n];
+  let [bad, computed, blank, paidFen] = [0, 0, 0, 0];
   for (const r of result.rows) {
     if (r.error) {
       bad++;

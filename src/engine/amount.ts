@@ -144,13 +144,9 @@ export function toFen(value: Decimal): number {
 
 /** Formats 元 for messages: 20000000 → "2000万元", 150000000 → "1.5亿元", 1234.5 → "1234.5元". */
 export function formatYuan(value: Decimal): string {
-  // Most amounts are whole 元 written without an exponent: shifted as digits, no decimal arithmetic.
-  const s = value.toString();
-  if (/^\d+$/.test(s)) return digitsYuan(s);
-  if (/^-?\d+\.\d+$/.test(s) || /^-\d+$/.test(s)) return `${s}元`; // a fraction of a 元, or below zero: as it is
-  if (value.greaterThanOrEqualTo(1e8) && value.modulo(1e4).isZero()) return `${value.dividedBy(1e8).toString()}亿元`;
-  if (value.greaterThanOrEqualTo(1e4) && value.modulo(100).isZero()) return `${value.dividedBy(1e4).toString()}万元`;
-  return `${s}元`;
+  // whole 元 (written out, never with an exponent) are shifted as digits; anything else is as it is
+  const digits = value.toFixed();
+  return /^\d+$/.test(digits) ? digitsYuan(digits) : `${value.toString()}元`;
 }
 
 /** formatYuan of a whole number of 元 given as its digits: 亿 where it is whole 万, 万 where it is whole 百. */

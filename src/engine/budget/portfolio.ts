@@ -32,8 +32,6 @@ export interface RowAward {
   single: Decimal;
   /** The single-award rule that set it ("rate", "cap", "threshold", "lump-sum", …). */
   binding: string;
-  /** The award on its own already in whole fen (the compiled evaluator's), where known. */
-  singleFen?: bigint;
   /** Every limit acting across rows (caps, quotas, one-time, top-up, years of support, pools), in the order applied. */
   limits: BoundLimit[];
   /** Paid in instalments (分三年按4:3:3拨付): each year's pools draw on that year's cash. */
@@ -52,9 +50,9 @@ export interface PortfolioRow {
   error: AwardError | null;
   award: RowAward | null;
   /** The amount paid after every rule, in 元 (whole fen), or null for a blank or bad row. */
-  paid: Decimal | null;
-  /** The same in whole fen (set with paid). */
-  paidFen?: bigint;
+  readonly paid: Decimal | null;
+  /** The same in whole fen (exact as a Number: the pass keeps a table's total below 2^53 fen). */
+  paidFen?: number;
   /** Portfolio rules that lowered the award, in the order applied. */
   cuts: string[];
   /** Portfolio steps, after the single-award steps. */
@@ -205,9 +203,6 @@ class VoucherAward implements RowAward {
   get single(): Decimal {
     return (this.exact ??= fenToYuan(this.fen!));
   }
-  get singleFen(): bigint | undefined {
-    return this.fen === undefined ? undefined : BigInt(this.fen);
-  }
 }
 
 /** What every row under one route of one version shares: its award id, labels and instalments. */
@@ -288,8 +283,8 @@ const SINGLE_CUTS: Record<string, string> = { cap: "cap", "recipient-cap": "reci
 
 const yuanOf = (fen: bigint | number) => formatYuan(fenToYuan(fen));
 
-/** A row's award on its own in whole fen, as a Number. */
-function ownFen(a: RowAward): number {
+/** An award on its own in whole fen, as a Number (the compiled evaluator's, or its 元 rounded half up). */
+export function awardFen(a: RowAward): number {
   return a instanceof VoucherAward && a.fen !== undefined ? a.fen : Number(toFenBig(a.single));
 }
 
@@ -313,19 +308,13 @@ class Pass {
     let total = 0;
     for (let i = 0; i < n; i++) {
       const before = live[i].app!.paidBefore;
-      this.fen[i] = ownFen(live[i].award!);
+      this.fen[i] = awardFen(live[i].award!);
       this.paidBefore[i] = before ? Number(toFenBig(before)) : 0;
       total += this.fen[i] + this.paidBefore[i];
     }
     if (!(total <= Number.MAX_SAFE_INTEGER)) throw invalidNumber(bi("the awards of the table add up to more than 9×10^13 元, more than is counted exactly: split the table.", "表中补贴合计超过 9×10^13 元，无法精确计算：请拆分表格。"));
     this.own = this.fen.slice();
     this.provisional = new Float64Array(n);
-  }
-  note(i: number, step: string, value: () => string | Text, quote?: string): void {
-    if (!this.trace) return;
-    const v = value();
-    const text = typeof v === "string" ? undefined : v;
-    this.add(i, { step, value: typeof v === "string" ? v : v.en, ...(text ? { text } : {}), ...(quote ? { quote, source: this.live[i].award!.version.source } : {}) });
   }
   /** Adds a step to a row's trace, in a list of its own size (a row has a few steps; a million rows' lists add up). */
   add(i: number, s: Step): void {
@@ -373,23 +362,15 @@ function addCut(r: PortfolioRow, rule: string): void {
 
 /** A row of the result; what it is paid is kept in whole fen, its 元 made only when read. */
 class Row implements PortfolioRow {
-  /** What is paid in whole fen, set by the pass. */
-  fen?: number;
-  private paidYuan?: Decimal | null;
+  paidFen?: number;
+  private paidYuan?: Decimal;
   cuts: string[] = NO_CUTS;
   steps: Step[] = NO_STEPS;
   cash?: { year: number; amount: Decimal }[];
   payers?: { payer: string; amount: Decimal }[];
   constructor(readonly index: number, readonly line: number, readonly app: Application | null, public error: AwardError | null, public award: RowAward | null) {}
   get paid(): Decimal | null {
-    if (this.paidYuan) return this.paidYuan;
-    return this.fen === undefined ? this.paidYuan ?? null : (this.paidYuan = fenToYuan(this.fen));
-  }
-  get paidFen(): bigint | undefined {
-    return this.fen === undefined ? undefined : BigInt(this.fen);
-  }
-  set paid(v: Decimal | null) {
-    this.paidYuan = v;
+    return this.paidFen === undefined ? null : (this.paidYuan ??= fenToYuan(this.paidFen));
   }
 }
 
@@ -648,7 +629,6 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
   t.requested += requested;
   t.given += awarded;
   t.awarded = usedBefore + awarded;
-  t.remaining = left - awarded;
   t.exhaustion ??= exhaustion;
   t.rows += entries.length;
 }
@@ -656,7 +636,7 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
 /** A pool's summary as it is counted, in whole fen (made PoolSummary once, at the end). */
 interface Tally {
   key: string; version: string; pool: string; label: string; year: number; period: string; quote: string;
-  limit: bigint; requested: number; given: number; awarded: number; remaining: number; exhaustion: number | null; rows: number;
+  limit: bigint; requested: number; given: number; awarded: number; exhaustion: number | null; rows: number;
   /** The pool's steps "paid in full" and "nothing to pay", and why it cut a row, made once and shared by every row's trace. */
   full?: Step; nothing?: Step; cut?: Text;
 }
@@ -672,7 +652,7 @@ function tallyOf(tallies: Map<string, Tally>, k: string, b: BoundLimit, first: P
     const period = year === first.app!.year ? b.period : String(year);
     t = {
       key: k, version: first.award!.version.key, pool, label: `${l.title ?? `${pool} ${tr(l.name, "en")}`} ${period}, ${yuanOf(b.amount!)}`, year, period, quote: l.quote,
-      limit: b.amount!, requested: 0, given: 0, awarded: 0, remaining: b.n, exhaustion: null, rows: 0,
+      limit: b.amount!, requested: 0, given: 0, awarded: 0, exhaustion: null, rows: 0,
     };
     tallies.set(k, t);
   }
@@ -683,8 +663,7 @@ function summaryOf(t: Tally): PoolSummary {
   return {
     key: t.key, version: t.version, pool: t.pool, label: t.label, year: t.year, period: t.period, limit: fenToYuan(t.limit),
     requested: fenToYuan(t.requested), awarded: fenToYuan(t.awarded), unmet: fenToYuan(t.requested - t.given),
-    // a limit above 2^53 fen was counted as 2^53 (BoundLimit.n): its remainder from the limit itself
-    remaining: t.limit > 2n ** 53n ? fenToYuan(t.limit - BigInt(t.awarded)) : fenToYuan(t.remaining),
+    remaining: fenToYuan(t.limit - BigInt(t.awarded)), // what the pool never paid (its limit in BigInt: it may pass 2^53)
     exhaustion: t.exhaustion, rows: t.rows, quote: t.quote,
   };
 }
@@ -756,7 +735,7 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
     for (const k of carry.keys()) years.add(k);
   }
   live.forEach((r, i) => {
-    (r as Row).fen = pass.fen[i]; // paid (元) and paidFen follow from it when read
+    r.paidFen = pass.fen[i]; // paid (元) follows from it when read
     const parts = pass.instalments.get(i);
     if (parts) r.cash = parts.map((e) => ({ year: e.year, amount: fenToYuan(e.cash) }));
   });
@@ -844,14 +823,14 @@ function noteRounding(pass: Pass): void {
   if (!pass.trace) return;
   pass.live.forEach((r, i) => {
     const step = roundingStep(r.award!);
-    if (step) pass.note(i, step.step, () => step.value);
+    if (step) pass.add(i, step);
   });
 }
 
 /** The step rounding an award on its own to the fen (half up, once), or null where it is whole fen. */
 function roundingStep(award: RowAward): Step | null {
   const exact = award.single;
-  const fen = fenToYuan(award.singleFen ?? toFenBig(exact));
+  const fen = fenToYuan(awardFen(award));
   return fen.equals(exact) ? null : { step: "rounding", value: `${exact.toString()} 元 rounded half up to the fen: ${fen.toFixed(2)} 元 (once, before the portfolio rules)` };
 }
 

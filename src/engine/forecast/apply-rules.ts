@@ -20,7 +20,7 @@ import type { Resolver } from "../resolve";
 import { toFenBig, type AllocationMethod } from "../budget/allocate";
 import { clauseRowAward } from "../budget/clause-hook";
 import { serialToISO } from "../budget/dates";
-import { runPortfolio, type PoolDrawFn, type RowAwardFn } from "../budget/portfolio";
+import { awardFen, runPortfolio, type PoolDrawFn, type RowAwardFn } from "../budget/portfolio";
 import type { Application, ParsedRow } from "../budget/table";
 
 export interface Rules { resolver: Resolver; clauseAward?: RowAwardFn }
@@ -115,8 +115,8 @@ export function applyRules(rules: Rules, apps: readonly Application[], method: A
       continue;
     }
     if (!r.award || r.paid === null || !r.app) continue;
-    const paid = Number(r.paidFen ?? toFenBig(r.paid));
-    const single = Number(r.award.singleFen ?? toFenBig(r.award.single));
+    const paid = r.paidFen!;
+    const single = awardFen(r.award);
     const t = recipients.get(r.app.recipient);
     if (t) {
       t[0] += single;
