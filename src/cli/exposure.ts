@@ -85,7 +85,7 @@ async function readCsv(file: string, sink: RowSink, onProgress?: (n: number) => 
   const { encoding, skip } = await csvEncoding(file);
   const chunks = decodedChunks(file, encoding, skip);
   const first = await chunks.next();
-  if (first.done) throw new ExposureUsageError(bi(`${file}: the file is empty; it needs a header row and one row per application`, `${file}：文件为空；需要一行表头，每项申请一行`));
+  if (first.done) throw new ExposureUsageError(EXPOSURE.emptyFile(file));
   const firstLine = first.value.slice(0, first.value.search(/\r?\n|$/));
   const delimiter = [",", ";", "\t"].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0][0];
   async function* all() {
@@ -103,9 +103,9 @@ async function readCsv(file: string, sink: RowSink, onProgress?: (n: number) => 
     }
   } catch (e) {
     if (e instanceof ExposureUsageError || e instanceof AwardError) throw e;
-    throw fileError(file, e, bi("not a readable CSV file", "无法读取的 CSV 文件"));
+    throw fileError(file, e, EXPOSURE.unreadableCsv);
   }
-  if (n === 0) throw new ExposureUsageError(bi(`${file}: the file is empty; it needs a header row and one row per application`, `${file}：文件为空；需要一行表头，每项申请一行`));
+  if (n === 0) throw new ExposureUsageError(EXPOSURE.emptyFile(file));
   return n - 1;
 }
 
@@ -119,7 +119,7 @@ export async function readApplicationFile(file: string, onProgress?: (n: number)
 /** Streams an applications file (.csv or .xlsx) to a sink; returns the number of data rows. */
 export async function streamApplicationFile(file: string, sink: RowSink, onProgress?: (n: number) => void): Promise<number> {
   const ext = path.extname(file).toLowerCase();
-  if (!fs.existsSync(file)) throw new ExposureUsageError(bi(`${file}: no such file`, `${file}：文件不存在`));
+  if (!fs.existsSync(file)) throw new ExposureUsageError(EXPOSURE.noSuchFile(file));
   if (ext === ".csv") return readCsv(file, sink, onProgress);
   if (ext === ".xlsx") {
     let header = false;
@@ -137,12 +137,12 @@ export async function streamApplicationFile(file: string, sink: RowSink, onProgr
       });
     } catch (e) {
       if (e instanceof ExposureUsageError || e instanceof AwardError) throw e;
-      throw fileError(file, e, bi("not a readable .xlsx workbook", "无法读取的 .xlsx 工作簿"));
+      throw fileError(file, e, EXPOSURE.unreadableXlsx);
     }
-    if (!header) throw new ExposureUsageError(bi(`${file}: the first sheet is empty; it needs a header row and one row per application`, `${file}：第一个工作表为空；需要一行表头，每项申请一行`));
+    if (!header) throw new ExposureUsageError(EXPOSURE.emptySheet(file));
     return n;
   }
-  throw new ExposureUsageError(bi(`${file}: give a .xlsx or .csv file (not "${ext || "no extension"}")`, `${file}：请给出 .xlsx 或 .csv 文件（而非 "${ext || "无扩展名"}"）`));
+  throw new ExposureUsageError(EXPOSURE.notTable(file, ext));
 }
 
 /** A file's sha256, read as a stream. */
@@ -239,7 +239,7 @@ async function computeAndReport({ file, out, json, method, parsed, rowCount, io,
     progress: progress
       ? (done, total) => progress(EXPOSURE.computed(done.toLocaleString("en-US"), total.toLocaleString("en-US"), done === total))
       : undefined,
-    onYear: progress ? (year, rows) => progress(bi(`applying the rules across rows: ${year} (${rows.toLocaleString("en-US")} rows)`, `逐行适用跨行规则：${year} 年（${rows.toLocaleString("en-US")} 行）`)) : undefined,
+    onYear: progress ? (year, rows) => progress(EXPOSURE.applyingYear(year, rows.toLocaleString("en-US"))) : undefined,
   });
 
   // counted, not kept: the rows are let go while the workbook is written

@@ -224,11 +224,17 @@ class SharedStrings {
     return this.index.size - 1;
   }
 
-  xml(): string[] {
-    const parts = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.index.size}">`];
-    for (const text of this.index.keys()) parts.push(`<si>${textElement(cellText(text))}</si>`);
-    parts.push("</sst>");
-    return parts;
+  /** Writes sharedStrings.xml to its zip entry, as the sheets are written: into bytes, a chunk at a time. */
+  async write(entry: { write(bytes: Buffer): Promise<void>; end(): Promise<void> }): Promise<void> {
+    const x = new XmlBytes();
+    x.utf8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.index.size}">`);
+    for (const text of this.index.keys()) {
+      x.utf8(`<si>${textElement(cellText(text))}</si>`);
+      if (x.off > CHUNK) await entry.write(x.take());
+    }
+    x.utf8("</sst>");
+    await entry.write(x.take());
+    await entry.end();
   }
 }
 
@@ -422,17 +428,7 @@ export class XlsxStreamWriter {
     await this.zip.file("_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
     await this.zip.file("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${ids.map((i) => `<sheet name="${cellText(this.sheets[i - 1])}" sheetId="${i}" r:id="rId${i}"/>`).join("")}</sheets></workbook>`);
     await this.zip.file("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${ids.map((i) => `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i}.xml"/>`).join("")}<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
-    const sst = await this.zip.entry("xl/sharedStrings.xml");
-    let chunk = "";
-    for (const part of this.strings.xml()) {
-      chunk += part;
-      if (chunk.length > 1 << 18) {
-        await sst.write(chunk);
-        chunk = "";
-      }
-    }
-    await sst.write(chunk);
-    await sst.end();
+    await this.strings.write(await this.zip.entry("xl/sharedStrings.xml"));
     // styles: 0 general, 1 date (yyyy-mm-dd), 2 元 to the fen (#,##0.00), 3 whole number (0), 4 header (bold)
     await this.zip.file("xl/styles.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`);
     await this.zip.close();

@@ -27,6 +27,13 @@ export const EXPOSURE = {
   notReached: (maybeUndated: boolean): Text => maybeUndated
     ? bi("— (not reached, or reached on an undated row)", "—（未用尽，或在无日期的行用尽）")
     : bi("— (not reached)", "—（未用尽）"),
+  emptyFile: (file: string): Text => bi(`${file}: the file is empty; it needs a header row and one row per application`, `${file}：文件为空；需要一行表头，每项申请一行`),
+  emptySheet: (file: string): Text => bi(`${file}: the first sheet is empty; it needs a header row and one row per application`, `${file}：第一个工作表为空；需要一行表头，每项申请一行`),
+  noSuchFile: (file: string): Text => bi(`${file}: no such file`, `${file}：文件不存在`),
+  notTable: (file: string, ext: string): Text => bi(`${file}: give a .xlsx or .csv file (not "${ext || "no extension"}")`, `${file}：请给出 .xlsx 或 .csv 文件（而非 "${ext || "无扩展名"}"）`),
+  unreadableCsv: bi("not a readable CSV file", "无法读取的 CSV 文件"),
+  unreadableXlsx: bi("not a readable .xlsx workbook", "无法读取的 .xlsx 工作簿"),
+  applyingYear: (year: number, rows: string): Text => bi(`applying the rules across rows: ${year} (${rows} rows)`, `逐行适用跨行规则：${year} 年（${rows} 行）`),
   wrote: (out: string): Text => bi(`wrote ${out}`, `已写出 ${out}`),
   writing: (out: string): Text => bi(`writing ${out}`, `正在写出 ${out}`),
   read: (n: string, file?: string): Text => bi(`read ${n} rows${file ? ` from ${file}` : ""}`, `已读取${file ? ` ${file} 的` : ""} ${n} 行`),
