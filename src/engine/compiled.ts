@@ -155,11 +155,7 @@ export class CompiledVouchers {
   amount(jurisdiction: unknown, type: unknown, spend: unknown, domestic: unknown, year: number): number | null {
     if (typeof jurisdiction !== "string" || typeof type !== "string") return null;
     const found = this.find(jurisdiction, type, year);
-    const fen = found && spendFen(spend);
-    const d = fen === null ? null : domesticFlag(domestic);
-    if (d === null) return null;
-    const evaluate = (found!.pair ??= evaluatorPair(found!.version, found!.programme, found!.route))[d ? 1 : 0];
-    const f = evaluate ? evaluate(fen!) : null;
+    const f = found && evaluateFen((found.pair ??= evaluatorPair(found.version, found.programme, found.route)), spend, domestic);
     return f === null ? null : f / 100;
   }
 
@@ -202,10 +198,15 @@ function evaluatorPair(version: PolicyVersion, programme: Programme, route: Rout
  * that needs no trace; null: compute it the ordinary way.
  */
 export function compiledAward(version: PolicyVersion, programme: Programme, route: Route, spend: unknown, domestic: unknown): [number, string] | null {
+  const out = { binding: "" };
+  const f = evaluateFen(evaluatorPair(version, programme, route), spend, domestic, out);
+  return f === null ? null : [f, out.binding];
+}
+
+/** A route's award in whole fen from the call's spend and domestic arguments, or null where they are not taken exactly. */
+function evaluateFen(pair: Pair, spend: unknown, domestic: unknown, out?: { binding: string }): number | null {
   const fen = spendFen(spend);
   const d = fen === null ? null : domesticFlag(domestic);
-  const evaluate = d === null ? null : evaluatorPair(version, programme, route)[d ? 1 : 0];
-  const out = { binding: "" };
-  const f = evaluate ? evaluate(fen!, out) : null;
-  return f === null ? null : [f, out.binding];
+  const evaluate = d === null ? null : pair[d ? 1 : 0];
+  return evaluate ? evaluate(fen!, out) : null;
 }
