@@ -45,7 +45,7 @@ function amountCell(r: Route): Cell {
 }
 
 function assumptionsOf(c: Clause, r: Route): string {
-  const list = [c.assumption, r.assumption, r.rate?.assumption, r.amount?.assumption, r.cap?.assumption, r.decreasing?.assumption, r.domesticRate?.assumption]
+  const list = [c.assumption, r.programme ? c.programme?.assumption : undefined, r.assumption, r.rate?.assumption, r.amount?.assumption, r.cap?.assumption, r.decreasing?.assumption, r.domesticRate?.assumption]
     .filter((x): x is string => typeof x === "string" && x.trim() !== "");
   if (r.kind === "maximum" && !r.amount?.assumption) list.push("The text gives a maximum and no rate: the model gives the maximum unless an amount awarded is given.");
   if (r.kind === "unquantified") list.push("The text gives no amount: the award is the input amount.");
@@ -64,9 +64,11 @@ export function clauseTable(version: PolicyVersion): Cell[][] {
   const rows: Cell[][] = [[...CLAUSE_COLUMNS]];
   for (const c of version.clauses) {
     for (const r of c.routes) {
+      // a programme route without a cap of its own is held by the programme's cap shared by its routes
+      const cap = r.cap ?? (r.programme ? c.programme?.recipientCap : undefined);
       rows.push([
         c.id, r.id, c.title, r.name, r.programme ? `voucher (${r.programme})` : r.kind,
-        r.rate ? r.rate.value.toNumber() : "", amountCell(r), r.cap ? r.cap.value.toNumber() : "", r.cap?.per ?? "",
+        r.rate ? r.rate.value.toNumber() : "", amountCell(r), cap ? cap.value.toNumber() : "", cap?.per ?? "",
         testText(r), c.programme?.pool ? c.programme.pool.value.toNumber() : "", r.quota?.value ?? "", r.years?.value ?? "",
         inputsCell(r), r.unit, c.department ?? "", assumptionsOf(c, r), version.key,
       ]);
