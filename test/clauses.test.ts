@@ -216,6 +216,11 @@ describe("廊坊 (〔2023〕1号), year 2024", () => {
     expect(C(P, "1", range({ "operating-cost": "2000万", "support-year": 3 }), "operation", 2024)).toBe(3000000);
     expect(C(P, "1", range({ "operating-cost": "2000万", "support-year": 4 }), "operation", 2024)).toBe(0);
   });
+  test("item 2's routes show the programme's cap shared by them (每个单位每年最高享受100万元算力券)", () => {
+    const rows = clauses(P, 2024).filter((r) => r[0] === "2");
+    expect(rows.map((r) => r[1])).toEqual(["local-platform", "major-project", "new-entrant"]);
+    for (const r of rows) expect([r[7], r[8]]).toEqual([1000000, "recipient-year"]);
+  });
   test("item 3: ≥10亿 parameters and ≥5 scenarios → 50% of compute cost, 200万", () => {
     expect(C(P, "3", range({ "compute-cost": 3000000, parameters: 1e9, scenarios: 5 }), null, 2024)).toBe(1500000);
     expect(C(P, "3", range({ "compute-cost": 5000000, parameters: 7e10, scenarios: 9 }), null, 2024)).toBe(2000000);
