@@ -97,8 +97,8 @@ export function hostSupportsEntities(): boolean {
   }
 }
 
-const card = memoize((jurisdiction: any, type: any, spend: any, domestic?: any, year?: any): VoucherCard =>
-  voucherCard(defaultEngine().voucher(jurisdiction, type, spend, domestic, year, policyYear()), displayLang()),
+const card = memoize((lang: Lang, jurisdiction: any, type: any, spend: any, domestic?: any, year?: any): VoucherCard =>
+  voucherCard(defaultEngine().voucher(jurisdiction, type, spend, domestic, year, policyYear()), lang),
 );
 
 /**
@@ -113,7 +113,7 @@ const card = memoize((jurisdiction: any, type: any, spend: any, domestic?: any, 
  */
 export function voucherDetails(jurisdiction: any, type: any, spend: any, domestic?: any, year?: any): any {
   return excel(() => {
-    const c = card(jurisdiction, type, spend, domestic, year);
+    const c = card(displayLang(), jurisdiction, type, spend, domestic, year);
     return hostSupportsEntities() ? c : c.properties[c.layouts.card.sections[0].properties[0]].basicValue;
   });
 }

@@ -6,6 +6,7 @@ import { excel, toExcelError } from "./excel-error";
 import { memoize } from "./memo";
 import { policyYear } from "./policy-year";
 import { displayLang } from "./language";
+import type { Lang } from "../engine/text";
 import { HEADERS, titleIn } from "../engine/messages";
 import { tr } from "../engine/text";
 
@@ -15,8 +16,8 @@ import { tr } from "../engine/text";
 const voucherAmount = memoize((jurisdiction: any, type: any, spend: any, domestic?: any, year?: any): number =>
   defaultEngine().voucherAmount(jurisdiction, type, spend, domestic, year, policyYear()),
 );
-const routeRows = memoize((jurisdiction: any, type: any, year?: any): any[][] =>
-  defaultEngine().routes(jurisdiction, type, year, policyYear(), displayLang()),
+const routeRows = memoize((lang: Lang, jurisdiction: any, type: any, year?: any): any[][] =>
+  defaultEngine().routes(jurisdiction, type, year, policyYear(), lang),
 );
 const fundLimitAmount = memoize((jurisdiction: any, programme: any, year?: any): number =>
   toFen(defaultEngine().fundLimit(jurisdiction, programme, year, policyYear()).amount),
@@ -55,7 +56,7 @@ export function computeVoucher(jurisdiction: any, type: any, spend: any, domesti
  * @returns One row per route: route, name, default, rate, domestic rate, threshold, cap, and more.
  */
 export function routes(jurisdiction: any, type: any, year?: any): any[][] {
-  return excel(() => routeRows(jurisdiction, type, year));
+  return excel(() => routeRows(displayLang(), jurisdiction, type, year));
 }
 
 /**

@@ -1,10 +1,11 @@
 // Answers repeated calls with the same arguments from a memo, so recalculating a sheet full of the
 // same formulas does not recompute them. Keyed on the function, its arguments, the policy year (an
-// empty year means it), the display language and engineGeneration() (policy variants replace the engine). Errors are
-// remembered too: the same bad arguments get the same error. Bounded: the oldest answers go first.
+// empty year means it) and engineGeneration() (policy variants replace the engine); a function whose
+// answer holds words takes the display language as an argument. Errors are remembered too: the same
+// bad arguments get the same error (excel() gives its message in the language of the moment). Bounded:
+// the oldest answers go first.
 import { engineGeneration } from "../engine";
 import { policyYear } from "./policy-year";
-import { displayLang } from "./language";
 
 /** How many answers each memoized function keeps. */
 export const MEMO_SIZE = 10000;
@@ -13,7 +14,7 @@ interface Answer { ok: boolean; value: unknown }
 
 /** A key for primitive arguments, or null where an argument is a range or object (not memoized). */
 function keyOf(args: readonly unknown[]): string | null {
-  let key = `${engineGeneration()}|${policyYear()}|${displayLang()}`;
+  let key = `${engineGeneration()}|${policyYear()}`;
   for (const a of args) {
     switch (typeof a) {
       case "string":
