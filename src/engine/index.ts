@@ -120,7 +120,7 @@ export class Engine {
   }
 
   /** The annual pool of a programme, or the measure-wide limit ("total"): what FUND_LIMIT returns. */
-  fundLimit(jurisdiction: unknown, programme: unknown, year: unknown, defaultYear: number): { amount: Decimal; label: string; text: Text; quote: string; source: string; version: PolicyVersion } {
+  fundLimit(jurisdiction: unknown, programme: unknown, year: unknown, defaultYear: number): { amount: Decimal; text: Text; quote: string; source: string; version: PolicyVersion } {
     const version = this.version(jurisdiction, year, defaultYear);
     const poolList = (): Text => {
       const en = [
@@ -139,7 +139,7 @@ export class Engine {
         const list = poolList();
         throw notAvailable(bi(`${version.key} sets no measure-wide annual limit; the pools it sets: ${list.en}.`, `${version.key} 未设本措施年度总额；它设的资金池：${list.zh}。`));
       }
-      return { amount: total.amount.value, label: total.name, text: bi(total.name, total.name), quote: total.amount.quote, source: total.amount.source, version };
+      return { amount: total.amount.value, text: bi(`measure-wide annual limit (${total.name})`, total.name), quote: total.amount.quote, source: total.amount.source, version };
     }
     const { programme: p } = this.resolver.findProgramme(version, programme);
     if (!p.pool) {
@@ -147,7 +147,7 @@ export class Engine {
       throw notAvailable(bi(`${version.key} sets no annual pool for ${p.id} (${p.name}); the pools it sets: ${list.en}.`, `${version.key} 未给${p.name}（${p.id}）设年度资金池；它设的资金池：${list.zh}。`));
     }
     const text = bi(`${p.nameEn} (${p.name}) annual pool`, `${p.name}年度资金池`);
-    return { amount: p.pool.value, label: `${p.name} annual pool`, text, quote: p.pool.quote, source: p.pool.source, version };
+    return { amount: p.pool.value, text, quote: p.pool.quote, source: p.pool.source, version };
   }
 
   /**
