@@ -174,6 +174,11 @@ const EVERY_FUNCTION = [
   '=AWARD.FORECAST("1亿",-3,{5000000},12,200,1)',
   '=AWARD.BUDGET_FORECAST({"recipient","policy","programme","amount","date","probability";"甲","hangzhou-binjiang","compute",50000000,"2026-03-01",0.5},200,1)',
   '=AWARD.BUDGET_FORECAST({"policy","amount";"x",1},200,1)',
+  '=AWARD.PORTFOLIO({"recipient","policy","programme","route","amount";"","hangzhou-binjiang","compute","",5;"甲","","compute","",5;"甲","guangzhou","","",5;"甲","guangzhou","compute:a","b",5})',
+  '=AWARD.ALLOCATE("5000万",{"";""},"pro-rata")',
+  '=AWARD.FORECAST("1亿",{""},{5000000},12,200,1)',
+  '=AWARD.FORECAST("1亿",3,{""},12,200,1)',
+  '=AWARD.FORECAST("1亿",3,{5000000},{1;2},200,1)',
 ];
 const EXAMPLES = fs.readdirSync(path.resolve(__dirname, "../examples")).filter((f) => f.endsWith(".csv")).map((f) => `examples/${f}`);
 const COMMANDS: [string, string[]][] = [
