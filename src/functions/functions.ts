@@ -6,7 +6,7 @@ import { excel, toExcelError } from "./excel-error";
 import { memoize } from "./memo";
 import { policyYear } from "./policy-year";
 import { displayLang } from "./language";
-import { HEADERS, titleIn } from "../engine/messages";
+import { CLI, HEADERS, titleIn } from "../engine/messages";
 import { tr } from "../engine/text";
 
 // Repeated calls with the same arguments are answered from a memo (memo.ts; it remembers the engine's
@@ -92,7 +92,7 @@ export function policies(): any[][] {
     return [
       tr(HEADERS.policies, lang).split("\t"),
       ...defaultEngine().registry.listVersions().map((v) => [
-        v.key, tr(HEADERS.status[v.status], lang), v.window?.from ?? "", v.window?.to ?? "", titleIn(lang, v), v.documentNumber ?? "", tr(v.windowNoteText, lang),
+        v.key, tr(CLI.status[v.status], lang), v.window?.from ?? "", v.window?.to ?? "", titleIn(lang, v), v.documentNumber ?? "", tr(v.windowNoteText, lang),
       ]),
     ];
   });
