@@ -4,7 +4,7 @@
 import { spawnSync } from "child_process";
 import * as path from "path";
 import { PANE, CLI } from "../src/engine/messages";
-import { defaultEngine } from "../src/engine";
+import { defaultEngine, defaultRegistry } from "../src/engine";
 import { AwardError } from "../src/engine/errors";
 
 const BIN = path.resolve(__dirname, "../bin/award-model.js");
@@ -264,7 +264,7 @@ describe("every name under LC_ALL=C is English (titles, programmes, routes, clau
   });
   test("policies gives each version's English title (its own after it, as a quote)", () => {
     const titles = runIn({ LC_ALL: "C" }, ["policies"]).out.split("\n").filter((l) => /^ {2}\S/.test(l) && /《/.test(l));
-    expect(titles).toHaveLength(5);
+    expect(titles).toHaveLength(defaultRegistry().listVersions().length);
     for (const t of titles) expect(chineseOnly(t.replace(/, [^,)]*〔[^)]*$/, ""))).toBe(false);
   });
   test("the check can fail: the same columns in Chinese are Chinese", () => {
