@@ -9,7 +9,7 @@ import { cliLang, LangError } from "./lang";
 import { evaluateFormula } from "../functions/evaluate";
 import { setPolicyYearSource } from "../functions/policy-year";
 import { diffCommand } from "./diff";
-import { EXPOSURE_USAGE, ExposureUsageError, exposureCommand } from "./exposure";
+import { ExposureUsageError, exposureCommand } from "./exposure";
 import { forecastCommand } from "./forecast";
 
 import type { Io } from "./io";
@@ -27,7 +27,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
   } catch (e) {
     const usage = tr(CLI.usage, lang);
     if (e instanceof ExposureUsageError) {
-      io.stderr.write(`award-model exposure: ${tr(e.text, lang)}\n${lang === "zh" ? EXPOSURE.usageZh : EXPOSURE_USAGE}\n`);
+      io.stderr.write(`award-model exposure: ${tr(e.text, lang)}\n${tr(EXPOSURE.usage, lang)}\n`);
       return 2;
     }
     if (e instanceof LangError) {
