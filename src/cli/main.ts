@@ -13,7 +13,6 @@ import { ExposureUsageError, exposureCommand } from "./exposure";
 import { forecastCommand } from "./forecast";
 
 import type { Io } from "./io";
-export type { Io } from "./io";
 
 class UsageError extends Error {}
 
