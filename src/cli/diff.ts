@@ -6,9 +6,6 @@ import type { Io } from "./io";
 import { bi, tr, type Lang, type Text } from "../engine/text";
 import { clauseLabel, diffFactIn, diffValueIn } from "../engine/messages";
 
-export const DIFF_USAGE = `  award-model diff [--json] A B                     clauses added, removed and changed from version A to version B,
-                                                    e.g. hangzhou-binjiang@2025-draft hangzhou-binjiang@2025`;
-
 const show = (v: string | null) => (v === null ? "—" : v);
 
 /** The diff read line by line, in the language; clauses labelled as the text numbers them in Chinese. */

@@ -19,16 +19,6 @@ import { checkOutputFile, writeFileAtomic } from "./write-file";
 import { readFirstSheet } from "./xlsx-read";
 import { XlsxStreamWriter, type Column } from "./xlsx-write";
 
-export const EXPOSURE_USAGE = `usage: award-model exposure FILE [--year Y] [--method fcfs|pro-rata] [--out FILE.xlsx] [--json]
-  FILE        .xlsx (first sheet) or .csv with a header row: recipient/申请单位, project/项目, policy/政策,
-              programme or clause/项目类型/条款, route, amount/金额, domestic/国产, date/日期 (optional: year/年度,
-              paid before/已获资助); extra columns are ignored.
-  --year      award year of rows with neither a date nor a year (default: the current year)
-  --method    how an oversubscribed pool is shared: fcfs (by date, default) or pro-rata
-  --out       write an .xlsx: awards per row, per-pool summary, each award's trace, policy versions and hashes
-  --json      print the summary as JSON
-Exit status: 0 when every row is computed, 1 when any row is bad (each reported by row number), 2 for a usage or file error.`;
-
 /** A usage or file error of exposure: exit 2. `text` carries the message in both languages. */
 export class ExposureUsageError extends Error {
   readonly text: Text;

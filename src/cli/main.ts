@@ -9,11 +9,10 @@ import { cliLang, LangError } from "./lang";
 import { evaluateFormula } from "../functions/evaluate";
 import { setPolicyYearSource } from "../functions/policy-year";
 import { diffCommand } from "./diff";
-import { EXPOSURE_USAGE, ExposureUsageError, exposureCommand } from "./exposure";
+import { ExposureUsageError, exposureCommand } from "./exposure";
 import { forecastCommand } from "./forecast";
 
 import type { Io } from "./io";
-export type { Io } from "./io";
 
 class UsageError extends Error {}
 
@@ -27,7 +26,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
   } catch (e) {
     const usage = tr(CLI.usage, lang);
     if (e instanceof ExposureUsageError) {
-      io.stderr.write(`award-model exposure: ${tr(e.text, lang)}\n${lang === "zh" ? EXPOSURE.usageZh : EXPOSURE_USAGE}\n`);
+      io.stderr.write(`award-model exposure: ${tr(e.text, lang)}\n${tr(EXPOSURE.usage, lang)}\n`);
       return 2;
     }
     if (e instanceof LangError) {

@@ -6,9 +6,8 @@ import { excel, toExcelError } from "./excel-error";
 import { memoize } from "./memo";
 import { policyYear } from "./policy-year";
 import { displayLang } from "./language";
-import type { Lang } from "../engine/text";
-import { HEADERS, titleIn } from "../engine/messages";
-import { tr } from "../engine/text";
+import { CLI, HEADERS, titleIn } from "../engine/messages";
+import { tr, type Lang } from "../engine/text";
 
 // Repeated calls with the same arguments are answered from a memo (memo.ts; it remembers the engine's
 // answer or AwardError, excel() turns the error into the host's each time); the exported functions
@@ -93,7 +92,7 @@ export function policies(): any[][] {
     return [
       tr(HEADERS.policies, lang).split("\t"),
       ...defaultEngine().registry.listVersions().map((v) => [
-        v.key, tr(HEADERS.status[v.status], lang), v.window?.from ?? "", v.window?.to ?? "", titleIn(lang, v), v.documentNumber ?? "", tr(v.windowNoteText, lang),
+        v.key, tr(CLI.status[v.status], lang), v.window?.from ?? "", v.window?.to ?? "", titleIn(lang, v), v.documentNumber ?? "", tr(v.windowNoteText, lang),
       ]),
     ];
   });

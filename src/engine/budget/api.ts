@@ -1,7 +1,7 @@
 // The budget questions as the AWARD functions ask them: arguments as Excel passes them (ranges as
 // rows of columns, dates as serial numbers), answers as numbers and tables.
 import Decimal from "decimal.js";
-import { parseAmount } from "../amount";
+import { labelText, parseAmount, type Label } from "../amount";
 import { invalidNumber, invalidValue, notAvailable } from "../errors";
 import { describe, type Resolver } from "../resolve";
 import { parseWhen } from "../when";
@@ -19,33 +19,35 @@ const isBlank = (c: unknown) => c === null || c === undefined || (typeof c === "
  * A range as rows of columns: a single value is a 1×1 range, a flat list a column. Rows of
  * different lengths (which Excel never sends, but a formula typed elsewhere can) are refused.
  */
-export function asRange(input: unknown, what = "the range"): unknown[][] {
+export function asRange(input: unknown, what: Label = bi("the range", "区域")): unknown[][] {
   if (!Array.isArray(input)) return [[input]];
+  const w = labelText(what);
   if (input.length === 0) return [];
   if (input.every((r) => Array.isArray(r))) {
     const rows = input as unknown[][];
     const ragged = rows.findIndex((r) => r.length !== rows[0].length);
     if (ragged >= 0) {
-      throw invalidValue(bi(`${what} is not a rectangular range: row 1 has ${rows[0].length} cells and row ${ragged + 1} has ${rows[ragged].length}.`, `${what} 不是矩形区域：第 1 行有 ${rows[0].length} 个单元格，第 ${ragged + 1} 行有 ${rows[ragged].length} 个。`));
+      throw invalidValue(bi(`${w.en} is not a rectangular range: row 1 has ${rows[0].length} cells and row ${ragged + 1} has ${rows[ragged].length}.`, `${w.zh} 不是矩形区域：第 1 行有 ${rows[0].length} 个单元格，第 ${ragged + 1} 行有 ${rows[ragged].length} 个。`));
     }
     return rows;
   }
-  if (input.some((r) => Array.isArray(r))) throw invalidValue(bi(`${what} mixes rows and single values; give a rectangular range.`, `${what} 混有行和单个值：请给矩形区域。`));
+  if (input.some((r) => Array.isArray(r))) throw invalidValue(bi(`${w.en} mixes rows and single values; give a rectangular range.`, `${w.zh} 混有行和单个值：请给矩形区域。`));
   return input.map((c) => [c]);
 }
 
 /** The cells of a range, row by row, with their position for messages. */
-function cells(input: unknown, what: string): { value: unknown; at: string }[] {
+function cells(input: unknown, what: Label): { value: unknown; at: string }[] {
   const out: { value: unknown; at: string }[] = [];
   asRange(input, what).forEach((row, i) => row.forEach((value, j) => out.push({ value, at: `row ${i + 1}${row.length > 1 ? `, column ${j + 1}` : ""}` })));
   return out;
 }
 
-function scalar(input: unknown, what: string): unknown {
+function scalar(input: unknown, what: Label): unknown {
   if (!Array.isArray(input)) return input;
   const c = cells(input, what);
   if (c.length === 1) return c[0].value;
-  throw invalidValue(bi(`${what} is a range or array; give one value.`, `${what} 是区域或数组：请给一个值。`));
+  const w = labelText(what);
+  throw invalidValue(bi(`${w.en} is a range or array; give one value.`, `${w.zh} 是区域或数组：请给一个值。`));
 }
 
 /** ALLOCATE: the pool shared among the requests, in the shape of the requests; blank cells stay blank. */
@@ -57,7 +59,7 @@ export function allocateRange(pool: unknown, requests: unknown, method: unknown)
   range.forEach((row, i) => row.forEach((v, j) => {
     if (!isBlank(v)) amounts.push(parseAmount(v, `request (row ${i + 1}${row.length > 1 ? `, column ${j + 1}` : ""})`));
   }));
-  if (amounts.length === 0) throw invalidValue("requests is empty: give a range of amounts in 元.");
+  if (amounts.length === 0) throw invalidValue(bi("requests is empty: give a range of amounts in 元.", "申请额为空：请给一列以元为单位的金额。"));
   const given = allocate(poolAmount, amounts, m);
   let k = 0;
   return range.map((row) => row.map((v) => (isBlank(v) ? "" : given[k++].toNumber())));
@@ -87,16 +89,25 @@ export function fundExhaustionRange(pool: unknown, dates: unknown, amounts: unkn
 
 export const FORECAST_COLUMNS = ["month", "probability exhausted", "committed p10", "committed median", "committed p90", "applied for median"] as const;
 
-function wholeNumber(input: unknown, what: string, min: number, max: number, dflt: number): number {
+function wholeNumber(input: unknown, what: Label, min: number, max: number, dflt: number): number {
   const v = scalar(input, what);
   if (isBlank(v)) return dflt;
   const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
-  if (!Number.isInteger(n) || n < min || n > max) throw invalidValue(bi(`${what} ${describe(v)} is not a whole number from ${min} to ${max}.`, `${what} ${describe(v)} 不是 ${min} 至 ${max} 之间的整数。`));
+  if (!Number.isInteger(n) || n < min || n > max) {
+    const w = labelText(what);
+    throw invalidValue(bi(`${w.en} ${describe(v)} is not a whole number from ${min} to ${max}.`, `${w.zh} ${describe(v)} 不是 ${min} 至 ${max} 之间的整数。`));
+  }
   return n;
 }
 
-function boundedFen(v: Decimal, what: string): number {
-  if (v.greaterThan(FORECAST_MAX_YUAN)) throw invalidNumber(bi(`${what} is above 10^13 元, the most FORECAST takes.`, `${what} 超过 10^13 元（FORECAST 的上限）。`));
+/** FORECAST_MAX_YUAN as messages write it: 10^13. */
+const FORECAST_MAX_TEXT = `10^${FORECAST_MAX_YUAN.e}`;
+
+function boundedFen(v: Decimal, what: Label): number {
+  if (v.greaterThan(FORECAST_MAX_YUAN)) {
+    const w = labelText(what);
+    throw invalidNumber(bi(`${w.en} is above ${FORECAST_MAX_TEXT} 元, the most FORECAST takes.`, `${w.zh} 超过 ${FORECAST_MAX_TEXT} 元（FORECAST 的上限）。`));
+  }
   return Number(v.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
 }
 
@@ -104,7 +115,7 @@ function boundedFen(v: Decimal, what: string): number {
 export function forecastRange(pool: unknown, monthly: unknown, amounts: unknown, months: unknown, trials: unknown, seed: unknown, startMonth?: unknown): ForecastMonth[] {
   const poolFen = boundedFen(parseAmount(scalar(pool, "pool"), "pool"), "pool");
   const monthlyCells = cells(monthly, "monthly_applications").filter((c) => !isBlank(c.value));
-  if (monthlyCells.length === 0) throw invalidValue("monthly_applications is empty: give the mean number of applications a month (one number, or one per month).");
+  if (monthlyCells.length === 0) throw invalidValue(bi("monthly_applications is empty: give the mean number of applications a month (one number, or one per month).", "monthly_applications 为空：请给每月的平均申请数（一个数，或每月一个）。"));
   const means = monthlyCells.map((c) => {
     const n = typeof c.value === "number" ? c.value : typeof c.value === "string" && /^\s*\d+(\.\d+)?\s*$/.test(c.value) ? Number(c.value) : NaN;
     if (!Number.isFinite(n) || n < 0) throw invalidValue(bi(`monthly_applications ${describe(c.value)} (${c.at}) is not a number of applications: give a mean of 0 or more.`, `monthly_applications ${describe(c.value)}（${c.at}）不是申请数：请给 0 或以上的月均数。`));
@@ -117,7 +128,7 @@ export function forecastRange(pool: unknown, monthly: unknown, amounts: unknown,
   else if (means.length === m) monthlyMeans = means;
   else throw invalidValue(bi(`monthly_applications gives ${means.length} months but months is ${m}: give one mean, or one per month.`, `monthly_applications 给了 ${means.length} 个月，而 months 为 ${m}：请给一个均值，或每月一个。`));
   const amountsFen = cells(amounts, "amounts").filter((c) => !isBlank(c.value)).map((c) => boundedFen(parseAmount(c.value, `amount (${c.at})`), `amount (${c.at})`));
-  if (amountsFen.length === 0) throw invalidValue("amounts is empty: give a range of award amounts to resample from, e.g. a column of COMPUTE_VOUCHER results.");
+  if (amountsFen.length === 0) throw invalidValue(bi("amounts is empty: give a range of award amounts to resample from, e.g. a column of COMPUTE_VOUCHER results.", "金额为空：请给一列用于重抽样的资助金额，例如一列 COMPUTE_VOUCHER 的结果。"));
   const trialCount = wholeNumber(trials, "trials", 1, MAX_TRIALS, 1000);
   return forecast({
     poolFen,

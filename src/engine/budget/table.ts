@@ -48,7 +48,10 @@ export function headerUnit(cell: unknown): { factor: Decimal; name: string } | n
   if (!m) return null;
   const unit = normalizeText(m[1]).replace(/[\s_-]/g, "");
   for (const [re, factor, name] of UNITS) if (re.test(unit)) return { factor, name };
-  throw invalidValue(`the column "${clip(String(cell))}" names the unit "${clip(m[1])}": amounts are read in 元, 万元 or 亿元 (e.g. 金额（万元）); convert the column or rename it.`);
+  throw invalidValue(bi(
+    `the column "${clip(String(cell))}" names the unit "${clip(m[1])}": amounts are read in 元, 万元 or 亿元 (e.g. 金额（万元）); convert the column or rename it.`,
+    `列“${clip(String(cell))}”标明的单位“${clip(m[1])}”无法识别：金额只按元、万元或亿元读取（如 金额（万元））；请换算该列或改列名。`,
+  ));
 }
 
 /** Columns beyond the known ones, by normalized header (kept beside the column map). */
@@ -174,14 +177,17 @@ export function readRow(cols: Map<Column, number>, row: readonly unknown[], inde
   if ([...cols.values()].every((i) => isBlank(row[i]))) return { ok: "blank", index, line };
   try {
     const recipient = text(get("recipient"));
-    if (!recipient) throw invalidValue("recipient (申请单位) is empty: every application needs the unit that applies.");
+    if (!recipient) throw invalidValue(bi("recipient (申请单位) is empty: every application needs the unit that applies.", "申请单位（recipient）为空：每条申请都须填写申请单位。"));
     const policy = text(get("policy"));
-    if (!policy) throw invalidValue("policy (政策) is empty: give a jurisdiction such as hangzhou-binjiang, 广州 or langfang@2023.");
+    if (!policy) throw invalidValue(bi("policy (政策) is empty: give a jurisdiction such as hangzhou-binjiang, 广州 or langfang@2023.", "政策（policy）为空：请填写地区，如 hangzhou-binjiang、广州 或 langfang@2023。"));
     let programme = text(get("programme"));
-    if (!programme) throw invalidValue("programme or clause (项目类型/条款) is empty: give a programme such as compute or 算力券, or a clause.");
+    if (!programme) throw invalidValue(bi("programme or clause (项目类型/条款) is empty: give a programme such as compute or 算力券, or a clause.", "项目类型/条款（programme/clause）为空：请填写项目类型，如 compute 或 算力券，或填写条款。"));
     const route = text(get("route"));
     if (route) {
-      if (programme.includes(":")) throw invalidValue(`the route is given twice: in programme "${clip(programme)}" and in the route column ("${clip(route)}"); give it once.`);
+      if (programme.includes(":")) throw invalidValue(bi(
+        `the route is given twice: in programme "${clip(programme)}" and in the route column ("${clip(route)}"); give it once.`,
+        `路径填了两次：项目类型“${clip(programme)}”中和 route 列（“${clip(route)}”）中；请只填一处。`,
+      ));
       programme = intern(`${programme}:${route}`);
     }
     const dateCell = get("date");
@@ -208,7 +214,7 @@ export function readRow(cols: Map<Column, number>, row: readonly unknown[], inde
 
 /** Reads a whole table (header row first). */
 export function readTable(table: readonly (readonly unknown[])[], yearArg: number): { rows: ParsedRow[]; columns: Map<Column, number> } {
-  if (table.length === 0) throw invalidValue("the applications table is empty: give a range with a header row and one row per application.");
+  if (table.length === 0) throw invalidValue(bi("the applications table is empty: give a range with a header row and one row per application.", "申请表为空：请给一个区域，首行为表头，每条申请一行。"));
   const columns = readHeader(table[0]);
   const rows = table.slice(1).map((row, i) => readRow(columns, row, i, i + 2, yearArg));
   return { rows, columns };

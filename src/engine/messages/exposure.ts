@@ -3,7 +3,17 @@
 import { bi, type Text } from "../text";
 
 export const EXPOSURE = {
-  usageZh: `用法：award-model exposure 文件 [--year 年度] [--method fcfs|pro-rata] [--out 文件.xlsx] [--json]
+  usage: bi(
+    `usage: award-model exposure FILE [--year Y] [--method fcfs|pro-rata] [--out FILE.xlsx] [--json]
+  FILE        .xlsx (first sheet) or .csv with a header row: recipient/申请单位, project/项目, policy/政策,
+              programme or clause/项目类型/条款, route, amount/金额, domestic/国产, date/日期 (optional: year/年度,
+              paid before/已获资助); extra columns are ignored.
+  --year      award year of rows with neither a date nor a year (default: the current year)
+  --method    how an oversubscribed pool is shared: fcfs (by date, default) or pro-rata
+  --out       write an .xlsx: awards per row, per-pool summary, each award's trace, policy versions and hashes
+  --json      print the summary as JSON
+Exit status: 0 when every row is computed, 1 when any row is bad (each reported by row number), 2 for a usage or file error.`,
+    `用法：award-model exposure 文件 [--year 年度] [--method fcfs|pro-rata] [--out 文件.xlsx] [--json]
   文件        .xlsx（第一个工作表）或 .csv，首行为表头：recipient/申请单位、project/项目、policy/政策、
               programme 或 clause/项目类型/条款、route、amount/金额、domestic/国产、date/日期（可选：year/年度、
               paid before/已获资助）；其他列忽略。
@@ -12,6 +22,7 @@ export const EXPOSURE = {
   --out       写出 .xlsx：逐行补贴、各资金池汇总、每项补贴的计算过程、政策版本及其哈希
   --json      以 JSON 输出汇总
 退出码：全部行均已计算为 0，任一行有误为 1（逐行报告行号），用法或文件错误为 2。`,
+  ),
   noFile: bi("give the applications file", "请给出申请表文件"),
   oneFile: (n: number): Text => bi(`give one file, not ${n}`, `请只给一个文件，而非 ${n} 个`),
   outXlsx: (out: string): Text => bi(`--out "${out}" must be an .xlsx file`, `--out "${out}" 须为 .xlsx 文件`),

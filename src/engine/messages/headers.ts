@@ -6,6 +6,4 @@ export const HEADERS = {
     ["version", "status", "in force from", "in force to", "title", "document number", "window"].join("\t"),
     ["版本", "状态", "生效日", "截止日", "标题", "文号", "有效期说明"].join("\t"),
   ),
-  /** A version's status: final text or draft for comment. */
-  status: { final: bi("final", "正式文本"), draft: bi("draft", "征求意见稿") },
 };
