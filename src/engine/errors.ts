@@ -26,3 +26,8 @@ export class AwardError extends Error {
 export const invalidValue = (message: string | Text): AwardError => new AwardError("#VALUE!", message);
 export const notAvailable = (message: string | Text): AwardError => new AwardError("#N/A", message);
 export const invalidNumber = (message: string | Text): AwardError => new AwardError("#NUM!", message);
+
+/** What went wrong, for the user: an AwardError's message in their language, else the error's own. */
+export function messageIn(e: unknown, lang: Lang): string {
+  return e instanceof AwardError ? e.in(lang) : e instanceof Error ? e.message : String(e);
+}

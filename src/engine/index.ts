@@ -15,7 +15,7 @@ import { clauseLabel, clauseTableIn, headerIn, nameIn, stepRowsIn } from "./mess
 import { clauseIdOf, clauseTable, computeClause, requireClauseArgument, roundAward, roundingStep, stepTable, type ClauseResult } from "./clauses";
 import { withVariants, type VariantSpec } from "./variants";
 
-export { AwardError, type ErrorCode } from "./errors";
+export { AwardError, messageIn, type ErrorCode } from "./errors";
 export { parseAmount, toFen, formatYuan, formatRate, normalizeText } from "./amount";
 export { PolicyRegistry, type VersionSummary } from "./registry";
 export { Resolver, parseYear, parseDomestic, describeWindow } from "./resolve";

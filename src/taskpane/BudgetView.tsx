@@ -4,7 +4,7 @@ import {
   Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2, Table, TableBody, TableCell, TableHeader,
   TableHeaderCell, TableRow, Text, Textarea,
 } from "@fluentui/react-components";
-import { AwardError, parseAmount } from "../engine";
+import { messageIn, parseAmount } from "../engine";
 import { tr } from "../engine/text";
 import { fundExhaustion, type Exhaustion } from "./model/exhaustion";
 import { entriesFor, poolOf, poolRows, type PoolRow } from "./model/pools";
@@ -52,7 +52,7 @@ export function BudgetView() {
       limitLabel = `${f.version.key} · ${tr(f.text, t.lang)}`;
     }
   } catch (e) {
-    limitError = e instanceof AwardError ? e.in(t.lang) : (e as Error).message;
+    limitError = messageIn(e, t.lang);
   }
   const entries = React.useMemo(() => parseEntries(text), [text]);
   let result: Exhaustion | null = null;

@@ -4,7 +4,7 @@ import {
 } from "@fluentui/react-components";
 import Decimal from "decimal.js";
 import { parseAmount, type Engine } from "../engine";
-import { AwardError } from "../engine/errors";
+import { messageIn } from "../engine/errors";
 import { bi, tr, type Lang } from "../engine/text";
 import { compareScenarios, comparisonTable, scenarioClause, type ScenarioSource } from "./model/compare";
 import { useStrings } from "./i18n";
@@ -248,7 +248,7 @@ export function spendProblem(amount: string, lang: Lang, programme: string): str
     parseAmount(amount, "spend");
     return null;
   } catch (e) {
-    return e instanceof AwardError ? e.in(lang) : String(e);
+    return messageIn(e, lang);
   }
 }
 

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { AwardError } from "../engine/errors";
+import { messageIn } from "../engine/errors";
 import { useStrings } from "./i18n";
 import type { WorkbookSession } from "../workbook/session";
 import type { WorkbookState } from "../workbook/state";
@@ -43,7 +43,7 @@ export function useUpdate(): { run: (f: () => Promise<string | Notice | void>) =
       setNotice(typeof msg === "string" ? (msg ? { intent: "success", text: msg } : null) : msg ?? null);
     } catch (e) {
       // the engine's message in the pane's language
-      setNotice({ intent: "error", text: e instanceof AwardError ? e.in(lang) : e instanceof Error ? e.message : String(e) });
+      setNotice({ intent: "error", text: messageIn(e, lang) });
     }
   }, [lang]);
   return { run, notice, setNotice };
