@@ -220,6 +220,9 @@ describe("廊坊 (〔2023〕1号), year 2024", () => {
     const rows = clauses(P, 2024).filter((r) => r[0] === "2");
     expect(rows.map((r) => r[1])).toEqual(["local-platform", "major-project", "new-entrant"]);
     for (const r of rows) expect([r[7], r[8]]).toEqual([1000000, "recipient-year"]);
+    // in Chinese, whom the cap is counted for in Chinese too
+    const zh = defaultEngine().clauses(P, 2024, 2024, "zh").filter((r) => String(r[0]).startsWith("2"));
+    expect(zh.map((r) => r[8])).toEqual(["每家单位每年", "每家单位每年", "每家单位每年"]);
   });
   test("item 3: ≥10亿 parameters and ≥5 scenarios → 50% of compute cost, 200万", () => {
     expect(C(P, "3", range({ "compute-cost": 3000000, parameters: 1e9, scenarios: 5 }), null, 2024)).toBe(1500000);

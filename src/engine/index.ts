@@ -11,7 +11,7 @@ import { biStep, computeVoucher, type Step, type VoucherResult } from "./voucher
 import { bi } from "./text";
 import type { Cited, PolicyFile, PolicyVersion, Route } from "./types";
 import type { Lang, Text } from "./text";
-import { clauseLabel, clauseTableIn, headerIn, nameIn, stepRowsIn } from "./messages";
+import { clauseLabel, clauseTableIn, headerIn, nameIn, scopeIn, stepRowsIn } from "./messages";
 import { clauseIdOf, clauseTable, computeClause, requireClauseArgument, roundAward, roundingStep, stepTable, type ClauseResult } from "./clauses";
 import { withVariants, type VariantSpec } from "./variants";
 
@@ -111,7 +111,7 @@ export class Engine {
     for (const r of routes) {
       rows.push([
         r.id, nameIn(lang, r), r.isDefault, num(r.rate), num(r.domesticRate), num(r.threshold),
-        r.threshold ? (r.threshold.inclusive ? ">=" : ">") : "", num(r.cap), r.cap?.per ?? "",
+        r.threshold ? (r.threshold.inclusive ? ">=" : ">") : "", num(r.cap), r.cap ? scopeIn(lang, r.cap.per) : "",
         num(programme.recipientCap), num(r.kind === "lump-sum" ? r.amount : undefined), num(r.uplift), r.quota?.value ?? "", r.oneTime !== undefined,
         r.base?.label ?? "", baseYear(r), lang === "zh" ? clauseLabel(version, programme.clause, lang) : programme.clause, version.key,
       ]);

@@ -1,6 +1,7 @@
 // The words of `award-model diff` in Chinese: the facts compared (clauses/diff.ts names them in
 // English, which --json keeps) and their values.
 import type { Lang } from "../text";
+import { scopeIn } from "./tables";
 
 const FACTS_ZH: Record<string, string> = {
   kind: "类型", "base year": "基数年度", rate: "比例", "domestic rate": "国产比例", "lump sum": "定额", maximum: "最高额",
@@ -22,14 +23,10 @@ const VALUES_ZH: Record<string, string> = {
   required: "须满足", listed: "列明", yes: "是", "previous year (上一年度)": "上一年度",
   maximum: "最高额", rate: "比例", fixed: "定额", programme: "券种", unquantified: "未定金额", range: "区间",
 };
-const PER_ZH: Record<string, string> = {
-  recipient: "每家单位", "recipient-year": "每家单位每年", project: "每个项目", "project-year": "每个项目每年", award: "每个奖项", "award-year": "每个奖项每年",
-};
-
 /** A compared fact ("route standard: eligible subject 智能体") in the language. */
 export function diffFactIn(lang: Lang, fact: string): string {
   if (lang === "en") return fact;
-  let out = fact, rest = fact, head = "";
+  let rest = fact, head = "";
   for (let changed = true; changed; ) {
     changed = false;
     for (const [re, zh] of PREFIXES_ZH) {
@@ -43,14 +40,13 @@ export function diffFactIn(lang: Lang, fact: string): string {
   }
   const tail = / #[0-9]+$/.exec(rest)?.[0] ?? "";
   const word = rest.slice(0, rest.length - tail.length);
-  out = head + (FACTS_ZH[word] ?? word) + tail;
-  return out;
+  return head + (FACTS_ZH[word] ?? word) + tail;
 }
 
 /** A fact's value ("2000万元 per recipient", "required") in the language. */
 export function diffValueIn(lang: Lang, value: string): string {
   if (lang === "en") return value;
   const per = / per ([a-z-]+)$/.exec(value);
-  if (per) return `${value.slice(0, per.index)}（${PER_ZH[per[1]] ?? per[1]}）`;
+  if (per) return `${value.slice(0, per.index)}（${scopeIn(lang, per[1])}）`;
   return VALUES_ZH[value] ?? value;
 }

@@ -29,15 +29,20 @@ const SCOPES_ZH: Record<string, string> = {
   recipient: "每家单位", "recipient-year": "每家单位每年", project: "每个项目", "project-year": "每个项目每年", award: "每个奖项", "award-year": "每个奖项每年",
 };
 
+/** Whom a cap is counted for ("recipient-year") in the language: 每家单位每年. */
+export function scopeIn(lang: Lang, per: string): string {
+  return lang === "en" ? per : SCOPES_ZH[per] ?? per;
+}
+
 /** A column header or step name in the language. */
 export function wordIn(lang: Lang, word: string): string {
   if (lang === "en") return word;
   const known = STEPS_ZH[word] ?? COLUMNS_ZH[word];
   if (known) return known;
   let m = /^cap shared by all routes \(per ([a-z-]+)\)$/.exec(word);
-  if (m) return `各路径共享上限（${SCOPES_ZH[m[1]] ?? m[1]}）`;
+  if (m) return `各路径共享上限（${scopeIn(lang, m[1])}）`;
   m = /^cap \(per ([a-z-]+)\)$/.exec(word);
-  if (m) return `上限（${SCOPES_ZH[m[1]] ?? m[1]}）`;
+  if (m) return `上限（${scopeIn(lang, m[1])}）`;
   m = /^annual limit of the measure \((.+)\)$/.exec(word);
   if (m) return `本措施年度总额（${m[1]}）`;
   return word;
@@ -70,7 +75,7 @@ const ASSUMPTIONS_ZH: [string, string][] = [
 export function clauseTableIn(lang: Lang, version: VersionLike, rows: Cell[][]): Cell[][] {
   const [header, ...body] = rows;
   const col = (name: string) => header.indexOf(name);
-  const [ci, ri, ti, ni, ai] = [col("clause"), col("route"), col("title"), col("route name"), col("assumption")];
+  const [ci, ri, ti, ni, ai, pi] = [col("clause"), col("route"), col("title"), col("route name"), col("assumption"), col("cap per")];
   return [headerIn(lang, header), ...body.map((row) => {
     const out = [...row];
     const clause = version.clauses.find((c) => c.id === String(row[ci]));
@@ -78,6 +83,7 @@ export function clauseTableIn(lang: Lang, version: VersionLike, rows: Cell[][]):
     if (lang === "zh") {
       out[ci] = clauseLabel(version, String(row[ci]), lang);
       out[ai] = ASSUMPTIONS_ZH.reduce((text, [en, zh]) => text.replace(en, zh), String(row[ai]));
+      out[pi] = scopeIn(lang, String(row[pi]));
     }
     if (clause) out[ti] = titleIn(lang, clause);
     if (route) out[ni] = nameIn(lang, { name: route.name, nameEn: route.nameEn === route.id ? undefined : route.nameEn });
