@@ -46,6 +46,19 @@ describe("what-if variants", () => {
     expect(rate.source).toBe("variant hangzhou-binjiang@2025~draft-40pct");
   });
 
+  test("the variant's clauses table (CLAUSES) shows its edited numbers, not the base's", () => {
+    const engine = engineWith({ variants: [{ base: "hangzhou-binjiang@2025", name: "rate-10", edits: [{ field: "compute.rate", value: "10%" }] }] });
+    const rows = (key: string) => {
+      const table = engine.clauses(key, null, 2026);
+      const col = (name: string) => table[0].indexOf(name);
+      const clause = engine.version(key, null, 2026).programmes.find((p) => p.id === "compute")!.clause;
+      return table.filter((r) => r[col("clause")] === clause && r[col("route")] === "standard").map((r) => r[col("rate")]);
+    };
+    // 2025 text （六）: 30% (non-domestic); the variant: 10%
+    expect(rows("hangzhou-binjiang@2025")).toEqual([0.3]);
+    expect(rows("hangzhou-binjiang@2025~rate-10")).toEqual([0.1]);
+  });
+
   test("pools and programme fields can be edited; FUND_LIMIT sees them", () => {
     const engine = engineWith({
       variants: [{ base: "guangzhou@draft", name: "small-pool", edits: [{ field: "pools.total", value: "3亿" }, { field: "compute:large-model.cap", value: 20000000 }] }],
