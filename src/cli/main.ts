@@ -120,7 +120,7 @@ function policiesCommand(args: string[], io: Io, lang: Lang): number {
     // in English the English title, with the document's own (a quote of the text) after it
     const title = lang === "en" && v.titleEn ? `${v.titleEn} (《${v.title}》${v.documentNumber ? `, ${v.documentNumber}` : ""})` : `${v.title}${v.documentNumber ? ` (${v.documentNumber})` : ""}`;
     io.stdout.write(`  ${title}\n`);
-    io.stdout.write(`  ${t(v.windowNoteText)}\n`);
+    io.stdout.write(`  ${t(v.windowNote)}\n`);
     const names = v.programmes.map((id) => {
       const type = registry.programmeTypes.find((p) => p.id === id);
       return type ? `${nameIn(lang, type)} (${id})` : id;
