@@ -92,7 +92,7 @@ function checkRoute(r: RouteDoc, where: string, programme: string | undefined): 
 }
 
 /** The one route model, from its one written shape; programme: the id of the voucher programme it belongs to. */
-export function buildRoute(r: RouteDoc, source: string, where: string, programme?: string): Route {
+function buildRoute(r: RouteDoc, source: string, where: string, programme?: string): Route {
   checkRoute(r, where, programme);
   const tests: InputTest[] = (r.tests ?? []).map((t, i) => {
     try {
@@ -167,8 +167,6 @@ function buildProgramme(c: ClauseDoc & { programme: ProgrammeDoc }, routes: Rout
     name: doc.name,
     nameEn: doc.nameEn ?? type.nameEn,
     clause: c.id,
-    title: c.title,
-    department: c.department,
     pool: doc.pool && cite(doc.pool, source),
     recipientCap: doc.recipientCap && citeCap(doc.recipientCap, source),
     routes,
