@@ -79,6 +79,7 @@ function checkRoute(r: RouteDoc, where: string, programme: string | undefined): 
   for (const k of rule.forbid) if (r[k] !== undefined) throw new Error(`${where}: a ${r.kind} route takes no ${k}`);
   if (programme === undefined) {
     for (const k of PROGRAMME_ONLY) if (r[k] !== undefined) throw new Error(`${where}: only a voucher programme's route takes ${k} (write a condition on an input as tests)`);
+    if (r.kind === "lump-sum") throw new Error(`${where}: lump-sum is a voucher programme's route; use fixed`);
   } else if (r.kind !== "rate" && r.kind !== "lump-sum") {
     throw new Error(`${where}: a voucher programme's route is a rate or a lump-sum route (not ${r.kind})`);
   } else if (r.kind === "rate" && (r.base?.input !== SPEND || r.rate === undefined)) {
