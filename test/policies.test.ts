@@ -149,6 +149,10 @@ describe("a broken policy file is reported with its file and path", () => {
     const f = faults(edit("langfang/2023.yaml", (t) => t.replace("    programme:\n      id: compute\n", "    programme:\n      id: quantum\n")));
     expect(f).toEqual([expect.stringMatching(/langfang\/2023\.yaml: .*programme "quantum" is not a type listed in policies\/programmes\.yaml/)]);
   });
+  test("a lump-sum route outside a voucher programme", () => {
+    const f = faults(edit("hangzhou-binjiang/2023.yaml", (t) => t.replace("kind: fixed", "kind: lump-sum")));
+    expect(f).toEqual([expect.stringMatching(/hangzhou-binjiang\/2023\.yaml: .*lump-sum is a voucher programme's route; use fixed/)]);
+  });
   test("npm run validate says so too, with exit status 1", () => {
     const { spawnSync } = require("child_process") as typeof import("child_process");
     const script = path.resolve(__dirname, "../scripts/validate-policies.js");

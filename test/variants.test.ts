@@ -1,5 +1,5 @@
 // What-if variants and pinned versions (src/engine/variants.ts, Resolver pins), over the real policies.
-import { AwardError, defaultEngine, engineGeneration, engineWith, setDefaultEngine } from "../src/engine";
+import { AwardError, defaultEngine, diffVersions, engineGeneration, engineWith, setDefaultEngine } from "../src/engine";
 import { computeVoucher, version } from "../src/functions/functions";
 import { evaluateFormula } from "../src/functions/evaluate";
 
@@ -44,6 +44,23 @@ describe("what-if variants", () => {
     const rate = r.steps.find((s) => s.step === "rate")!;
     expect(rate.quote).toMatch(/^what-if edit .*not from the text/);
     expect(rate.source).toBe("variant hangzhou-binjiang@2025~draft-40pct");
+  });
+
+  test("the variant's clauses table (CLAUSES) shows its edited numbers, not the base's", () => {
+    const engine = engineWith({ variants: [{ base: "hangzhou-binjiang@2025", name: "rate-10", edits: [{ field: "compute.rate", value: "10%" }] }] });
+    const rows = (key: string) => {
+      const table = engine.clauses(key, null, 2026);
+      const col = (name: string) => table[0].indexOf(name);
+      const clause = engine.version(key, null, 2026).programmes.find((p) => p.id === "compute")!.clause;
+      return table.filter((r) => r[col("clause")] === clause && r[col("route")] === "standard").map((r) => r[col("rate")]);
+    };
+    // 2025 text （六）: 30% (non-domestic); the variant: 10%
+    expect(rows("hangzhou-binjiang@2025")).toEqual([0.3]);
+    expect(rows("hangzhou-binjiang@2025~rate-10")).toEqual([0.1]);
+    // and the diff from the base names the one change
+    const at = (key: string) => engine.version(key, null, 2026);
+    const d = diffVersions(at("hangzhou-binjiang@2025"), at("hangzhou-binjiang@2025~rate-10"));
+    expect(d.changed).toEqual([{ id: "6", title: "降低算力使用成本", changes: [{ fact: "route standard: rate", from: "30%", to: "10%" }] }]);
   });
 
   test("pools and programme fields can be edited; FUND_LIMIT sees them", () => {

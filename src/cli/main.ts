@@ -107,7 +107,8 @@ function policiesCommand(args: string[], io: Io, lang: Lang): number {
   const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false } }, allowPositionals: false });
   const versions = defaultRegistry().listVersions();
   if (values.json) {
-    io.stdout.write(`${JSON.stringify(versions, null, 2)}\n`);
+    // --json keeps its English shape: the window note as a string
+    io.stdout.write(`${JSON.stringify(versions.map((v) => ({ ...v, windowNote: v.windowNote.en })), null, 2)}\n`);
     return 0;
   }
   const t = (text: Parameters<typeof tr>[0]) => tr(text, lang);
@@ -119,7 +120,7 @@ function policiesCommand(args: string[], io: Io, lang: Lang): number {
     // in English the English title, with the document's own (a quote of the text) after it
     const title = lang === "en" && v.titleEn ? `${v.titleEn} (《${v.title}》${v.documentNumber ? `, ${v.documentNumber}` : ""})` : `${v.title}${v.documentNumber ? ` (${v.documentNumber})` : ""}`;
     io.stdout.write(`  ${title}\n`);
-    io.stdout.write(`  ${t(v.windowNoteText)}\n`);
+    io.stdout.write(`  ${t(v.windowNote)}\n`);
     const names = v.programmes.map((id) => {
       const type = registry.programmeTypes.find((p) => p.id === id);
       return type ? `${nameIn(lang, type)} (${id})` : id;

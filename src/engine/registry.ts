@@ -251,10 +251,8 @@ export interface VersionSummary {
   documentNumber: string | null;
   status: "final" | "draft";
   window: { from: string; to: string } | null;
-  /** How the window was found: the text, an assumption, a repeal, or never in force. */
-  windowNote: string;
-  /** The same note in both languages. */
-  windowNoteText: Text;
+  /** How the window was found (the text, an assumption, a repeal, never in force), in both languages. */
+  windowNote: Text;
   programmes: string[];
   assumptions: string[];
 }
@@ -273,7 +271,6 @@ function windowNoteOf(v: PolicyVersion): Text {
 }
 
 export function summarizeVersion(j: Jurisdiction, v: PolicyVersion): VersionSummary {
-  const windowNote = windowNoteOf(v);
   return {
     key: v.key,
     jurisdiction: j.id,
@@ -284,8 +281,7 @@ export function summarizeVersion(j: Jurisdiction, v: PolicyVersion): VersionSumm
     documentNumber: v.documentNumber,
     status: v.status,
     window: v.inForce && { from: v.inForce.from, to: v.inForce.to },
-    windowNote: windowNote.en,
-    windowNoteText: windowNote,
+    windowNote: windowNoteOf(v),
     programmes: v.programmes.map((p) => p.id),
     assumptions: [...(v.inForce?.assumption ? [v.inForce.assumption] : []), ...v.assumptions.map((a) => a.text)],
   };

@@ -81,10 +81,8 @@ function versionsText(versions: readonly PolicyVersion[]): Text {
 export interface ResolvedVersion {
   jurisdiction: Jurisdiction;
   version: PolicyVersion;
-  /** Why this version: "named explicitly" or "in force in 2026". */
-  reason: string;
-  /** The same in both languages. */
-  why?: Text;
+  /** Why this version, in both languages: "named explicitly" or "in force in 2026". */
+  why: Text;
 }
 
 /** Turns what a user types (a jurisdiction, an @version, a programme:route) into the policy model. */
@@ -161,14 +159,14 @@ export class Resolver {
     const at = text.lastIndexOf("@");
     const jurisdiction = this.findJurisdiction(at >= 0 ? text.slice(0, at) : text);
     if (at >= 0) {
-      return { jurisdiction, version: this.namedVersion(jurisdiction, text.slice(at + 1)), reason: "named explicitly", why: bi("named explicitly", "明确指定") };
+      return { jurisdiction, version: this.namedVersion(jurisdiction, text.slice(at + 1)), why: bi("named explicitly", "明确指定") };
     }
     const pinned = this.pins.get(jurisdiction.id);
     if (pinned !== undefined) {
-      return { jurisdiction, version: this.namedVersion(jurisdiction, pinned), reason: "pinned in the workbook (task pane)", why: bi("pinned in the workbook (task pane)", "工作簿中指定（任务窗格）") };
+      return { jurisdiction, version: this.namedVersion(jurisdiction, pinned), why: bi("pinned in the workbook (task pane)", "工作簿中指定（任务窗格）") };
     }
-    if (date !== undefined) return { jurisdiction, version: this.versionOnDate(jurisdiction, date), reason: `in force on ${date}`, why: bi(`in force on ${date}`, `${date} 有效`) };
-    return { jurisdiction, version: this.versionInForce(jurisdiction, year), reason: `in force in ${year}`, why: bi(`in force in ${year}`, `${year} 年有效`) };
+    if (date !== undefined) return { jurisdiction, version: this.versionOnDate(jurisdiction, date), why: bi(`in force on ${date}`, `${date} 有效`) };
+    return { jurisdiction, version: this.versionInForce(jurisdiction, year), why: bi(`in force in ${year}`, `${year} 年有效`) };
   }
 
   /** The latest version in force on a day (ISO date). */

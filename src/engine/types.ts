@@ -87,8 +87,6 @@ export interface Programme {
   name: string;
   nameEn: string;
   clause: string;
-  title: string;
-  department?: string;
   pool?: Cited<Decimal>;
   recipientCap?: Cited<Decimal> & { per: CapScope; sharedBy?: LimitShare };
   routes: Route[];
@@ -140,10 +138,10 @@ export interface PolicyVersion {
   variant?: { base: string; name: string; edits: AppliedEdit[] };
 }
 
-/** One number a what-if variant changed: where, from what, to what (as written for people). */
 /** A clause label pattern in each language: {n} the clause id, {zh} the number in Chinese numerals. */
 export interface ClauseLabel { zh: string; en: string }
 
+/** One number a what-if variant changed: where, from what, to what (as written for people). */
 export interface AppliedEdit { field: string; from: string; to: string }
 
 export interface Jurisdiction {

@@ -8,7 +8,7 @@ import { invalidValue, type AwardError } from "./errors";
 import { bi, type Text } from "./text";
 import type { PolicyRegistry } from "./registry";
 import { Resolver } from "./resolve";
-import type { AppliedEdit, Cited, PolicyVersion, Programme, Route } from "./types";
+import type { AppliedEdit, Cited, Clause, PolicyVersion, Programme, Route } from "./types";
 
 /** One edit: which number (see EDITABLE_FIELDS) and its new value ("40%", "1500万", 15000000). */
 export interface PolicyEdit { field: string; value: string | number }
@@ -97,20 +97,30 @@ function checkSpec(spec: VariantSpec): void {
   }
 }
 
-/** The variant as a copy of its base (programmes, routes and pools copied, so editing never touches the shipped version). */
+/** The variant as a copy of its base (clauses, programmes, routes and pools copied, so editing never touches the shipped version). */
 function copyOf(base: PolicyVersion, spec: VariantSpec, edits: AppliedEdit[]): PolicyVersion {
-  const programmes: Programme[] = base.programmes.map((p) => {
+  const copies = new Map<string, Programme>(base.programmes.map((p) => {
     const routes = p.routes.map((r) => ({ ...r }));
-    return { ...p, routes, defaultRoute: routes[p.routes.indexOf(p.defaultRoute)] };
+    return [p.id, { ...p, routes, defaultRoute: routes[p.routes.indexOf(p.defaultRoute)] }];
+  }));
+  // a voucher clause holds its programme and the programme's routes: point them at the copies
+  const clauses: Clause[] = base.clauses.map((c) => {
+    if (!c.programme) return c;
+    const p = copies.get(c.programme.id)!;
+    const from = c.programme.routes;
+    return { ...c, programme: p, routes: c.routes.map((r) => (r.programme ? p.routes[from.indexOf(r)] : r)), defaultRoute: p.defaultRoute };
   });
+  const programmes = clauses.flatMap((c) => (c.programme ? [c.programme] : []));
   return {
     ...base,
     key: `${base.key}~${spec.name}`,
     version: `${base.version}~${spec.name}`,
-    title: `${base.title} (what-if: ${spec.name})`,
+    title: `${base.title}（假设方案：${spec.name}）`,
+    titleEn: `${base.titleEn ?? base.title} (what-if: ${spec.name})`,
     status: base.status,
     inForce: null,
     commencement: { quote: "", note: `what-if variant of ${base.key}: name it or pin it` },
+    clauses,
     programmes,
     pools: base.pools.map((p) => ({ ...p })),
     variant: { base: base.key, name: spec.name, edits },
@@ -123,7 +133,6 @@ interface EditContext {
   version: PolicyVersion;
   resolver: Resolver;
   edits: AppliedEdit[];
-  seen: Set<string>;
   fail: (en: string, zh: string) => AwardError;
   /** Marks a field edited; refuses it the second time. */
   once: (name: string) => void;
@@ -197,7 +206,7 @@ export function buildVariant(registry: PolicyRegistry, spec: VariantSpec): Polic
       if (seen.has(name)) throw fail("edited twice.", "重复修改。");
       seen.add(name);
     };
-    applyEdit({ base, version, resolver, edits, seen, fail, once }, edit, field);
+    applyEdit({ base, version, resolver, edits, fail, once }, edit, field);
   }
   return version;
 }

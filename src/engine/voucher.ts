@@ -63,8 +63,7 @@ export function versionStep(resolved: ResolvedVersion): Step {
 }
 
 function makeVersionStep(resolved: ResolvedVersion): Step {
-  const { version } = resolved;
-  const why = resolved.why ?? bi(resolved.reason, resolved.reason);
+  const { version, why } = resolved;
   const text = version.inForce
     ? bi(`${version.key}: ${why.en} (${version.inForce.from} to ${version.inForce.to})`, `${version.key}：${why.zh}（${version.inForce.from} 至 ${version.inForce.to}）`)
     : bi(`${version.key}: ${why.en} (never in force)`, `${version.key}：${why.zh}（从未生效）`);

@@ -92,7 +92,7 @@ export function policies(): any[][] {
     return [
       tr(HEADERS.policies, lang).split("\t"),
       ...defaultEngine().registry.listVersions().map((v) => [
-        v.key, tr(CLI.status[v.status], lang), v.window?.from ?? "", v.window?.to ?? "", titleIn(lang, v), v.documentNumber ?? "", tr(v.windowNoteText, lang),
+        v.key, tr(CLI.status[v.status], lang), v.window?.from ?? "", v.window?.to ?? "", titleIn(lang, v), v.documentNumber ?? "", tr(v.windowNote, lang),
       ]),
     ];
   });

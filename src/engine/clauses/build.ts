@@ -79,6 +79,7 @@ function checkRoute(r: RouteDoc, where: string, programme: string | undefined): 
   for (const k of rule.forbid) if (r[k] !== undefined) throw new Error(`${where}: a ${r.kind} route takes no ${k}`);
   if (programme === undefined) {
     for (const k of PROGRAMME_ONLY) if (r[k] !== undefined) throw new Error(`${where}: only a voucher programme's route takes ${k} (write a condition on an input as tests)`);
+    if (r.kind === "lump-sum") throw new Error(`${where}: lump-sum is a voucher programme's route; use fixed`);
   } else if (r.kind !== "rate" && r.kind !== "lump-sum") {
     throw new Error(`${where}: a voucher programme's route is a rate or a lump-sum route (not ${r.kind})`);
   } else if (r.kind === "rate" && (r.base?.input !== SPEND || r.rate === undefined)) {
@@ -92,7 +93,7 @@ function checkRoute(r: RouteDoc, where: string, programme: string | undefined): 
 }
 
 /** The one route model, from its one written shape; programme: the id of the voucher programme it belongs to. */
-export function buildRoute(r: RouteDoc, source: string, where: string, programme?: string): Route {
+function buildRoute(r: RouteDoc, source: string, where: string, programme?: string): Route {
   checkRoute(r, where, programme);
   const tests: InputTest[] = (r.tests ?? []).map((t, i) => {
     try {
@@ -167,8 +168,6 @@ function buildProgramme(c: ClauseDoc & { programme: ProgrammeDoc }, routes: Rout
     name: doc.name,
     nameEn: doc.nameEn ?? type.nameEn,
     clause: c.id,
-    title: c.title,
-    department: c.department,
     pool: doc.pool && cite(doc.pool, source),
     recipientCap: doc.recipientCap && citeCap(doc.recipientCap, source),
     routes,

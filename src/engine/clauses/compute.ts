@@ -2,7 +2,7 @@
 import Decimal from "decimal.js";
 import { formatRate, formatYuan, normalizeText, parseAmount } from "../amount";
 import { invalidNumber, invalidValue, notAvailable } from "../errors";
-import { bi } from "../text";
+import { bi, type Text } from "../text";
 import { clauseLabel } from "../messages/labels";
 import { describe, parseDomestic, type ResolvedVersion, type Resolver } from "../resolve";
 import { applyCeilings, biStep, computeVoucher, versionStep, type Step } from "../voucher";
@@ -490,8 +490,11 @@ function bandsFormula({ route, inputs, note, finish }: RouteContext): ClauseResu
   return finish(award, "bands");
 }
 
+/** A rate step's note when it has none. */
+const NO_NOTE: Text = bi("", "");
+
 /** The rate of a rate route: one rate, a schedule by year of support, or a rate by categories; null: no award this year. */
-function routeRate(ctx: RouteContext): { rate: Cited<Decimal>; note: string } | null {
+function routeRate(ctx: RouteContext): { rate: Cited<Decimal>; note: Text } | null {
   const { route, inputs, where, src, supportYear, note } = ctx;
   if (route.schedule) {
     const s = scheduledRate(route.schedule, supportYear);
@@ -500,21 +503,21 @@ function routeRate(ctx: RouteContext): { rate: Cited<Decimal>; note: string } | 
     note(() => biStep("schedule", s
       ? bi(`year ${supportYear} of support: ${formatRate(s.value)} (${rates})`, `支持第${supportYear}年：${formatRate(s.value)}（${rates}）`)
       : bi(`year ${supportYear} of support is beyond the ${n} years of the schedule: no award`, `支持第${supportYear}年，超出${n}年：不予支持`), { quote: route.schedule!.quote, source: src }));
-    return s && { rate: s, note: "" };
+    return s && { rate: s, note: NO_NOTE };
   }
   if (route.rateBy) {
     const r = rateFromTable(route.rateBy, (name) => inputs.flag(name), where);
     note(() => biStep("rate by", bi(`${r.shown}: ${formatRate(r.rate.value)}`, `${r.shown}：${formatRate(r.rate.value)}`), r.rate));
-    return { rate: r.rate, note: "" };
+    return { rate: r.rate, note: NO_NOTE };
   }
-  return route.decreasing ? decreasingRate(ctx, route.rate!, route.decreasing) : { rate: route.rate!, note: "" };
+  return route.decreasing ? decreasingRate(ctx, route.rate!, route.decreasing) : { rate: route.rate!, note: NO_NOTE };
 }
 
 /** 逐年递减 with no schedule in the text: the first year's rate is the most; later years' rates are given. */
-function decreasingRate({ inputs, where, src, supportYear, note }: RouteContext, rate: Cited<Decimal>, decreasing: { quote: string; assumption: string }): { rate: Cited<Decimal>; note: string } {
+function decreasingRate({ inputs, where, src, supportYear, note }: RouteContext, rate: Cited<Decimal>, decreasing: { quote: string; assumption: string }): { rate: Cited<Decimal>; note: Text } {
   if (supportYear === 1 && !inputs.has(YEAR_RATE)) {
     note(() => biStep("year", bi(`year 1 of support: ${formatRate(rate.value)}`, `支持第1年：${formatRate(rate.value)}`), { quote: decreasing.quote, source: src }));
-    return { rate, note: " (first year of support: the highest rate)" };
+    return { rate, note: bi(" (first year of support: the highest rate)", "（支持第一年：最高比例）") };
   }
   if (!inputs.has(YEAR_RATE)) {
     throw invalidValue(bi(
@@ -531,14 +534,8 @@ function decreasingRate({ inputs, where, src, supportYear, note }: RouteContext,
   const why = supportYear === 1 ? `at most ${formatRate(rate.value)}` : `below ${formatRate(rate.value)}; ${decreasing.assumption}`;
   const whyZh = supportYear === 1 ? `至多 ${formatRate(rate.value)}` : `低于 ${formatRate(rate.value)}（逐年递减）`;
   note(() => biStep("year", bi(`year ${supportYear} of support: rate ${formatRate(r)} as given (${why})`, `支持第${supportYear}年：按所给比例 ${formatRate(r)}（${whyZh}）`), { quote: decreasing.quote, source: src }));
-  return { rate: { value: r, quote: supportYear === 1 ? rate.quote : decreasing.quote, source: src }, note: " (the year's rate, as given)" };
+  return { rate: { value: r, quote: supportYear === 1 ? rate.quote : decreasing.quote, source: src }, note: bi(" (the year's rate, as given)", "（按所给的当年比例）") };
 }
-
-/** The notes a rate step may carry, in Chinese. */
-const RATE_NOTES_ZH: Record<string, string> = {
-  " (first year of support: the highest rate)": "（支持第一年：最高比例）",
-  " (the year's rate, as given)": "（按所给的当年比例）",
-};
 
 /** A share of the base. */
 function rateAward(ctx: RouteContext): ClauseResult {
@@ -549,7 +546,7 @@ function rateAward(ctx: RouteContext): ClauseResult {
   if (!r) return done(new Decimal(0), "years");
   const award = base.times(r.rate.value);
   const calc = `${formatYuan(base)} × ${formatRate(r.rate.value)} = ${formatYuan(award)}`;
-  note(() => biStep("rate", bi(calc + r.note, calc + (RATE_NOTES_ZH[r.note] ?? r.note)), cite(r.rate, ctx.src)));
+  note(() => biStep("rate", bi(calc + r.note.en, calc + r.note.zh), cite(r.rate, ctx.src)));
   return finish(award, "rate");
 }
 
