@@ -228,7 +228,7 @@ export interface PortfolioOptions {
   trace?: boolean;
   /** Prices rows that name a clause (see awardForRow). */
   clauseAward?: RowAwardFn;
-  /** Called every so often while rows are computed (for progress on long runs). */
+  /** Called about ten times while rows are computed (for progress on long runs). */
   progress?: (done: number, total: number) => void;
   /**
    * With trace: false leaves each award's own steps out, the portfolio's steps being kept; the caller
@@ -378,9 +378,10 @@ class Row implements PortfolioRow {
 function computeRows(resolver: Resolver, parsed: readonly ParsedRow[], options: PortfolioOptions): PortfolioRow[] {
   const rows: PortfolioRow[] = [];
   const total = parsed.length;
+  const every = Math.max(5000, Math.ceil(total / 10)); // about ten lines on a long run
   for (let i = 0; i < parsed.length; i++) {
     const p = parsed[i];
-    if (options.progress && i % 5000 === 0 && i > 0) options.progress(i, total);
+    if (options.progress && i % every === 0 && i > 0) options.progress(i, total);
     if (p.ok === "blank") rows.push(new Row(p.index, p.line, null, null, null));
     else if (p.ok === false) rows.push(new Row(p.bad.index, p.bad.line, null, p.bad.error, null));
     else {
