@@ -306,6 +306,27 @@ describe("CLAUSES: one row per clause and route, against a count made from each 
     expect(at(bj.find((r) => r[0] === "6")!, "pool")).toBe(100000000); // （六）每年安排最高1亿元
     expect(at(bj.find((r) => r[0] === "19")!, "assumption")).toMatch(/no schedule/);
   });
+  test("in Chinese, the assumption column is the policy file's own Chinese note", () => {
+    const engine = defaultEngine();
+    const zh = engine.clauses("guangzhou", 2026, 2026, "zh");
+    const h = zh[0] as string[];
+    // 广州 第八条: 可适当放宽限制至不超过1000万元 relaxes the 300万元 limit, read as one yearly limit per 创新主体
+    const large = zh.find((r) => r[1] === "large-model")!;
+    expect(large[h.indexOf("假设")]).toMatch(/^“可适当放宽限制至不超过1000万元”读作1000万元的上限.*共用每个创新主体每年一个限额/);
+    expect(large[h.indexOf("假设")]).not.toMatch(/[A-Za-z]{4,} [A-Za-z]{3,}/); // no English sentence left in it
+    // 滨江 2025 （十九）: the text gives 70% and 逐年递减 with no schedule
+    const bj = engine.clauses("hangzhou-binjiang", 2026, 2026, "zh");
+    expect(bj.find((r) => r[0] === "（十九）")![h.indexOf("假设")]).toMatch(/原文以70%为最高比例并规定逐年递减，但未给出递减方案/);
+    // the model's own reading of a maximum with no rate (广州 第一条 不超过200万元)
+    expect(zh.find((r) => r[0] === "第一条")![h.indexOf("假设")]).toBe("原文只给最高额、未给比例：除非给出获批金额，按最高额计算。");
+  });
+  test("a lump sum's assumption is in its trace in both languages", () => {
+    // 广州 第十一条 备案: 给予最高100万元一次性奖励 — no rate, the model gives the maximum
+    const steps = defaultEngine().voucher("guangzhou", "model:filing", 0, false, 2026, 2026).steps;
+    const lump = steps.find((s) => s.step === "lump sum")!;
+    expect(lump.text!.en).toMatch(/100万元, whatever the spend; The text gives a maximum and no rate; the model gives the maximum, 100万元\./);
+    expect(lump.text!.zh).toBe("100万元，与支出无关；原文只给最高额而无比例；本模型取最高额100万元。");
+  });
 });
 
 describe("EXPLAIN", () => {

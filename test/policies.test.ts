@@ -153,6 +153,12 @@ describe("a broken policy file is reported with its file and path", () => {
     const f = faults(edit("hangzhou-binjiang/2023.yaml", (t) => t.replace("kind: fixed", "kind: lump-sum")));
     expect(f).toEqual([expect.stringMatching(/hangzhou-binjiang\/2023\.yaml: .*lump-sum is a voucher programme's route; use fixed/)]);
   });
+  test("an assumption without its Chinese (users read Chinese first)", () => {
+    const f = faults(edit("langfang/2023.yaml", (t) => t.replace(/^  assumptionZh: .*\n/m, "")));
+    expect(f).toEqual([expect.stringMatching(/langfang\/2023\.yaml: \/inForce: must have property assumptionZh when property assumption is present/)]);
+    const g = faults(edit("langfang/2023.yaml", (t) => t.replace(/^    textZh: .*\n/m, "")));
+    expect(g).toEqual([expect.stringMatching(/langfang\/2023\.yaml: \/assumptions\/0: must have required property 'textZh'/)]);
+  });
   test("npm run validate says so too, with exit status 1", () => {
     const { spawnSync } = require("child_process") as typeof import("child_process");
     const script = path.resolve(__dirname, "../scripts/validate-policies.js");

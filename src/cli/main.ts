@@ -107,8 +107,8 @@ function policiesCommand(args: string[], io: Io, lang: Lang): number {
   const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false } }, allowPositionals: false });
   const versions = defaultRegistry().listVersions();
   if (values.json) {
-    // --json keeps its English shape: the window note as a string
-    io.stdout.write(`${JSON.stringify(versions.map((v) => ({ ...v, windowNote: v.windowNote.en })), null, 2)}\n`);
+    // --json keeps its English shape: the window note and the assumptions as strings
+    io.stdout.write(`${JSON.stringify(versions.map((v) => ({ ...v, windowNote: v.windowNote.en, assumptions: v.assumptions.map((a) => a.en) })), null, 2)}\n`);
     return 0;
   }
   const t = (text: Parameters<typeof tr>[0]) => tr(text, lang);

@@ -173,7 +173,7 @@ export class Engine {
   /** Every clause and route of the version, with a header row: what CLAUSES spills. */
   clauses(policy: unknown, year: unknown, defaultYear: number, lang: Lang = "en"): Cell[][] {
     const version = this.version(policy, year, defaultYear);
-    return clauseTableIn(lang, version, clauseTable(version));
+    return clauseTableIn(lang, version, clauseTable(version, lang));
   }
 
   /**

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { parse as parseYaml } from "yaml";
 import { parsePolicyAmount } from "./amount";
-import { bi, type Text } from "./text";
+import { bi, noteOf, type Text } from "./text";
 import { buildClauses } from "./clauses/build";
 import { buildLimits } from "./limits/derive";
 import type {
@@ -117,7 +117,7 @@ function applyBases(versions: { path: string; doc: PolicyDoc }[]): void {
 }
 
 function cite(doc: AmountDoc, source: string): Cited<Decimal> {
-  return { value: parsePolicyAmount(doc.value), quote: doc.quote, source, assumption: doc.assumption };
+  return { value: parsePolicyAmount(doc.value), quote: doc.quote, source, assumption: noteOf(doc.assumption, doc.assumptionZh) };
 }
 function buildVersion(doc: PolicyDoc, path: string, types: Map<string, ProgrammeType>): PolicyVersion {
   const where = `policies/${path}`;
@@ -138,7 +138,7 @@ function buildVersion(doc: PolicyDoc, path: string, types: Map<string, Programme
       from: doc.inForce.from,
       to,
       quote: doc.inForce.quote,
-      assumption: doc.inForce.assumption,
+      assumption: noteOf(doc.inForce.assumption, doc.inForce.assumptionZh),
       repealedBy: rep && { version: rep.version, on: rep.on, quote: rep.quote },
     };
   }
@@ -157,7 +157,7 @@ function buildVersion(doc: PolicyDoc, path: string, types: Map<string, Programme
     issued: doc.issued,
     inForce,
     commencement: doc.commencement,
-    assumptions: doc.assumptions ?? [],
+    assumptions: (doc.assumptions ?? []).map((a) => ({ id: a.id, text: noteOf(a.text, a.textZh)! })),
     nonDuplication: doc.nonDuplication,
     topUp: doc.topUp,
     pools,
@@ -254,7 +254,8 @@ export interface VersionSummary {
   /** How the window was found (the text, an assumption, a repeal, never in force), in both languages. */
   windowNote: Text;
   programmes: string[];
-  assumptions: string[];
+  /** The version's readings where the text leaves room (its window's first), in both languages. */
+  assumptions: Text[];
 }
 
 /** How a version's window was found (the text, an assumption, a repeal, never in force, a variant), in both languages. */
@@ -264,8 +265,7 @@ function windowNoteOf(v: PolicyVersion): Text {
     return bi(`what-if variant of ${v.variant.base} (${edits("; ")}); not a text: name it or pin it`, `基于 ${v.variant.base} 的假设方案（改动：${edits("；")}），并非原文：请指定或在面板中选用`);
   }
   if (!v.inForce) return bi(v.commencement?.note ?? "never in force; name it explicitly", "从未生效：请明确指定该版本");
-  // the assumption is the policy file's own note, in English; in Chinese, that the window is assumed
-  if (v.inForce.assumption) return bi(`assumed: ${v.inForce.assumption}`, "有效期为假设（原文未给日期），详见政策文件");
+  if (v.inForce.assumption) return bi(`assumed: ${v.inForce.assumption.en}`, `有效期为假设：${v.inForce.assumption.zh}`);
   if (v.inForce.repealedBy) return bi(`repealed on ${v.inForce.repealedBy.on} by ${v.inForce.repealedBy.version}`, `${v.inForce.repealedBy.on} 起由 ${v.inForce.repealedBy.version} 废止`);
   return bi(`as the text says: ${v.inForce.quote}`, `原文：${v.inForce.quote}`);
 }

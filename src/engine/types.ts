@@ -1,12 +1,13 @@
 import type Decimal from "decimal.js";
 import type { Limit, LimitDoc, LimitShare } from "./limits/types";
 import type { Bands, RateBy, Schedule } from "./clauses/formulas";
+import type { Text } from "./text";
 
 // ---- The policy files as written (YAML), checked by policies/schema/*.schema.json ----
 
 export interface QuotedDoc { quote: string; note?: string }
-export interface AmountDoc { value: string; written?: string; quote: string; assumption?: string }
-export interface RateDoc { value: string; written?: string; quote: string; assumption?: string }
+export interface AmountDoc { value: string; written?: string; quote: string; assumption?: string; assumptionZh?: string }
+export interface RateDoc { value: string; written?: string; quote: string; assumption?: string; assumptionZh?: string }
 export interface CountDoc { value: number; written?: string; quote: string }
 export type CapScope = "award" | "project" | "recipient" | "recipient-year";
 /** sharedBy: which awards share the cap (default: the route; "clause" for one cap over a clause's routes). */
@@ -31,6 +32,7 @@ export interface ProgrammeDoc {
   recipientCap?: CapDoc;
   limits?: LimitDoc[];
   assumption?: string;
+  assumptionZh?: string;
 }
 
 export interface PoolDoc { id: string; name: string; clause: string; amount: AmountDoc }
@@ -51,10 +53,11 @@ export interface PolicyDoc {
     to: string;
     quote: string;
     assumption?: string;
+    assumptionZh?: string;
     repealedBy?: { version: string; on: string; quote: string; source: string };
   };
   commencement?: QuotedDoc;
-  assumptions?: { id: string; text: string }[];
+  assumptions?: { id: string; text: string; textZh?: string }[];
   nonDuplication?: QuotedDoc;
   /** 补足差额: on promotion an award already paid is topped up by the difference. */
   topUp?: QuotedDoc;
@@ -77,7 +80,7 @@ export interface PolicyFile { path: string; text: string; doc?: unknown }
 // ---- The model the engine computes with: amounts as exact decimals in 元 ----
 
 /** A number taken from a text, with the sentence it comes from. */
-export interface Cited<T> { value: T; quote: string; source: string; assumption?: string }
+export interface Cited<T> { value: T; quote: string; source: string; assumption?: Text }
 
 /** The share of the award paid in each year from the award's year, summing to 1. */
 export interface Instalments { shares: Decimal[]; written?: string; quote: string }
@@ -92,7 +95,7 @@ export interface Programme {
   routes: Route[];
   defaultRoute: Route;
   limits: Limit[];
-  assumption?: string;
+  assumption?: Text;
 }
 
 export interface Pool { id: string; name: string; clause: string; amount: Cited<Decimal> }
@@ -102,7 +105,7 @@ export interface InForce {
   /** Last day in force, after any repeal. */
   to: string;
   quote: string;
-  assumption?: string;
+  assumption?: Text;
   repealedBy?: { version: string; on: string; quote: string };
 }
 
@@ -125,7 +128,7 @@ export interface PolicyVersion {
   issued?: string;
   inForce: InForce | null;
   commencement?: { quote: string; note?: string };
-  assumptions: { id: string; text: string }[];
+  assumptions: { id: string; text: Text }[];
   nonDuplication?: { quote: string };
   topUp?: { quote: string };
   pools: Pool[];
@@ -175,6 +178,7 @@ export interface InputTestDoc {
   unit?: string;
   quote: string;
   assumption?: string;
+  assumptionZh?: string;
 }
 
 /**
@@ -214,7 +218,7 @@ export interface RouteDoc {
   tests?: InputTestDoc[];
   /** for: whose years are counted (recipient by default; a column such as event); sharedBy: which routes count together. */
   years?: CountDoc & { for?: string; sharedBy?: LimitShare };
-  decreasing?: { quote: string; assumption: string };
+  decreasing?: { quote: string; assumption: string; assumptionZh?: string };
   quota?: CountDoc;
   oneTime?: OneTimeDoc;
   conditions?: QuotedDoc[];
@@ -222,6 +226,7 @@ export interface RouteDoc {
   instalments?: InstalmentsDoc;
   unit?: string;
   assumption?: string;
+  assumptionZh?: string;
 }
 
 export interface ClauseDoc {
@@ -238,6 +243,7 @@ export interface ClauseDoc {
   routes?: RouteDoc[];
   limits?: LimitDoc[];
   assumption?: string;
+  assumptionZh?: string;
 }
 
 // ---- As modelled ----
@@ -296,14 +302,14 @@ export interface Route {
   cap?: Cited<Decimal> & { per: CapScope; sharedBy?: LimitShare };
   tests: InputTest[];
   years?: Cited<number> & { for?: string; sharedBy?: LimitShare };
-  decreasing?: { quote: string; assumption: string };
+  decreasing?: { quote: string; assumption: Text };
   quota?: Cited<number>;
   oneTime?: { quote: string; sharedBy?: LimitShare; for?: string };
   limits: Limit[];
   instalments?: Instalments;
   conditions: { quote: string; note?: string }[];
   unit: string;
-  assumption?: string;
+  assumption?: Text;
   inputs: InputSpec[];
 }
 
@@ -321,5 +327,5 @@ export interface Clause {
   routes: Route[];
   /** The route used when none is named: the one marked default, or the only one. */
   defaultRoute: Route | null;
-  assumption?: string;
+  assumption?: Text;
 }

@@ -141,7 +141,7 @@ export function computeVoucher(
 
   if (route.kind === "lump-sum") {
     const lump = route.amount!;
-    note(() => shared(lump, version, () => biStep("lump sum", bi(`${formatYuan(lump.value)}, whatever the spend${lump.assumption ? `; ${lump.assumption}` : ""}`, `${formatYuan(lump.value)}，与支出无关`), cite(lump))));
+    note(() => shared(lump, version, () => biStep("lump sum", bi(`${formatYuan(lump.value)}, whatever the spend${lump.assumption ? `; ${lump.assumption.en}` : ""}`, `${formatYuan(lump.value)}，与支出无关${lump.assumption ? `；${lump.assumption.zh}` : ""}`), cite(lump))));
     const r = applyCeilings(lump.value, "lump-sum", limits, note);
     return { award: r.award, version, programme, route, base, rate: null, cap: r.cap, binding: r.binding as Binding, steps };
   }

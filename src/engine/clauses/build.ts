@@ -4,6 +4,7 @@ import { parsePolicyAmount, parsePolicyRate } from "../amount";
 import type { AmountDoc, CapDoc, Cited, PolicyDoc, Programme, ProgrammeDoc, ProgrammeType, RateDoc, Route, RouteDoc } from "../types";
 import type { Clause, ClauseDoc, InputSpec, InputTest, InputTestDoc } from "./types";
 import { buildInstalments, buildLimits } from "../limits/derive";
+import { noteOf } from "../text";
 
 /** The input names every route understands besides its own. */
 export const SUPPORT_YEAR = "support-year";
@@ -14,8 +15,8 @@ export const DOMESTIC = "domestic";
 /** The base a voucher programme's route reads. */
 export const SPEND = "spend";
 
-const cite = (d: AmountDoc, source: string): Cited<Decimal> => ({ value: parsePolicyAmount(d.value), quote: d.quote, source, assumption: d.assumption });
-const citeRate = (d: RateDoc, source: string): Cited<Decimal> => ({ value: parsePolicyRate(d.value), quote: d.quote, source, assumption: d.assumption });
+const cite = (d: AmountDoc, source: string): Cited<Decimal> => ({ value: parsePolicyAmount(d.value), quote: d.quote, source, assumption: noteOf(d.assumption, d.assumptionZh) });
+const citeRate = (d: RateDoc, source: string): Cited<Decimal> => ({ value: parsePolicyRate(d.value), quote: d.quote, source, assumption: noteOf(d.assumption, d.assumptionZh) });
 
 function testValue(t: InputTestDoc): Decimal {
   if (t.type === "count") {
@@ -141,14 +142,14 @@ function buildRoute(r: RouteDoc, source: string, where: string, programme?: stri
     cap: r.cap && { ...cite(r.cap, source), per: r.cap.per, sharedBy: r.cap.sharedBy },
     tests,
     years: r.years && { value: r.years.value, quote: r.years.quote, source, for: r.years.for, sharedBy: r.years.sharedBy },
-    decreasing: r.decreasing,
+    decreasing: r.decreasing && { quote: r.decreasing.quote, assumption: noteOf(r.decreasing.assumption, r.decreasing.assumptionZh)! },
     quota: r.quota && { value: r.quota.value, quote: r.quota.quote, source },
     oneTime: r.oneTime && { quote: r.oneTime.quote, sharedBy: r.oneTime.sharedBy, for: r.oneTime.for },
     conditions: r.conditions ?? [],
     limits: buildLimits(r.limits, source, where),
     instalments: buildInstalments(r.instalments, where),
     unit: r.quantity?.unit ?? r.unit ?? "元",
-    assumption: r.assumption,
+    assumption: noteOf(r.assumption, r.assumptionZh),
     inputs: inputsOf(r, programme !== undefined),
   };
 }
@@ -173,7 +174,7 @@ function buildProgramme(c: ClauseDoc & { programme: ProgrammeDoc }, routes: Rout
     routes,
     defaultRoute: defaults[0],
     limits: buildLimits(doc.limits, source, `${at}/programme`),
-    assumption: doc.assumption,
+    assumption: noteOf(doc.assumption, doc.assumptionZh),
   };
 }
 
@@ -198,12 +199,12 @@ function buildClause(c: ClauseDoc, source: string, types: ReadonlyMap<string, Pr
     // Beside the voucher, a clause may promise support with no amount (e.g. 模型合规备案配套奖励).
     if (routes.some((r) => !r.programme && r.isDefault)) throw new Error(`${at}: beside a programme, a clause takes only unquantified, non-default routes`);
     const programme = buildProgramme(c as ClauseDoc & { programme: ProgrammeDoc }, routes.filter((r) => r.programme), types, source, at);
-    return { id: c.id, title: c.title, titleEn: c.titleEn, label: c.label, department: c.department, programme, choose: c.choose, limits: [], routes, defaultRoute: programme.defaultRoute, assumption: c.assumption };
+    return { id: c.id, title: c.title, titleEn: c.titleEn, label: c.label, department: c.department, programme, choose: c.choose, limits: [], routes, defaultRoute: programme.defaultRoute, assumption: noteOf(c.assumption, c.assumptionZh) };
   }
   const defaults = routes.filter((r) => r.isDefault);
   if (defaults.length > 1) throw new Error(`${at}: clause "${c.id}" has ${defaults.length} default routes; at most one`);
   const defaultRoute = defaults[0] ?? (routes.length === 1 ? routes[0] : null);
-  return { id: c.id, title: c.title, titleEn: c.titleEn, label: c.label, department: c.department, choose: c.choose, levels: c.levels, limits: buildLimits(c.limits, source, at), routes, defaultRoute, assumption: c.assumption };
+  return { id: c.id, title: c.title, titleEn: c.titleEn, label: c.label, department: c.department, choose: c.choose, levels: c.levels, limits: buildLimits(c.limits, source, at), routes, defaultRoute, assumption: noteOf(c.assumption, c.assumptionZh) };
 }
 
 /** The clauses of a version, voucher programmes among them; throws "policies/<file>: clauses/i…: what is wrong" on an inconsistency. */

@@ -439,7 +439,7 @@ function inKindAward({ route, note, done, src }: RouteContext): ClauseResult {
 function maximumAward({ route, inputs, where, note, done, src }: RouteContext): ClauseResult {
   const max = route.amount!;
   if (!inputs.has(AWARDED)) {
-    note(() => biStep("amount", bi(`${formatYuan(max.value)}: the most the text allows${max.assumption ? ` (${max.assumption})` : ""}`, `${formatYuan(max.value)}：原文允许的最高额`), cite(max, src)));
+    note(() => biStep("amount", bi(`${formatYuan(max.value)}: the most the text allows${max.assumption ? ` (${max.assumption.en})` : ""}`, `${formatYuan(max.value)}：原文允许的最高额${max.assumption ? `（${max.assumption.zh}）` : ""}`), cite(max, src)));
     return done(max.value, "maximum");
   }
   const awarded = inputs.amount(AWARDED);
@@ -514,7 +514,7 @@ function routeRate(ctx: RouteContext): { rate: Cited<Decimal>; note: Text } | nu
 }
 
 /** 逐年递减 with no schedule in the text: the first year's rate is the most; later years' rates are given. */
-function decreasingRate({ inputs, where, src, supportYear, note }: RouteContext, rate: Cited<Decimal>, decreasing: { quote: string; assumption: string }): { rate: Cited<Decimal>; note: Text } {
+function decreasingRate({ inputs, where, src, supportYear, note }: RouteContext, rate: Cited<Decimal>, decreasing: { quote: string; assumption: Text }): { rate: Cited<Decimal>; note: Text } {
   if (supportYear === 1 && !inputs.has(YEAR_RATE)) {
     note(() => biStep("year", bi(`year 1 of support: ${formatRate(rate.value)}`, `支持第1年：${formatRate(rate.value)}`), { quote: decreasing.quote, source: src }));
     return { rate, note: bi(" (first year of support: the highest rate)", "（支持第一年：最高比例）") };
@@ -531,8 +531,8 @@ function decreasingRate({ inputs, where, src, supportYear, note }: RouteContext,
   if (supportYear > 1 && (r.isNegative() || !r.lessThan(rate.value))) {
     throw invalidValue(bi(`${where}: input "rate" ${formatRate(r)} for year ${supportYear} must be 0% or more and below the first year's ${formatRate(rate.value)} (逐年递减).`, `${where}：第${supportYear}年的输入 "rate" ${formatRate(r)} 须不小于 0% 且低于第一年的 ${formatRate(rate.value)}（逐年递减）。`));
   }
-  const why = supportYear === 1 ? `at most ${formatRate(rate.value)}` : `below ${formatRate(rate.value)}; ${decreasing.assumption}`;
-  const whyZh = supportYear === 1 ? `至多 ${formatRate(rate.value)}` : `低于 ${formatRate(rate.value)}（逐年递减）`;
+  const why = supportYear === 1 ? `at most ${formatRate(rate.value)}` : `below ${formatRate(rate.value)}; ${decreasing.assumption.en}`;
+  const whyZh = supportYear === 1 ? `至多 ${formatRate(rate.value)}` : `低于 ${formatRate(rate.value)}（逐年递减）；${decreasing.assumption.zh}`;
   note(() => biStep("year", bi(`year ${supportYear} of support: rate ${formatRate(r)} as given (${why})`, `支持第${supportYear}年：按所给比例 ${formatRate(r)}（${whyZh}）`), { quote: decreasing.quote, source: src }));
   return { rate: { value: r, quote: supportYear === 1 ? rate.quote : decreasing.quote, source: src }, note: bi(" (the year's rate, as given)", "（按所给的当年比例）") };
 }

@@ -2,7 +2,7 @@
 import type Decimal from "decimal.js";
 import { formatRate, formatYuan, toFen } from "../amount";
 import { biStep, type Step } from "../voucher";
-import { bi } from "../text";
+import { bi, tr, type Lang, type Text } from "../text";
 import type { PolicyVersion } from "../types";
 import type { Clause, Route } from "./types";
 
@@ -44,12 +44,16 @@ function amountCell(r: Route): Cell {
   return r.amount ? r.amount.value.toNumber() : "";
 }
 
-function assumptionsOf(c: Clause, r: Route): string {
+const MAXIMUM_ONLY = bi("The text gives a maximum and no rate: the model gives the maximum unless an amount awarded is given.", "原文只给最高额、未给比例：除非给出获批金额，按最高额计算。");
+const NO_AMOUNT = bi("The text gives no amount: the award is the input amount.", "原文未给金额：补贴额即输入的金额。");
+
+/** The readings a route rests on where the text leaves room: the policy file's notes, then the model's own. */
+function assumptionsOf(c: Clause, r: Route, lang: Lang): string {
   const list = [c.assumption, r.programme ? c.programme?.assumption : undefined, r.assumption, r.rate?.assumption, r.amount?.assumption, r.cap?.assumption, r.decreasing?.assumption, r.domesticRate?.assumption]
-    .filter((x): x is string => typeof x === "string" && x.trim() !== "");
-  if (r.kind === "maximum" && !r.amount?.assumption) list.push("The text gives a maximum and no rate: the model gives the maximum unless an amount awarded is given.");
-  if (r.kind === "unquantified") list.push("The text gives no amount: the award is the input amount.");
-  return [...new Set(list)].join(" ");
+    .filter((x): x is Text => x !== undefined && x.en.trim() !== "");
+  if (r.kind === "maximum" && !r.amount?.assumption) list.push(MAXIMUM_ONLY);
+  if (r.kind === "unquantified") list.push(NO_AMOUNT);
+  return [...new Set(list.map((t) => tr(t, lang)))].join(lang === "zh" ? "" : " ");
 }
 
 function inputsCell(r: Route): string {
@@ -59,8 +63,8 @@ function inputsCell(r: Route): string {
     .join(", ");
 }
 
-/** One row per clause and route, with a header row: what CLAUSES spills. */
-export function clauseTable(version: PolicyVersion): Cell[][] {
+/** One row per clause and route, with a header row: what CLAUSES spills (its assumptions in the language). */
+export function clauseTable(version: PolicyVersion, lang: Lang = "en"): Cell[][] {
   const rows: Cell[][] = [[...CLAUSE_COLUMNS]];
   for (const c of version.clauses) {
     for (const r of c.routes) {
@@ -70,7 +74,7 @@ export function clauseTable(version: PolicyVersion): Cell[][] {
         c.id, r.id, c.title, r.name, r.programme ? `voucher (${r.programme})` : r.kind,
         r.rate ? r.rate.value.toNumber() : "", amountCell(r), cap ? cap.value.toNumber() : "", cap?.per ?? "",
         testText(r), c.programme?.pool ? c.programme.pool.value.toNumber() : "", r.quota?.value ?? "", r.years?.value ?? "",
-        inputsCell(r), r.unit, c.department ?? "", assumptionsOf(c, r), version.key,
+        inputsCell(r), r.unit, c.department ?? "", assumptionsOf(c, r, lang), version.key,
       ]);
     }
   }

@@ -3,7 +3,7 @@
 // years, pool, the measure's pools, topUp). A written limit with the same id replaces a derived one.
 import Decimal from "decimal.js";
 import { parsePolicyAmount, parsePolicyRate } from "../amount";
-import { bi, type Text } from "../text";
+import { bi, noteOf, type Text } from "../text";
 import type { CapScope, Instalments, InstalmentsDoc, PolicyVersion, Programme, Route } from "../types";
 import type { Clause } from "../clauses/types";
 import type { Limit, LimitDoc, LimitPeriod, LimitShare } from "./types";
@@ -21,7 +21,7 @@ export function buildLimits(docs: readonly LimitDoc[] | undefined, source: strin
       title: d.name ? `${d.nameZh ?? d.name} (${d.id})` : undefined,
       share: d.share === undefined ? undefined : parseShare(d.share, at),
       payer: d.payer,
-      quote: d.quote, source, assumption: d.assumption,
+      quote: d.quote, source, assumption: noteOf(d.assumption, d.assumptionZh),
     };
   });
 }
@@ -49,7 +49,7 @@ const SCOPE: Record<Exclude<CapScope, "award">, { for: string; period: LimitPeri
   "recipient-year": { for: "recipient", period: "year" },
 };
 
-interface CapLike { value: Decimal; quote: string; source: string; assumption?: string; per: CapScope; sharedBy?: LimitShare }
+interface CapLike { value: Decimal; quote: string; source: string; assumption?: Text; per: CapScope; sharedBy?: LimitShare }
 
 function capLimit(id: string, cap: CapLike, sharedBy: LimitShare, name: Text): Limit {
   const scope = cap.per === "award" ? { for: "award", period: "award" as const } : SCOPE[cap.per];

@@ -40,6 +40,7 @@ export interface LimitDoc {
   written?: string;
   quote: string;
   assumption?: string;
+  assumptionZh?: string;
 }
 
 /** A limit as modelled. */
@@ -60,7 +61,7 @@ export interface Limit {
   payer?: string;
   quote: string;
   source: string;
-  assumption?: string;
+  assumption?: Text;
 }
 
 /** A pool is a money limit for the whole measure: shared out by the allocation method. */

@@ -62,12 +62,6 @@ export function stepRowsIn(lang: Lang, steps: readonly StepLike[]): Cell[][] {
 interface ClauseLike { id: string; title: string; titleEn?: string; routes: { id: string; name: string; nameEn?: string }[] }
 interface VersionLike { title: string; titleEn?: string; clauseLabel?: { zh: string; en: string }; clauses: ClauseLike[] }
 
-/** Sentences CLAUSES writes in its assumption column (the policy files' own notes are English, as written). */
-const ASSUMPTIONS_ZH: [string, string][] = [
-  ["The text gives a maximum and no rate: the model gives the maximum unless an amount awarded is given.", "原文只给最高额、未给比例：除非给出获批金额，按最高额计算。"],
-  ["The text gives no amount: the award is the input amount.", "原文未给金额：补贴额即输入的金额。"],
-];
-
 /**
  * CLAUSES' table in the language: header, titles and route names; in Chinese the clause as the text
  * labels it (（六）, 第八条, which CLAUSE accepts), in English the documented id ("6").
@@ -75,14 +69,13 @@ const ASSUMPTIONS_ZH: [string, string][] = [
 export function clauseTableIn(lang: Lang, version: VersionLike, rows: Cell[][]): Cell[][] {
   const [header, ...body] = rows;
   const col = (name: string) => header.indexOf(name);
-  const [ci, ri, ti, ni, ai, pi] = [col("clause"), col("route"), col("title"), col("route name"), col("assumption"), col("cap per")];
+  const [ci, ri, ti, ni, pi] = [col("clause"), col("route"), col("title"), col("route name"), col("cap per")];
   return [headerIn(lang, header), ...body.map((row) => {
     const out = [...row];
     const clause = version.clauses.find((c) => c.id === String(row[ci]));
     const route = clause?.routes.find((r) => r.id === row[ri]);
     if (lang === "zh") {
       out[ci] = clauseLabel(version, String(row[ci]), lang);
-      out[ai] = ASSUMPTIONS_ZH.reduce((text, [en, zh]) => text.replace(en, zh), String(row[ai]));
       out[pi] = scopeIn(lang, String(row[pi]));
     }
     if (clause) out[ti] = titleIn(lang, clause);
