@@ -113,7 +113,8 @@ const card = memoize((lang: Lang, jurisdiction: any, type: any, spend: any, dome
  */
 export function voucherDetails(jurisdiction: any, type: any, spend: any, domestic?: any, year?: any): any {
   return excel(() => {
-    const c = card(displayLang(), jurisdiction, type, spend, domestic, year);
-    return hostSupportsEntities() ? c : c.properties[c.layouts.card.sections[0].properties[0]].basicValue;
+    const lang = displayLang();
+    const c = card(lang, jurisdiction, type, spend, domestic, year);
+    return hostSupportsEntities() ? c : c.properties[tr(KEYS.award, lang)].basicValue;
   });
 }
