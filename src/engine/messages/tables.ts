@@ -29,6 +29,19 @@ const SCOPES_ZH: Record<string, string> = {
   recipient: "每家单位", "recipient-year": "每家单位每年", project: "每个项目", "project-year": "每个项目每年", award: "每个奖项", "award-year": "每个奖项每年",
 };
 
+/** The kinds of route (CLAUSES' kind column; diff's kind) in Chinese. */
+const KINDS_ZH: Record<string, string> = {
+  rate: "比例", fixed: "定额", maximum: "最高额", range: "区间", tiers: "分档", bands: "分段累进",
+  "lump-sum": "定额", "in-kind": "非现金", unquantified: "未定金额", programme: "券种",
+};
+
+/** A route's kind ("maximum", "voucher (compute)") in the language: 最高额, 券种（compute）. */
+export function kindIn(lang: Lang, kind: string): string {
+  if (lang === "en") return kind;
+  const voucher = /^voucher \((.+)\)$/.exec(kind);
+  return voucher ? `${KINDS_ZH.programme}（${voucher[1]}）` : KINDS_ZH[kind] ?? kind;
+}
+
 /** Whom a cap is counted for ("recipient-year") in the language: 每家单位每年. */
 export function scopeIn(lang: Lang, per: string): string {
   return lang === "en" ? per : SCOPES_ZH[per] ?? per;
