@@ -530,7 +530,7 @@ function maximumAward({ route, inputs, where, note, done, src }: RouteContext): 
     const [least, most] = [formatYuan(route.minimum.value), formatYuan(max.value)];
     throw invalidValue(bi(
       `${where.en}: awarded ${formatYuan(awarded)} is below the ${least} the text sets as the least; give an amount from ${least} to ${most}.`,
-      `${where.zh}：awarded ${formatYuan(awarded)} 低于原文规定的最低额 ${least}：请填 ${least} 至 ${most} 之间的金额。`,
+      `${where.zh}：获批金额（awarded）${formatYuan(awarded)} 低于原文规定的最低额 ${least}：请填 ${least} 至 ${most} 之间的金额。`,
     ));
   }
   if (awarded.greaterThan(max.value)) {
