@@ -11,7 +11,7 @@ import { bindLimits, ENTITY_COLUMNS, LimitState, type BoundLimit, type LimitCont
 import { voucherRouteLimits } from "../limits/derive";
 import { compiledAward } from "../compiled";
 import { bi, tr, type Lang, type Text } from "../text";
-import { headerIn } from "../messages/tables";
+import { columnIn } from "../messages/tables";
 import { clauseLabel, poolLabelIn } from "../messages/labels";
 import type { Instalments, PolicyVersion, Programme, Route } from "../types";
 import { computeVoucher, type Step } from "../voucher";
@@ -862,7 +862,7 @@ export const PORTFOLIO_COLUMNS = ["award", "cut by", "award on its own", "versio
 
 /** The table PORTFOLIO spills: a header row, then one row per application, in the table's order. */
 export function portfolioTable(result: PortfolioResult, lang: Lang = "en"): (string | number)[][] {
-  const out: (string | number)[][] = [lang === "en" ? [...PORTFOLIO_COLUMNS] : headerIn(lang, PORTFOLIO_COLUMNS) as string[]];
+  const out: (string | number)[][] = [PORTFOLIO_COLUMNS.map((c) => columnIn(lang, c))];
   for (const r of result.rows) {
     if (r.error) out.push([r.error.code, lang === "en" ? `error: ${r.error.message}` : `错误：${r.error.in(lang)}`, "", r.award?.version.key ?? "", r.app?.programme ?? "", r.app?.year ?? "", r.line]);
     else if (!r.app || !r.award || !r.paid) out.push(["", "", "", "", "", "", r.line]);
