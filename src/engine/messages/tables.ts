@@ -104,13 +104,13 @@ const ASSUMPTIONS_ZH: [string, string][] = [
 ];
 
 /**
- * CLAUSES' table in the language: header, titles and route names; in Chinese the clause as the text
- * labels it (（六）, 第八条, which CLAUSE accepts), in English the documented id ("6").
+ * CLAUSES' table in the language: header, titles, route names and kinds; in Chinese the clause as the
+ * text labels it (（六）, 第八条, which CLAUSE accepts), in English the documented id ("6").
  */
 export function clauseTableIn(lang: Lang, version: VersionLike, rows: Cell[][]): Cell[][] {
   const [header, ...body] = rows;
   const col = (name: string) => header.indexOf(name);
-  const [ci, ri, ti, ni, ai, pi] = [col("clause"), col("route"), col("title"), col("route name"), col("assumption"), col("cap per")];
+  const [ci, ri, ti, ni, ai, pi, ki] = [col("clause"), col("route"), col("title"), col("route name"), col("assumption"), col("cap per"), col("kind")];
   return [headerIn(lang, header), ...body.map((row) => {
     const out = [...row];
     const clause = version.clauses.find((c) => c.id === String(row[ci]));
@@ -119,6 +119,7 @@ export function clauseTableIn(lang: Lang, version: VersionLike, rows: Cell[][]):
       out[ci] = clauseLabel(version, String(row[ci]), lang);
       out[ai] = ASSUMPTIONS_ZH.reduce((text, [en, zh]) => text.replace(en, zh), String(row[ai]));
       out[pi] = scopeIn(lang, String(row[pi]));
+      out[ki] = kindIn(lang, String(row[ki]));
     }
     if (clause) out[ti] = titleIn(lang, clause);
     if (route) out[ni] = nameIn(lang, { name: route.name, nameEn: route.nameEn === route.id ? undefined : route.nameEn });
