@@ -8,8 +8,12 @@ import { defaultEngine, defaultRegistry } from "../src/engine";
 import { AwardError } from "../src/engine/errors";
 import { budget } from "../src/engine";
 import { parsePolicyRate } from "../src/engine/amount";
-import { clause } from "../src/functions/clauses";
-import { fundExhaustion } from "../src/functions/budget";
+import { clause, clauses } from "../src/functions/clauses";
+import { forecast, fundExhaustion, portfolio } from "../src/functions/budget";
+import { budgetForecast } from "../src/functions/forecast";
+import { BUDGET_FORECAST_COLUMNS } from "../src/engine/forecast";
+import { columnIn } from "../src/engine/messages";
+import { BUDGET_STRINGS } from "../src/taskpane/i18n-budget";
 import { computeVoucher } from "../src/functions/functions";
 import { ExcelError } from "../src/functions/excel-error";
 import { setLanguageSource } from "../src/functions/language";
@@ -174,6 +178,46 @@ describe("errors a user provokes are in Chinese, not the English again", () => {
   });
   test("they are distinct messages", () => {
     expect(new Set(ERRORS.map(([, fn]) => messageOf(fn, "en"))).size).toBe(ERRORS.length);
+  });
+});
+
+// ---- Column headers in Chinese: one table of them (columnIn), the same word for the same column in every
+// table a function spills, the exposure workbook and the pane.
+describe("tables in Chinese under a Chinese display language", () => {
+  /** What fn spills with the functions' language set to Chinese. */
+  const inChinese = <T>(fn: () => T): T => {
+    setLanguageSource(() => "zh");
+    try {
+      return fn();
+    } finally {
+      setLanguageSource(() => null);
+    }
+  };
+  test("CLAUSES: the kind column is Chinese (比例, 定额, 最高额, 券种（compute）)", () => {
+    const [header, ...rows] = inChinese(() => clauses("guangzhou@draft"));
+    const kind = header.indexOf("类型");
+    expect(kind).toBeGreaterThan(0);
+    const kinds = new Set(rows.map((r) => r[kind] as string));
+    expect([...kinds].filter((k) => !HAN.test(k))).toEqual([]);
+    for (const k of ["比例", "定额", "最高额", "区间", "未定金额", "券种（compute）"]) expect(kinds).toContain(k);
+    expect(clauses("guangzhou@draft").slice(1).map((r) => r[4])).toContain("voucher (compute)"); // English as documented
+  });
+  test("BUDGET_FORECAST and FORECAST: headers in Chinese, what is paid out of the pool 兑现 as the pane says it", () => {
+    const pipeline = [["申请单位", "政策", "项目类型", "金额", "数量", "从", "至"], ["企业", "广州", "算力券", 30000000, 5, "2026-01-01", "2026-03-31"]];
+    const budgetZh = inChinese(() => budgetForecast(pipeline, 20, 1, "", "", 2026));
+    expect(budgetZh[0]).toEqual(["资金池", "年度", "月份", "用尽概率", "兑现 p10", "兑现 p50", "兑现 p90", "未满足 p50"]);
+    expect(budgetForecast(pipeline, 20, 1, "", "", 2026)[0]).toEqual([...BUDGET_FORECAST_COLUMNS]);
+    const forecastZh = inChinese(() => forecast(10000000, 3, [[3000000]], 2, 20, 1));
+    expect(forecastZh[0]).toEqual(["月份", "用尽概率", "兑现 p10", "兑现中位数", "兑现 p90", "申请额中位数"]);
+    // the pane's forecast table: the same words for the same columns
+    expect(BUDGET_STRINGS.zh.header).toEqual(["月份", "用尽概率", "兑现 p10", "兑现 p50", "兑现 p90", "资金池"]);
+    expect(columnIn("zh", "Δ awarded p50")).toBe("Δ 兑现 p50");
+  });
+  test("programme is 项目类型 and pool 资金池: PORTFOLIO, CLAUSES, and columnIn (which the exposure workbook heads its sheets with)", () => {
+    const table = inChinese(() => portfolio([["recipient", "policy", "programme", "amount"], ["甲", "guangzhou", "compute", 1000000]], 2026));
+    expect(table[0]).toEqual(["补贴额", "核减原因", "单项补贴额", "版本", "项目类型", "年度", "行号"]);
+    expect(inChinese(() => clauses("guangzhou@draft"))[0]).toContain("资金池");
+    expect(["programme", "pool", "recipient", "exhausted on"].map((c) => columnIn("zh", c))).toEqual(["项目类型", "资金池", "申请单位", "用尽日期"]);
   });
 });
 
