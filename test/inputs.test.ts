@@ -1,5 +1,6 @@
 // Bad and odd input: every question gets a value or an Excel error whose message says what is accepted.
 import { parseAmount, AwardError } from "../src/engine";
+import { bi } from "../src/engine/text";
 import { computeVoucher, fundLimit, routes, version } from "../src/functions/functions";
 import { setPolicyYearSource } from "../src/functions/policy-year";
 import { toExcelError } from "../src/functions/excel-error";
@@ -139,9 +140,9 @@ describe("errors inside Excel", () => {
     }
     g.CustomFunctions = { Error: FakeError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" } };
     for (const [e, code] of [
-      [new AwardError("#VALUE!", "bad"), "#VALUE!"],
-      [new AwardError("#N/A", "none"), "#N/A"],
-      [new AwardError("#NUM!", "big"), "#NUM!"],
+      [new AwardError("#VALUE!", bi("bad", "有误")), "#VALUE!"],
+      [new AwardError("#N/A", bi("none", "无")), "#N/A"],
+      [new AwardError("#NUM!", bi("big", "过大")), "#NUM!"],
       [new TypeError("boom"), "#VALUE!"],
     ] as const) {
       const x = toExcelError(e) as unknown as FakeError;

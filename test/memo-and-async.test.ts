@@ -123,7 +123,8 @@ describe("promises settle on every path", () => {
 
   test("a rejected promise rejects with the Excel error and its message", async () => {
     const { AwardError } = await import("../src/engine");
-    await expect(excel(() => Promise.reject(new AwardError("#N/A", "no such pool")))).rejects.toEqual(
+    const { bi } = await import("../src/engine/text");
+    await expect(excel(() => Promise.reject(new AwardError("#N/A", bi("no such pool", "没有该资金池"))))).rejects.toEqual(
       expect.objectContaining({ code: "#N/A", message: "no such pool" }),
     );
     await expect(excel(() => Promise.reject(new TypeError("boom")))).rejects.toBeInstanceOf(ExcelError);

@@ -10,7 +10,7 @@ import { budget, defaultEngine, defaultRegistry, formatYuan, type PolicyRegistry
 import { POLICY_DIR } from "../engine/load-files";
 import { AwardError } from "../engine/errors";
 import { bi, tr, type Lang, type Text } from "../engine/text";
-import { EXPOSURE, poolLabelIn, wordIn } from "../engine/messages";
+import { EXPOSURE, columnIn, poolLabelIn, wordIn } from "../engine/messages";
 import type { Step } from "../engine/voucher";
 import { EncodingSniffer, MAX_LINE_BYTES, type TextEncoding } from "../engine/budget/encoding";
 import type { Io } from "./io";
@@ -329,7 +329,7 @@ function tracedRows(result: budget.PortfolioResult, options: WriteOptions) {
 
 /** Columns with their headers in the language. */
 function columnsIn(lang: Lang, columns: Column[]): Column[] {
-  return lang === "en" ? columns : columns.map((c) => ({ ...c, header: EXPOSURE.headersZh[c.header] ?? c.header }));
+  return lang === "en" ? columns : columns.map((c) => ({ ...c, header: columnIn(lang, c.header) }));
 }
 
 /**
@@ -392,8 +392,8 @@ export async function writeWorkbook(out: string, result: budget.PortfolioResult,
   const pol = sheet("policies", [{ header: "version", kind: "text", width: 24 }, { header: "file", kind: "text", width: 44 }, { header: "sha256", kind: "text", width: 66 }]);
   for (const f of policyFilesUsed(defaultRegistry(), result.versions)) await pol.addRow([f.version, f.file, f.sha256]);
   await pol.addRow([]);
-  await pol.addRow([lang === "zh" ? EXPOSURE.headersZh.input : "input", path.basename(input), await sha256(input)]);
-  await pol.addRow([lang === "zh" ? EXPOSURE.headersZh.method : "method", method]);
+  await pol.addRow([columnIn(lang, "input"), path.basename(input), await sha256(input)]);
+  await pol.addRow([columnIn(lang, "method"), method]);
   await pol.end();
   await wb.finish();
 }

@@ -133,7 +133,7 @@ export function parsePolicyAmount(text: string): Decimal {
 /** Parses a policy file's rate ("30%") to a fraction. */
 export function parsePolicyRate(text: string): Decimal {
   const m = /^(\d+(?:\.\d+)?)%$/.exec(text.normalize("NFKC"));
-  if (!m) throw invalidValue(`policy rate "${text}" is not a percentage`);
+  if (!m) throw invalidValue(bi(`policy rate "${text}" is not a percentage`, `政策比例“${text}”不是百分数`));
   return new Decimal(m[1]).dividedBy(100);
 }
 

@@ -10,8 +10,7 @@ export type ErrorCode = "#VALUE!" | "#N/A" | "#NUM!";
 export class AwardError extends Error {
   readonly code: ErrorCode;
   readonly text: Text;
-  constructor(code: ErrorCode, message: string | Text) {
-    const text = typeof message === "string" ? { en: message, zh: message } : message;
+  constructor(code: ErrorCode, text: Text) {
     super(text.en);
     this.name = "AwardError";
     this.code = code;
@@ -23,9 +22,9 @@ export class AwardError extends Error {
   }
 }
 
-export const invalidValue = (message: string | Text): AwardError => new AwardError("#VALUE!", message);
-export const notAvailable = (message: string | Text): AwardError => new AwardError("#N/A", message);
-export const invalidNumber = (message: string | Text): AwardError => new AwardError("#NUM!", message);
+export const invalidValue = (message: Text): AwardError => new AwardError("#VALUE!", message);
+export const notAvailable = (message: Text): AwardError => new AwardError("#N/A", message);
+export const invalidNumber = (message: Text): AwardError => new AwardError("#NUM!", message);
 
 /** What went wrong, for the user: an AwardError's message in their language, else the error's own. */
 export function messageIn(e: unknown, lang: Lang): string {

@@ -159,7 +159,7 @@ export function computeVoucher(
   }
 
   const rateCited = domestic && route.domesticRate ? route.domesticRate : route.rate;
-  if (!rateCited) throw notAvailable(`${version.key} ${programme.id}:${route.id} gives no rate`);
+  if (!rateCited) throw notAvailable(bi(`${version.key} ${programme.id}:${route.id} gives no rate`, `${version.key} ${programme.id}:${route.id} 未给出比例`));
   const rate = rateCited.value;
   let award = base.times(rate);
   const product = award;

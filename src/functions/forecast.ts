@@ -3,6 +3,7 @@ import { defaultEngine } from "../engine";
 import { budgetForecastRange } from "../engine/forecast";
 import { excel } from "./excel-error";
 import { policyYear } from "./policy-year";
+import { displayLang } from "./language";
 
 /**
  * Budget forecast: a pipeline of expected applications drawn many times, every rule applied; per annual pool and month the chance it is used up, awarded and unmet.
@@ -16,5 +17,5 @@ import { policyYear } from "./policy-year";
  * @returns A header row, then per pool, year and month: P(used up by month end), awarded p10/p50/p90, unmet p50; with compare, the differences.
  */
 export function budgetForecast(pipeline: any[][], trials?: any, seed?: any, method?: any, compare?: any, year?: any): any[][] {
-  return excel(() => budgetForecastRange(defaultEngine(), pipeline, trials, seed, method, compare, year, policyYear()));
+  return excel(() => budgetForecastRange(defaultEngine(), pipeline, trials, seed, method, compare, year, policyYear(), displayLang()));
 }

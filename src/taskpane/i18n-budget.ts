@@ -1,5 +1,6 @@
 // The Budget view's forecast words in English and Chinese (the rest of the pane's words: i18n.ts).
 import { STRINGS, useStrings } from "./i18n";
+import { columnIn } from "../engine/messages";
 
 const en = {
   forecast: "Forecast over the policy window",
@@ -71,7 +72,7 @@ const zh: typeof en = {
   insert: "插入表格与图表",
   inserted: (address: string) => `已插入 ${address}。`,
   chartTitle: (pool: string) => `预测：累计兑现，${pool}`,
-  header: ["月份", "用尽概率", "兑现 p10", "兑现 p50", "兑现 p90", "资金池"],
+  header: en.header.map((c) => columnIn("zh", c)), // the one table of Chinese column names: 月份, 用尽概率, 兑现 p10, …
   reformHeader: (policy: string) => [`${policy} 用尽概率`, `${policy} 兑现 p50`],
   rowErrors: (n: number) => `申报预测表中有 ${n} 行在部分抽样中无法计价：`,
   noPool: "这些行不涉及年度资金池。",

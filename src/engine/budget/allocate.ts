@@ -46,10 +46,10 @@ export function fenToYuan(fen: bigint | number): Decimal {
  * When the pool covers every request, each is paid in full, under either method.
  */
 export function allocateFen(pool: bigint, requests: readonly bigint[], method: AllocationMethod): bigint[] {
-  if (pool < 0n) throw invalidValue("the pool is negative; give an amount of 0 or more in 元.");
+  if (pool < 0n) throw invalidValue(bi("the pool is negative; give an amount of 0 or more in 元.", "资金池为负数：请填 0 或以上的金额（元）。"));
   let total = 0n;
   for (const r of requests) {
-    if (r < 0n) throw invalidValue("a request is negative; give amounts of 0 or more in 元.");
+    if (r < 0n) throw invalidValue(bi("a request is negative; give amounts of 0 or more in 元.", "有申请额为负数：请填 0 或以上的金额（元）。"));
     total += r;
   }
   if (total <= pool) return requests.slice();

@@ -5,7 +5,8 @@ import { labelText, parseAmount, type Label } from "../amount";
 import { invalidNumber, invalidValue, notAvailable } from "../errors";
 import { describe, type Resolver } from "../resolve";
 import { parseWhen } from "../when";
-import { bi } from "../text";
+import { bi, type Lang } from "../text";
+import { columnIn } from "../messages/tables";
 import { allocate, parseMethod } from "./allocate";
 import { parseDate, serialToISO } from "./dates";
 import { describeNotReached, fundExhaustion, type Dated } from "./exhaustion";
@@ -151,11 +152,9 @@ function parseStartMonth(v: unknown): { year: number; month: number } | undefine
   return { year: Number(iso.slice(0, 4)), month: month - 1 };
 }
 
-/** FORECAST's header in Chinese (the English one is FORECAST_COLUMNS, as documented). */
-const FORECAST_COLUMNS_ZH = ["月份", "用尽概率", "已承诺 p10", "已承诺中位数", "已承诺 p90", "申请额中位数"];
-
-export function forecastTable(months: ForecastMonth[], lang: "en" | "zh" = "en"): (string | number)[][] {
-  return [lang === "zh" ? [...FORECAST_COLUMNS_ZH] : [...FORECAST_COLUMNS], ...months.map((m) => [m.calendar ?? m.month, m.probabilityExhausted, m.p10 / 100, m.median / 100, m.p90 / 100, m.demandMedian / 100])];
+/** FORECAST's table: its header (FORECAST_COLUMNS, as documented) in the language, then a row a month. */
+export function forecastTable(months: ForecastMonth[], lang: Lang = "en"): (string | number)[][] {
+  return [FORECAST_COLUMNS.map((c) => columnIn(lang, c)), ...months.map((m) => [m.calendar ?? m.month, m.probabilityExhausted, m.p10 / 100, m.median / 100, m.p90 / 100, m.demandMedian / 100])];
 }
 
 /** PORTFOLIO: the table read, every rule applied. */

@@ -1,6 +1,7 @@
 // The day an annual pool runs out: the running total of awards, in date order, reaches the pool.
 import Decimal from "decimal.js";
 import { formatYuan } from "../amount";
+import { bi, type Text } from "../text";
 
 export interface Dated { date: number; amount: Decimal }
 
@@ -24,6 +25,10 @@ export function fundExhaustion(pool: Decimal, items: readonly Dated[]): Exhausti
   return { reached: false, total, left: pool.minus(total) };
 }
 
-export function describeNotReached(e: Exclude<Exhaustion, { reached: true }>, pool: Decimal): string {
-  return `the pool of ${formatYuan(pool)} is never reached: the amounts add up to ${formatYuan(e.total)}, leaving ${formatYuan(e.left)} (${e.left.toFixed(2)} 元).`;
+export function describeNotReached(e: Exclude<Exhaustion, { reached: true }>, pool: Decimal): Text {
+  const [total, left] = [formatYuan(e.total), formatYuan(e.left)];
+  return bi(
+    `the pool of ${formatYuan(pool)} is never reached: the amounts add up to ${total}, leaving ${left} (${e.left.toFixed(2)} 元).`,
+    `资金池 ${formatYuan(pool)} 始终未用完：各金额合计 ${total}，尚余 ${left}（${e.left.toFixed(2)} 元）。`,
+  );
 }

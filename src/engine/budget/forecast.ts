@@ -3,6 +3,7 @@
 // seed gives the same numbers on every machine.
 import Decimal from "decimal.js";
 import { invalidNumber, invalidValue } from "../errors";
+import { bi } from "../text";
 
 /** sfc32 seeded through splitmix32: small, fast, and the same sequence everywhere. */
 export class Prng {
@@ -132,15 +133,24 @@ export const MAX_FORECAST_DRAWS = 200_000_000;
 
 export function forecast(input: ForecastInput): ForecastMonth[] {
   const { poolFen, monthlyMeans, amountsFen, trials, seed, start } = input;
-  if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS) throw invalidNumber(`trials must be a whole number from 1 to ${MAX_TRIALS}.`);
-  if (amountsFen.length === 0) throw invalidValue("amounts is empty: give at least one award amount to resample from.");
+  if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS) throw invalidNumber(bi(`trials must be a whole number from 1 to ${MAX_TRIALS}.`, `trials 须为 1 至 ${MAX_TRIALS} 之间的整数。`));
+  if (amountsFen.length === 0) throw invalidValue(bi("amounts is empty: give at least one award amount to resample from.", "金额为空：请至少给一个用于重抽样的资助金额。"));
   for (const m of monthlyMeans) {
-    if (!Number.isFinite(m) || m < 0 || m > MAX_MEAN) throw invalidValue(`monthly applications ${m} is not a mean number of applications: give a number from 0 to ${MAX_MEAN}.`);
+    if (!Number.isFinite(m) || m < 0 || m > MAX_MEAN) {
+      throw invalidValue(bi(
+        `monthly applications ${m} is not a mean number of applications: give a number from 0 to ${MAX_MEAN}.`,
+        `月申请数 ${m} 不是平均申请数：请填 0 至 ${MAX_MEAN} 之间的数。`,
+      ));
+    }
   }
   // A cell must answer in seconds, not hours (it runs in Excel's runtime): bound the awards drawn.
   const draws = trials * monthlyMeans.reduce((a, b) => a + b, 0);
   if (draws > MAX_FORECAST_DRAWS) {
-    throw invalidNumber(`FORECAST would draw about ${Math.round(draws).toLocaleString("en-US")} awards (trials × applications over the months); the limit is ${MAX_FORECAST_DRAWS.toLocaleString("en-US")} (a few seconds): lower trials, months or monthly_applications.`);
+    const [about, limit] = [Math.round(draws).toLocaleString("en-US"), MAX_FORECAST_DRAWS.toLocaleString("en-US")];
+    throw invalidNumber(bi(
+      `FORECAST would draw about ${about} awards (trials × applications over the months); the limit is ${limit} (a few seconds): lower trials, months or monthly_applications.`,
+      `FORECAST 将抽取约 ${about} 笔资助（trials × 各月申请数），上限为 ${limit}（约几秒）：请调低 trials、months 或 monthly_applications。`,
+    ));
   }
   const months = monthlyMeans.length;
   const samplers = new Map<number, PoissonSampler>();
@@ -158,7 +168,7 @@ export function forecast(input: ForecastInput): ForecastMonth[] {
       if (start && m > 0 && (start.month + m) % 12 === 0) cum = 0; // a fresh annual pool each January
       const n = sampler[m].draw(rng);
       for (let i = 0; i < n; i++) cum += amountsFen[rng.below(count)];
-      if (cum > Number.MAX_SAFE_INTEGER) throw invalidNumber("the amounts applied for add up to more than 9×10^13 元 in a trial: lower the amounts or the applications a month.");
+      if (cum > Number.MAX_SAFE_INTEGER) throw invalidNumber(bi("the amounts applied for add up to more than 9×10^13 元 in a trial: lower the amounts or the applications a month.", "一次模拟中申请金额合计超过 9×10^13 元：请调低金额或每月申请数。"));
       demand[m][t] = cum;
     }
   }

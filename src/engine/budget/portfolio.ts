@@ -11,7 +11,7 @@ import { bindLimits, ENTITY_COLUMNS, LimitState, type BoundLimit, type LimitCont
 import { voucherRouteLimits } from "../limits/derive";
 import { compiledAward } from "../compiled";
 import { bi, tr, type Lang, type Text } from "../text";
-import { headerIn } from "../messages/tables";
+import { columnIn } from "../messages/tables";
 import { clauseLabel, poolLabelIn } from "../messages/labels";
 import type { Instalments, PolicyVersion, Programme, Route } from "../types";
 import { computeVoucher, type Step } from "../voucher";
@@ -158,7 +158,11 @@ function isProgrammeRow(resolver: Resolver, type: string): boolean {
 export function awardForRow(resolver: Resolver, app: Application, trace: boolean, clauseAward?: RowAwardFn, bind = true): RowAward {
   if (!isProgrammeRow(resolver, app.programme)) {
     if (clauseAward) return clauseAward(app);
-    throw notAvailable(`"${app.programme}" is not a voucher programme (${resolver.registry.programmeTypes.map((t) => `${t.id}/${t.name}`).join(", ")}), and clause rows are not priced here.`);
+    const types = resolver.registry.programmeTypes.map((t) => `${t.id}/${t.name}`);
+    throw notAvailable(bi(
+      `"${app.programme}" is not a voucher programme (${types.join(", ")}), and clause rows are not priced here.`,
+      `“${app.programme}”不是券种（${types.join("、")}），此处也不计算条款行。`,
+    ));
   }
   // A dated application is priced under the version in force on its date (滨江 on 2025-03-01: the
   // 2023 text, though the 2025 text is in force later that year); an undated one by its year.
@@ -167,7 +171,12 @@ export function awardForRow(resolver: Resolver, app: Application, trace: boolean
   const { programme, route } = resolver.findProgrammeRoute(version, app.programme);
   let amount = app.amount;
   if (amount === null) {
-    if (route.kind !== "lump-sum") throw invalidValue(`amount (金额) is empty: ${programme.id}:${route.id} pays a share of ${route.base?.label || "the spend"}, so give that amount in 元.`);
+    if (route.kind !== "lump-sum") {
+      throw invalidValue(bi(
+        `amount (金额) is empty: ${programme.id}:${route.id} pays a share of ${route.base?.label || "the spend"}, so give that amount in 元.`,
+        `金额为空：${programme.id}:${route.id} 按${route.base?.label || "支出金额"}的一定比例支付，请填写该金额（元）。`,
+      ));
+    }
     amount = 0;
   }
   const n = routeNames(version, programme, route);
@@ -399,6 +408,11 @@ function computeRows(resolver: Resolver, parsed: readonly ParsedRow[], options: 
   return rows;
 }
 
+const paidBeforeUnused = (paid: Decimal, key: string, awardId: string): AwardError => invalidValue(bi(
+  `paid before (已获资助) is ${formatYuan(paid)}, but ${key} has no top-up rule (补足差额) for ${awardId}: leave the column empty for this row.`,
+  `已获资助为 ${formatYuan(paid)}，但 ${key} 对 ${awardId} 没有补足差额的规定：请将该行的这一列留空。`,
+));
+
 /**
  * An amount paid before only means something where a limit counts it: a top-up (补足差额) or a
  * one-time award. Checked first, so that a row in error takes no part in any rule.
@@ -408,7 +422,7 @@ function checkPaidBefore(rows: PortfolioRow[]): void {
     const a = r.award;
     if (!a || r.app!.paidBefore === null || !r.app!.paidBefore.greaterThan(0)) continue;
     const counted = a.limits.some((b) => (b.limit.counts === "money" && b.amount === null) || (b.limit.counts === "awards" && b.limit.for !== "measure"));
-    if (!counted) r.error = invalidValue(`paid before (已获资助) is ${formatYuan(r.app!.paidBefore)}, but ${a.version.key} has no top-up rule (补足差额) for ${a.awardId}: leave the column empty for this row.`);
+    if (!counted) r.error = paidBeforeUnused(r.app!.paidBefore, a.version.key, a.awardId);
   }
 }
 
@@ -849,7 +863,7 @@ export const PORTFOLIO_COLUMNS = ["award", "cut by", "award on its own", "versio
 
 /** The table PORTFOLIO spills: a header row, then one row per application, in the table's order. */
 export function portfolioTable(result: PortfolioResult, lang: Lang = "en"): (string | number)[][] {
-  const out: (string | number)[][] = [lang === "en" ? [...PORTFOLIO_COLUMNS] : headerIn(lang, PORTFOLIO_COLUMNS) as string[]];
+  const out: (string | number)[][] = [PORTFOLIO_COLUMNS.map((c) => columnIn(lang, c))];
   for (const r of result.rows) {
     if (r.error) out.push([r.error.code, lang === "en" ? `error: ${r.error.message}` : `错误：${r.error.in(lang)}`, "", r.award?.version.key ?? "", r.app?.programme ?? "", r.app?.year ?? "", r.line]);
     else if (!r.app || !r.award || !r.paid) out.push(["", "", "", "", "", "", r.line]);

@@ -3,7 +3,7 @@
 import Decimal from "decimal.js";
 import { clip, normalizeText, parseAmount } from "../amount";
 import { AwardError, invalidValue } from "../errors";
-import { bi } from "../text";
+import { bi, type Text } from "../text";
 import { parseYear } from "../resolve";
 import { parseDate, serialYear } from "./dates";
 
@@ -61,10 +61,13 @@ const extrasOf = new WeakMap<Map<Column, number>, [string, number][]>();
 const unitsOf = new WeakMap<Map<Column, number>, Map<Column, { factor: Decimal; name: string }>>();
 
 /** An amount cell of a column headed with a unit: a plain number in that unit, returned in 元. */
-function inUnit(cell: unknown, unit: { factor: Decimal; name: string } | undefined, what: string): unknown {
+function inUnit(cell: unknown, unit: { factor: Decimal; name: string } | undefined, what: Text): unknown {
   if (!unit || unit.factor.equals(1) || isBlank(cell)) return cell;
   if (typeof cell === "string" && /[万亿元]/.test(cell)) {
-    throw invalidValue(`${what} "${clip(String(cell))}" carries its own unit in a column headed in ${unit.name}: give a plain number of ${unit.name}.`);
+    throw invalidValue(bi(
+      `${what.en} "${clip(String(cell))}" carries its own unit in a column headed in ${unit.name}: give a plain number of ${unit.name}.`,
+      `${what.zh}“${clip(String(cell))}”自带单位，而该列表头的单位是${unit.name}：请填以${unit.name}计的纯数字。`,
+    ));
   }
   return parseAmount(cell, what).times(unit.factor).toString();
 }
@@ -191,13 +194,14 @@ export function readRow(cols: Map<Column, number>, row: readonly unknown[], inde
       programme = intern(`${programme}:${route}`);
     }
     const dateCell = get("date");
-    const date = isBlank(dateCell) ? null : parseDate(dateCell, "date (日期)");
+    const date = isBlank(dateCell) ? null : parseDate(dateCell, bi("date (日期)", "日期"));
     const yearCell = get("year");
     const year = !isBlank(yearCell) ? parseYear(typeof yearCell === "string" ? yearCell.replace(/年度$/, "") : yearCell, yearArg) : date !== null ? serialYear(date) : yearArg;
     const paidCell = get("paidBefore");
     const units = unitsOf.get(cols);
-    const paidBefore = isBlank(paidCell) ? null : parseAmount(inUnit(paidCell, units?.get("paidBefore"), "paid before (已获资助)"), "paid before (已获资助)");
-    const amount = inUnit(get("amount"), units?.get("amount"), "amount (金额)");
+    const paidWords = bi("paid before (已获资助)", "已获资助");
+    const paidBefore = isBlank(paidCell) ? null : parseAmount(inUnit(paidCell, units?.get("paidBefore"), paidWords), paidWords);
+    const amount = inUnit(get("amount"), units?.get("amount"), bi("amount (金额)", "金额"));
     const app: Application = { index, line, recipient, project: text(get("project")), policy, programme, amount: isBlank(amount) ? null : amount, domestic: internCell(get("domestic")), date, year, paidBefore };
     const extras = extrasOf.get(cols);
     if (extras && extras.length > 0) {

@@ -1,10 +1,11 @@
 // Computes what one clause pays for the inputs a user gives, with a trace of every step.
 import Decimal from "decimal.js";
 import { formatRate, formatYuan, normalizeText, parseAmount } from "../amount";
-import { invalidNumber, invalidValue, notAvailable } from "../errors";
+import { invalidNumber, invalidValue, notAvailable, type AwardError } from "../errors";
 import { bi, type Text } from "../text";
 import { clauseLabel } from "../messages/labels";
-import { describe, parseDomestic, type ResolvedVersion, type Resolver } from "../resolve";
+import { kindIn } from "../messages/tables";
+import { describe, describeIn, parseDomestic, type ResolvedVersion, type Resolver } from "../resolve";
 import { applyCeilings, biStep, computeVoucher, versionStep, type Step } from "../voucher";
 import { clauseRouteLimits } from "../limits/derive";
 import { bandsAward, rateFromTable, scheduledRate } from "./formulas";
@@ -43,14 +44,22 @@ export function parseClauseInputs(input: unknown): ClauseInputs {
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
       if (!Array.isArray(row) || row.length !== 2) {
-        throw invalidValue(`inputs: row ${i + 1} is not a name and a value; give one number (the base) or a two-column range of name/value pairs, e.g. {"increment",1500000;"intensity",0.12}.`);
+        throw invalidValue(bi(
+          `inputs: row ${i + 1} is not a name and a value; give one number (the base) or a two-column range of name/value pairs, e.g. {"increment",1500000;"intensity",0.12}.`,
+          `inputs：第${i + 1}行不是一个名称加一个值：请给一个数（基数），或两列的名称/值区域，例如 {"increment",1500000;"intensity",0.12}。`,
+        ));
       }
       const [name, value] = row as unknown[];
       if ((name === null || name === "") && (value === null || value === "")) continue; // blank row
       if (i === 0 && typeof name === "string" && typeof value === "string" && /^(name|input|名称|输入)$/i.test(name.trim()) && /^(value|值|数值)$/i.test(value.trim())) continue; // a header row
-      if (typeof name !== "string" || name.trim() === "") throw invalidValue(`inputs: row ${i + 1} has no name in its first column; names are such as base, increment, support-year.`);
+      if (typeof name !== "string" || name.trim() === "") {
+        throw invalidValue(bi(
+          `inputs: row ${i + 1} has no name in its first column; names are such as base, increment, support-year.`,
+          `inputs：第${i + 1}行第一列没有名称；名称如 base、increment、support-year。`,
+        ));
+      }
       const key = normalizeText(name);
-      if (out.has(key)) throw invalidValue(`inputs: "${name}" is given twice.`);
+      if (out.has(key)) throw invalidValue(bi(`inputs: "${name}" is given twice.`, `inputs：“${name}”给了两次。`));
       out.set(key, value);
     }
     return out;
@@ -67,45 +76,64 @@ export function parseClauseInputs(input: unknown): ClauseInputs {
   return out;
 }
 
-function readRate(v: unknown, what: string): Decimal {
+function readRate(v: unknown, what: Text): Decimal {
+  const shown = describeIn(v);
   let d: Decimal;
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) throw invalidNumber(`${what} is not a finite number.`);
+    if (!Number.isFinite(v)) throw invalidNumber(bi(`${what.en} is not a finite number.`, `${what.zh}不是有限数。`));
     d = new Decimal(v);
   } else if (typeof v === "string" && /^\s*[+-]?\d+(\.\d+)?\s*[%％]\s*$/.test(v)) {
     d = new Decimal(v.normalize("NFKC").replace(/[%\s]/g, "")).dividedBy(100);
   } else if (typeof v === "string" && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(v)) {
     d = new Decimal(v.trim());
   } else {
-    throw invalidValue(`${what} ${describe(v)} is not a rate: give a fraction such as 0.2 or text such as "20%".`);
+    throw invalidValue(bi(
+      `${what.en} ${shown.en} is not a rate: give a fraction such as 0.2 or text such as "20%".`,
+      `${what.zh} ${shown.zh} 不是比例：请填小数如 0.2，或文本如 "20%"。`,
+    ));
   }
   // A rate is a fraction (0.15) or a percentage as text ("15%"). A bare number above 10 (1000%) is
   // taken for a percentage typed without its sign, and refused rather than read 100 times too large.
   if (typeof v !== "string" || !/[%％]/.test(v)) {
-    if (d.abs().greaterThan(10)) throw invalidValue(`${what} ${describe(v)} is read as ${d.times(100).toString()}%: give a rate as a fraction (${d.dividedBy(100).toString()}) or as text ("${d.toString()}%").`);
-  } else if (d.abs().greaterThan(1e4)) throw invalidNumber(`${what} is out of range.`);
+    if (d.abs().greaterThan(10)) {
+      const [pct, fraction] = [d.times(100).toString(), d.dividedBy(100).toString()];
+      throw invalidValue(bi(
+        `${what.en} ${shown.en} is read as ${pct}%: give a rate as a fraction (${fraction}) or as text ("${d.toString()}%").`,
+        `${what.zh} ${shown.zh} 会被读作 ${pct}%：请以小数（${fraction}）或文本（"${d.toString()}%"）填写比例。`,
+      ));
+    }
+  } else if (d.abs().greaterThan(1e4)) throw invalidNumber(bi(`${what.en} is out of range.`, `${what.zh}超出范围。`));
   return d;
 }
 
-function readCount(v: unknown, what: string): Decimal {
+function readCount(v: unknown, what: Text): Decimal {
   const n = typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v;
-  if (typeof n !== "number" || !Number.isFinite(n)) throw invalidValue(`${what} ${describe(v)} is not a count: give a whole number of 0 or more.`);
-  if (!Number.isInteger(n) || n < 0) throw invalidValue(`${what} ${describe(v)} is not a count: give a whole number of 0 or more.`);
-  if (n > 1e15) throw invalidNumber(`${what} is larger than 10^15.`);
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 0) {
+    const shown = describeIn(v);
+    throw invalidValue(bi(
+      `${what.en} ${shown.en} is not a count: give a whole number of 0 or more.`,
+      `${what.zh} ${shown.zh} 不是个数：请填 0 或以上的整数。`,
+    ));
+  }
+  if (n > 1e15) throw invalidNumber(bi(`${what.en} is larger than 10^15.`, `${what.zh}超过 10^15。`));
   return new Decimal(n);
 }
 
-function readYear(v: unknown, what: string): number {
+function readYear(v: unknown, what: Text): number {
   const n = typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v;
   if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 100) {
-    throw invalidValue(`${what} ${describe(v)} is not a year of support: give 1 for the first year of support, 2 for the second, …`);
+    const shown = describeIn(v);
+    throw invalidValue(bi(
+      `${what.en} ${shown.en} is not a year of support: give 1 for the first year of support, 2 for the second, …`,
+      `${what.zh} ${shown.zh} 不是支持年度：支持第一年填 1，第二年填 2，依此类推。`,
+    ));
   }
   return n;
 }
 
 /** The inputs of a route, read and checked; a missing required input is #VALUE! naming it. */
 class RouteInputs {
-  constructor(private readonly raw: ClauseInputs, private readonly route: Route, private readonly where: string) {}
+  constructor(private readonly raw: ClauseInputs, private readonly route: Route, private readonly where: Text) {}
 
   private lookup(spec: InputSpec): unknown {
     const names = [spec.name, spec.label];
@@ -132,7 +160,11 @@ class RouteInputs {
     const spec = this.spec(name);
     const v = this.lookup(spec);
     if (v === undefined || v === null || v === "") {
-      throw invalidValue(`${this.where} needs the input "${spec.name}" (${spec.label}); give it as a name/value pair${spec.role === "base" ? ", or as the single number of inputs" : ""}. Inputs of this route: ${describeInputs(this.route)}.`);
+      const [base, all] = [spec.role === "base", describeInputs(this.route)];
+      throw invalidValue(bi(
+        `${this.where.en} needs the input "${spec.name}" (${spec.label}); give it as a name/value pair${base ? ", or as the single number of inputs" : ""}. Inputs of this route: ${all.en}.`,
+        `${this.where.zh} 需要输入“${spec.name}”（${spec.label}）：请以名称/值对给出${base ? "，或作为 inputs 的单个数" : ""}。该路径的输入：${all.zh}。`,
+      ));
     }
     return v;
   }
@@ -142,16 +174,16 @@ class RouteInputs {
     return this.value(name);
   }
   amount(name: string): Decimal {
-    return parseAmount(this.value(name), `input "${name}"`);
+    return parseAmount(this.value(name), inputWords(name));
   }
   rate(name: string): Decimal {
-    return readRate(this.value(name), `input "${name}"`);
+    return readRate(this.value(name), inputWords(name));
   }
   count(name: string): Decimal {
-    return readCount(this.value(name), `input "${name}"`);
+    return readCount(this.value(name), inputWords(name));
   }
   year(name: string): number {
-    return readYear(this.value(name), `input "${name}"`);
+    return readYear(this.value(name), inputWords(name));
   }
   flag(name: string): unknown {
     return this.has(name) ? this.lookup(this.spec(name)) : null;
@@ -161,9 +193,27 @@ class RouteInputs {
   }
 }
 
-export function describeInputs(route: Route): string {
-  if (route.inputs.length === 0) return "none";
-  return route.inputs.map((s) => `${s.name}${s.required ? "" : " (optional)"}: ${s.label}`).join("; ");
+/** An input as messages name it: input "increment". */
+const inputWords = (name: string): Text => bi(`input "${name}"`, `输入“${name}”`);
+
+/** A route's inputs, each with its label, the optional ones marked. */
+export function describeInputs(route: Route): Text {
+  if (route.inputs.length === 0) return bi("none", "无");
+  return bi(
+    route.inputs.map((s) => `${s.name}${s.required ? "" : " (optional)"}: ${s.label}`).join("; "),
+    route.inputs.map((s) => `${s.name}${s.required ? "" : "（可选）"}：${s.label}`).join("；"),
+  );
+}
+
+/** A clause as messages name it: "hangzhou-binjiang@2025 clause 6"; in Chinese as the text labels it, （六）. */
+function clauseWords(version: PolicyVersion, clause: Clause): Text {
+  return bi(`${version.key} clause ${clause.id}`, `${version.key} ${clauseLabel(version, clause.id, "zh")}`);
+}
+
+/** A route as messages name it: "hangzhou-binjiang@2025 clause 6 route standard". */
+function routeWords(version: PolicyVersion, clause: Clause, route: Route): Text {
+  const c = clauseWords(version, clause);
+  return bi(`${c.en} route ${route.id}`, `${c.zh} 路径 ${route.id}`);
 }
 
 const cite = (c: { quote: string; source?: string }, source: string) => ({ quote: c.quote, source: c.source ?? source });
@@ -205,16 +255,27 @@ export function clauseIdOf(input: unknown): string | null {
 /** Finds a route of a clause; null means none was named. */
 export function findClauseRoute(version: PolicyVersion, clause: Clause, route: unknown): Route | null {
   if (route === null || route === undefined || route === "") return null;
-  if (typeof route !== "string") throw invalidValue(`route ${describe(route)} is not a name: ${routeList(clause)}.`);
+  const list = routeList(clause);
+  if (typeof route !== "string") {
+    const shown = describeIn(route);
+    throw invalidValue(bi(`route ${shown.en} is not a name: ${list.en}.`, `路径 ${shown.zh} 不是名称：${list.zh}。`));
+  }
   const n = normalizeText(route);
   if (n === "default") return clause.defaultRoute;
   const found = clause.routes.find((r) => [r.id, r.name, r.nameEn, ...r.aliases].some((x) => normalizeText(x) === n));
-  if (!found) throw invalidValue(`${version.key} clause ${clause.id} (${clause.title}) has no route "${route}"; ${routeList(clause)}.`);
+  if (!found) {
+    const c = clauseWords(version, clause);
+    throw invalidValue(bi(`${c.en} (${clause.title}) has no route "${route}"; ${list.en}.`, `${c.zh}（${clause.title}）没有路径“${route}”；${list.zh}。`));
+  }
   return found;
 }
 
-export function routeList(clause: Clause): string {
-  return `its routes are ${clause.routes.map((r) => `${r.id}${r.isDefault ? " (default)" : ""} (${r.name})`).join(", ")}`;
+/** A clause's routes, the default marked: "its routes are a (default) (名称), b (名称)". */
+export function routeList(clause: Clause): Text {
+  return bi(
+    `its routes are ${clause.routes.map((r) => `${r.id}${r.isDefault ? " (default)" : ""} (${r.name})`).join(", ")}`,
+    `其路径为 ${clause.routes.map((r) => `${r.id}${r.isDefault ? "（默认）" : ""}（${r.name}）`).join("、")}`,
+  );
 }
 
 /** Every input name any route of the clause reads, for checking what the user gave. */
@@ -237,7 +298,10 @@ export function requireClauseArgument(clauseInput: unknown): void {
     ));
   }
   if (clauseInput === null || clauseInput === undefined || (typeof clauseInput === "string" && clauseInput.trim() === "")) {
-    throw invalidValue(`clause is missing: give a clause id as the text numbers it, e.g. "7" for 第七条 or "6" for （六）, or a programme such as "compute" (list them with AWARD.CLAUSES).`);
+    throw invalidValue(bi(
+      `clause is missing: give a clause id as the text numbers it, e.g. "7" for 第七条 or "6" for （六）, or a programme such as "compute" (list them with AWARD.CLAUSES).`,
+      `条款参数为空：请按原文的编号给出条款编号，例如第七条写"7"、（六）写"6"，或给一个项目类型，例如"compute"（可用 AWARD.CLAUSES 列出）。`,
+    ));
   }
 }
 
@@ -265,7 +329,7 @@ export function computeClause(
       const ids = version.clauses.map((c) => c.id);
       throw notAvailable(bi(
         `${version.key} has no clause ${describe(clauseInput)}; its clauses are ${ids.join(", ") || "none"} (list them with AWARD.CLAUSES).`,
-        `${version.key} 没有条款 ${describe(clauseInput)}；其条款为 ${ids.map((id) => clauseLabel(version, id, "zh")).join("、") || "无"}（可用 AWARD.CLAUSES 列出）。`));
+        `${version.key} 没有条款 ${describeIn(clauseInput).zh}；其条款为 ${ids.map((id) => clauseLabel(version, id, "zh")).join("、") || "无"}（可用 AWARD.CLAUSES 列出）。`));
     }
     clause = viaProgramme.clause;
     route = viaProgramme.route;
@@ -273,18 +337,22 @@ export function computeClause(
   const inputs = parseClauseInputs(inputsArg);
   const known = knownInputs(clause);
   for (const name of inputs.keys()) {
-    if (!known.has(name)) {
-      throw invalidValue(`${version.key} clause ${clause.id} reads no input "${name}"; it reads ${clause.routes.map((r) => `${r.id}: ${describeInputs(r)}`).join(" | ")}.`);
-    }
+    if (!known.has(name)) throw unknownInput(version, clause, name);
   }
   route = findClauseRoute(version, clause, routeArg) ?? route;
   const head: Step[] = !trace ? [] : [versionStep(resolved)];
   if (route === null && clause.defaultRoute === null) {
-    if (!clause.choose) throw invalidValue(`${version.key} clause ${clause.id} (${clause.title}) pays differently by route: name one; ${routeList(clause)}.`);
+    if (!clause.choose) {
+      const [c, list] = [clauseWords(version, clause), routeList(clause)];
+      throw invalidValue(bi(
+        `${c.en} (${clause.title}) pays differently by route: name one; ${list.en}.`,
+        `${c.zh}（${clause.title}）各路径支付的方式不同：请指定一条；${list.zh}。`,
+      ));
+    }
   }
   if (route === null && clause.choose) {
     // The text says how to choose: every route the inputs are given for is computed, the highest paid.
-    const candidates = clause.routes.filter((r) => r.kind !== "unquantified" && r.inputs.every((s) => !s.required || new RouteInputs(inputs, r, "").has(s.name)));
+    const candidates = clause.routes.filter((r) => r.kind !== "unquantified" && r.inputs.every((s) => !s.required || new RouteInputs(inputs, r, routeWords(version, clause!, r)).has(s.name)));
     if (candidates.length === 0) {
       const r = clause.defaultRoute ?? clause.routes[0];
       return computeRoute(version, clause, r, inputs, year, head, resolver, resolved, trace); // throws naming the missing input
@@ -299,7 +367,7 @@ export function computeClause(
     return { ...best, steps };
   }
   const chosen = route ?? clause.defaultRoute!;
-  rejectUnreadBase(`${version.key} clause ${clause.id} route ${chosen.id}`, chosen, inputs);
+  rejectUnreadBase(routeWords(version, clause, chosen), chosen, inputs);
   return computeRoute(version, clause, chosen, inputs, year, head, resolver, resolved, trace);
 }
 
@@ -308,11 +376,25 @@ export function computeClause(
  * by named inputs) would otherwise be ignored without a word: refuse it, naming what the route reads.
  * An empty or zero amount (an empty cell) is not an amount given.
  */
-function rejectUnreadBase(where: string, route: Route, inputs: ClauseInputs): void {
+function rejectUnreadBase(where: Text, route: Route, inputs: ClauseInputs): void {
   if (!inputs.has("base") || route.programme || route.inputs.some((s) => s.role === "base")) return;
   const v = inputs.get("base");
   if (v === null || v === undefined || v === "" || v === 0 || v === "0") return;
-  throw invalidValue(`${where} reads no base amount (it is a ${route.kind} award): leave inputs empty, or give its inputs by name: ${describeInputs(route)}.`);
+  const all = describeInputs(route);
+  throw invalidValue(bi(
+    `${where.en} reads no base amount (it is a ${route.kind} award): leave inputs empty, or give its inputs by name: ${all.en}.`,
+    `${where.zh} 不读取基数金额（它是${kindIn("zh", route.kind)}类补贴）：请将 inputs 留空，或按名称给出其输入：${all.zh}。`,
+  ));
+}
+
+/** An input no route of the clause reads: #VALUE! naming what each route reads. */
+function unknownInput(version: PolicyVersion, clause: Clause, name: string): AwardError {
+  const c = clauseWords(version, clause);
+  const each = clause.routes.map((r) => [r.id, describeInputs(r)] as const);
+  return invalidValue(bi(
+    `${c.en} reads no input "${name}"; it reads ${each.map(([id, d]) => `${id}: ${d.en}`).join(" | ")}.`,
+    `${c.zh} 不读取输入“${name}”；它读取的输入为 ${each.map(([id, d]) => `${id}：${d.zh}`).join(" | ")}。`,
+  ));
 }
 
 function programmeClause(resolver: Resolver, version: PolicyVersion, input: unknown): { clause: Clause; route: Route | null } | null {
@@ -352,7 +434,7 @@ function computeRoute(
   version: PolicyVersion, clause: Clause, route: Route, raw: ClauseInputs, year: number, head: Step[],
   resolver: Resolver, resolved: ResolvedVersion, trace: boolean,
 ): ClauseResult {
-  const where = `${version.key} clause ${clause.id} route ${route.id}`;
+  const where = routeWords(version, clause, route);
   const note = (make: () => Step) => {
     if (trace) steps.push(make());
   };
@@ -413,7 +495,7 @@ function computeRoute(
 interface RouteContext {
   route: Route;
   inputs: RouteInputs;
-  where: string;
+  where: Text;
   src: string;
   supportYear: number;
   note: (make: () => Step) => void;
@@ -445,7 +527,11 @@ function maximumAward({ route, inputs, where, note, done, src }: RouteContext): 
   const awarded = inputs.amount(AWARDED);
   note(() => biStep("awarded", bi(`${formatYuan(awarded)} (input awarded)`, `${formatYuan(awarded)}（输入 awarded）`)));
   if (route.minimum && awarded.lessThan(route.minimum.value)) {
-    throw invalidValue(`${where}: awarded ${formatYuan(awarded)} is below the ${formatYuan(route.minimum.value)} the text sets as the least; give an amount from ${formatYuan(route.minimum.value)} to ${formatYuan(max.value)}.`);
+    const [least, most] = [formatYuan(route.minimum.value), formatYuan(max.value)];
+    throw invalidValue(bi(
+      `${where.en}: awarded ${formatYuan(awarded)} is below the ${least} the text sets as the least; give an amount from ${least} to ${most}.`,
+      `${where.zh}：获批金额（awarded）${formatYuan(awarded)} 低于原文规定的最低额 ${least}：请填 ${least} 至 ${most} 之间的金额。`,
+    ));
   }
   if (awarded.greaterThan(max.value)) {
     const min = `min(${formatYuan(awarded)}, ${formatYuan(max.value)}) = ${formatYuan(max.value)}`;
@@ -521,15 +607,15 @@ function decreasingRate({ inputs, where, src, supportYear, note }: RouteContext,
   }
   if (!inputs.has(YEAR_RATE)) {
     throw invalidValue(bi(
-      `${where}: the rate falls year by year (逐年递减) and the text gives no schedule, so year ${supportYear} of support needs the input "rate" (that year's rate, below ${formatRate(rate.value)}).`,
-      `${where}：比例逐年递减，原文未给具体安排，支持第${supportYear}年须给输入 "rate"（当年比例，低于 ${formatRate(rate.value)}）。`));
+      `${where.en}: the rate falls year by year (逐年递减) and the text gives no schedule, so year ${supportYear} of support needs the input "rate" (that year's rate, below ${formatRate(rate.value)}).`,
+      `${where.zh}：比例逐年递减，原文未给具体安排，支持第${supportYear}年须给输入 "rate"（当年比例，低于 ${formatRate(rate.value)}）。`));
   }
   const r = inputs.rate(YEAR_RATE);
   if (supportYear === 1 && (r.isNegative() || r.greaterThan(rate.value))) {
-    throw invalidValue(bi(`${where}: input "rate" ${formatRate(r)} must be from 0% to the ${formatRate(rate.value)} the text allows.`, `${where}：输入 "rate" ${formatRate(r)} 须在 0% 至原文允许的 ${formatRate(rate.value)} 之间。`));
+    throw invalidValue(bi(`${where.en}: input "rate" ${formatRate(r)} must be from 0% to the ${formatRate(rate.value)} the text allows.`, `${where.zh}：输入 "rate" ${formatRate(r)} 须在 0% 至原文允许的 ${formatRate(rate.value)} 之间。`));
   }
   if (supportYear > 1 && (r.isNegative() || !r.lessThan(rate.value))) {
-    throw invalidValue(bi(`${where}: input "rate" ${formatRate(r)} for year ${supportYear} must be 0% or more and below the first year's ${formatRate(rate.value)} (逐年递减).`, `${where}：第${supportYear}年的输入 "rate" ${formatRate(r)} 须不小于 0% 且低于第一年的 ${formatRate(rate.value)}（逐年递减）。`));
+    throw invalidValue(bi(`${where.en}: input "rate" ${formatRate(r)} for year ${supportYear} must be 0% or more and below the first year's ${formatRate(rate.value)} (逐年递减).`, `${where.zh}：第${supportYear}年的输入 "rate" ${formatRate(r)} 须不小于 0% 且低于第一年的 ${formatRate(rate.value)}（逐年递减）。`));
   }
   const why = supportYear === 1 ? `at most ${formatRate(rate.value)}` : `below ${formatRate(rate.value)}; ${decreasing.assumption.en}`;
   const whyZh = supportYear === 1 ? `至多 ${formatRate(rate.value)}` : `低于 ${formatRate(rate.value)}（逐年递减）；${decreasing.assumption.zh}`;

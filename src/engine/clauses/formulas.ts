@@ -4,7 +4,7 @@
 import Decimal from "decimal.js";
 import { formatRate, formatYuan, normalizeText } from "../amount";
 import { invalidValue } from "../errors";
-import { bi } from "../text";
+import { bi, type Text } from "../text";
 
 /** A number with the sentence it comes from (as Cited of ../types, kept here so that types.ts can import this module). */
 type Cited<T> = { value: T; quote: string; source: string };
@@ -55,16 +55,16 @@ function categoryOf(v: unknown): string {
 }
 
 /** The rate for the categories given; #VALUE! naming the accepted values where one is not among them. */
-export function rateFromTable(t: RateBy, read: (input: string) => unknown, where: string): { rate: Cited<Decimal>; shown: string } {
+export function rateFromTable(t: RateBy, read: (input: string) => unknown, where: Text): { rate: Cited<Decimal>; shown: string } {
   const given = t.inputs.map((spec) => {
     const v = categoryOf(read(spec.input));
     const allowed = spec.values.map(normalizeText);
     if (!allowed.includes(v)) {
-      throw invalidValue(bi(`${where}: input "${spec.input}" (${spec.label}) must be one of ${spec.values.join(", ")}.`, `${where}：输入“${spec.input}”（${spec.label}）应为以下之一：${spec.values.join("、")}。`));
+      throw invalidValue(bi(`${where.en}: input "${spec.input}" (${spec.label}) must be one of ${spec.values.join(", ")}.`, `${where.zh}：输入“${spec.input}”（${spec.label}）应为以下之一：${spec.values.join("、")}。`));
     }
     return v;
   });
   const row = t.rates.find((r) => r.when.every((w, i) => normalizeText(w) === given[i]));
-  if (!row) throw invalidValue(bi(`${where}: the text gives no rate for ${given.join(" × ")}.`, `${where}：文本未规定${given.join(" × ")}的比例。`));
+  if (!row) throw invalidValue(bi(`${where.en}: the text gives no rate for ${given.join(" × ")}.`, `${where.zh}：文本未规定${given.join(" × ")}的比例。`));
   return { rate: { value: row.rate, quote: t.quote, source: t.source }, shown: t.inputs.map((s, i) => `${s.label} ${given[i]}`).join(", ") };
 }

@@ -5,7 +5,8 @@ import { parseMethod } from "../budget/allocate";
 import { invalidNumber, invalidValue, notAvailable } from "../errors";
 import type { Engine } from "../index";
 import { describe, parseYear } from "../resolve";
-import { bi } from "../text";
+import { bi, type Lang } from "../text";
+import { columnIn } from "../messages/tables";
 import { scenariosFor } from "./compare";
 import { readPipelineRange } from "./pipeline";
 import { forecastReport } from "./report";
@@ -36,7 +37,8 @@ function whole(input: unknown, what: string, max: number, dflt: number): number 
 export const BUDGET_FORECAST_COLUMNS = ["pool", "year", "month", "P(used up)", "awarded p10", "awarded p50", "awarded p90", "unmet p50"] as const;
 export const BUDGET_FORECAST_DIFF_COLUMNS = ["Δ P(used up)", "Δ awarded p50", "Δ unmet p50"] as const;
 
-export function budgetForecastRange(engine: Engine, pipeline: unknown, trials: unknown, seed: unknown, method: unknown, compare: unknown, year: unknown, defaultYear: number): (string | number)[][] {
+/** BUDGET_FORECAST's table: a header row (BUDGET_FORECAST_COLUMNS, as documented) in the language, then a row per pool and month. */
+export function budgetForecastRange(engine: Engine, pipeline: unknown, trials: unknown, seed: unknown, method: unknown, compare: unknown, year: unknown, defaultYear: number, lang: Lang = "en"): (string | number)[][] {
   const y = parseYear(one(year, "year"), defaultYear);
   const p = readPipelineRange(asRange(pipeline, "pipeline"), y);
   if (p.bad.length > 0) {
@@ -65,7 +67,7 @@ export function budgetForecastRange(engine: Engine, pipeline: unknown, trials: u
   }
   if (report.pools.length === 0) throw notAvailable(bi("no annual pool applies to the pipeline's rows.", "申报预测表的各行不涉及年度资金池。"));
   const diffs = new Map((report.compare?.pools ?? []).filter((x) => x.difference).map((x) => [`${x.jurisdiction}|${x.poolId}|${x.year}`, x.difference!]));
-  const header: string[] = [...BUDGET_FORECAST_COLUMNS, ...(report.compare ? BUDGET_FORECAST_DIFF_COLUMNS : [])];
+  const header = [...BUDGET_FORECAST_COLUMNS, ...(report.compare ? BUDGET_FORECAST_DIFF_COLUMNS : [])].map((c) => columnIn(lang, c));
   const rows: (string | number)[][] = [header];
   for (const pool of report.pools) {
     const d = diffs.get(`${pool.jurisdiction}|${pool.poolId}|${pool.year}`);

@@ -1,7 +1,7 @@
 // The words of `award-model diff` in Chinese: the facts compared (clauses/diff.ts names them in
 // English, which --json keeps) and their values.
 import type { Lang } from "../text";
-import { scopeIn } from "./tables";
+import { kindIn, scopeIn } from "./tables";
 
 const FACTS_ZH: Record<string, string> = {
   kind: "类型", "base year": "基数年度", rate: "比例", "domestic rate": "国产比例", "lump sum": "定额", maximum: "最高额",
@@ -19,9 +19,9 @@ const PREFIXES_ZH: [RegExp, string][] = [
   [/^tier /, "档次 "],
   [/^pool /, "资金池 "],
 ];
+/** Values other than a route's kind (kindIn names those). */
 const VALUES_ZH: Record<string, string> = {
   required: "须满足", listed: "列明", yes: "是", "previous year (上一年度)": "上一年度",
-  maximum: "最高额", rate: "比例", fixed: "定额", programme: "券种", unquantified: "未定金额", range: "区间",
 };
 /** A compared fact ("route standard: eligible subject 智能体") in the language. */
 export function diffFactIn(lang: Lang, fact: string): string {
@@ -48,5 +48,5 @@ export function diffValueIn(lang: Lang, value: string): string {
   if (lang === "en") return value;
   const per = / per ([a-z-]+)$/.exec(value);
   if (per) return `${value.slice(0, per.index)}（${scopeIn(lang, per[1])}）`;
-  return VALUES_ZH[value] ?? value;
+  return VALUES_ZH[value] ?? kindIn(lang, value);
 }

@@ -1,5 +1,5 @@
 // The words of `award-model exposure`: usage, summary, progress and the .xlsx it writes (sheet names,
-// column headers), in both languages. --json keys stay English.
+// column headers: columnIn in tables.ts), in both languages. --json keys stay English.
 import { bi, type Text } from "../text";
 
 export const EXPOSURE = {
@@ -57,12 +57,4 @@ Exit status: 0 when every row is computed, 1 when any row is bad (each reported 
   sheets: {
     awards: bi("awards", "补贴"), pools: bi("pools", "资金池"), trace: bi("trace", "计算过程"), quotes: bi("quotes", "原文"), policies: bi("policies", "政策"),
   },
-  /** Column headers of the .xlsx in Chinese (the English ones are the documented columns). */
-  headersZh: {
-    row: "行号", recipient: "申请单位", project: "项目", policy: "政策", programme: "项目类型", year: "年度", date: "日期", version: "版本",
-    "award on its own": "单项补贴额", award: "补贴额", "cut by": "核减原因", error: "错误", pool: "资金池", label: "名称", limit: "额度",
-    requested: "申请额", awarded: "补贴额", remaining: "余额", "exhausted on": "用尽日期", applications: "申请数", method: "分配方式",
-    quote: "原文", step: "步骤", value: "值", "quote id": "原文编号", "quote (verbatim from the policy text)": "原文（逐字引自政策文本）",
-    file: "文件", sha256: "sha256", input: "输入文件",
-  } as Record<string, string>,
 };

@@ -6,6 +6,6 @@ export { PANE, type PaneStrings } from "./pane";
 export { nameIn } from "./names";
 export { HEADERS } from "./headers";
 export { clauseLabel, titleIn, poolLabelIn } from "./labels";
-export { wordIn, headerIn, stepRowsIn, clauseTableIn, scopeIn } from "./tables";
+export { wordIn, columnIn, headerIn, stepRowsIn, clauseTableIn, scopeIn } from "./tables";
 export { diffFactIn, diffValueIn } from "./diff";
 export { EXPOSURE } from "./exposure";
