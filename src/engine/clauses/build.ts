@@ -1,7 +1,7 @@
 // Builds the clause catalogue of a version from its file, checking what the schema cannot.
 import Decimal from "decimal.js";
-import { parsePolicyAmount, parsePolicyRate } from "../amount";
-import type { AmountDoc, CapDoc, Cited, PolicyDoc, Programme, ProgrammeDoc, ProgrammeType, RateDoc, Route, RouteDoc } from "../types";
+import { citeAmount, citeRate, parsePolicyAmount, parsePolicyRate } from "../amount";
+import type { CapDoc, PolicyDoc, Programme, ProgrammeDoc, ProgrammeType, Route, RouteDoc } from "../types";
 import type { Clause, ClauseDoc, InputSpec, InputTest, InputTestDoc } from "./types";
 import { buildInstalments, buildLimits } from "../limits/derive";
 
@@ -14,8 +14,6 @@ export const DOMESTIC = "domestic";
 /** The base a voucher programme's route reads. */
 export const SPEND = "spend";
 
-const cite = (d: AmountDoc, source: string): Cited<Decimal> => ({ value: parsePolicyAmount(d.value), quote: d.quote, source, assumption: d.assumption });
-const citeRate = (d: RateDoc, source: string): Cited<Decimal> => ({ value: parsePolicyRate(d.value), quote: d.quote, source, assumption: d.assumption });
 
 function testValue(t: InputTestDoc): Decimal {
   if (t.type === "count") {
@@ -25,6 +23,8 @@ function testValue(t: InputTestDoc): Decimal {
   if (typeof t.value !== "string") throw new Error(`a ${t.type} test needs a value written as text, e.g. ${t.type === "rate" ? "20%" : "100万元"}`);
   return t.type === "rate" ? parsePolicyRate(t.value) : parsePolicyAmount(t.value);
 }
+
+const citeCap = (d: CapDoc, source: string) => ({ ...citeAmount(d, source), per: d.per, sharedBy: d.sharedBy });
 
 /** What each kind of route must carry, and must not. */
 const NEEDS: Record<RouteDoc["kind"], { need: (keyof RouteDoc)[]; forbid: (keyof RouteDoc)[] }> = {
@@ -105,16 +105,16 @@ function buildRoute(r: RouteDoc, source: string, where: string, programme?: stri
   let tiers: Route["tiers"];
   if (r.tiers) {
     const steps = r.tiers.steps.map((s) => ({
-      threshold: { ...cite(s.threshold as AmountDoc, source), inclusive: s.threshold.inclusive },
-      amount: cite(s.amount, source),
+      threshold: { ...citeAmount(s.threshold, source), inclusive: s.threshold.inclusive },
+      amount: citeAmount(s.amount, source),
     }));
     for (let i = 1; i < steps.length; i++) {
       if (!steps[i].threshold.value.greaterThan(steps[i - 1].threshold.value)) throw new Error(`${where}/tiers/steps/${i}: tier thresholds must rise`);
     }
     tiers = { input: r.tiers.input, label: r.tiers.label, unit: r.tiers.unit, steps };
   }
-  const amount = r.amount && cite(r.amount, source);
-  const minimum = r.minimum && cite(r.minimum, source);
+  const amount = r.amount && citeAmount(r.amount, source);
+  const minimum = r.minimum && citeAmount(r.minimum, source);
   if (amount && minimum && minimum.value.greaterThan(amount.value)) throw new Error(`${where}: minimum is above amount`);
   return {
     id: r.id,
@@ -129,7 +129,7 @@ function buildRoute(r: RouteDoc, source: string, where: string, programme?: stri
     rate: r.rate && citeRate(r.rate, source),
     domesticRate: r.domesticRate && citeRate(r.domesticRate, source),
     uplift: r.uplift && citeRate(r.uplift, source),
-    threshold: r.threshold && { value: parsePolicyAmount(r.threshold.value), quote: r.threshold.quote, source, inclusive: r.threshold.inclusive },
+    threshold: r.threshold && { ...citeAmount(r.threshold, source), inclusive: r.threshold.inclusive },
     rateCaps: (r.rateCaps ?? []).map((c) => ({ input: c.input, label: c.label, rate: citeRate(c.rate, source) })),
     amount,
     minimum,
@@ -138,7 +138,7 @@ function buildRoute(r: RouteDoc, source: string, where: string, programme?: stri
     bands: r.bands && { input: r.bands.input, label: r.bands.label, quote: r.bands.quote, source, steps: r.bands.steps.map((s) => ({ from: parsePolicyAmount(s.from), rate: parsePolicyRate(s.rate) })) },
     schedule: r.schedule && { rates: r.schedule.rates.map(parsePolicyRate), written: r.schedule.written, quote: r.schedule.quote, source },
     rateBy: r.rateBy && { inputs: r.rateBy.inputs, quote: r.rateBy.quote, source, rates: r.rateBy.rates.map((x) => ({ when: x.when, rate: parsePolicyRate(x.rate) })) },
-    cap: r.cap && { ...cite(r.cap, source), per: r.cap.per, sharedBy: r.cap.sharedBy },
+    cap: r.cap && citeCap(r.cap, source),
     tests,
     years: r.years && { value: r.years.value, quote: r.years.quote, source, for: r.years.for, sharedBy: r.years.sharedBy },
     decreasing: r.decreasing,
@@ -153,8 +153,6 @@ function buildRoute(r: RouteDoc, source: string, where: string, programme?: stri
   };
 }
 
-const citeCap = (d: CapDoc, source: string) => ({ ...cite(d, source), per: d.per, sharedBy: d.sharedBy });
-
 /** A voucher programme: its clause, with its name and pool; its routes are the clause's rate and lump-sum routes. */
 function buildProgramme(c: ClauseDoc & { programme: ProgrammeDoc }, routes: Route[], types: ReadonlyMap<string, ProgrammeType>, source: string, at: string): Programme {
   const doc = c.programme;
@@ -168,7 +166,7 @@ function buildProgramme(c: ClauseDoc & { programme: ProgrammeDoc }, routes: Rout
     name: doc.name,
     nameEn: doc.nameEn ?? type.nameEn,
     clause: c.id,
-    pool: doc.pool && cite(doc.pool, source),
+    pool: doc.pool && citeAmount(doc.pool, source),
     recipientCap: doc.recipientCap && citeCap(doc.recipientCap, source),
     routes,
     defaultRoute: defaults[0],
