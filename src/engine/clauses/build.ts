@@ -44,6 +44,30 @@ const NEEDS: Record<RouteDoc["kind"], { need: (keyof RouteDoc)[]; forbid: (keyof
 /** The fields only a voucher programme's route reads (COMPUTE_VOUCHER's spend and domestic flag). */
 const PROGRAMME_ONLY: (keyof RouteDoc)[] = ["domesticRate", "uplift", "threshold"];
 
+/**
+ * The fields a clause's route reads and a voucher programme's never does (COMPUTE_VOUCHER reads the
+ * spend and the domestic flag, then the route's limits): refused, each with what to write instead.
+ */
+const UNREAD_BY_VOUCHER: Partial<Record<keyof RouteDoc, string>> = {
+  tests: "a voucher reads no input but the spend and the domestic flag: write what must hold as conditions (assumed met), or the award as a clause of its own without programme",
+  rateCaps: "a voucher reads no other amount to cap the award by: bound it with cap, limits, or the programme's recipientCap or pool",
+  decreasing: "a voucher reads no year of support: write the award as a clause of its own without programme (it reads support-year and the year's rate)",
+  unit: "a voucher pays 元: leave unit out (a non-cash award is an in-kind route of a clause without programme)",
+};
+
+/** The fields a clause reads and a voucher programme's clause never does: refused, each with what to write instead. */
+const UNREAD_ON_PROGRAMME_CLAUSE: Partial<Record<keyof ClauseDoc, string>> = {
+  limits: "write them under programme: limits (they bound every route of the programme), or under a route's limits",
+  levels: "a voucher programme's routes are not levels of one award; levels is read only on a clause without programme",
+};
+
+/** Refuses the first field of doc that the path computing it never reads, naming it and what to write instead. */
+function refuseUnread<T extends object>(doc: T, unread: Partial<Record<keyof T, string>>, where: string, what: string): void {
+  for (const [k, instead] of Object.entries(unread) as [keyof T, string][]) {
+    if (doc[k] !== undefined) throw new Error(`${where}: ${what} takes no ${String(k)} (${instead})`);
+  }
+}
+
 /** A programme's route reads the spend (the base) and COMPUTE_VOUCHER's domestic flag, which matters only where the text distinguishes it. */
 function programmeInputs(r: RouteDoc): InputSpec[] {
   const spend: InputSpec = r.kind === "lump-sum"
@@ -72,6 +96,13 @@ function inputsOf(r: RouteDoc, programme: boolean): InputSpec[] {
   return specs;
 }
 
+/** A voucher programme's route: a rate route on the spend or a lump sum, with nothing COMPUTE_VOUCHER would not read. */
+function checkProgrammeRoute(r: RouteDoc, where: string): void {
+  if (r.kind !== "rate" && r.kind !== "lump-sum") throw new Error(`${where}: a voucher programme's route is of kind rate or lump-sum, not kind ${r.kind}`);
+  if (r.kind === "rate" && (r.base?.input !== SPEND || r.rate === undefined)) throw new Error(`${where}: a voucher programme's rate route needs base.input ${SPEND} and rate`);
+  refuseUnread(r, UNREAD_BY_VOUCHER, where, "a voucher programme's route");
+}
+
 /** Checks what the schema cannot: the fields a route's kind needs and those it must not have. */
 function checkRoute(r: RouteDoc, where: string, programme: string | undefined): void {
   const rule = NEEDS[r.kind];
@@ -79,12 +110,8 @@ function checkRoute(r: RouteDoc, where: string, programme: string | undefined): 
   for (const k of rule.forbid) if (r[k] !== undefined) throw new Error(`${where}: a ${r.kind} route takes no ${k}`);
   if (programme === undefined) {
     for (const k of PROGRAMME_ONLY) if (r[k] !== undefined) throw new Error(`${where}: only a voucher programme's route takes ${k} (write a condition on an input as tests)`);
-    if (r.kind === "lump-sum") throw new Error(`${where}: lump-sum is a voucher programme's route; use fixed`);
-  } else if (r.kind !== "rate" && r.kind !== "lump-sum") {
-    throw new Error(`${where}: a voucher programme's route is a rate or a lump-sum route (not ${r.kind})`);
-  } else if (r.kind === "rate" && (r.base?.input !== SPEND || r.rate === undefined)) {
-    throw new Error(`${where}: a voucher programme's rate route needs base.input ${SPEND} and rate`);
-  }
+    if (r.kind === "lump-sum") throw new Error(`${where}: kind lump-sum is a voucher programme's route; use fixed`);
+  } else checkProgrammeRoute(r, where);
   if (r.decreasing && !r.rate) throw new Error(`${where}: decreasing needs rate`);
   if (r.kind === "rate" && [r.rate, r.schedule, r.rateBy].filter((x) => x !== undefined).length !== 1) throw new Error(`${where}: a rate route needs exactly one of rate, schedule, rateBy`);
   if (r.kind === "maximum" && r.cap && (r.cap.per === "award" || r.cap.per === "project")) {
@@ -193,6 +220,7 @@ function buildClause(c: ClauseDoc, source: string, types: ReadonlyMap<string, Pr
   const routes = docs.map((r, k) => buildRoute(r, source, `${at}/routes/${k}`, ofProgramme(r) ? pid : undefined));
   checkIds(routes, at);
   if (c.programme !== undefined) {
+    refuseUnread(c, UNREAD_ON_PROGRAMME_CLAUSE, at, "a voucher programme's clause");
     // Beside the voucher, a clause may promise support with no amount (e.g. 模型合规备案配套奖励).
     if (routes.some((r) => !r.programme && r.isDefault)) throw new Error(`${at}: beside a programme, a clause takes only unquantified, non-default routes`);
     const programme = buildProgramme(c as ClauseDoc & { programme: ProgrammeDoc }, routes.filter((r) => r.programme), types, source, at);
