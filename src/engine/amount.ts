@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { invalidNumber, invalidValue } from "./errors";
-import { bi, type Text } from "./text";
+import { bi, noteOf, type Text } from "./text";
+import type { Cited } from "./types";
 
 /** What a message names: an argument or a cell ("spend", "amount (row 3)"), in one or both languages. */
 export type Label = string | Text;
@@ -136,6 +137,18 @@ export function parsePolicyRate(text: string): Decimal {
   if (!m) throw invalidValue(bi(`policy rate "${text}" is not a percentage`, `政策比例“${text}”不是百分数`));
   return new Decimal(m[1]).dividedBy(100);
 }
+
+/** A number as a policy file writes it, with the sentence it rests on. */
+interface WrittenValue { value: string; quote: string; assumption?: string; assumptionZh?: string }
+
+const citeWith = (parse: (text: string) => Decimal) => (d: WrittenValue, source: string): Cited<Decimal> =>
+  ({ value: parse(d.value), quote: d.quote, source, assumption: noteOf(d.assumption, d.assumptionZh) });
+
+/** A policy file's amount ("2000万元") as a value cited from its source text. */
+export const citeAmount = citeWith(parsePolicyAmount);
+
+/** A policy file's rate ("30%") as a value cited from its source text. */
+export const citeRate = citeWith(parsePolicyRate);
 
 /** Rounds 元 to the fen, half up: done once, at the output. */
 export function toFen(value: Decimal): number {

@@ -1,11 +1,10 @@
-import Decimal from "decimal.js";
 import { parse as parseYaml } from "yaml";
-import { parsePolicyAmount } from "./amount";
+import { citeAmount } from "./amount";
 import { bi, noteOf, type Text } from "./text";
 import { buildClauses } from "./clauses/build";
 import { buildLimits } from "./limits/derive";
 import type {
-  AmountDoc, Cited, Jurisdiction, JurisdictionDoc, PolicyDoc, PolicyFile, PolicyVersion, Pool, ProgrammeType, ProgrammeTypeDoc,
+  Jurisdiction, JurisdictionDoc, PolicyDoc, PolicyFile, PolicyVersion, Pool, ProgrammeType, ProgrammeTypeDoc,
 } from "./types";
 
 /** What a policy file is, by where it lies under policies/. */
@@ -116,15 +115,12 @@ function applyBases(versions: { path: string; doc: PolicyDoc }[]): void {
   }
 }
 
-function cite(doc: AmountDoc, source: string): Cited<Decimal> {
-  return { value: parsePolicyAmount(doc.value), quote: doc.quote, source, assumption: noteOf(doc.assumption, doc.assumptionZh) };
-}
 function buildVersion(doc: PolicyDoc, path: string, types: Map<string, ProgrammeType>): PolicyVersion {
   const where = `policies/${path}`;
   const source = doc.source;
   const clauses = buildClauses(doc, types, where);
   const programmes = clauses.flatMap((c) => (c.programme ? [c.programme] : []));
-  const pools: Pool[] = (doc.pools ?? []).map((p) => ({ id: p.id, name: p.name, clause: p.clause, amount: cite(p.amount, source) }));
+  const pools: Pool[] = (doc.pools ?? []).map((p) => ({ id: p.id, name: p.name, clause: p.clause, amount: citeAmount(p.amount, source) }));
   let inForce: PolicyVersion["inForce"] = null;
   if (doc.inForce) {
     const rep = doc.inForce.repealedBy;

@@ -109,8 +109,19 @@ function routeSteps(version: PolicyVersion, programme: Programme, route: Route):
     biStep("programme", bi(
       `${programme.id} (${programme.nameEn}), clause ${programme.clause}, route ${route.id}${route.isDefault ? " (default)" : ""}: ${route.nameEn === route.id ? route.name : route.nameEn}`,
       `${programme.name}（${programme.id}），${clauseLabel(version, programme.clause, "zh")}，路径 ${route.id}${route.isDefault ? "（默认）" : ""}：${route.name}`)),
-    ...route.conditions.map((c) => biStep("condition", bi(`assumed met: ${c.note ?? c.quote}`, `假定满足：${c.quote}`), { quote: c.quote, source: version.source })),
+    ...assumedSteps(route, version.source),
   ]);
+}
+
+/** What a route assumes without checking it, each with its sentence: its conditions met, the recipient one of those eligible. */
+export function assumedSteps(route: Route, source: string): Step[] {
+  const { conditions, subjects } = route;
+  const steps = conditions.map((c) => biStep("condition", bi(`assumed met: ${c.note ?? c.quote}`, `假定满足：${c.quote}`), { quote: c.quote, source }));
+  if (subjects) {
+    const list = subjects.values.join("、");
+    steps.push(biStep("eligible", bi(`assumed one of: ${list}`, `假定为以下之一：${list}`), { quote: subjects.quote, source }));
+  }
+  return steps;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Builds the clause catalogue of a version from its file, checking what the schema cannot.
 import Decimal from "decimal.js";
-import { parsePolicyAmount, parsePolicyRate } from "../amount";
-import type { AmountDoc, CapDoc, Cited, PolicyDoc, Programme, ProgrammeDoc, ProgrammeType, RateDoc, Route, RouteDoc } from "../types";
+import { citeAmount, citeRate, parsePolicyAmount, parsePolicyRate } from "../amount";
+import type { CapDoc, PolicyDoc, Programme, ProgrammeDoc, ProgrammeType, Route, RouteDoc } from "../types";
 import type { Clause, ClauseDoc, InputSpec, InputTest, InputTestDoc } from "./types";
 import { buildInstalments, buildLimits } from "../limits/derive";
 import { noteOf } from "../text";
@@ -15,8 +15,6 @@ export const DOMESTIC = "domestic";
 /** The base a voucher programme's route reads. */
 export const SPEND = "spend";
 
-const cite = (d: AmountDoc, source: string): Cited<Decimal> => ({ value: parsePolicyAmount(d.value), quote: d.quote, source, assumption: noteOf(d.assumption, d.assumptionZh) });
-const citeRate = (d: RateDoc, source: string): Cited<Decimal> => ({ value: parsePolicyRate(d.value), quote: d.quote, source, assumption: noteOf(d.assumption, d.assumptionZh) });
 
 function testValue(t: InputTestDoc): Decimal {
   if (t.type === "count") {
@@ -26,6 +24,8 @@ function testValue(t: InputTestDoc): Decimal {
   if (typeof t.value !== "string") throw new Error(`a ${t.type} test needs a value written as text, e.g. ${t.type === "rate" ? "20%" : "100万元"}`);
   return t.type === "rate" ? parsePolicyRate(t.value) : parsePolicyAmount(t.value);
 }
+
+const citeCap = (d: CapDoc, source: string) => ({ ...citeAmount(d, source), per: d.per, sharedBy: d.sharedBy });
 
 /** What each kind of route must carry, and must not. */
 const NEEDS: Record<RouteDoc["kind"], { need: (keyof RouteDoc)[]; forbid: (keyof RouteDoc)[] }> = {
@@ -44,6 +44,30 @@ const NEEDS: Record<RouteDoc["kind"], { need: (keyof RouteDoc)[]; forbid: (keyof
 
 /** The fields only a voucher programme's route reads (COMPUTE_VOUCHER's spend and domestic flag). */
 const PROGRAMME_ONLY: (keyof RouteDoc)[] = ["domesticRate", "uplift", "threshold"];
+
+/**
+ * The fields a clause's route reads and a voucher programme's never does (COMPUTE_VOUCHER reads the
+ * spend and the domestic flag, then the route's limits): refused, each with what to write instead.
+ */
+const UNREAD_BY_VOUCHER: Partial<Record<keyof RouteDoc, string>> = {
+  tests: "a voucher reads no input but the spend and the domestic flag: write what must hold as conditions (assumed met), or the award as a clause of its own without programme",
+  rateCaps: "a voucher reads no other amount to cap the award by: bound it with cap, limits, or the programme's recipientCap or pool",
+  decreasing: "a voucher reads no year of support: write the award as a clause of its own without programme (it reads support-year and the year's rate)",
+  unit: "a voucher pays 元: leave unit out (a non-cash award is an in-kind route of a clause without programme)",
+};
+
+/** The fields a clause reads and a voucher programme's clause never does: refused, each with what to write instead. */
+const UNREAD_ON_PROGRAMME_CLAUSE: Partial<Record<keyof ClauseDoc, string>> = {
+  limits: "write them under programme: limits (they bound every route of the programme), or under a route's limits",
+  levels: "a voucher programme's routes are not levels of one award; levels is read only on a clause without programme",
+};
+
+/** Refuses the first field of doc that the path computing it never reads, naming it and what to write instead. */
+function refuseUnread<T extends object>(doc: T, unread: Partial<Record<keyof T, string>>, where: string, what: string): void {
+  for (const [k, instead] of Object.entries(unread) as [keyof T, string][]) {
+    if (doc[k] !== undefined) throw new Error(`${where}: ${what} takes no ${String(k)} (${instead})`);
+  }
+}
 
 /** A programme's route reads the spend (the base) and COMPUTE_VOUCHER's domestic flag, which matters only where the text distinguishes it. */
 function programmeInputs(r: RouteDoc): InputSpec[] {
@@ -73,6 +97,13 @@ function inputsOf(r: RouteDoc, programme: boolean): InputSpec[] {
   return specs;
 }
 
+/** A voucher programme's route: a rate route on the spend or a lump sum, with nothing COMPUTE_VOUCHER would not read. */
+function checkProgrammeRoute(r: RouteDoc, where: string): void {
+  if (r.kind !== "rate" && r.kind !== "lump-sum") throw new Error(`${where}: a voucher programme's route is of kind rate or lump-sum, not kind ${r.kind}`);
+  if (r.kind === "rate" && (r.base?.input !== SPEND || r.rate === undefined)) throw new Error(`${where}: a voucher programme's rate route needs base.input ${SPEND} and rate`);
+  refuseUnread(r, UNREAD_BY_VOUCHER, where, "a voucher programme's route");
+}
+
 /** Checks what the schema cannot: the fields a route's kind needs and those it must not have. */
 function checkRoute(r: RouteDoc, where: string, programme: string | undefined): void {
   const rule = NEEDS[r.kind];
@@ -80,12 +111,8 @@ function checkRoute(r: RouteDoc, where: string, programme: string | undefined): 
   for (const k of rule.forbid) if (r[k] !== undefined) throw new Error(`${where}: a ${r.kind} route takes no ${k}`);
   if (programme === undefined) {
     for (const k of PROGRAMME_ONLY) if (r[k] !== undefined) throw new Error(`${where}: only a voucher programme's route takes ${k} (write a condition on an input as tests)`);
-    if (r.kind === "lump-sum") throw new Error(`${where}: lump-sum is a voucher programme's route; use fixed`);
-  } else if (r.kind !== "rate" && r.kind !== "lump-sum") {
-    throw new Error(`${where}: a voucher programme's route is a rate or a lump-sum route (not ${r.kind})`);
-  } else if (r.kind === "rate" && (r.base?.input !== SPEND || r.rate === undefined)) {
-    throw new Error(`${where}: a voucher programme's rate route needs base.input ${SPEND} and rate`);
-  }
+    if (r.kind === "lump-sum") throw new Error(`${where}: kind lump-sum is a voucher programme's route; use fixed`);
+  } else checkProgrammeRoute(r, where);
   if (r.decreasing && !r.rate) throw new Error(`${where}: decreasing needs rate`);
   if (r.kind === "rate" && [r.rate, r.schedule, r.rateBy].filter((x) => x !== undefined).length !== 1) throw new Error(`${where}: a rate route needs exactly one of rate, schedule, rateBy`);
   if (r.kind === "maximum" && r.cap && (r.cap.per === "award" || r.cap.per === "project")) {
@@ -106,16 +133,16 @@ function buildRoute(r: RouteDoc, source: string, where: string, programme?: stri
   let tiers: Route["tiers"];
   if (r.tiers) {
     const steps = r.tiers.steps.map((s) => ({
-      threshold: { ...cite(s.threshold as AmountDoc, source), inclusive: s.threshold.inclusive },
-      amount: cite(s.amount, source),
+      threshold: { ...citeAmount(s.threshold, source), inclusive: s.threshold.inclusive },
+      amount: citeAmount(s.amount, source),
     }));
     for (let i = 1; i < steps.length; i++) {
       if (!steps[i].threshold.value.greaterThan(steps[i - 1].threshold.value)) throw new Error(`${where}/tiers/steps/${i}: tier thresholds must rise`);
     }
     tiers = { input: r.tiers.input, label: r.tiers.label, unit: r.tiers.unit, steps };
   }
-  const amount = r.amount && cite(r.amount, source);
-  const minimum = r.minimum && cite(r.minimum, source);
+  const amount = r.amount && citeAmount(r.amount, source);
+  const minimum = r.minimum && citeAmount(r.minimum, source);
   if (amount && minimum && minimum.value.greaterThan(amount.value)) throw new Error(`${where}: minimum is above amount`);
   return {
     id: r.id,
@@ -130,7 +157,7 @@ function buildRoute(r: RouteDoc, source: string, where: string, programme?: stri
     rate: r.rate && citeRate(r.rate, source),
     domesticRate: r.domesticRate && citeRate(r.domesticRate, source),
     uplift: r.uplift && citeRate(r.uplift, source),
-    threshold: r.threshold && { value: parsePolicyAmount(r.threshold.value), quote: r.threshold.quote, source, inclusive: r.threshold.inclusive },
+    threshold: r.threshold && { ...citeAmount(r.threshold, source), inclusive: r.threshold.inclusive },
     rateCaps: (r.rateCaps ?? []).map((c) => ({ input: c.input, label: c.label, rate: citeRate(c.rate, source) })),
     amount,
     minimum,
@@ -139,7 +166,7 @@ function buildRoute(r: RouteDoc, source: string, where: string, programme?: stri
     bands: r.bands && { input: r.bands.input, label: r.bands.label, quote: r.bands.quote, source, steps: r.bands.steps.map((s) => ({ from: parsePolicyAmount(s.from), rate: parsePolicyRate(s.rate) })) },
     schedule: r.schedule && { rates: r.schedule.rates.map(parsePolicyRate), written: r.schedule.written, quote: r.schedule.quote, source },
     rateBy: r.rateBy && { inputs: r.rateBy.inputs, quote: r.rateBy.quote, source, rates: r.rateBy.rates.map((x) => ({ when: x.when, rate: parsePolicyRate(x.rate) })) },
-    cap: r.cap && { ...cite(r.cap, source), per: r.cap.per, sharedBy: r.cap.sharedBy },
+    cap: r.cap && citeCap(r.cap, source),
     tests,
     years: r.years && { value: r.years.value, quote: r.years.quote, source, for: r.years.for, sharedBy: r.years.sharedBy },
     decreasing: r.decreasing && { quote: r.decreasing.quote, assumption: noteOf(r.decreasing.assumption, r.decreasing.assumptionZh)! },
@@ -154,8 +181,6 @@ function buildRoute(r: RouteDoc, source: string, where: string, programme?: stri
   };
 }
 
-const citeCap = (d: CapDoc, source: string) => ({ ...cite(d, source), per: d.per, sharedBy: d.sharedBy });
-
 /** A voucher programme: its clause, with its name and pool; its routes are the clause's rate and lump-sum routes. */
 function buildProgramme(c: ClauseDoc & { programme: ProgrammeDoc }, routes: Route[], types: ReadonlyMap<string, ProgrammeType>, source: string, at: string): Programme {
   const doc = c.programme;
@@ -169,7 +194,7 @@ function buildProgramme(c: ClauseDoc & { programme: ProgrammeDoc }, routes: Rout
     name: doc.name,
     nameEn: doc.nameEn ?? type.nameEn,
     clause: c.id,
-    pool: doc.pool && cite(doc.pool, source),
+    pool: doc.pool && citeAmount(doc.pool, source),
     recipientCap: doc.recipientCap && citeCap(doc.recipientCap, source),
     routes,
     defaultRoute: defaults[0],
@@ -196,6 +221,7 @@ function buildClause(c: ClauseDoc, source: string, types: ReadonlyMap<string, Pr
   const routes = docs.map((r, k) => buildRoute(r, source, `${at}/routes/${k}`, ofProgramme(r) ? pid : undefined));
   checkIds(routes, at);
   if (c.programme !== undefined) {
+    refuseUnread(c, UNREAD_ON_PROGRAMME_CLAUSE, at, "a voucher programme's clause");
     // Beside the voucher, a clause may promise support with no amount (e.g. 模型合规备案配套奖励).
     if (routes.some((r) => !r.programme && r.isDefault)) throw new Error(`${at}: beside a programme, a clause takes only unquantified, non-default routes`);
     const programme = buildProgramme(c as ClauseDoc & { programme: ProgrammeDoc }, routes.filter((r) => r.programme), types, source, at);

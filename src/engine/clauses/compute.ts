@@ -6,7 +6,7 @@ import { bi, type Text } from "../text";
 import { clauseLabel } from "../messages/labels";
 import { kindIn } from "../messages/tables";
 import { describe, describeIn, parseDomestic, type ResolvedVersion, type Resolver } from "../resolve";
-import { applyCeilings, biStep, computeVoucher, versionStep, type Step } from "../voucher";
+import { applyCeilings, assumedSteps, biStep, computeVoucher, versionStep, type Step } from "../voucher";
 import { clauseRouteLimits } from "../limits/derive";
 import { bandsAward, rateFromTable, scheduledRate } from "./formulas";
 import type { Cited, PolicyVersion } from "../types";
@@ -460,9 +460,8 @@ function computeRoute(
     return done(v.award, v.binding);
   }
 
-  const { subjects, years } = route;
-  for (const c of route.conditions) note(() => biStep("condition", bi(`assumed met: ${c.note ?? c.quote}`, `假定满足：${c.quote}`), cite(c, src)));
-  if (subjects) note(() => biStep("eligible", bi(`assumed one of: ${subjects.values.join("、")}`, `假定为以下之一：${subjects.values.join("、")}`), cite(subjects, src)));
+  const { years } = route;
+  if (trace) steps.push(...assumedSteps(route, src));
 
   // Years of support.
   let supportYear = 1;

@@ -1,0 +1,52 @@
+// The fields a voucher programme's route may carry besides its rate or lump sum are computed as
+// written, by COMPUTE_VOUCHER (traced and compiled), COMPUTE_CLAUSE and PORTFOLIO alike; those it
+// would not read are refused by the loader (test/loader-refusals.test.ts).
+import { budget, type Engine } from "../src/engine";
+import { cityEngine, type Doc } from "./helpers/test-city";
+
+const voucherRoute = (d: Doc) => d.clauses[1].routes[0];
+const lumpSum = (d: Doc) => d.clauses[1].routes[1];
+
+/** The award of the compute voucher's route, both ways: traced (computeVoucher) and compiled. */
+function award(engine: Engine, type: string, spend: number): number {
+  const traced = engine.voucher("testcity", type, spend, null, 2024, 2024);
+  expect(engine.voucherCompiled("testcity", type, spend, null, 2024, 2024)).toBe(traced.award.toNumber());
+  return traced.award.toNumber();
+}
+
+describe("eligible: who qualifies, assumed and shown with its sentence", () => {
+  const engine = cityEngine((d) => (lumpSum(d).eligible = { subjects: ["新设企业"], quote: "新设企业一次性奖励10万元" }));
+  const step = { step: "eligible", value: "assumed one of: 新设企业", quote: "新设企业一次性奖励10万元", source: "texts/testcity.txt" };
+  test("in COMPUTE_VOUCHER's trace", () => {
+    expect(engine.voucher("testcity", "compute:new-entrant", 0, null, 2024, 2024).steps).toContainEqual(expect.objectContaining(step));
+    expect(award(engine, "compute:new-entrant", 0)).toBe(100000);
+  });
+  test("in COMPUTE_CLAUSE's trace of the programme's clause", () => {
+    expect(engine.clauseAward("testcity", "2", null, "new-entrant", 2024, 2024).steps).toContainEqual(expect.objectContaining(step));
+  });
+});
+
+describe("years: the years of support a recipient is paid, counted across rows", () => {
+  const engine = cityEngine((d) => (voucherRoute(d).years = { value: 2, quote: "支持2年" }));
+  const H = ["recipient", "project", "policy", "programme", "route", "amount", "domestic", "date"];
+  test("PORTFOLIO pays a recipient's third year nothing, another recipient's first year in full", () => {
+    const rows = [
+      ["甲", "", "testcity", "compute", "", 100000, "", "2024-03-01"], // 40% = 4万
+      ["甲", "", "testcity", "compute", "", 100000, "", "2025-03-01"], // 4万, the second year
+      ["甲", "", "testcity", "compute", "", 100000, "", "2026-03-01"], // a third year: beyond 支持2年
+      ["乙", "", "testcity", "compute", "", 100000, "", "2026-03-02"], // another recipient's first year
+    ];
+    const result = budget.runPortfolio(engine.resolver, budget.readTable([H, ...rows], 2024).rows, { method: "fcfs", trace: true });
+    expect(result.rows.map((r) => [r.paid?.toNumber(), r.cuts])).toEqual([[40000, []], [40000, []], [0, ["years of support"]], [40000, []]]);
+  });
+});
+
+describe("programme: limits (where the refusal sends a programme clause's limits) bound every route", () => {
+  const engine = cityEngine((d) => (d.clauses[1].programme.limits = [
+    { id: "yearly", counts: "money", for: "recipient", period: "year", sharedBy: "programme", amount: "15万元", quote: "每家企业每年合计不超过15万元" },
+  ]));
+  test("one award: 40% of 100万 = 40万, the route's cap 20万, the programme's limit 15万", () => {
+    expect(award(engine, "compute", 1000000)).toBe(150000);
+    expect(award(engine, "compute:new-entrant", 0)).toBe(100000);
+  });
+});
