@@ -50,3 +50,23 @@ describe("programme: limits (where the refusal sends a programme clause's limits
     expect(award(engine, "compute:new-entrant", 0)).toBe(100000);
   });
 });
+
+describe("a programme's own names and aliases: the names users type for it in this version", () => {
+  // The city's text calls its compute voucher 智算券 (test city, clause 二); users may also type AI算力券.
+  const named = (d: Doc) => Object.assign(d.clauses[1].programme, { name: "智算券", aliases: ["AI算力券"] });
+  const engine = cityEngine(named);
+  const H = ["recipient", "project", "policy", "programme", "route", "amount", "domestic", "date"];
+  test("COMPUTE_VOUCHER takes either name (40% of 10万 = 4万)", () => {
+    expect(award(engine, "智算券", 100000)).toBe(40000);
+    expect(award(engine, "AI算力券:new-entrant", 0)).toBe(100000);
+  });
+  test("a PORTFOLIO row naming the programme by its alias is a voucher row, not a clause", () => {
+    const rows = [["甲", "", "testcity", "AI算力券", "", 100000, "", "2024-03-01"]];
+    const result = budget.runPortfolio(engine.resolver, budget.readTable([H, ...rows], 2024).rows, { method: "fcfs" });
+    expect(result.rows.map((r) => [r.paid?.toNumber(), r.error?.message ?? null, r.award?.awardId])).toEqual([[40000, null, "compute:standard"]]);
+  });
+  test("a name that is already another programme type's is refused", () => {
+    expect(() => cityEngine((d) => Object.assign(d.clauses[1].programme, { aliases: ["数据券"] }))).toThrow(
+      /policies\/testcity\/2024\.yaml: .*programme "compute": the name "数据券" is already the programme type data/);
+  });
+});

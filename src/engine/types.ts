@@ -89,6 +89,8 @@ export interface Programme {
   id: string;
   name: string;
   nameEn: string;
+  /** Other names users type for it in this version (they become names of its type, see registry.ts). */
+  aliases: string[];
   clause: string;
   pool?: Cited<Decimal>;
   recipientCap?: Cited<Decimal> & { per: CapScope; sharedBy?: LimitShare };

@@ -193,6 +193,7 @@ function buildProgramme(c: ClauseDoc & { programme: ProgrammeDoc }, routes: Rout
     id: doc.id,
     name: doc.name,
     nameEn: doc.nameEn ?? type.nameEn,
+    aliases: doc.aliases ?? [],
     clause: c.id,
     pool: doc.pool && citeAmount(doc.pool, source),
     recipientCap: doc.recipientCap && citeCap(doc.recipientCap, source),
