@@ -41,8 +41,8 @@ test("the bundle's compiled policies are the policy files as they are (rebuilt w
   const r = run("policies", "--json");
   expect(r.status).toBe(0);
   // the same versions, windows, titles and programmes as the engine reads from policies/ now
-  // (--json keeps the window note an English string, as it always printed it)
-  const engine = defaultRegistry().listVersions().map((v) => ({ ...v, windowNote: v.windowNote.en }));
+  // (--json keeps the window note and the assumptions English strings, as it always printed them)
+  const engine = defaultRegistry().listVersions().map((v) => ({ ...v, windowNote: v.windowNote.en, assumptions: v.assumptions.map((a) => a.en) }));
   expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(engine)));
 });
 
