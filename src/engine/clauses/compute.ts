@@ -6,7 +6,7 @@ import { bi, type Text } from "../text";
 import { clauseLabel } from "../messages/labels";
 import { kindIn } from "../messages/tables";
 import { describe, describeIn, parseDomestic, type ResolvedVersion, type Resolver } from "../resolve";
-import { applyCeilings, assumedSteps, biStep, computeVoucher, versionStep, type Step } from "../voucher";
+import { applyCeilings, assumedSteps, baseYearNote, biStep, computeVoucher, versionStep, type Step } from "../voucher";
 import { clauseRouteLimits } from "../limits/derive";
 import { bandsAward, rateFromTable, scheduledRate } from "./formulas";
 import type { Cited, PolicyVersion } from "../types";
@@ -487,7 +487,7 @@ function computeRoute(
     if (!pass) return done(new Decimal(0), "condition");
   }
 
-  return FORMULAS[route.kind]({ route, inputs, where, src, supportYear, note, done, finish });
+  return FORMULAS[route.kind]({ route, inputs, where, src, year, supportYear, note, done, finish });
 }
 
 /** What a formula needs of the route being computed. */
@@ -496,6 +496,8 @@ interface RouteContext {
   inputs: RouteInputs;
   where: Text;
   src: string;
+  /** The year the award is assessed in. */
+  year: number;
   supportYear: number;
   note: (make: () => Step) => void;
   /** The result as it stands. */
@@ -626,7 +628,11 @@ function decreasingRate({ inputs, where, src, supportYear, note }: RouteContext,
 function rateAward(ctx: RouteContext): ClauseResult {
   const { route, inputs, note, done, finish } = ctx;
   const base = inputs.amount(route.base!.input);
-  note(() => biStep("base", bi(`${formatYuan(base)} of ${route.base!.label} (input ${route.base!.input})`, `${route.base!.label}${formatYuan(base)}（输入 ${route.base!.input}）`)));
+  note(() => {
+    const { input, label } = route.base!;
+    const previous = baseYearNote(route, ctx.year, bi("base", "基数"));
+    return biStep("base", bi(`${formatYuan(base)} of ${label} (input ${input})${previous.en}`, `${label}${formatYuan(base)}（输入 ${input}）${previous.zh}`));
+  });
   const r = routeRate(ctx);
   if (!r) return done(new Decimal(0), "years");
   const award = base.times(r.rate.value);
