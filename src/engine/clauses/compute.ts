@@ -11,7 +11,7 @@ import { clauseRouteLimits } from "../limits/derive";
 import { bandsAward, rateFromTable, scheduledRate } from "./formulas";
 import type { Cited, PolicyVersion } from "../types";
 import { AWARDED, DOMESTIC, GRANTED, SPEND, SUPPORT_YEAR, YEAR_RATE } from "./build";
-import type { Clause, Route, InputSpec } from "./types";
+import type { Clause, Route, InputSpec, InputTest } from "./types";
 
 export interface ClauseResult {
   /** Exact award, before rounding; in `unit` (元, or e.g. P for compute). */
@@ -481,13 +481,20 @@ function computeRoute(
   for (const t of route.tests) {
     const v = inputs.byType(t.input, t.type);
     const pass = t.op === ">=" ? v.greaterThanOrEqualTo(t.value) : v.greaterThan(t.value);
-    const test = `${showValue(t.type, v, t.unit)} ${pass ? "passes" : "fails"} ${t.op === ">=" ? "≥" : ">"} ${showValue(t.type, t.value, t.unit)}`;
-    const testZh = `${showValue(t.type, v, t.unit)} ${pass ? "满足" : "不满足"} ${t.op === ">=" ? "≥" : ">"} ${showValue(t.type, t.value, t.unit)}`;
-    note(() => biStep("condition", bi(`${t.input} (${t.label}) ${test} (${t.shown})${pass ? "" : ": no award"}`, `${t.input}（${t.label}）${testZh}（${t.shown}）${pass ? "" : "：不予支持"}`), cite(t, src)));
+    note(() => testStep(t, v, pass, src));
     if (!pass) return done(new Decimal(0), "condition");
   }
 
   return FORMULAS[route.kind]({ route, inputs, where, src, year, supportYear, note, done, finish });
+}
+
+/** A test on an input, passed or failed, with its sentence and the reading the file assumes of it. */
+function testStep(t: InputTest, v: Decimal, pass: boolean, src: string): Step {
+  const [op, shown, limit] = [t.op === ">=" ? "≥" : ">", showValue(t.type, v, t.unit), showValue(t.type, t.value, t.unit)];
+  const [a, az] = t.assumption ? [`; ${t.assumption.en}`, `；${t.assumption.zh}`] : ["", ""];
+  return biStep("condition", bi(
+    `${t.input} (${t.label}) ${shown} ${pass ? "passes" : "fails"} ${op} ${limit} (${t.shown})${pass ? "" : ": no award"}${a}`,
+    `${t.input}（${t.label}）${shown} ${pass ? "满足" : "不满足"} ${op} ${limit}（${t.shown}）${pass ? "" : "：不予支持"}${az}`), cite(t, src));
 }
 
 /** What a formula needs of the route being computed. */
