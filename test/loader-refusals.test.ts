@@ -171,6 +171,10 @@ describe("what the files must be together (the registry, the quotes)", () => {
       `policies/testcity/2024b.yaml: /: version "2024" of testcity is defined twice`,
     ]);
   });
+  test("a jurisdiction whose id is not its folder's name", () => {
+    const files = cityFiles().map((f) => (f.path === "testcity/jurisdiction.yaml" ? { ...f, text: f.text.replace("id: testcity", "id: othercity") } : f));
+    expect(faultsOf(files)).toEqual([`policies/testcity/jurisdiction.yaml: /: id "othercity" does not match its folder "testcity"`]);
+  });
   test("a version of a jurisdiction with no jurisdiction.yaml", () => {
     expect(cityFaults((d) => (d.jurisdiction = "othercity"))).toEqual(fault("/", 'jurisdiction "othercity" has no policies/othercity/jurisdiction.yaml'));
   });
@@ -186,5 +190,25 @@ describe("what the files must be together (the registry, the quotes)", () => {
   });
   test("a quote not found in the text", () => {
     expect(cityFaults((d) => (clauseRoute(d).rate.quote = "按研发投入的20%给予资助"))).toEqual(fault("/clauses/0/routes/0/rate/quote", "quote does not occur in texts/testcity.txt"));
+  });
+});
+
+// What-if variants are added to a registry already built (variants.ts): a version of a jurisdiction it
+// does not have, or a version it has, is refused, naming the version.
+describe("more versions for a registry (withVersions)", () => {
+  const registry = PolicyRegistry.fromFiles(cityFiles());
+  const shipped = registry.jurisdictions.get("testcity")!.versions[0];
+  const variant = { ...shipped, version: "2024~draft", key: "testcity@2024~draft" };
+  test("a version of an unknown jurisdiction", () => {
+    expect(() => registry.withVersions([{ ...variant, jurisdiction: "nowhere", key: "nowhere@2024~draft" }])).toThrow('version nowhere@2024~draft: no jurisdiction "nowhere"');
+  });
+  test("a version defined twice: one the registry has, or the same added twice", () => {
+    expect(() => registry.withVersions([shipped])).toThrow("version testcity@2024 is defined twice");
+    expect(() => registry.withVersions([variant, variant])).toThrow("version testcity@2024~draft is defined twice");
+  });
+  test("a new version is added, the registry left as it is", () => {
+    const more = registry.withVersions([variant]);
+    expect(more.jurisdictions.get("testcity")!.versions.map((v) => v.key)).toEqual(["testcity@2024", "testcity@2024~draft"]);
+    expect(registry.jurisdictions.get("testcity")!.versions.map((v) => v.key)).toEqual(["testcity@2024"]);
   });
 });
