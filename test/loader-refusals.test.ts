@@ -2,6 +2,7 @@
 // and the field. Each case edits a small city's version in memory (test/helpers/test-city.ts) and
 // checks it as `npm run validate` does: the edit is the one fault, so the schema and the quote
 // checks accept it and only the loader's refusal stands between it and a wrong number.
+import { PolicyRegistry } from "../src/engine";
 import { cityDoc, cityFaults, cityFiles, faultsOf, type Doc } from "./helpers/test-city";
 
 const FILE = "policies/testcity/2024.yaml";
@@ -114,12 +115,65 @@ describe("what a clause and a programme must be (buildClause, buildProgramme, bu
   });
 });
 
+// A limit counting awards or years, a payer's share of a money limit (市、区按1:1分担: 1/2).
+const ONCE = { id: "once", counts: "awards", for: "recipient", period: "ever", sharedBy: "programme", quote: "新设企业一次性奖励10万元" };
+const TWO_YEARS = { id: "two-years", counts: "years", for: "recipient", period: "ever", sharedBy: "route", quote: "支持2年" };
+const CITY_SHARE = { id: "city-share", counts: "money", for: "recipient", period: "ever", sharedBy: "clause", amount: "100万元", payer: "city", quote: AMOUNT_100.quote };
+
+describe("what a limit must be (buildLimits)", () => {
+  test.each<[string, (d: Doc) => void, string, string]>([
+    ["a limit on awards with no number", (d) => (programmeClause(d).programme.limits = [ONCE]), "/clauses/1/programme", "limits/0: a limit on awards needs number"],
+    ["a limit on years with no number", (d) => (clauseRoute(d).limits = [TWO_YEARS]), "/clauses/0/routes/0", "limits/0: a limit on years needs number"],
+    ["a share above 1", (d) => (d.clauses[0].limits = [{ ...CITY_SHARE, share: "3/2" }]), "/clauses/0", "limits/0: share 3/2 must be more than 0 and at most 1"],
+    ["a share of 0%", (d) => (d.clauses[0].limits = [{ ...CITY_SHARE, share: "0%" }]), "/clauses/0", "limits/0: share 0% must be more than 0 and at most 1"],
+    ["a share that divides by 0", (d) => (d.clauses[0].limits = [{ ...CITY_SHARE, share: "0/0" }]), "/clauses/0", 'limits/0: share "0/0" is not a fraction such as 1/2 or a percentage such as 50%'],
+  ])("%s", (_name, edit, at, words) => {
+    expect(cityFaults(edit)).toEqual(fault(at, words));
+  });
+
+  test("the same limits with their number, the share 1/2 or 50% (with spaces the schema allows), are read", () => {
+    expect(cityFaults((d) => (programmeClause(d).programme.limits = [{ ...ONCE, number: 1 }]))).toEqual([]);
+    expect(cityFaults((d) => (clauseRoute(d).limits = [{ ...TWO_YEARS, number: 2 }]))).toEqual([]);
+    for (const share of ["1/2", " 50% "]) {
+      const registry = PolicyRegistry.fromFiles(cityFiles((d) => (d.clauses[0].limits = [{ ...CITY_SHARE, share }])));
+      expect(registry.jurisdictions.get("testcity")!.versions[0].clauses[0].limits[0].share?.toNumber()).toBe(0.5);
+    }
+  });
+
+  // The schema's pattern refuses a share that is not a number; the registry, given files unchecked, names the field too.
+  test("a share written in words, given to the registry unchecked", () => {
+    expect(cityFaults((d) => (d.clauses[0].limits = [{ ...CITY_SHARE, share: "half" }]))).toEqual(fault("/clauses/0/limits/0/share", "must match pattern"));
+    expect(() => PolicyRegistry.fromFiles(cityFiles((d) => (d.clauses[0].limits = [{ ...CITY_SHARE, share: "half" }])))).toThrow(
+      'policies/testcity/2024.yaml: clauses/0: limits/0: share "half" is not a fraction such as 1/2 or a percentage such as 50%');
+  });
+});
+
+// Instalments (分三年按4:3:3拨付): the schema refuses fewer than two parts or a part not above 0 before the
+// loader is reached; the registry, given files unchecked, refuses them as well, naming the field.
+describe("instalments (buildInstalments)", () => {
+  const paid = (parts: number[]) => (d: Doc) => (clauseRoute(d).instalments = { parts, quote: "支持2年" });
+  test.each<[number[], string]>([[[1], "parts"], [[1, 0], "parts/1"], [[2, -1], "parts/1"]])("parts %j", (parts, schemaAt) => {
+    expect(() => PolicyRegistry.fromFiles(cityFiles(paid(parts)))).toThrow(
+      `policies/testcity/2024.yaml: clauses/0/routes/0/instalments/parts: instalments need two or more parts, each above 0 (parts: ${parts.join(", ")})`);
+    expect(cityFaults(paid(parts))).toEqual(fault(`/clauses/0/routes/0/instalments/${schemaAt}`, "must"));
+  });
+  test("two parts above 0 are read (1:1, halves)", () => {
+    expect(cityFaults(paid([1, 1]))).toEqual([]);
+    const route = PolicyRegistry.fromFiles(cityFiles(paid([1, 1]))).jurisdictions.get("testcity")!.versions[0].clauses[0].routes[0];
+    expect(route.instalments!.shares.map((x) => x.toNumber())).toEqual([0.5, 0.5]);
+  });
+});
+
 describe("what the files must be together (the registry, the quotes)", () => {
   test("a version defined twice", () => {
     const [, , version] = cityFiles();
     expect(faultsOf(cityFiles(undefined, [{ path: "testcity/2024b.yaml", text: version.text }]))).toEqual([
       `policies/testcity/2024b.yaml: /: version "2024" of testcity is defined twice`,
     ]);
+  });
+  test("a jurisdiction whose id is not its folder's name", () => {
+    const files = cityFiles().map((f) => (f.path === "testcity/jurisdiction.yaml" ? { ...f, text: f.text.replace("id: testcity", "id: othercity") } : f));
+    expect(faultsOf(files)).toEqual([`policies/testcity/jurisdiction.yaml: /: id "othercity" does not match its folder "testcity"`]);
   });
   test("a version of a jurisdiction with no jurisdiction.yaml", () => {
     expect(cityFaults((d) => (d.jurisdiction = "othercity"))).toEqual(fault("/", 'jurisdiction "othercity" has no policies/othercity/jurisdiction.yaml'));
@@ -136,5 +190,25 @@ describe("what the files must be together (the registry, the quotes)", () => {
   });
   test("a quote not found in the text", () => {
     expect(cityFaults((d) => (clauseRoute(d).rate.quote = "按研发投入的20%给予资助"))).toEqual(fault("/clauses/0/routes/0/rate/quote", "quote does not occur in texts/testcity.txt"));
+  });
+});
+
+// What-if variants are added to a registry already built (variants.ts): a version of a jurisdiction it
+// does not have, or a version it has, is refused, naming the version.
+describe("more versions for a registry (withVersions)", () => {
+  const registry = PolicyRegistry.fromFiles(cityFiles());
+  const shipped = registry.jurisdictions.get("testcity")!.versions[0];
+  const variant = { ...shipped, version: "2024~draft", key: "testcity@2024~draft" };
+  test("a version of an unknown jurisdiction", () => {
+    expect(() => registry.withVersions([{ ...variant, jurisdiction: "nowhere", key: "nowhere@2024~draft" }])).toThrow('version nowhere@2024~draft: no jurisdiction "nowhere"');
+  });
+  test("a version defined twice: one the registry has, or the same added twice", () => {
+    expect(() => registry.withVersions([shipped])).toThrow("version testcity@2024 is defined twice");
+    expect(() => registry.withVersions([variant, variant])).toThrow("version testcity@2024~draft is defined twice");
+  });
+  test("a new version is added, the registry left as it is", () => {
+    const more = registry.withVersions([variant]);
+    expect(more.jurisdictions.get("testcity")!.versions.map((v) => v.key)).toEqual(["testcity@2024", "testcity@2024~draft"]);
+    expect(registry.jurisdictions.get("testcity")!.versions.map((v) => v.key)).toEqual(["testcity@2024"]);
   });
 });

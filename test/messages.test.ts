@@ -9,7 +9,7 @@ import { AwardError } from "../src/engine/errors";
 import { budget } from "../src/engine";
 import { parsePolicyRate } from "../src/engine/amount";
 import { clause, clauses } from "../src/functions/clauses";
-import { forecast, fundExhaustion, portfolio } from "../src/functions/budget";
+import { allocate, forecast, fundExhaustion, portfolio } from "../src/functions/budget";
 import { budgetForecast } from "../src/functions/forecast";
 import { BUDGET_FORECAST_COLUMNS } from "../src/engine/forecast";
 import { columnIn } from "../src/engine/messages";
@@ -120,6 +120,15 @@ const rowError = (header: string[], row: unknown[], year = 2026) => () => {
   throw budget.portfolioRange(defaultEngine().resolver, [header, row], year, "", 2026).rows[0].error;
 };
 const forecastOf = (o: Partial<budget.ForecastInput>) => () => budget.forecast({ poolFen: 100, monthlyMeans: [1], amountsFen: [1], trials: 10, seed: 1, ...o });
+/** Errors that describe what the user gave (describeIn): empty, or a range; with the Chinese description expected. */
+const GIVEN: [string, () => unknown, RegExp, string][] = [
+  ["a jurisdiction left empty", () => computeVoucher(null, "compute", 100, false, 2026), /^jurisdiction \(empty\) is not a name/, "地区 （空） 不是名称"],
+  ["a programme left empty", () => computeVoucher("guangzhou", null, 100, false, 2026), /^programme \(empty\) is not a name/, "券种 （空） 不是名称"],
+  ["a programme given as a range", () => computeVoucher("guangzhou", [["compute"], ["data"]], 100, false, 2026), /^programme \(a range or array\) is not a name/, "券种 （区域或数组） 不是名称"],
+  ["domestic given as a range", () => computeVoucher("guangzhou", "compute", 100, [[true], [false]], 2026), /^domestic \(a range or array\) is not TRUE or FALSE/, "国产 （区域或数组） 不是 TRUE 或 FALSE"],
+  ["a year given as a range", () => computeVoucher("guangzhou", "compute", 100, false, [[2026], [2027]]), /^year \(a range or array\) is not a year/, "年度 （区域或数组） 不是年份"],
+  ["ALLOCATE's method given as a range", () => allocate("5000万", [[1], [2]], [["fcfs"], ["pro-rata"]]), /^method \(a range or array\) is not a way to share a pool/, "分配方式 （区域或数组） 无效"],
+];
 const ERRORS: [string, () => unknown, RegExp][] = [
   ["inputs: a row of three", () => clause("hangzhou-binjiang@2025", "21", [[1, 2, 3]]), /row 1 is not a name and a value/],
   ["inputs: a row with no name", () => clause("hangzhou-binjiang@2025", "21", [[5, 5]]), /has no name in its first column/],
@@ -151,6 +160,8 @@ const ERRORS: [string, () => unknown, RegExp][] = [
   ["paid before with no top-up rule", rowError([...POLICY_ROW, "paid before"], ["甲", "langfang", "compute", 1000000, "2025-03-01", 100000], 2025), /has no top-up rule/],
   ["an amount with a space between digits", () => computeVoucher("guangzhou", "compute", "1 2", false, 2026), /has a space between its digits/],
   ["a bad date", () => fundExhaustion("1亿", [["2026-13-45"]], [[5]]), /is not a date/],
+  // what the user gave, described: an empty argument, a range where one value is wanted
+  ...GIVEN.map(([name, fn, english]): [string, () => unknown, RegExp] => [name, fn, english]),
 ];
 
 /** The message of the error fn throws, in the language (a function's Excel error, or the engine's AwardError). */
@@ -175,6 +186,11 @@ describe("errors a user provokes are in Chinese, not the English again", () => {
     expect(zh).toMatch(HAN);
     expect(zh).not.toBe(en);
     expect([zh, ENGLISH.test(prose(zh))]).toEqual([zh, false]);
+  });
+  test.each(GIVEN)("%s: described in Chinese, not (empty) or (a range or array)", (_, fn, _english, zh) => {
+    const message = messageOf(fn, "zh");
+    expect(message).toContain(zh);
+    expect(message).not.toMatch(/\(empty\)|\(a range or array\)/);
   });
   test("they are distinct messages", () => {
     expect(new Set(ERRORS.map(([, fn]) => messageOf(fn, "en"))).size).toBe(ERRORS.length);

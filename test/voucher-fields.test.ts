@@ -70,3 +70,28 @@ describe("a programme's own names and aliases: the names users type for it in th
       /policies\/testcity\/2024\.yaml: .*programme "compute": the name "数据券" is already the programme type data/);
   });
 });
+
+describe("base.baseYear previous (上一年度): the base is the year before's, said alike in COMPUTE_VOUCHER's and a clause's trace", () => {
+  const engine = cityEngine((d) => {
+    d.clauses[0].routes[0].base.baseYear = "previous";
+    voucherRoute(d).base.baseYear = "previous";
+  });
+  const base = (steps: { step: string; value: string; text?: { en: string; zh: string } }[]) => steps.find((s) => s.step === "base")!;
+  test("a clause's rate route: 20% of 研发投入 100万 = 20万 (test city, clause 一), assessed in 2025 on 2024's", () => {
+    const r = engine.clauseAward("testcity", "1", 1000000, null, 2025, 2025);
+    expect(r.award.toNumber()).toBe(200000);
+    expect(base(r.steps).text).toEqual({
+      en: "100万元 of 研发投入 (input investment) (上一年度: base of 2024 for an award in 2025)",
+      zh: "研发投入100万元（输入 investment）（上一年度：2025 年的补贴按 2024 年的基数）",
+    });
+  });
+  test("the voucher's route: 40% of 合同金额 10万 = 4万 (test city, clause 二)", () => {
+    const r = engine.voucher("testcity", "compute", 100000, null, 2025, 2025);
+    expect(r.award.toNumber()).toBe(40000);
+    expect(base(r.steps).text).toEqual({ en: "10万元 of 合同金额 (上一年度: spend of 2024 for an award in 2025)", zh: "合同金额10万元（上一年度：2025 年的补贴按 2024 年的支出）" });
+  });
+  test("a base of the same year says nothing of it", () => {
+    const r = cityEngine().clauseAward("testcity", "1", 1000000, null, 2025, 2025);
+    expect(base(r.steps).text).toEqual({ en: "100万元 of 研发投入 (input investment)", zh: "研发投入100万元（输入 investment）" });
+  });
+});

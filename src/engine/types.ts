@@ -271,6 +271,8 @@ export interface InputTest {
   unit?: string;
   quote: string;
   source: string;
+  /** How the model reads the test where the text leaves room (the file's assumption, in both languages). */
+  assumption?: Text;
 }
 
 /**

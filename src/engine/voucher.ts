@@ -75,6 +75,15 @@ function baseZh(base: string): string {
   return /\p{Script=Han}/u.test(base) ? base.replace(/\s*\([^()]*[A-Za-z]{2,}[^()]*\)/g, "") : "";
 }
 
+/**
+ * 上一年度 (base.baseYear previous): an award assessed in a year reads the base of the year before.
+ * Said alike in every trace that shows a base (what: the base as the trace names it); nothing otherwise.
+ */
+export function baseYearNote(route: Route, year: number, what: Text): Text {
+  if (route.base?.baseYear !== "previous") return bi("", "");
+  return bi(` (上一年度: ${what.en} of ${year - 1} for an award in ${year})`, `（上一年度：${year} 年的补贴按 ${year - 1} 年的${what.zh}）`);
+}
+
 /** Records a step when a trace is wanted; the step is only built then (formatting amounts is costly). */
 export type Note = (make: () => Step) => void;
 
@@ -146,9 +155,10 @@ export function computeVoucher(
   const note: Note = trace ? (make) => void steps.push(make()) : () => undefined;
   note(() => versionStep(resolved));
   if (trace) for (const s of routeSteps(version, programme, route)) note(() => s);
-  note(() => biStep("base", bi(
-    `${formatYuan(base)}${route.base?.label ? ` of ${route.base.label}` : ""}${route.base?.baseYear === "previous" ? ` (上一年度: spend of ${year - 1} for an award in ${year})` : ""}`,
-    `${baseZh(route.base?.label ?? "")}${formatYuan(base)}${route.base?.baseYear === "previous" ? `（上一年度：${year} 年的补贴按 ${year - 1} 年的支出）` : ""}`)));
+  note(() => {
+    const previous = baseYearNote(route, year, bi("spend", "支出"));
+    return biStep("base", bi(`${formatYuan(base)}${route.base?.label ? ` of ${route.base.label}` : ""}${previous.en}`, `${baseZh(route.base?.label ?? "")}${formatYuan(base)}${previous.zh}`));
+  });
 
   if (route.kind === "lump-sum") {
     const lump = route.amount!;

@@ -2,7 +2,7 @@
 import Decimal from "decimal.js";
 import { normalizeText } from "../amount";
 import { invalidValue } from "../errors";
-import { describe } from "../resolve";
+import { describe, describeIn } from "../resolve";
 import { bi } from "../text";
 
 export type AllocationMethod = "fcfs" | "pro-rata";
@@ -21,7 +21,7 @@ export function parseMethod(input: unknown): AllocationMethod {
   }
   throw invalidValue(bi(
     `method ${describe(input)} is not a way to share a pool: give "fcfs" (first come first served, 先到先得) or "pro-rata" (按比例), or leave it empty (fcfs).`,
-    `分配方式 ${describe(input)} 无效：请填 "fcfs"（先到先得）或 "pro-rata"（按比例），或留空（fcfs）。`));
+    `分配方式 ${describeIn(input).zh} 无效：请填 "fcfs"（先到先得）或 "pro-rata"（按比例），或留空（fcfs）。`));
 }
 
 /** 元 → whole fen, half up: the one rounding of an amount. */

@@ -3,7 +3,7 @@
 import Decimal from "decimal.js";
 import { labelText, parseAmount, type Label } from "../amount";
 import { invalidNumber, invalidValue, notAvailable } from "../errors";
-import { describe, type Resolver } from "../resolve";
+import { describe, describeIn, type Resolver } from "../resolve";
 import { parseWhen } from "../when";
 import { bi, type Lang } from "../text";
 import { columnIn } from "../messages/tables";
@@ -96,7 +96,7 @@ function wholeNumber(input: unknown, what: Label, min: number, max: number, dflt
   const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) {
     const w = labelText(what);
-    throw invalidValue(bi(`${w.en} ${describe(v)} is not a whole number from ${min} to ${max}.`, `${w.zh} ${describe(v)} 不是 ${min} 至 ${max} 之间的整数。`));
+    throw invalidValue(bi(`${w.en} ${describe(v)} is not a whole number from ${min} to ${max}.`, `${w.zh} ${describeIn(v).zh} 不是 ${min} 至 ${max} 之间的整数。`));
   }
   return n;
 }
@@ -119,7 +119,7 @@ export function forecastRange(pool: unknown, monthly: unknown, amounts: unknown,
   if (monthlyCells.length === 0) throw invalidValue(bi("monthly_applications is empty: give the mean number of applications a month (one number, or one per month).", "monthly_applications 为空：请给每月的平均申请数（一个数，或每月一个）。"));
   const means = monthlyCells.map((c) => {
     const n = typeof c.value === "number" ? c.value : typeof c.value === "string" && /^\s*\d+(\.\d+)?\s*$/.test(c.value) ? Number(c.value) : NaN;
-    if (!Number.isFinite(n) || n < 0) throw invalidValue(bi(`monthly_applications ${describe(c.value)} (${c.at}) is not a number of applications: give a mean of 0 or more.`, `monthly_applications ${describe(c.value)}（${c.at}）不是申请数：请给 0 或以上的月均数。`));
+    if (!Number.isFinite(n) || n < 0) throw invalidValue(bi(`monthly_applications ${describe(c.value)} (${c.at}) is not a number of applications: give a mean of 0 or more.`, `monthly_applications ${describeIn(c.value).zh}（${c.at}）不是申请数：请给 0 或以上的月均数。`));
     return n;
   });
   const defaultMonths = means.length > 1 ? means.length : 12;
@@ -148,7 +148,7 @@ function parseStartMonth(v: unknown): { year: number; month: number } | undefine
   const ym = text ? /^(\d{4})[-/.年](\d{1,2})月?$/.exec(text) : null;
   const iso = ym ? `${ym[1]}-${ym[2].padStart(2, "0")}-01` : serialToISO(parseDate(v, "start_month"));
   const month = Number(iso.slice(5, 7));
-  if (ym && (month < 1 || month > 12)) throw invalidValue(bi(`start_month ${describe(v)} is not a month: give a date or text such as 2026-03.`, `start_month ${describe(v)} 不是月份：请给日期或如 2026-03 的文本。`));
+  if (ym && (month < 1 || month > 12)) throw invalidValue(bi(`start_month ${describe(v)} is not a month: give a date or text such as 2026-03.`, `start_month ${describeIn(v).zh} 不是月份：请给日期或如 2026-03 的文本。`));
   return { year: Number(iso.slice(0, 4)), month: month - 1 };
 }
 

@@ -120,16 +120,24 @@ function checkRoute(r: RouteDoc, where: string, programme: string | undefined): 
   }
 }
 
-/** The one route model, from its one written shape; programme: the id of the voucher programme it belongs to. */
-function buildRoute(r: RouteDoc, source: string, where: string, programme?: string): Route {
-  checkRoute(r, where, programme);
-  const tests: InputTest[] = (r.tests ?? []).map((t, i) => {
+/** A route's tests on its inputs, each with its sentence and the file's assumption; a fault names the test. */
+function buildTests(docs: readonly InputTestDoc[] | undefined, source: string, where: string): InputTest[] {
+  return (docs ?? []).map((t, i) => {
     try {
-      return { input: t.input, label: t.label ?? t.input, type: t.type, op: t.op, value: testValue(t), shown: t.written ?? String(t.value), unit: t.unit, quote: t.quote, source };
+      return {
+        input: t.input, label: t.label ?? t.input, type: t.type, op: t.op, value: testValue(t), shown: t.written ?? String(t.value), unit: t.unit,
+        quote: t.quote, source, assumption: noteOf(t.assumption, t.assumptionZh),
+      };
     } catch (e) {
       throw new Error(`${where}/tests/${i}: ${(e as Error).message}`);
     }
   });
+}
+
+/** The one route model, from its one written shape; programme: the id of the voucher programme it belongs to. */
+function buildRoute(r: RouteDoc, source: string, where: string, programme?: string): Route {
+  checkRoute(r, where, programme);
+  const tests = buildTests(r.tests, source, where);
   let tiers: Route["tiers"];
   if (r.tiers) {
     const steps = r.tiers.steps.map((s) => ({

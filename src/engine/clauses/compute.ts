@@ -6,12 +6,12 @@ import { bi, type Text } from "../text";
 import { clauseLabel } from "../messages/labels";
 import { kindIn } from "../messages/tables";
 import { describe, describeIn, parseDomestic, type ResolvedVersion, type Resolver } from "../resolve";
-import { applyCeilings, assumedSteps, biStep, computeVoucher, versionStep, type Step } from "../voucher";
+import { applyCeilings, assumedSteps, baseYearNote, biStep, computeVoucher, versionStep, type Step } from "../voucher";
 import { clauseRouteLimits } from "../limits/derive";
 import { bandsAward, rateFromTable, scheduledRate } from "./formulas";
 import type { Cited, PolicyVersion } from "../types";
 import { AWARDED, DOMESTIC, GRANTED, SPEND, SUPPORT_YEAR, YEAR_RATE } from "./build";
-import type { Clause, Route, InputSpec } from "./types";
+import type { Clause, Route, InputSpec, InputTest } from "./types";
 
 export interface ClauseResult {
   /** Exact award, before rounding; in `unit` (元, or e.g. P for compute). */
@@ -481,13 +481,20 @@ function computeRoute(
   for (const t of route.tests) {
     const v = inputs.byType(t.input, t.type);
     const pass = t.op === ">=" ? v.greaterThanOrEqualTo(t.value) : v.greaterThan(t.value);
-    const test = `${showValue(t.type, v, t.unit)} ${pass ? "passes" : "fails"} ${t.op === ">=" ? "≥" : ">"} ${showValue(t.type, t.value, t.unit)}`;
-    const testZh = `${showValue(t.type, v, t.unit)} ${pass ? "满足" : "不满足"} ${t.op === ">=" ? "≥" : ">"} ${showValue(t.type, t.value, t.unit)}`;
-    note(() => biStep("condition", bi(`${t.input} (${t.label}) ${test} (${t.shown})${pass ? "" : ": no award"}`, `${t.input}（${t.label}）${testZh}（${t.shown}）${pass ? "" : "：不予支持"}`), cite(t, src)));
+    note(() => testStep(t, v, pass, src));
     if (!pass) return done(new Decimal(0), "condition");
   }
 
-  return FORMULAS[route.kind]({ route, inputs, where, src, supportYear, note, done, finish });
+  return FORMULAS[route.kind]({ route, inputs, where, src, year, supportYear, note, done, finish });
+}
+
+/** A test on an input, passed or failed, with its sentence and the reading the file assumes of it. */
+function testStep(t: InputTest, v: Decimal, pass: boolean, src: string): Step {
+  const [op, shown, limit] = [t.op === ">=" ? "≥" : ">", showValue(t.type, v, t.unit), showValue(t.type, t.value, t.unit)];
+  const [a, az] = t.assumption ? [`; ${t.assumption.en}`, `；${t.assumption.zh}`] : ["", ""];
+  return biStep("condition", bi(
+    `${t.input} (${t.label}) ${shown} ${pass ? "passes" : "fails"} ${op} ${limit} (${t.shown})${pass ? "" : ": no award"}${a}`,
+    `${t.input}（${t.label}）${shown} ${pass ? "满足" : "不满足"} ${op} ${limit}（${t.shown}）${pass ? "" : "：不予支持"}${az}`), cite(t, src));
 }
 
 /** What a formula needs of the route being computed. */
@@ -496,6 +503,8 @@ interface RouteContext {
   inputs: RouteInputs;
   where: Text;
   src: string;
+  /** The year the award is assessed in. */
+  year: number;
   supportYear: number;
   note: (make: () => Step) => void;
   /** The result as it stands. */
@@ -626,7 +635,11 @@ function decreasingRate({ inputs, where, src, supportYear, note }: RouteContext,
 function rateAward(ctx: RouteContext): ClauseResult {
   const { route, inputs, note, done, finish } = ctx;
   const base = inputs.amount(route.base!.input);
-  note(() => biStep("base", bi(`${formatYuan(base)} of ${route.base!.label} (input ${route.base!.input})`, `${route.base!.label}${formatYuan(base)}（输入 ${route.base!.input}）`)));
+  note(() => {
+    const { input, label } = route.base!;
+    const previous = baseYearNote(route, ctx.year, bi("base", "基数"));
+    return biStep("base", bi(`${formatYuan(base)} of ${label} (input ${input})${previous.en}`, `${label}${formatYuan(base)}（输入 ${input}）${previous.zh}`));
+  });
   const r = routeRate(ctx);
   if (!r) return done(new Decimal(0), "years");
   const award = base.times(r.rate.value);

@@ -49,7 +49,7 @@ const NO_AMOUNT = bi("The text gives no amount: the award is the input amount.",
 
 /** The readings a route rests on where the text leaves room: the policy file's notes, then the model's own. */
 function assumptionsOf(c: Clause, r: Route, lang: Lang): string {
-  const list = [c.assumption, r.programme ? c.programme?.assumption : undefined, r.assumption, r.rate?.assumption, r.amount?.assumption, r.cap?.assumption, r.decreasing?.assumption, r.domesticRate?.assumption]
+  const list = [c.assumption, r.programme ? c.programme?.assumption : undefined, r.assumption, r.rate?.assumption, r.amount?.assumption, r.cap?.assumption, r.decreasing?.assumption, r.domesticRate?.assumption, ...r.tests.map((t) => t.assumption)]
     .filter((x): x is Text => x !== undefined && x.en.trim() !== "");
   if (r.kind === "maximum" && !r.amount?.assumption) list.push(MAXIMUM_ONLY);
   if (r.kind === "unquantified") list.push(NO_AMOUNT);

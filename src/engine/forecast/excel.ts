@@ -4,7 +4,7 @@ import { asRange } from "../budget/api";
 import { parseMethod } from "../budget/allocate";
 import { invalidNumber, invalidValue, notAvailable } from "../errors";
 import type { Engine } from "../index";
-import { describe, parseYear } from "../resolve";
+import { describe, describeIn, parseYear } from "../resolve";
 import { bi, type Lang } from "../text";
 import { columnIn } from "../messages/tables";
 import { scenariosFor } from "./compare";
@@ -29,7 +29,7 @@ function whole(input: unknown, what: string, max: number, dflt: number): number 
   if (isBlank(v)) return dflt;
   const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
   if (!Number.isInteger(n) || n < (what === "seed" ? 0 : 1) || n > max) {
-    throw invalidValue(bi(`${what} ${describe(v)} is not a whole number from ${what === "seed" ? 0 : 1} to ${max}.`, `${what} ${describe(v)} 不是 ${what === "seed" ? 0 : 1} 至 ${max} 之间的整数。`));
+    throw invalidValue(bi(`${what} ${describe(v)} is not a whole number from ${what === "seed" ? 0 : 1} to ${max}.`, `${what} ${describeIn(v).zh} 不是 ${what === "seed" ? 0 : 1} 至 ${max} 之间的整数。`));
   }
   return n;
 }
@@ -56,7 +56,7 @@ export function budgetForecastRange(engine: Engine, pipeline: unknown, trials: u
       `预算预测约需计价 ${Math.round(n * expected).toLocaleString("en-US")} 项申报（抽样次数 × 预计申报数${isBlank(c) ? "" : "，对比时加倍"}）；单元格最多 ${MAX_CELL_PRICINGS.toLocaleString("en-US")} 项：请减少抽样次数，或使用任务窗格的预算视图或 award-model forecast。`));
   }
   if (!isBlank(c) && typeof c !== "string") {
-    throw invalidValue(bi(`compare ${describe(c)} is not a policy: give jurisdiction@version, e.g. hangzhou-binjiang@2023.`, `对比政策 ${describe(c)} 不是政策名：请写 地区@版本，例如 hangzhou-binjiang@2023。`));
+    throw invalidValue(bi(`compare ${describe(c)} is not a policy: give jurisdiction@version, e.g. hangzhou-binjiang@2023.`, `对比政策 ${describeIn(c).zh} 不是政策名：请写 地区@版本，例如 hangzhou-binjiang@2023。`));
   }
   const scenarios = scenariosFor(engine, isBlank(c) ? null : String(c));
   const [base, reform] = simulate({ pipeline: p, trials: n, seed: s, method: m, scenarios });

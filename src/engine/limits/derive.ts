@@ -26,10 +26,22 @@ export function buildLimits(docs: readonly LimitDoc[] | undefined, source: strin
   });
 }
 
-/** A payer's share: "1/2" or "50%". */
+/** A payer's share: "1/2" or "50%" (spaces around it, as the schema allows); null where it is neither, or divides by 0. */
+function shareValue(text: string): Decimal | null {
+  const t = text.trim();
+  const m = /^(\d+)\s*\/\s*(\d+)$/.exec(t);
+  if (m) return Number(m[2]) === 0 ? null : new Decimal(m[1]).dividedBy(m[2]);
+  try {
+    return parsePolicyRate(t);
+  } catch {
+    return null;
+  }
+}
+
+/** A payer's share, more than 0 and at most 1; throws naming the field. */
 function parseShare(text: string, at: string): Decimal {
-  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  const v = m ? new Decimal(m[1]).dividedBy(m[2]) : parsePolicyRate(text);
+  const v = shareValue(text);
+  if (v === null) throw new Error(`${at}: share "${text}" is not a fraction such as 1/2 or a percentage such as 50%`);
   if (v.lte(0) || v.gt(1)) throw new Error(`${at}: share ${text} must be more than 0 and at most 1`);
   return v;
 }
@@ -151,7 +163,7 @@ export function ceilingBinding(l: Limit): "cap" | "recipient-cap" | "pool" {
 /** Instalments as written (parts 4, 3, 3) as shares of the award (0.4, 0.3, 0.3). */
 export function buildInstalments(doc: InstalmentsDoc | undefined, where: string): Instalments | undefined {
   if (!doc) return undefined;
-  if (doc.parts.length < 2 || doc.parts.some((p) => !(p > 0))) throw new Error(`${where}: instalments need two or more parts above 0`);
+  if (doc.parts.length < 2 || doc.parts.some((p) => !(p > 0))) throw new Error(`${where}/instalments/parts: instalments need two or more parts, each above 0 (parts: ${doc.parts.join(", ")})`);
   const total = doc.parts.reduce((a, b) => a + b, 0);
   return { shares: doc.parts.map((p) => new Decimal(p).dividedBy(total)), written: doc.written, quote: doc.quote };
 }
