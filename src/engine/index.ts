@@ -21,7 +21,7 @@ export { PolicyRegistry, type VersionSummary } from "./registry";
 export { Resolver, parseYear, parseDomestic, describeWindow } from "./resolve";
 export type { Step, VoucherResult, Binding } from "./voucher";
 export type * from "./types";
-export { CLAUSE_COLUMNS, EXPLAIN_COLUMNS, roundAward, diffVersions, clauseIdOf, parseClauseInputs, type ClauseResult, type VersionDiff } from "./clauses";
+export { CLAUSE_COLUMNS, EXPLAIN_COLUMNS, roundAward, diffVersions, diffIn, clauseIdOf, parseClauseInputs, type ClauseResult, type VersionDiff } from "./clauses";
 export { buildVariant, withVariants, variantKey, parseRateInput, routeNumber, ROUTE_ATTRS, PROGRAMME_ATTRS, type PolicyEdit, type VariantSpec } from "./variants";
 export * as budget from "./budget";
 

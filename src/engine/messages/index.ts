@@ -7,5 +7,4 @@ export { nameIn } from "./names";
 export { HEADERS } from "./headers";
 export { clauseLabel, titleIn } from "./labels";
 export { wordIn, columnIn, headerIn, stepRowsIn, clauseTableIn, scopeIn } from "./tables";
-export { diffFactIn, diffValueIn } from "./diff";
 export { EXPOSURE } from "./exposure";
