@@ -42,6 +42,9 @@ export const ROUTE_COLUMNS = [
   "shared cap", "lump sum", "uplift", "quota per year", "one-time", "base", "base year", "clause", "version",
 ] as const;
 
+/** ROUTES' route name: in English a route the file names in Chinese only shows its id (as ROUTES always has; CLAUSES shows the Chinese name). */
+const routesName = (lang: Lang, r: Route): string => (lang === "en" && r.nameEn === undefined ? r.id : nameIn(lang, r));
+
 /** The questions the AWARD functions ask, answered from one set of policies. */
 export class Engine {
   readonly resolver: Resolver;
@@ -110,7 +113,7 @@ export class Engine {
     const baseYear = (r: Route) => (r.base?.baseYear === "previous" ? (lang === "zh" ? "上一年度" : "previous year (上一年度)") : lang === "zh" ? "当年" : "same year");
     for (const r of routes) {
       rows.push([
-        r.id, nameIn(lang, r), r.isDefault, num(r.rate), num(r.domesticRate), num(r.threshold),
+        r.id, routesName(lang, r), r.isDefault, num(r.rate), num(r.domesticRate), num(r.threshold),
         r.threshold ? (r.threshold.inclusive ? ">=" : ">") : "", num(r.cap), r.cap ? scopeIn(lang, r.cap.per) : "",
         num(programme.recipientCap), num(r.kind === "lump-sum" ? r.amount : undefined), num(r.uplift), r.quota?.value ?? "", r.oneTime !== undefined,
         r.base?.label ?? "", baseYear(r), lang === "zh" ? clauseLabel(version, programme.clause, lang) : programme.clause, version.key,
