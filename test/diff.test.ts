@@ -1,7 +1,7 @@
 // award-model diff, and the clause checks of the policy files.
 import { spawnSync } from "child_process";
 import * as path from "path";
-import { defaultEngine, diffVersions } from "../src/engine";
+import { defaultEngine, diffIn, diffVersions } from "../src/engine";
 import { formatDiff } from "../src/cli/diff";
 import { readPolicyFilesUnchecked, textReader } from "../src/engine/load-files";
 import { formatFault, validatePolicyFiles } from "../src/engine/validate";
@@ -13,33 +13,51 @@ const run = (args: string[]) => {
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 const version = (key: string) => defaultEngine().resolver.resolve(key, 2026).version;
+// 滨江 2025 draft → final as `diff` prints it: in English as it always has, in Chinese each fact as it was made.
+const DRAFT_TO_FINAL = {
+  en: [
+    "hangzhou-binjiang@2025-draft → hangzhou-binjiang@2025",
+    "changed clause 6 降低算力使用成本",
+    "  - route standard: condition “且租用合同完成备案的企业”: required",
+    "changed clause 21 加强多元化投融资服务",
+    "  - route standard: eligible subject 智能体: listed",
+    "0 added, 0 removed, 2 changed (2 differences), 20 unchanged",
+    "",
+  ].join("\n"),
+  zh: [
+    "hangzhou-binjiang@2025-draft → hangzhou-binjiang@2025",
+    "修改 （六） 降低算力使用成本",
+    "  - 路径 standard：条件“且租用合同完成备案的企业”：须满足",
+    "修改 （二十一） 加强多元化投融资服务",
+    "  - 路径 standard：适用对象 智能体：列明",
+    "新增 0 条，删除 0 条，修改 2 条（2 处不同），未变 20 条",
+    "",
+  ].join("\n"),
+};
 
 describe("draft to final, 滨江 2025: exactly the two real changes", () => {
   const d = diffVersions(version("hangzhou-binjiang@2025-draft"), version("hangzhou-binjiang@2025"));
   test("（六） drops the filing requirement; （二十一） drops 智能体; nothing else", () => {
-    expect(d.added).toEqual([]);
-    expect(d.removed).toEqual([]);
-    expect(d.pools).toEqual([]);
-    expect(d.changed).toEqual([
+    const en = diffIn(d, "en");
+    expect(en.added).toEqual([]);
+    expect(en.removed).toEqual([]);
+    expect(en.pools).toEqual([]);
+    expect(en.changed).toEqual([
       { id: "6", title: "降低算力使用成本", changes: [{ fact: "route standard: condition “且租用合同完成备案的企业”", from: "required", to: null }] },
       { id: "21", title: "加强多元化投融资服务", changes: [{ fact: "route standard: eligible subject 智能体", from: "listed", to: null }] },
     ]);
-    expect(d.unchanged).toHaveLength(20);
+    expect(en.unchanged).toHaveLength(20);
   });
   test("read line by line", () => {
-    expect(formatDiff(d)).toBe([
-      "hangzhou-binjiang@2025-draft → hangzhou-binjiang@2025",
-      "changed clause 6 降低算力使用成本",
-      "  - route standard: condition “且租用合同完成备案的企业”: required",
-      "changed clause 21 加强多元化投融资服务",
-      "  - route standard: eligible subject 智能体: listed",
-      "0 added, 0 removed, 2 changed (2 differences), 20 unchanged",
-      "",
-    ].join("\n"));
+    expect(formatDiff(d)).toBe(DRAFT_TO_FINAL.en);
+  });
+  test("read line by line in Chinese: each fact made in Chinese where it is made", () => {
+    const label = (id: string) => ({ "6": "（六）", "21": "（二十一）" })[id] ?? id;
+    expect(formatDiff(d, "zh", label)).toBe(DRAFT_TO_FINAL.zh);
   });
   test("the reverse direction adds them back", () => {
     const r = diffVersions(version("hangzhou-binjiang@2025"), version("hangzhou-binjiang@2025-draft"));
-    expect(r.changed.flatMap((c) => c.changes)).toEqual([
+    expect(diffIn(r, "en").changed.flatMap((c) => c.changes)).toEqual([
       { fact: "route standard: condition “且租用合同完成备案的企业”", from: null, to: "required" },
       { fact: "route standard: eligible subject 智能体", from: null, to: "listed" },
     ]);
@@ -53,7 +71,7 @@ describe("draft to final, 滨江 2025: exactly the two real changes", () => {
 describe("滨江 2023 to 2025", () => {
   const d = diffVersions(version("hangzhou-binjiang@2023"), version("hangzhou-binjiang@2025"));
   test("the compute subsidy (item 9) became the 算力券 （六）: 50% → 30%/60%, 100万 a year → 2000万, a 1亿 pool", () => {
-    const c = d.changed.find((x) => x.id === "6")!;
+    const c = diffIn(d, "en").changed.find((x) => x.id === "6")!;
     expect(c.changes).toEqual(expect.arrayContaining([
       { fact: "clause id", from: "9", to: "6" },
       { fact: "route standard: rate", from: "50%", to: "30%" },
@@ -64,7 +82,7 @@ describe("滨江 2023 to 2025", () => {
     ]));
   });
   test("支持关键技术研发 moved from item 2 to （一）: 20% capped at 300万 became a maximum of 5000万", () => {
-    const c = d.changed.find((x) => x.id === "1")!;
+    const c = diffIn(d, "en").changed.find((x) => x.id === "1")!;
     expect(c.changes).toEqual(expect.arrayContaining([
       { fact: "clause id", from: "2", to: "1" },
       { fact: "route standard: kind", from: "rate", to: "maximum" },
@@ -84,6 +102,25 @@ describe("award-model diff on the command line", () => {
     const r = run(["diff", "hangzhou-binjiang@2025-draft", "hangzhou-binjiang@2025"]);
     expect(r.code).toBe(1);
     expect(r.out.split("\n")).toContain("  - route standard: eligible subject 智能体: listed");
+  });
+  test("the same two versions in Chinese and in English (--lang): the English as it always was", () => {
+    const zh = run(["diff", "hangzhou-binjiang@2025-draft", "hangzhou-binjiang@2025", "--lang", "zh"]);
+    expect(zh.code).toBe(1);
+    expect(zh.out).toBe(DRAFT_TO_FINAL.zh);
+    const en = run(["diff", "hangzhou-binjiang@2025-draft", "hangzhou-binjiang@2025", "--lang", "en"]);
+    expect(en.out).toBe(DRAFT_TO_FINAL.en);
+    expect(JSON.parse(run(["diff", "hangzhou-binjiang@2025-draft", "hangzhou-binjiang@2025", "--json"]).out).changed[0].changes)
+      .toEqual([{ fact: "route standard: condition “且租用合同完成备案的企业”", from: "required", to: null }]);
+  });
+  test("2023 → 2025 in Chinese: amounts per whom, the base year, a new pool", () => {
+    const zh = run(["diff", "hangzhou-binjiang@2023", "hangzhou-binjiang@2025", "--lang", "zh"]).out.split("\n");
+    expect(zh).toEqual(expect.arrayContaining([
+      "  ~ 条款编号：9 → 6",
+      "  ~ 路径 standard：上限：100万元（每家单位每年） → 2000万元（每家单位）",
+      "  + 年度资金池：1亿元",
+      "  + 路径 standard：基数年度：上一年度",
+      "  ~ 路径 standard：类型：比例 → 最高额",
+    ]));
   });
   test("--json; exit 0 for no difference", () => {
     const r = run(["diff", "--json", "langfang", "langfang@2023"]);

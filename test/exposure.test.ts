@@ -143,3 +143,55 @@ describe("units in the amount header", () => {
     expect(yuan).toMatchObject({ ok: true, app: { amount: 200 } });
   });
 });
+
+describe("a pool named in the language: the summary and the pools sheet", () => {
+  const poolsSheet = async (file: string, name: string) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const labels: string[] = [];
+    wb.getWorksheet(name)!.eachRow((row, n) => { if (n > 1) labels.push(String(row.getCell(4).value)); });
+    return labels;
+  };
+
+  // 滨江 2025 （六）: 每年安排最高1亿元“算力券”; 60% of 1000万 of domestic compute = 600万.
+  test("滨江 2025's 算力券 pool in Chinese and in English", async () => {
+    const file = path.join(DIR, "binjiang-pool.csv");
+    fs.writeFileSync(file, "申请单位,政策,项目类型,金额,国产,日期\n甲,滨江,算力券,10000000,是,2026-03-01\n");
+    const [zhOut, enOut] = [path.join(DIR, "pool-zh.xlsx"), path.join(DIR, "pool-en.xlsx")];
+    const zh = run(["exposure", file, "--lang", "zh", "--out", zhOut]);
+    expect(zh.code).toBe(0);
+    expect(zh.out.split("\n")).toContain("算力券（compute）年度资金池 2026，1亿元");
+    expect(await poolsSheet(zhOut, "资金池")).toEqual(["算力券（compute）年度资金池 2026，1亿元"]);
+    const en = run(["exposure", file, "--lang", "en", "--out", enOut]);
+    expect(en.out.split("\n")).toContain("算力券 (compute) annual pool 2026, 1亿元");
+    expect(await poolsSheet(enOut, "pools")).toEqual(["算力券 (compute) annual pool 2026, 1亿元"]);
+  });
+
+  // 星河 (test/fixtures/policies/xinghe) 第一条: a quarterly pool (季度额度); 第八条: the city's and the district's pools (市级资金, 区级资金).
+  test("a named limit's pool by its Chinese name: 星河's quarterly pool and payers' pools", async () => {
+    const { Engine, setDefaultEngine } = require("../src/engine") as typeof import("../src/engine");
+    const { PolicyRegistry } = require("../src/engine/registry") as typeof import("../src/engine/registry");
+    const { readPolicyFilesUnchecked } = require("../src/engine/load-files") as typeof import("../src/engine/load-files");
+    const { exposureCommand } = require("../src/cli/exposure") as typeof import("../src/cli/exposure");
+    const file = path.join(DIR, "xinghe.csv");
+    fs.writeFileSync(file, "recipient,policy,clause,amount,date,size,domestic\nA1,xinghe,1,1000000,2026-01-10,中小企业,yes\n");
+    setDefaultEngine(new Engine(PolicyRegistry.fromFiles([...readPolicyFilesUnchecked(), ...readPolicyFilesUnchecked(path.resolve(__dirname, "fixtures/policies"))])));
+    try {
+      const summary = async (lang: "zh" | "en", out: string) => {
+        let text = "";
+        const io = { stdout: { write: (s: string) => (text += s) }, stderr: { write: () => true } };
+        expect(await exposureCommand([file, "--out", out], io, lang)).toBe(0);
+        return text;
+      };
+      const zhOut = path.join(DIR, "xinghe-zh.xlsx");
+      const zh = await summary("zh", zhOut);
+      const zhLabels = ["季度额度（quarterly-pool） 2026Q1，2500万元", "市级资金（city） 2026，1亿元", "区级资金（district） 2026，2000万元"];
+      for (const l of zhLabels) expect(zh.split("\n")).toContain(l);
+      expect(await poolsSheet(zhOut, "资金池")).toEqual(expect.arrayContaining(zhLabels));
+      const en = await summary("en", path.join(DIR, "xinghe-en.xlsx"));
+      for (const l of ["季度额度 (quarterly-pool) 2026Q1, 2500万元", "市级资金 (city) 2026, 1亿元", "区级资金 (district) 2026, 2000万元"]) expect(en.split("\n")).toContain(l);
+    } finally {
+      setDefaultEngine(null);
+    }
+  });
+});

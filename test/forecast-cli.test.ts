@@ -90,3 +90,11 @@ test("--out: the workbook and the fan chart, never over an input; bad options ex
   expect(bad.code).toBe(2);
   expect(bad.err).toMatch(/--trials“0”不是 1 至 100000 之间的整数/);
 });
+
+test("a pool is named in the language of the report (广州 第二十七条 5亿元)", () => {
+  const file = path.join(EXAMPLES, "guangzhou-2026.csv");
+  const zh = run(["forecast", file, "--trials", "5", "--lang", "zh"]);
+  expect(zh.out.split("\n")).toContain("guangzhou@draft total 2026: 本措施每年投入财政资金（total） 2026，5亿元");
+  const en = run(["forecast", file, "--trials", "5", "--lang", "en"]);
+  expect(en.out.split("\n")).toContain("guangzhou@draft total 2026: 本措施每年投入财政资金 (total) 2026, 5亿元");
+});

@@ -101,6 +101,13 @@ describe("scenarios naming a clause", () => {
     expect(values).not.toContain("10"); // item 10 pays 10P of compute, in kind
     expect(values).not.toContain("4"); // item 4: 房租补贴支持, no amount
   });
+  test("the scenario form names a route the file names in Chinese only by its Chinese name, in English too (测试市)", () => {
+    const { programmeOptions } = require("../src/taskpane/ScenariosView") as typeof import("../src/taskpane/ScenariosView");
+    const { cityEngine } = require("./helpers/test-city") as typeof import("./helpers/test-city");
+    const details = (lang: "en" | "zh") => programmeOptions(cityEngine(), "testcity", 2024, lang).map((o) => [o.value, o.detail]);
+    expect(details("en")).toEqual([["compute", "标准"], ["compute:new-entrant", "新设企业"], ["1", "研发补助 — 研发投入"]]);
+    expect(details("zh")).toEqual([["compute", "标准"], ["compute:new-entrant", "新设企业"], ["1", "研发补助 — 研发投入"]]);
+  });
   test("a clause paid in kind cannot be compared in 元", () => {
     const [r] = compareScenarios(defaultEngine(), [S("p", "hangzhou-binjiang@2023", "", "10")], 2024, null); // item 10: 10P of compute
     expect(r).toMatchObject({ ok: false, error: { code: "#N/A" } });

@@ -1,5 +1,5 @@
 // What-if variants and pinned versions (src/engine/variants.ts, Resolver pins), over the real policies.
-import { AwardError, defaultEngine, diffVersions, engineGeneration, engineWith, setDefaultEngine } from "../src/engine";
+import { AwardError, defaultEngine, diffIn, diffVersions, engineGeneration, engineWith, setDefaultEngine } from "../src/engine";
 import { computeVoucher, version } from "../src/functions/functions";
 import { evaluateFormula } from "../src/functions/evaluate";
 
@@ -60,7 +60,7 @@ describe("what-if variants", () => {
     // and the diff from the base names the one change
     const at = (key: string) => engine.version(key, null, 2026);
     const d = diffVersions(at("hangzhou-binjiang@2025"), at("hangzhou-binjiang@2025~rate-10"));
-    expect(d.changed).toEqual([{ id: "6", title: "降低算力使用成本", changes: [{ fact: "route standard: rate", from: "30%", to: "10%" }] }]);
+    expect(diffIn(d, "en").changed).toEqual([{ id: "6", title: "降低算力使用成本", changes: [{ fact: "route standard: rate", from: "30%", to: "10%" }] }]);
   });
 
   test("pools and programme fields can be edited; FUND_LIMIT sees them", () => {

@@ -196,3 +196,28 @@ describe("POLICIES", () => {
     expect(keys.length).toBe([...defaultRegistry().jurisdictions.values()].flatMap((j) => j.versions).length);
   });
 });
+
+// 测试市 (test/helpers/test-city.ts): its routes have Chinese names only (no nameEn), the 算力券's 标准 and
+// 新设企业, clause 1's 研发投入. In English each shows its Chinese name where it always has; ROUTES its id.
+describe("a route the file names in Chinese only", () => {
+  const { cityEngine } = require("./helpers/test-city") as typeof import("./helpers/test-city");
+  const engine = cityEngine();
+  test("has no English name: nothing stands in for one", () => {
+    const v = engine.version("testcity", 2024, 2024);
+    expect(v.programmes[0].routes.map((r) => [r.id, r.nameEn])).toEqual([["standard", undefined], ["new-entrant", undefined]]);
+  });
+  test("COMPUTE_VOUCHER's trace and CLAUSES show the Chinese name in English; ROUTES the id", () => {
+    const step = engine.voucher("testcity", "compute", 100000, false, 2024, 2024).steps.find((s) => s.step === "programme")!;
+    expect(step.value).toMatch(/, route standard \(default\): 标准$/);
+    const table = engine.clauses("testcity", 2024, 2024, "en");
+    const col = (name: string) => table[0].indexOf(name);
+    expect(table.slice(1).map((r) => [r[col("route")], r[col("route name")]])).toEqual([["standard", "研发投入"], ["standard", "标准"], ["new-entrant", "新设企业"]]);
+    expect(engine.routes("testcity", "compute", 2024, 2024, "en").slice(1).map((r) => r[1])).toEqual(["standard", "new-entrant"]);
+    expect(engine.routes("testcity", "compute", 2024, 2024, "zh").slice(1).map((r) => r[1])).toEqual(["标准", "新设企业"]);
+  });
+  test("is found by its id, its Chinese name", () => {
+    expect(engine.voucherAmount("testcity", "compute:新设企业", 0, false, 2024, 2024)).toBe(100000);
+    expect(engine.voucherAmount("testcity", "compute:new-entrant", 0, false, 2024, 2024)).toBe(100000);
+    expect(engine.clauseAmount("testcity", "1", 1000000, "研发投入", 2024, 2024)).toBe(200000);
+  });
+});

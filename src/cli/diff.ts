@@ -1,30 +1,29 @@
 // award-model diff A B: the clauses added, removed and changed from one policy version to another,
 // number by number.
 import { parseArgs } from "util";
-import { AwardError, defaultEngine, diffVersions, type VersionDiff } from "../engine";
+import { AwardError, defaultEngine, diffIn, diffVersions, type VersionDiff } from "../engine";
 import type { Io } from "./io";
 import { bi, tr, type Lang, type Text } from "../engine/text";
-import { clauseLabel, diffFactIn, diffValueIn } from "../engine/messages";
+import { clauseLabel } from "../engine/messages";
 
 const show = (v: string | null) => (v === null ? "—" : v);
 
 /** The diff read line by line, in the language; clauses labelled as the text numbers them in Chinese. */
-export function formatDiff(d: VersionDiff, lang: Lang = "en", label: (id: string) => string = (id) => id): string {
+export function formatDiff(both: VersionDiff, lang: Lang = "en", label: (id: string) => string = (id) => id): string {
+  const d = diffIn(both, lang);
   const zh = lang === "zh";
-  const fact = (f: string) => diffFactIn(lang, f);
-  const val = (v: string | null) => show(v === null ? null : diffValueIn(lang, v));
   const sep = zh ? "：" : ": ";
   const clause = (verb: Text, c: { id: string; title: string }) => (zh ? `${verb.zh} ${label(c.id)} ${c.title}` : `${verb.en} clause ${c.id} ${c.title}`);
   const out: string[] = [`${d.from} → ${d.to}`];
-  for (const p of d.pools) out.push(`${zh ? "修改" : "changed"} ${fact(p.fact)}${sep}${val(p.from)} → ${val(p.to)}`);
+  for (const p of d.pools) out.push(`${zh ? "修改" : "changed"} ${p.fact}${sep}${show(p.from)} → ${show(p.to)}`);
   for (const c of d.removed) out.push(clause(bi("removed", "删除"), c));
   for (const c of d.added) out.push(clause(bi("added", "新增"), c));
   for (const c of d.changed) {
     out.push(clause(bi("changed", "修改"), c));
     for (const f of c.changes) {
-      if (f.from === null) out.push(`  + ${fact(f.fact)}${sep}${val(f.to)}`);
-      else if (f.to === null) out.push(`  - ${fact(f.fact)}${sep}${val(f.from)}`);
-      else out.push(`  ~ ${fact(f.fact)}${sep}${val(f.from)} → ${val(f.to)}`);
+      if (f.from === null) out.push(`  + ${f.fact}${sep}${show(f.to)}`);
+      else if (f.to === null) out.push(`  - ${f.fact}${sep}${show(f.from)}`);
+      else out.push(`  ~ ${f.fact}${sep}${show(f.from)} → ${show(f.to)}`);
     }
   }
   const n = d.changed.reduce((s, c) => s + c.changes.length, 0);
@@ -60,6 +59,6 @@ export function diffCommand(args: string[], io: Io, usageError: (m: string) => E
     }
     throw e;
   }
-  io.stdout.write(values.json ? `${JSON.stringify(d, null, 2)}\n` : formatDiff(d, lang, labelOf));
+  io.stdout.write(values.json ? `${JSON.stringify(diffIn(d, "en"), null, 2)}\n` : formatDiff(d, lang, labelOf));
   return d.added.length + d.removed.length + d.changed.length + d.pools.length > 0 ? 1 : 0;
 }

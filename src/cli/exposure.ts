@@ -10,7 +10,7 @@ import { budget, defaultEngine, defaultRegistry, formatYuan, type PolicyRegistry
 import { POLICY_DIR } from "../engine/load-files";
 import { AwardError } from "../engine/errors";
 import { bi, tr, type Lang, type Text } from "../engine/text";
-import { EXPOSURE, columnIn, poolLabelIn, wordIn } from "../engine/messages";
+import { EXPOSURE, columnIn, wordIn } from "../engine/messages";
 import type { Step } from "../engine/voucher";
 import { EncodingSniffer, MAX_LINE_BYTES, type TextEncoding } from "../engine/budget/encoding";
 import type { Io } from "./io";
@@ -267,7 +267,7 @@ async function computeAndReport({ file, out, json, method, parsed, rowCount, io,
     if (result.pools.length === 0) say(EXPOSURE.noPool);
     for (const p of result.pools) {
       const exhausted = p.exhaustion === null ? tr(EXPOSURE.notReached(p.requested.greaterThanOrEqualTo(p.limit)), lang) : budget.serialToISO(p.exhaustion);
-      io.stdout.write(`\n${poolLabelIn(lang, p.label)}\n`);
+      io.stdout.write(`\n${tr(p.label, lang)}\n`);
       say(EXPOSURE.pool(p.version, p.rows, yuan(p.requested), yuan(p.awarded), yuan(p.limit), yuan(p.remaining), exhausted));
     }
   }
@@ -366,7 +366,7 @@ export async function writeWorkbook(out: string, result: budget.PortfolioResult,
 
   const pools = sheet("pools", POOL_COLUMNS);
   for (const p of result.pools) {
-    await pools.addRow([p.version, p.pool, p.year, poolLabelIn(lang, p.label), p.limit.toNumber(), p.requested.toNumber(), p.awarded.toNumber(), p.remaining.toNumber(), p.exhaustion, p.rows, method, p.quote]);
+    await pools.addRow([p.version, p.pool, p.year, tr(p.label, lang), p.limit.toNumber(), p.requested.toNumber(), p.awarded.toNumber(), p.remaining.toNumber(), p.exhaustion, p.rows, method, p.quote]);
   }
   await pools.end();
 

@@ -164,7 +164,7 @@ async function run(args: string[], io: Io, lang: Lang): Promise<number> {
     io.stdout.write(formatReport(report, lang));
   }
   if (opts.out) {
-    await writeOutputs(opts.out, report, table, spec);
+    await writeOutputs(opts.out, report, table, spec, lang);
     say(bi(`wrote ${opts.out} and ${fanFile(opts.out)}`, `已写入 ${opts.out} 与 ${fanFile(opts.out)}`));
   }
   return pipeline.bad.length > 0 || report.errors.length > 0 ? 1 : 0;
@@ -174,7 +174,7 @@ function formatReport(r: fc.ForecastReport, lang: Lang): string {
   const lines: string[] = [tr(bi(`${r.trials} trials, seed ${r.seed}, method ${r.method}`, `抽样 ${r.trials} 次，随机种子 ${r.seed}，分配方式 ${r.method}`), lang)];
   const pool = (p: fc.PoolForecast, d?: fc.PoolDifference | null) => {
     const date = (s: string | null) => s ?? tr(bi("never", "不会用尽"), lang);
-    lines.push("", `${p.pool} ${p.year}: ${p.label}`);
+    lines.push("", `${p.pool} ${p.year}: ${tr(p.label, lang)}`);
     lines.push(tr(bi(`  limit ${yuan(p.limit)}; used up in ${fmtPct(p.pExhausted)} of trials`, `  额度 ${yuan(p.limit)}；${fmtPct(p.pExhausted)} 的抽样中用尽`), lang));
     lines.push(tr(bi(`  used up by (p10 / p50 / p90): ${date(p.exhaustion.p10)} / ${date(p.exhaustion.p50)} / ${date(p.exhaustion.p90)}`, `  用尽日期（p10 / p50 / p90）：${date(p.exhaustion.p10)} / ${date(p.exhaustion.p50)} / ${date(p.exhaustion.p90)}`), lang));
     lines.push(tr(bi(`  awarded p10 ${yuan(p.awarded.p10)}, p50 ${yuan(p.awarded.p50)}, p90 ${yuan(p.awarded.p90)}; unmet p50 ${yuan(p.unmet.p50)}`, `  兑现 p10 ${yuan(p.awarded.p10)}，p50 ${yuan(p.awarded.p50)}，p90 ${yuan(p.awarded.p90)}；未满足 p50 ${yuan(p.unmet.p50)}`), lang));
@@ -203,7 +203,7 @@ async function atomically(target: string, write: (tmp: string) => Promise<void>)
   }
 }
 
-async function writeOutputs(out: string, r: fc.ForecastReport, table: TableRows, spec: RunSpec): Promise<void> {
+async function writeOutputs(out: string, r: fc.ForecastReport, table: TableRows, spec: RunSpec, lang: Lang): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const months = wb.addWorksheet("months 逐月");
   months.addRow(["policy 政策", "pool 资金池", "year 年度", "month 月份", "limit 额度", "P(used up) 用尽概率", "awarded p10", "awarded p50", "awarded p90", "requested p50 申请", "unmet p50 未满足", "Δ P(used up)", "Δ awarded p50", "Δ unmet p50"]);
@@ -215,7 +215,7 @@ async function writeOutputs(out: string, r: fc.ForecastReport, table: TableRows,
   r.compare?.pools.forEach((p) => monthRows(p, r.compare!.policy, p.difference));
   const pools = wb.addWorksheet("pools 资金池");
   pools.addRow(["policy 政策", "pool 资金池", "year 年度", "label", "limit 额度", "P(used up) 用尽概率", "used up p10", "used up p50", "used up p90", "awarded p10", "awarded p50", "awarded p90", "requested p50", "unmet p10", "unmet p50", "unmet p90"]);
-  const poolRow = (p: fc.PoolForecast, policy: string) => pools.addRow([policy, p.pool, p.year, p.label, p.limit, p.pExhausted, p.exhaustion.p10 ?? "never", p.exhaustion.p50 ?? "never", p.exhaustion.p90 ?? "never", p.awarded.p10, p.awarded.p50, p.awarded.p90, p.requested.p50, p.unmet.p10, p.unmet.p50, p.unmet.p90]);
+  const poolRow = (p: fc.PoolForecast, policy: string) => pools.addRow([policy, p.pool, p.year, tr(p.label, lang), p.limit, p.pExhausted, p.exhaustion.p10 ?? "never", p.exhaustion.p50 ?? "never", p.exhaustion.p90 ?? "never", p.awarded.p10, p.awarded.p50, p.awarded.p90, p.requested.p50, p.unmet.p10, p.unmet.p50, p.unmet.p90]);
   r.pools.forEach((p) => poolRow(p, "baseline 基准"));
   r.compare?.pools.forEach((p) => poolRow(p, r.compare!.policy));
   const rec = wb.addWorksheet("recipients 申请单位");

@@ -21,7 +21,7 @@ export { PolicyRegistry, type VersionSummary } from "./registry";
 export { Resolver, parseYear, parseDomestic, describeWindow } from "./resolve";
 export type { Step, VoucherResult, Binding } from "./voucher";
 export type * from "./types";
-export { CLAUSE_COLUMNS, EXPLAIN_COLUMNS, roundAward, diffVersions, clauseIdOf, parseClauseInputs, type ClauseResult, type VersionDiff } from "./clauses";
+export { CLAUSE_COLUMNS, EXPLAIN_COLUMNS, roundAward, diffVersions, diffIn, clauseIdOf, parseClauseInputs, type ClauseResult, type VersionDiff } from "./clauses";
 export { buildVariant, withVariants, variantKey, parseRateInput, routeNumber, ROUTE_ATTRS, PROGRAMME_ATTRS, type PolicyEdit, type VariantSpec } from "./variants";
 export * as budget from "./budget";
 
@@ -41,6 +41,9 @@ export const ROUTE_COLUMNS = [
   "route", "name", "default", "rate", "domestic rate", "threshold", "threshold rule", "cap", "cap per",
   "shared cap", "lump sum", "uplift", "quota per year", "one-time", "base", "base year", "clause", "version",
 ] as const;
+
+/** ROUTES' route name: in English a route the file names in Chinese only shows its id (as ROUTES always has; CLAUSES shows the Chinese name). */
+const routesName = (lang: Lang, r: Route): string => (lang === "en" && r.nameEn === undefined ? r.id : nameIn(lang, r));
 
 /** The questions the AWARD functions ask, answered from one set of policies. */
 export class Engine {
@@ -110,7 +113,7 @@ export class Engine {
     const baseYear = (r: Route) => (r.base?.baseYear === "previous" ? (lang === "zh" ? "上一年度" : "previous year (上一年度)") : lang === "zh" ? "当年" : "same year");
     for (const r of routes) {
       rows.push([
-        r.id, nameIn(lang, r), r.isDefault, num(r.rate), num(r.domesticRate), num(r.threshold),
+        r.id, routesName(lang, r), r.isDefault, num(r.rate), num(r.domesticRate), num(r.threshold),
         r.threshold ? (r.threshold.inclusive ? ">=" : ">") : "", num(r.cap), r.cap ? scopeIn(lang, r.cap.per) : "",
         num(programme.recipientCap), num(r.kind === "lump-sum" ? r.amount : undefined), num(r.uplift), r.quota?.value ?? "", r.oneTime !== undefined,
         r.base?.label ?? "", baseYear(r), lang === "zh" ? clauseLabel(version, programme.clause, lang) : programme.clause, version.key,

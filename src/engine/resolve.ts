@@ -49,6 +49,11 @@ export function describe(input: unknown): string {
   return describeIn(input).en;
 }
 
+/** Whether a route goes by a name (normalizeText'd): its id, its name, its English name or an alias. */
+export function routeNamed(r: Route, n: string): boolean {
+  return [r.id, r.name, r.nameEn, ...r.aliases].some((x) => x !== undefined && normalizeText(x) === n);
+}
+
 const STATUS_ZH: Record<string, string> = { final: "正式", draft: "征求意见稿", variant: "假设" };
 
 /** How a version's window reads in a message, in both languages. */
@@ -289,8 +294,7 @@ export class Resolver {
   findRoute(version: PolicyVersion, programme: Programme, route: string | null): Route {
     if (route === null) return programme.defaultRoute;
     const n = normalizeText(route);
-    const found = n === "default" ? programme.defaultRoute : programme.routes.find((r) =>
-      [r.id, r.name, r.nameEn, ...r.aliases].some((name) => normalizeText(name) === n));
+    const found = n === "default" ? programme.defaultRoute : programme.routes.find((r) => routeNamed(r, n));
     if (!found) {
       const en = programme.routes.map((r) => `${r.id}${r.isDefault ? " (default)" : ""}`).join(", ");
       const zh = programme.routes.map((r) => `${r.id}${r.isDefault ? "（默认）" : ""}`).join("、");

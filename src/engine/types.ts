@@ -282,7 +282,8 @@ export interface InputTest {
 export interface Route {
   id: string;
   name: string;
-  nameEn: string;
+  /** The English name, where the file gives one (nameIn shows the Chinese name in its place). */
+  nameEn?: string;
   aliases: string[];
   isDefault: boolean;
   kind: RouteKind;

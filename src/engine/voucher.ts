@@ -6,6 +6,7 @@ import { ceilingBinding, limitStepName, singleCeilings, voucherRouteLimits } fro
 import type { Limit } from "./limits/types";
 import { bi, type Text } from "./text";
 import { clauseLabel } from "./messages/labels";
+import { nameIn } from "./messages/names";
 import type { Cited, PolicyVersion, Programme, Route } from "./types";
 
 /** One step of a computation, with the sentence it rests on. */
@@ -116,7 +117,7 @@ export function applyCeilings(award: Decimal, binding: string, limits: readonly 
 function routeSteps(version: PolicyVersion, programme: Programme, route: Route): Step[] {
   return shared(route, version, () => [
     biStep("programme", bi(
-      `${programme.id} (${programme.nameEn}), clause ${programme.clause}, route ${route.id}${route.isDefault ? " (default)" : ""}: ${route.nameEn === route.id ? route.name : route.nameEn}`,
+      `${programme.id} (${programme.nameEn}), clause ${programme.clause}, route ${route.id}${route.isDefault ? " (default)" : ""}: ${nameIn("en", route)}`,
       `${programme.name}（${programme.id}），${clauseLabel(version, programme.clause, "zh")}，路径 ${route.id}${route.isDefault ? "（默认）" : ""}：${route.name}`)),
     ...assumedSteps(route, version.source),
   ]);

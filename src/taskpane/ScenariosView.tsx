@@ -27,9 +27,6 @@ export const EXAMPLE_SCENARIOS: Omit<Scenario, "id">[] = [
   { label: "廊坊", jurisdiction: "langfang@2023", programme: "compute", amount: "5000万", domestic: true },
 ];
 
-/** A route's name in the language (a route with no English name shows its Chinese one in both). */
-const routeName = (lang: Lang, r: { id: string; name: string; nameEn?: string }) => nameIn(lang, { name: r.name, nameEn: r.nameEn === r.id ? undefined : r.nameEn });
-
 /** Choices for "jurisdiction or version": bare names (by year), versions, variants. */
 export function specOptions(engine: Engine, year: number) {
   return [...engine.registry.jurisdictions.values()].map((j) => {
@@ -72,7 +69,7 @@ export function programmeOptions(engine: Engine, spec: string, year: number, lan
       p.routes.map((r) => {
         const value = r.isDefault ? p.id : `${p.id}:${r.id}`;
         // short enough to show whole in a 320 px pane; the route's name is the field's hint
-        return { value, label: `${p.name} ${value}`, detail: routeName(lang, r) };
+        return { value, label: `${p.name} ${value}`, detail: nameIn(lang, r) };
       }),
     );
     const clauses = v.clauses
@@ -82,7 +79,7 @@ export function programmeOptions(engine: Engine, spec: string, year: number, lan
           .filter((r) => r.kind !== "in-kind" && r.kind !== "unquantified")
           .map((r) => {
             const value = c.routes.length === 1 || (r.isDefault && !c.choose) ? c.id : `${c.id}:${r.id}`;
-            return { value, label: lang === "zh" ? clauseLabel(v, c.id, "zh") + (value === c.id ? "" : value.slice(c.id.length)) : `§${value}`, detail: `${titleIn(lang, c)} — ${routeName(lang, r)}` };
+            return { value, label: lang === "zh" ? clauseLabel(v, c.id, "zh") + (value === c.id ? "" : value.slice(c.id.length)) : `§${value}`, detail: `${titleIn(lang, c)} — ${nameIn(lang, r)}` };
           }),
       );
     return [...programmes, ...clauses];

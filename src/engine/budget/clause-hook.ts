@@ -7,7 +7,7 @@
 import { normalizeText } from "../amount";
 import { invalidValue } from "../errors";
 import type { ClauseResult } from "../clauses/compute";
-import type { Resolver } from "../resolve";
+import { routeNamed, type Resolver } from "../resolve";
 import { bindLimits } from "../limits/apply";
 import { clauseRouteLimits } from "../limits/derive";
 import type { Clause } from "../clauses/types";
@@ -44,7 +44,7 @@ function rowInputs(app: Application, clause: Clause | undefined, routeName: stri
   const named = app.extra ? [...app.extra].filter(([k]) => namesOf(clause).has(k)) : [];
   // The domestic column is a known column of the table, and an input of clauses that read it.
   if (app.domestic !== null && app.domestic !== undefined && app.domestic !== "" && namesOf(clause).has(DOMESTIC)) named.push([DOMESTIC, app.domestic]);
-  const route = routeName === null ? clause.defaultRoute : clause.routes.find((r) => [r.id, r.name, r.nameEn, ...r.aliases].some((x) => normalizeText(x) === normalizeText(routeName)));
+  const route = routeName === null ? clause.defaultRoute : clause.routes.find((r) => routeNamed(r, normalizeText(routeName)));
   const asAmount = route && !route.inputs.some((s) => s.role === "base") ? route.inputs.find((s) => s.role === "awarded" || s.role === "amount") : undefined;
   // The year of support, where the route reads one and no column gives it: from the table (portfolio.ts).
   const inferred = route?.inputs.some((s) => s.name === SUPPORT_YEAR) && app.supportYear !== undefined && !named.some(([k]) => k === SUPPORT_YEAR || k === normalizeText(route.inputs.find((s) => s.name === SUPPORT_YEAR)!.label));

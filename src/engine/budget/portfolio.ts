@@ -12,7 +12,7 @@ import { voucherRouteLimits } from "../limits/derive";
 import { compiledAward } from "../compiled";
 import { bi, tr, type Lang, type Text } from "../text";
 import { columnIn } from "../messages/tables";
-import { clauseLabel, poolLabelIn } from "../messages/labels";
+import { clauseLabel } from "../messages/labels";
 import type { Instalments, PolicyVersion, Programme, Route } from "../types";
 import { computeVoucher, type Step } from "../voucher";
 import { allocateSafe, fenToYuan, toFenBig, type AllocationMethod } from "./allocate";
@@ -67,7 +67,8 @@ export interface PoolSummary {
   key: string;
   version: string;
   pool: string;
-  label: string;
+  /** What the pool is called, in both languages: 算力券 (compute) annual pool 2026, 1亿元; 算力券（compute）年度资金池 2026，1亿元. */
+  label: Text;
   year: number;
   /** The pool's period: the year (2026), a quarter (2026Q1), a batch, or the version for its whole window. */
   period: string;
@@ -589,12 +590,11 @@ function allocateAlone(pass: Pass, e: CashEntry, state: LimitState, method: Allo
 }
 
 /** Why a pool cut a row (or the instalment due in a later year), for the trace, in both languages. */
-function poolCut(label: string, dueYear: number | null, method: AllocationMethod): Text {
+function poolCut(label: Text, dueYear: number | null, method: AllocationMethod): Text {
   const due = dueYear === null ? ["", ""] : [` (the instalment due in ${dueYear})`, `（${dueYear}年应拨部分）`];
-  const zh = poolLabelIn("zh", label);
   return method === "fcfs"
-    ? bi(`${label}${due[0]}: first come first served: the pool is used up by earlier applications`, `${zh}${due[1]}：先到先得，资金已由在先申请用完`)
-    : bi(`${label}${due[0]}: oversubscribed: every award scaled by pool ÷ requests`, `${zh}${due[1]}：申请超出资金总额，各项按资金÷申请额同比例核减`);
+    ? bi(`${label.en}${due[0]}: first come first served: the pool is used up by earlier applications`, `${label.zh}${due[1]}：先到先得，资金已由在先申请用完`)
+    : bi(`${label.en}${due[0]}: oversubscribed: every award scaled by pool ÷ requests`, `${label.zh}${due[1]}：申请超出资金总额，各项按资金÷申请额同比例核减`);
 }
 
 const byRank = (x: BoundLimit, y: BoundLimit) => x.rank - y.rank;
@@ -634,7 +634,7 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
       const instalment = e.year !== pass.live[i].app!.year;
       pass.cut(i, cutRule(l.name), pass.fen[i] - short, pass.trace && (() => (instalment ? poolCut(label, e.year, method) : (t.cut ??= poolCut(label, null, method)))), l.quote);
     } else if (pass.trace) {
-      pass.add(i, requests[j] === 0 ? (t.nothing ??= poolStep(l, bi(`${label}: nothing to pay from it`, `${poolLabelIn("zh", label)}：无需支付`))) : (t.full ??= poolStep(l, bi(`${label}: paid in full`, `${poolLabelIn("zh", label)}：全额支付`))));
+      pass.add(i, requests[j] === 0 ? (t.nothing ??= poolStep(l, bi(`${label.en}: nothing to pay from it`, `${label.zh}：无需支付`))) : (t.full ??= poolStep(l, bi(`${label.en}: paid in full`, `${label.zh}：全额支付`))));
     }
   }
   const awarded = requested <= left ? requested : left; // what allocateFen gave: all, or the whole pool
@@ -650,7 +650,7 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
 
 /** A pool's summary as it is counted, in whole fen (made PoolSummary once, at the end). */
 interface Tally {
-  key: string; version: string; pool: string; label: string; year: number; period: string; quote: string;
+  key: string; version: string; pool: string; label: Text; year: number; period: string; quote: string;
   limit: bigint; requested: number; given: number; awarded: number; exhaustion: number | null; rows: number;
   /** The pool's steps "paid in full" and "nothing to pay", and why it cut a row, made once and shared by every row's trace. */
   full?: Step; nothing?: Step; cut?: Text;
@@ -659,6 +659,9 @@ interface Tally {
 /** A pool's step in a trace (shared by the rows it names: never changed). */
 const poolStep = (l: BoundLimit["limit"], text: Text): Step => ({ step: tr(l.name, "en"), value: text.en, text });
 
+/** A pool's label in summaries and traces: its title, period and amount, 算力券 (compute) annual pool 2026, 1亿元. */
+const poolLabel = (title: Text, period: string, amount: string): Text => bi(`${title.en} ${period}, ${amount}`, `${title.zh} ${period}，${amount}`);
+
 function tallyOf(tallies: Map<string, Tally>, k: string, b: BoundLimit, first: PortfolioRow, year: number): Tally {
   let t = tallies.get(k);
   if (!t) {
@@ -666,7 +669,7 @@ function tallyOf(tallies: Map<string, Tally>, k: string, b: BoundLimit, first: P
     const pool = l.id.replace(/^pool:/, "");
     const period = year === first.app!.year ? b.period : String(year);
     t = {
-      key: k, version: first.award!.version.key, pool, label: `${l.title ?? `${pool} ${tr(l.name, "en")}`} ${period}, ${yuanOf(b.amount!)}`, year, period, quote: l.quote,
+      key: k, version: first.award!.version.key, pool, label: poolLabel(l.title ?? bi(`${pool} ${l.name.en}`, `${pool} ${l.name.zh}`), period, yuanOf(b.amount!)), year, period, quote: l.quote,
       limit: b.amount!, requested: 0, given: 0, awarded: 0, exhaustion: null, rows: 0,
     };
     tallies.set(k, t);

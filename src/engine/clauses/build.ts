@@ -155,7 +155,7 @@ function buildRoute(r: RouteDoc, source: string, where: string, programme?: stri
   return {
     id: r.id,
     name: r.name,
-    nameEn: r.nameEn ?? r.id,
+    nameEn: r.nameEn,
     aliases: r.aliases ?? [],
     isDefault: r.default === true,
     kind: r.kind,

@@ -5,7 +5,7 @@ import { invalidNumber, invalidValue, notAvailable, type AwardError } from "../e
 import { bi, type Text } from "../text";
 import { clauseLabel } from "../messages/labels";
 import { kindIn } from "../messages/tables";
-import { describe, describeIn, parseDomestic, type ResolvedVersion, type Resolver } from "../resolve";
+import { describe, describeIn, parseDomestic, routeNamed, type ResolvedVersion, type Resolver } from "../resolve";
 import { applyCeilings, assumedSteps, baseYearNote, biStep, computeVoucher, versionStep, type Step } from "../voucher";
 import { clauseRouteLimits } from "../limits/derive";
 import { bandsAward, rateFromTable, scheduledRate } from "./formulas";
@@ -262,7 +262,7 @@ export function findClauseRoute(version: PolicyVersion, clause: Clause, route: u
   }
   const n = normalizeText(route);
   if (n === "default") return clause.defaultRoute;
-  const found = clause.routes.find((r) => [r.id, r.name, r.nameEn, ...r.aliases].some((x) => normalizeText(x) === n));
+  const found = clause.routes.find((r) => routeNamed(r, n));
   if (!found) {
     const c = clauseWords(version, clause);
     throw invalidValue(bi(`${c.en} (${clause.title}) has no route "${route}"; ${list.en}.`, `${c.zh}（${clause.title}）没有路径“${route}”；${list.zh}。`));

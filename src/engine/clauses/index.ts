@@ -7,7 +7,7 @@ import type { PolicyVersion } from "../types";
 import type { Clause, Route } from "./types";
 
 export { computeClause, requireClauseArgument, parseClauseInputs, clauseIdOf, findClause, describeInputs, type ClauseResult, type ClauseInputs } from "./compute";
-export { diffVersions, clauseFacts, type VersionDiff, type ClauseChange } from "./diff";
+export { diffVersions, diffIn, clauseFacts, type VersionDiff, type ClauseChange } from "./diff";
 export type * from "./types";
 
 export type Cell = string | number | boolean;

@@ -16,6 +16,7 @@
 //                                         recipient what it asked and got; the rows in error.
 import type { Engine } from "../index";
 import type { AwardError } from "../errors";
+import type { Text } from "../text";
 import type { Resolver } from "../resolve";
 import { toFenBig, type AllocationMethod } from "../budget/allocate";
 import { clauseRowAward } from "../budget/clause-hook";
@@ -36,7 +37,7 @@ export interface PoolIdentity {
   jurisdiction: string;
   pool: string;
   year: number;
-  label: string;
+  label: Text;
   /** In whole fen. */
   limit: number;
 }

@@ -4,6 +4,7 @@
 // of trials never runs out is null.
 import { serialFromUTC, serialToISO } from "../budget/dates";
 import type { Accumulator, PoolAccumulator } from "./accumulate";
+import type { Text } from "../text";
 
 export interface Spread { p10: number; p50: number; p90: number }
 export interface MonthSummary {
@@ -22,7 +23,7 @@ export interface PoolForecast {
   version: string;
   jurisdiction: string;
   poolId: string;
-  label: string;
+  label: Text;
   year: number;
   limit: number;
   pExhausted: number;

@@ -18,12 +18,17 @@ export function buildLimits(docs: readonly LimitDoc[] | undefined, source: strin
     return {
       id: d.id, counts: d.counts, for: d.for, period: d.period, sharedBy: d.sharedBy, amount,
       name: d.name ? bi(d.name, d.nameZh ?? d.name) : defaultName(d.counts, d.for, amount === "own-award", d.number),
-      title: d.name ? `${d.nameZh ?? d.name} (${d.id})` : undefined,
+      title: d.name ? poolTitle(d.nameZh ?? d.name, d.id) : undefined,
       share: d.share === undefined ? undefined : parseShare(d.share, at),
       payer: d.payer,
       quote: d.quote, source, assumption: noteOf(d.assumption, d.assumptionZh),
     };
   });
+}
+
+/** A pool's title in both languages: its name and id, and what it is (" annual pool"): 算力券 (compute) annual pool, 算力券（compute）年度资金池. */
+function poolTitle(name: string, id: string, what: Text = bi("", "")): Text {
+  return bi(`${name} (${id})${what.en}`, `${name}（${id}）${what.zh}`);
 }
 
 /** A payer's share: "1/2" or "50%" (spaces around it, as the schema allows); null where it is neither, or divides by 0. */
@@ -106,10 +111,10 @@ function poolLimits(version: PolicyVersion, programme: Programme | undefined): L
   const out: Limit[] = [];
   if (programme?.pool) {
     const p = programme.pool;
-    out.push({ id: `pool:${programme.id}`, counts: "money", for: "measure", period: "year", sharedBy: "programme", amount: p.value, name: bi("pool", "资金总额"), title: `${programme.name} (${programme.id}) annual pool`, quote: p.quote, source: p.source, assumption: p.assumption });
+    out.push({ id: `pool:${programme.id}`, counts: "money", for: "measure", period: "year", sharedBy: "programme", amount: p.value, name: bi("pool", "资金总额"), title: poolTitle(programme.name, programme.id, bi(" annual pool", "年度资金池")), quote: p.quote, source: p.source, assumption: p.assumption });
   }
   for (const p of version.pools) {
-    out.push({ id: `pool:${p.id}`, counts: "money", for: "measure", period: "year", sharedBy: "version", amount: p.amount.value, name: bi("pool", "资金总额"), title: `${p.name} (${p.id})`, quote: p.amount.quote, source: p.amount.source });
+    out.push({ id: `pool:${p.id}`, counts: "money", for: "measure", period: "year", sharedBy: "version", amount: p.amount.value, name: bi("pool", "资金总额"), title: poolTitle(p.name, p.id), quote: p.amount.quote, source: p.amount.source });
   }
   return merge(out, version.limits);
 }

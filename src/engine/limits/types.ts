@@ -54,8 +54,8 @@ export interface Limit {
   amount: Decimal | "own-award";
   /** The name in "cut by" and in traces. */
   name: Text;
-  /** What a pool is called in summaries, e.g. 算力券 (compute) annual pool. */
-  title?: string;
+  /** What a pool is called in summaries, e.g. 算力券 (compute) annual pool, 算力券（compute）年度资金池. */
+  title?: Text;
   /** A payer's share of each award (cost shared between city and district), and the payer. */
   share?: Decimal;
   payer?: string;

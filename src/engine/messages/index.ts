@@ -5,7 +5,6 @@ export { CLI } from "./cli";
 export { PANE, type PaneStrings } from "./pane";
 export { nameIn } from "./names";
 export { HEADERS } from "./headers";
-export { clauseLabel, titleIn, poolLabelIn } from "./labels";
+export { clauseLabel, titleIn } from "./labels";
 export { wordIn, columnIn, headerIn, stepRowsIn, clauseTableIn, scopeIn } from "./tables";
-export { diffFactIn, diffValueIn } from "./diff";
 export { EXPOSURE } from "./exposure";

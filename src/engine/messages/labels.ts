@@ -32,10 +32,3 @@ export function clauseLabel(version: Labelled, id: string, lang: Lang): string {
 export function titleIn(lang: Lang, v: { title: string; titleEn?: string }): string {
   return lang === "zh" ? v.title : v.titleEn || v.title;
 }
-
-/** A pool's summary label in the language: "算力券 (compute) annual pool 2026, 1亿元" → "算力券（compute）年度资金池 2026，1亿元". */
-export function poolLabelIn(lang: Lang, label: string): string {
-  if (lang === "en") return label;
-  const m = /^(.*) \(([^()]+)\)( annual pool)? (.*), ([^,]+)$/.exec(label);
-  return m ? `${m[1]}（${m[2]}）${m[3] ? "年度资金池" : ""} ${m[4]}，${m[5]}` : label;
-}

@@ -115,7 +115,7 @@ export function clauseTableIn(lang: Lang, version: VersionLike, rows: Cell[][]):
       out[ki] = kindIn(lang, String(row[ki]));
     }
     if (clause) out[ti] = titleIn(lang, clause);
-    if (route) out[ni] = nameIn(lang, { name: route.name, nameEn: route.nameEn === route.id ? undefined : route.nameEn });
+    if (route) out[ni] = nameIn(lang, route);
     return out;
   })];
 }
