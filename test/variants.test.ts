@@ -80,6 +80,19 @@ describe("what-if variants", () => {
     expect(engine.version("滨江", 2026, 2026).key).toBe("hangzhou-binjiang@2025");
   });
 
+  test("two variants of one name are refused in both languages (the registry's own check spoke English only)", () => {
+    let err: unknown;
+    try {
+      engineWith({ variants: [DRAFT_40, { ...DRAFT_40, edits: [{ field: "compute.rate", value: "50%" }] }] });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(AwardError);
+    expect((err as AwardError).code).toBe("#VALUE!");
+    expect((err as AwardError).in("en")).toMatch(/^variant hangzhou-binjiang@.*draft-40pct is given twice: give each variant its own name\.$/);
+    expect((err as AwardError).in("zh")).toMatch(/^假设方案 hangzhou-binjiang@.*draft-40pct 重复：每个方案须有自己的名称。$/);
+  });
+
   test("bad variants are refused with a message naming the edit", () => {
     const bad = (spec: object) => () => engineWith({ variants: [spec as typeof DRAFT_40] });
     expect(bad({ ...DRAFT_40, name: "has space" })).toThrow(/not a name/);

@@ -214,5 +214,11 @@ export function buildVariant(registry: PolicyRegistry, spec: VariantSpec): Polic
 /** The registry with every variant added to its jurisdiction; throws on the first bad variant. */
 export function withVariants(registry: PolicyRegistry, specs: readonly VariantSpec[]): PolicyRegistry {
   if (specs.length === 0) return registry;
-  return registry.withVersions(specs.map((s) => buildVariant(registry, s)));
+  const built: PolicyVersion[] = [];
+  for (const spec of specs) {
+    const v = buildVariant(registry, spec);
+    if (built.some((w) => w.key === v.key)) throw invalidValue(bi(`variant ${v.key} is given twice: give each variant its own name.`, `假设方案 ${v.key} 重复：每个方案须有自己的名称。`));
+    built.push(v);
+  }
+  return registry.withVersions(built);
 }
