@@ -195,3 +195,22 @@ describe("a pool named in the language: the summary and the pools sheet", () => 
     }
   });
 });
+
+test("a long run says how far it is in every phase, the rules across rows too (in Chinese as well)", () => {
+  // 60,000 rows of 滨江 2025 （六） 算力券 in 2026: read, computed, then the year taken row by row (first come first served)
+  const file = path.join(DIR, "long.csv");
+  const rows = Array.from({ length: 60000 }, (_, i) => `企业${i % 3000},,滨江,算力券,,${100000 + (i % 97) * 1000},,2026-${String(1 + (i % 12)).padStart(2, "0")}-15`);
+  fs.writeFileSync(file, ["申请单位,项目,政策,项目类型,路径,金额,国产,日期", ...rows].join("\n"));
+  const en = run(["exposure", file, "--year", "2026"]);
+  expect(en.code).toBe(0);
+  const lines = en.err.split("\n").map((l) => l.replace(/ \([\d.]+ s\)$/, ""));
+  expect(lines).toEqual(expect.arrayContaining([
+    "exposure: read 60,000 rows from " + file,
+    "exposure: computed 6,000 of 60,000 rows",
+    "exposure: computed 60,000 of 60,000 rows; applying the caps, pools and shares across rows",
+    "exposure: applying the rules across rows: 2026 (60,000 rows)",
+    "exposure: applied the rules across rows: 2026, 50,000 of 60,000 rows",
+  ]));
+  const zh = spawnSync(process.execPath, [BIN, "exposure", file, "--year", "2026"], { encoding: "utf8", env: { ...process.env, LC_ALL: "zh_CN.UTF-8" } });
+  expect(zh.stderr).toMatch(/已逐行适用跨行规则：2026 年，50,000\/60,000 行/);
+});

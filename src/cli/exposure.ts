@@ -230,6 +230,7 @@ async function computeAndReport({ file, out, json, method, parsed, rowCount, io,
       ? (done, total) => progress(EXPOSURE.computed(done.toLocaleString("en-US"), total.toLocaleString("en-US"), done === total))
       : undefined,
     onYear: progress ? (year, rows) => progress(EXPOSURE.applyingYear(year, rows.toLocaleString("en-US"))) : undefined,
+    onYearRows: progress ? (year, done, rows) => progress(EXPOSURE.appliedRows(year, done.toLocaleString("en-US"), rows.toLocaleString("en-US"))) : undefined,
   });
 
   // counted, not kept: the rows are let go while the workbook is written

@@ -247,6 +247,8 @@ export interface PortfolioOptions {
   awardSteps?: boolean;
   /** Called as the rules across rows start on each year (for progress on long runs). */
   onYear?: (year: number, rows: number) => void;
+  /** Called about ten times through a long year taken row by row (first come first served): rows done of the year's. */
+  onYearRows?: (year: number, done: number, rows: number) => void;
   /** Told what each row asked of each pool and was given from it (the forecast's months). */
   onPoolDraw?: PoolDrawFn;
 }
@@ -745,7 +747,7 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
   const summaries = new Map<string, Tally>();
   const carry = new Map<number, CashEntry[]>();
   const years = new Set(byYear.keys());
-  const run: YearRun = { pass, state, carry, method: options.method, summaries };
+  const run: YearRun = { pass, state, carry, method: options.method, summaries, onRows: options.onYearRows };
   for (let y = Math.min(...years); years.size > 0; y++) {
     years.delete(y);
     options.onYear?.(y, byYear.get(y)?.length ?? 0);
@@ -804,7 +806,7 @@ function getOrMake<K, V>(m: Map<K, V>, k: K, make: () => V): V {
   return v;
 }
 
-interface YearRun { pass: Pass; state: LimitState; carry: Map<number, CashEntry[]>; method: AllocationMethod; summaries: Map<string, Tally> }
+interface YearRun { pass: Pass; state: LimitState; carry: Map<number, CashEntry[]>; method: AllocationMethod; summaries: Map<string, Tally>; onRows?: PortfolioOptions["onYearRows"] }
 
 /**
  * One year: non-duplication, then every row's limits and pools. First come first served goes row by
@@ -820,9 +822,11 @@ function runYear(run: YearRun, year: number[], y: number): void {
   if (method !== "fcfs") return runChunk(run, year, due);
   if (due.length > 0) allocatePools(pass, due, state, method, summaries);
   const one = [0]; // row by row, in one array reused
-  for (const i of year) {
-    one[0] = i;
+  const every = Math.max(50000, Math.ceil(year.length / 10));
+  for (let k = 0; k < year.length; k++) {
+    one[0] = year[k];
     runChunk(run, one, []);
+    if (run.onRows && (k + 1) % every === 0 && k + 1 < year.length) run.onRows(y, k + 1, year.length);
   }
 }
 

@@ -45,6 +45,7 @@ Exit status: 0 when every row is computed, 1 when any row is bad (each reported 
   unreadableCsv: bi("not a readable CSV file", "无法读取的 CSV 文件"),
   unreadableXlsx: bi("not a readable .xlsx workbook", "无法读取的 .xlsx 工作簿"),
   applyingYear: (year: number, rows: string): Text => bi(`applying the rules across rows: ${year} (${rows} rows)`, `逐行适用跨行规则：${year} 年（${rows} 行）`),
+  appliedRows: (year: number, done: string, rows: string): Text => bi(`applied the rules across rows: ${year}, ${done} of ${rows} rows`, `已逐行适用跨行规则：${year} 年，${done}/${rows} 行`),
   wrote: (out: string): Text => bi(`wrote ${out}`, `已写出 ${out}`),
   writing: (out: string): Text => bi(`writing ${out}`, `正在写出 ${out}`),
   read: (n: string, file?: string): Text => bi(`read ${n} rows${file ? ` from ${file}` : ""}`, `已读取${file ? ` ${file} 的` : ""} ${n} 行`),
