@@ -20,7 +20,10 @@ describe("the card in Chinese (Office's display language zh-CN): Chinese keys an
     expect(prop(c, "约束项")).toBe("路径上限");
     expect(prop(c, "条款")).toBe("（六）");
     expect(prop(c, "券种")).toBe("算力券（compute）");
-    expect(prop(c, "award")).toBeUndefined();
+    // the English name reaches the same value (a formula written in an English Excel), hidden from the card
+    expect(prop(c, "award")).toBe(20000000);
+    expect(c.properties["award"].propertyMetadata).toEqual({ excludeFrom: { cardView: true, autoComplete: true, calcCompare: true } });
+    expect(c.properties["补贴额"].propertyMetadata).toBeUndefined();
     for (const s of c.layouts.card.sections) for (const p of s.properties) expect(c.properties[p]).toBeDefined();
     expect(c.layouts.card.sections[1].title).toBe("依据");
   });
@@ -31,7 +34,11 @@ describe("the card in Chinese (Office's display language zh-CN): Chinese keys an
     const c = details("滨江", "算力券", "5000万", true, 2026);
     expect(prop(c, "clause")).toBe("6");
     expect(prop(c, "programme")).toBe("compute (Compute voucher)");
-    expect(prop(c, "补贴额")).toBeUndefined();
+    // =A1.补贴额, written in a Chinese Excel, still resolves when the workbook is opened in English
+    expect(prop(c, "补贴额")).toBe(20000000);
+    expect(prop(c, "条款")).toBe("6");
+    expect(c.properties["补贴额"].propertyMetadata?.excludeFrom.cardView).toBe(true);
+    expect(Object.keys(c.properties).filter((p) => !c.properties[p].propertyMetadata).sort()).toEqual(c.layouts.card.sections.flatMap((s) => s.properties).concat("award (text)", "rate").sort());
   });
 });
 

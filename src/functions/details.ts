@@ -13,10 +13,14 @@ import { clauseLabel } from "../engine/messages";
 export const ENTITY_REQUIREMENT = { set: "ExcelApi", version: "1.16" } as const;
 
 /** The entity value returned to Excel: the subset of Excel.EntityCellValue used here. */
+/** What a property may carry beside its value: features of Excel it is left out of (ExcelApi 1.16). */
+interface PropertyMetadata { excludeFrom: { cardView?: boolean; autoComplete?: boolean; calcCompare?: boolean; dotNotation?: boolean } }
+type CardValue = ({ type: "Double"; basicValue: number } | { type: "String"; basicValue: string } | { type: "Boolean"; basicValue: boolean }) & { propertyMetadata?: PropertyMetadata };
+
 export interface VoucherCard {
   type: "Entity";
   text: string;
-  properties: Record<string, { type: "Double"; basicValue: number } | { type: "String"; basicValue: string } | { type: "Boolean"; basicValue: boolean }>;
+  properties: Record<string, CardValue>;
   layouts: { card: { title: { property: string }; sections: { layout: "List"; title?: string; properties: string[]; collapsed?: boolean }[] } };
 }
 
@@ -29,7 +33,10 @@ const BINDING_WORDS: Record<VoucherResult["binding"], Text> = {
   "lump-sum": bi("lump sum", "定额"),
 };
 
-/** The card's property names (keys users may reference: English in English, Chinese in Chinese). */
+/**
+ * The card's property names: shown in the display language, and reachable by the other language's
+ * name too (=A1.award and =A1.补贴额 both work, whichever language the workbook is opened in).
+ */
 const KEYS = {
   award: bi("award", "补贴额"), awardText: bi("award (text)", "补贴额（文字）"), rate: bi("rate", "比例"), rateText: bi("rate (text)", "比例（文字）"),
   cap: bi("cap", "上限"), binding: bi("binding limit", "约束项"), base: bi("base", "基数"), version: bi("version", "版本"),
@@ -54,7 +61,7 @@ export function voucherCard(r: VoucherResult, lang: Lang = "en"): VoucherCard {
   const str = (basicValue: string) => ({ type: "String" as const, basicValue });
   const num = (basicValue: number) => ({ type: "Double" as const, basicValue });
   const k = Object.fromEntries(Object.entries(KEYS).map(([id, t]) => [id, tr(t, lang)])) as Record<keyof typeof KEYS, string>;
-  const properties: VoucherCard["properties"] = {
+  const shown: VoucherCard["properties"] = {
     [k.award]: num(award),
     [k.awardText]: str(formatYuan(r.award.toDecimalPlaces(2))),
     [k.rate]: r.rate ? num(r.rate.toNumber()) : str(""),
@@ -69,6 +76,7 @@ export function voucherCard(r: VoucherResult, lang: Lang = "en"): VoucherCard {
     [k.quote]: str(quote),
     [k.source]: str(source),
   };
+  const properties = { ...shown, ...aliasesIn(lang === "zh" ? "en" : "zh", k, shown) };
   return {
     type: "Entity",
     text: `${award} 元 (${r.version.key} ${r.programme.id}:${r.route.id})`,
@@ -83,6 +91,17 @@ export function voucherCard(r: VoucherResult, lang: Lang = "en"): VoucherCard {
       },
     },
   };
+}
+
+/** Each property again under its name in the other language, left out of the card, autocomplete and recalc's comparison: reachable by name only. */
+function aliasesIn(other: Lang, k: Record<keyof typeof KEYS, string>, shown: VoucherCard["properties"]): VoucherCard["properties"] {
+  const hidden: PropertyMetadata = { excludeFrom: { cardView: true, autoComplete: true, calcCompare: true } };
+  const out: VoucherCard["properties"] = {};
+  for (const id of Object.keys(KEYS) as (keyof typeof KEYS)[]) {
+    const name = tr(KEYS[id], other);
+    if (!(name in shown)) out[name] = { ...shown[k[id]], propertyMetadata: hidden };
+  }
+  return out;
 }
 
 /** True where the host can show entity values; outside Office (CLI, preview, tests) cards are returned as they are. */
