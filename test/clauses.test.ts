@@ -3,6 +3,7 @@
 import { clause, clauses, explain } from "../src/functions/clauses";
 import { computeVoucher } from "../src/functions/functions";
 import { defaultEngine } from "../src/engine";
+import { stepRowsIn } from "../src/engine/messages";
 import { expectError } from "./helpers/call";
 
 const C = clause;
@@ -330,6 +331,11 @@ describe("CLAUSES: one row per clause and route, against a count made from each 
 });
 
 describe("EXPLAIN", () => {
+  test("a cap's step is named in each language where it is made (滨江 2025 （六）: 5000万 × 60% = 3000万, capped at 2000万 a company)", () => {
+    const steps = defaultEngine().voucher("滨江", "算力券", "5000万", true, 2026, 2026).steps;
+    expect(stepRowsIn("en", steps).map((r) => r[0])).toEqual(["version", "programme", "base", "rate", "cap (per recipient)", "annual pool of the programme", "rounding"]);
+    expect(stepRowsIn("zh", steps).map((r) => r[0])).toEqual(["版本", "券种", "基数", "比例", "上限（每家单位）", "券种年度资金池", "取整"]);
+  });
   test("a clause: each step with its sentence, the award last", () => {
     const t = explain("guangzhou", "7", 40000000, null, 2026);
     expect(t[0]).toEqual(["step", "value", "quote", "source"]);

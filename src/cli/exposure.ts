@@ -10,7 +10,7 @@ import { budget, defaultEngine, defaultRegistry, formatYuan, type PolicyRegistry
 import { POLICY_DIR } from "../engine/load-files";
 import { AwardError } from "../engine/errors";
 import { bi, tr, type Lang, type Text } from "../engine/text";
-import { EXPOSURE, columnIn, wordIn } from "../engine/messages";
+import { EXPOSURE, columnIn, stepNameIn } from "../engine/messages";
 import type { Step } from "../engine/voucher";
 import { EncodingSniffer, MAX_LINE_BYTES, type TextEncoding } from "../engine/budget/encoding";
 import type { Io } from "./io";
@@ -378,7 +378,7 @@ export async function writeWorkbook(out: string, result: budget.PortfolioResult,
     const app = traced.apps[k];
     for (const steps of [traced.own?.[k] ?? options.ownSteps!(app), traced.steps[k]]) {
       for (const s of steps) {
-        const wait = trace.addRow([app.line, wordIn(lang, s.step), s.text ? tr(s.text, lang) : s.value, quoteId(s.quote)]);
+        const wait = trace.addRow([app.line, stepNameIn(lang, s), s.text ? tr(s.text, lang) : s.value, quoteId(s.quote)]);
         if (wait) await wait;
       }
     }

@@ -11,7 +11,10 @@ import type { Cited, PolicyVersion, Programme, Route } from "./types";
 
 /** One step of a computation, with the sentence it rests on. */
 export interface Step {
+  /** The step's name: an English word the trace tables translate (wordIn), or the English of `name`. */
   step: string;
+  /** The name in both languages, where it carries a part of its own ("cap (per project)", 上限（每个项目）). */
+  name?: Text;
   /** The value in English. */
   value: string;
   /** The value in both languages, where the step is written so (tr(text, lang); value is its English). */
@@ -21,8 +24,9 @@ export interface Step {
 }
 
 /** A step written in both languages. */
-export function biStep(step: string, text: Text, cited?: { quote?: string; source?: string }): Step {
-  return { step, value: text.en, text, ...(cited?.quote ? { quote: cited.quote, source: cited.source } : {}) };
+export function biStep(step: string | Text, text: Text, cited?: { quote?: string; source?: string }): Step {
+  const named = typeof step === "string" ? { step } : { step: step.en, name: step };
+  return { ...named, value: text.en, text, ...(cited?.quote ? { quote: cited.quote, source: cited.source } : {}) };
 }
 
 /** Which rule set the final amount. */

@@ -2,6 +2,7 @@
 import type Decimal from "decimal.js";
 import { formatRate, formatYuan, toFen } from "../amount";
 import { biStep, type Step } from "../voucher";
+import { kindIn } from "../messages/tables";
 import { bi, tr, type Lang, type Text } from "../text";
 import type { PolicyVersion } from "../types";
 import type { Clause, Route } from "./types";
@@ -71,7 +72,7 @@ export function clauseTable(version: PolicyVersion, lang: Lang = "en"): Cell[][]
       // a programme route without a cap of its own is held by the programme's cap shared by its routes
       const cap = r.cap ?? (r.programme ? c.programme?.recipientCap : undefined);
       rows.push([
-        c.id, r.id, c.title, r.name, r.programme ? `voucher (${r.programme})` : r.kind,
+        c.id, r.id, c.title, r.name, kindIn(lang, r.kind, r.programme),
         r.rate ? r.rate.value.toNumber() : "", amountCell(r), cap ? cap.value.toNumber() : "", cap?.per ?? "",
         testText(r), c.programme?.pool ? c.programme.pool.value.toNumber() : "", r.quota?.value ?? "", r.years?.value ?? "",
         inputsCell(r), r.unit, c.department ?? "", assumptionsOf(c, r, lang), version.key,

@@ -4,6 +4,7 @@
 import Decimal from "decimal.js";
 import { parsePolicyAmount, parsePolicyRate } from "../amount";
 import { bi, noteOf, type Text } from "../text";
+import { scopeIn, wordIn } from "../messages/tables";
 import type { CapScope, Instalments, InstalmentsDoc, PolicyVersion, Programme, Route } from "../types";
 import type { Clause } from "../clauses/types";
 import type { Limit, LimitDoc, LimitPeriod, LimitShare } from "./types";
@@ -148,11 +149,17 @@ export function clauseRouteLimits(version: PolicyVersion, clause: Clause, route:
   });
 }
 
-/** The name a trace gives a money limit when it bounds one award: "cap (per project)", "annual limit …". */
-export function limitStepName(l: Limit): string {
-  if (l.for === "measure") return l.sharedBy === "programme" ? "annual pool of the programme" : `annual limit of the measure (${l.id.replace(/^pool:/, "")})`;
-  const per = `per ${l.for}${l.period === "year" ? "-year" : ""}`;
-  return l.id === "programme-cap" ? `cap shared by all routes (${per})` : `cap (${per})`;
+/** The name a trace gives a money limit when it bounds one award, in both languages: "cap (per project)", 上限（每个项目）. */
+export function limitStepName(l: Limit): Text {
+  if (l.for === "measure") {
+    if (l.sharedBy === "programme") return bi("annual pool of the programme", wordIn("zh", "annual pool of the programme"));
+    const id = l.id.replace(/^pool:/, "");
+    return bi(`annual limit of the measure (${id})`, `本措施年度总额（${id}）`);
+  }
+  const scope = `${l.for}${l.period === "year" ? "-year" : ""}`;
+  return l.id === "programme-cap"
+    ? bi(`cap shared by all routes (per ${scope})`, `各路径共享上限（${scopeIn("zh", scope)}）`)
+    : bi(`cap (per ${scope})`, `上限（${scopeIn("zh", scope)}）`);
 }
 
 /** The money limits that bound one award on its own (every fixed amount it draws on), in order. */

@@ -6,5 +6,5 @@ export { PANE, type PaneStrings } from "./pane";
 export { nameIn } from "./names";
 export { HEADERS } from "./headers";
 export { clauseLabel, titleIn } from "./labels";
-export { wordIn, columnIn, headerIn, stepRowsIn, clauseTableIn, scopeIn } from "./tables";
+export { wordIn, stepNameIn, columnIn, headerIn, stepRowsIn, clauseTableIn, scopeIn } from "./tables";
 export { EXPOSURE } from "./exposure";

@@ -50,11 +50,10 @@ const KINDS_ZH: Record<string, string> = {
   "lump-sum": "定额", "in-kind": "非现金", unquantified: "未定金额", programme: "券种",
 };
 
-/** A route's kind ("maximum", "voucher (compute)") in the language: 最高额, 券种（compute）. */
-export function kindIn(lang: Lang, kind: string): string {
-  if (lang === "en") return kind;
-  const voucher = /^voucher \((.+)\)$/.exec(kind);
-  return voucher ? `${KINDS_ZH.programme}（${voucher[1]}）` : KINDS_ZH[kind] ?? kind;
+/** A route's kind in the language ("maximum": 最高额); a voucher programme's route by its programme ("voucher (compute)": 券种（compute）). */
+export function kindIn(lang: Lang, kind: string, programme?: string): string {
+  if (programme) return lang === "en" ? `voucher (${programme})` : `${KINDS_ZH.programme}（${programme}）`;
+  return lang === "en" ? kind : KINDS_ZH[kind] ?? kind;
 }
 
 /** Whom a cap is counted for ("recipient-year") in the language: 每家单位每年. */
@@ -65,15 +64,12 @@ export function scopeIn(lang: Lang, per: string): string {
 /** A column header or step name in the language. */
 export function wordIn(lang: Lang, word: string): string {
   if (lang === "en") return word;
-  const known = STEPS_ZH[word] ?? COLUMNS_ZH[word];
-  if (known) return known;
-  let m = /^cap shared by all routes \(per ([a-z-]+)\)$/.exec(word);
-  if (m) return `各路径共享上限（${scopeIn(lang, m[1])}）`;
-  m = /^cap \(per ([a-z-]+)\)$/.exec(word);
-  if (m) return `上限（${scopeIn(lang, m[1])}）`;
-  m = /^annual limit of the measure \((.+)\)$/.exec(word);
-  if (m) return `本措施年度总额（${m[1]}）`;
-  return word;
+  return STEPS_ZH[word] ?? COLUMNS_ZH[word] ?? word;
+}
+
+/** A trace step's name in the language: its own where it has one in both languages, else the word's. */
+export function stepNameIn(lang: Lang, s: { step: string; name?: Text }): string {
+  return s.name ? tr(s.name, lang) : wordIn(lang, s.step);
 }
 
 /** A column header in the language; a comparison's "Δ awarded p50" as Δ and its column's word. */
@@ -87,24 +83,25 @@ export function headerIn(lang: Lang, header: readonly Cell[]): Cell[] {
   return header.map((h) => (typeof h === "string" ? columnIn(lang, h) : h));
 }
 
-interface StepLike { step: string; value: string; text?: Text; quote?: string; source?: string }
+interface StepLike { step: string; name?: Text; value: string; text?: Text; quote?: string; source?: string }
 
 /** EXPLAIN's rows in the language: step names, and values where the step is written in both. */
 export function stepRowsIn(lang: Lang, steps: readonly StepLike[]): Cell[][] {
-  return steps.map((s) => [wordIn(lang, s.step), s.text ? tr(s.text, lang) : s.value, s.quote ?? "", s.source ?? ""]);
+  return steps.map((s) => [stepNameIn(lang, s), s.text ? tr(s.text, lang) : s.value, s.quote ?? "", s.source ?? ""]);
 }
 
 interface ClauseLike { id: string; title: string; titleEn?: string; routes: { id: string; name: string; nameEn?: string }[] }
 interface VersionLike { title: string; titleEn?: string; clauseLabel?: { zh: string; en: string }; clauses: ClauseLike[] }
 
 /**
- * CLAUSES' table in the language: header, titles, route names and kinds; in Chinese the clause as the
+ * CLAUSES' table in the language: header, titles and route names (its kinds and assumptions are made
+ * in the language by clauseTable); in Chinese the clause as the
  * text labels it (（六）, 第八条, which CLAUSE accepts), in English the documented id ("6").
  */
 export function clauseTableIn(lang: Lang, version: VersionLike, rows: Cell[][]): Cell[][] {
   const [header, ...body] = rows;
   const col = (name: string) => header.indexOf(name);
-  const [ci, ri, ti, ni, pi, ki] = [col("clause"), col("route"), col("title"), col("route name"), col("cap per"), col("kind")];
+  const [ci, ri, ti, ni, pi] = [col("clause"), col("route"), col("title"), col("route name"), col("cap per")];
   return [headerIn(lang, header), ...body.map((row) => {
     const out = [...row];
     const clause = version.clauses.find((c) => c.id === String(row[ci]));
@@ -112,7 +109,6 @@ export function clauseTableIn(lang: Lang, version: VersionLike, rows: Cell[][]):
     if (lang === "zh") {
       out[ci] = clauseLabel(version, String(row[ci]), lang);
       out[pi] = scopeIn(lang, String(row[pi]));
-      out[ki] = kindIn(lang, String(row[ki]));
     }
     if (clause) out[ti] = titleIn(lang, clause);
     if (route) out[ni] = nameIn(lang, route);
