@@ -355,3 +355,14 @@ describe("the table", () => {
     expect(r.rows[0].paid?.toNumber()).toBe(300000);
   });
 });
+
+test("date order: by year, then date, undated rows after the dated ones of their year, then table order", () => {
+  // 廊坊 item 2: 新落户 一次性50万元算力券, 每年总额不超过1000万元: twenty awards a year, first come first served.
+  const rows: unknown[][] = [["乙0", "", "langfang", "compute", "new-entrant", "", "", ""]]; // undated, first in the table
+  for (let k = 21; k >= 1; k--) rows.push([`甲${k}`, "", "langfang", "compute", "new-entrant", "", "", `2025-03-${String(k).padStart(2, "0")}`]);
+  rows.push(["丙", "", "langfang", "compute", "new-entrant", "", "", "2024-12-31"]); // a year before, last in the table
+  const result = budget.runPortfolio(defaultEngine().resolver, budget.readTable([H, ...rows], 2025).rows, { method: "fcfs" });
+  const paid = new Map(result.rows.map((r) => [r.app!.recipient, r.paid!.toNumber()]));
+  for (let k = 1; k <= 20; k++) expect(paid.get(`甲${k}`)).toBe(500000); // 3月1日–20日: within the 1000万 of 2025
+  expect([paid.get("甲21"), paid.get("乙0"), paid.get("丙")]).toEqual([0, 0, 500000]); // 3月21日 and the undated row: the pool is used up; 2024 is its own year
+});

@@ -95,7 +95,8 @@ export class Resolver {
   private readonly names = new Map<string, Jurisdiction>();
   private readonly typeNames = new Map<string, ProgrammeType>();
   private readonly cache = new Map<string, ResolvedVersion>();
-  private readonly routeCache = new Map<string, { programme: Programme; route: Route }>();
+  /** Per version, what each type a user typed names (bounded): no key string made per call. */
+  private readonly routeCache = new WeakMap<PolicyVersion, Map<string, { programme: Programme; route: Route }>>();
 
   private readonly pins = new Map<string, string>();
 
@@ -281,12 +282,13 @@ export class Resolver {
 
   /** Finds the programme and route that "type[:route]" names in a version (memoized). */
   findProgrammeRoute(version: PolicyVersion, type: unknown): { programme: Programme; route: Route } {
-    const key = typeof type === "string" ? `${version.key}\u0000${type}` : null;
-    const hit = key === null ? undefined : this.routeCache.get(key);
+    let byType = this.routeCache.get(version);
+    if (!byType) this.routeCache.set(version, (byType = new Map()));
+    const hit = typeof type === "string" ? byType.get(type) : undefined;
     if (hit) return hit;
     const { programme, route } = this.findProgramme(version, type);
     const found = { programme, route: this.findRoute(version, programme, route) };
-    if (key !== null && this.routeCache.size < 10000) this.routeCache.set(key, found);
+    if (typeof type === "string" && byType.size < 10000) byType.set(type, found);
     return found;
   }
 

@@ -268,6 +268,36 @@ function compareRows(a: PortfolioRow, b: PortfolioRow): number {
   return a.index - b.index;
 }
 
+/** Days an Excel serial date may count (9999-12-31 is 2958465); an undated row sorts after every date of its year. */
+const DAYS = 3_000_000;
+
+/**
+ * Rows in compareRows' order (year, date, undated last, table order), sorted as numbers: each row's
+ * key is its year and day with its place in the table below them, exact while the keys stay below
+ * 2^53 (else the comparison sorts them).
+ */
+function inDateOrder(live: PortfolioRow[]): PortfolioRow[] {
+  const n = live.length;
+  const [years, days] = [new Float64Array(n), new Float64Array(n)];
+  let [first, last, dated] = [Infinity, -Infinity, true];
+  for (let i = 0; i < n; i++) {
+    const { year, date } = live[i].app!;
+    years[i] = year;
+    days[i] = date ?? DAYS - 1;
+    if (year < first) first = year;
+    if (year > last) last = year;
+    if (date !== null && !(date >= 0 && date < DAYS - 1)) dated = false;
+  }
+  const place = 2 ** Math.ceil(Math.log2(n + 1));
+  if (!dated || !((last - first + 1) * DAYS * place <= Number.MAX_SAFE_INTEGER)) return live.sort(compareRows);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = ((years[i] - first) * DAYS + days[i]) * place + i;
+  keys.sort();
+  const out = new Array<PortfolioRow>(n);
+  for (let i = 0; i < n; i++) out[i] = live[keys[i] % place];
+  return out;
+}
+
 /** The names "cut by" shows, in both languages: the fixed ones, and each limit's as it cuts (limits name themselves). */
 const CUT_NAMES = new Map<string, Text>([
   ["non-duplication", bi("non-duplication", "不重复")], ["cap", bi("cap", "上限")], ["recipient cap", bi("recipient cap", "单位上限")],
@@ -311,6 +341,8 @@ class Pass {
   readonly paidBefore: Float64Array;
   /** Each row's amount before the pools of its chunk cut it (see runChunk). */
   readonly provisional: Float64Array;
+  /** Numbers for the rows' names (recipients, projects, jurisdictions), for keys made of numbers. */
+  readonly names: NameIds;
   /** Each instalment of a row paid in instalments, as its pools left it. */
   readonly instalments = new Map<number, CashEntry[]>();
   constructor(readonly live: PortfolioRow[], readonly trace: boolean, readonly onPoolDraw?: PoolDrawFn) {
@@ -327,6 +359,7 @@ class Pass {
     if (!(total <= Number.MAX_SAFE_INTEGER)) throw invalidNumber(bi("the awards of the table add up to more than 9×10^13 元, more than is counted exactly: split the table.", "表中补贴合计超过 9×10^13 元，无法精确计算：请拆分表格。"));
     this.own = this.fen.slice();
     this.provisional = new Float64Array(n);
+    this.names = new NameIds(n);
   }
   /** Adds a step to a row's trace, in a list of its own size (a row has a few steps; a million rows' lists add up). */
   add(i: number, s: Step): void {
@@ -366,10 +399,18 @@ class CutStep implements Step {
 const NO_CUTS: string[] = Object.freeze([]) as unknown as string[];
 const NO_STEPS: Step[] = Object.freeze([]) as unknown as Step[];
 
+/** The list of one cut, one per rule, shared by every row it is all that cut (frozen: a second cut makes a list of its own). */
+const ONE_CUT = new Map<string, string[]>();
+function oneCut(rule: string): string[] {
+  let one = ONE_CUT.get(rule);
+  if (!one) ONE_CUT.set(rule, (one = Object.freeze([rule]) as unknown as string[]));
+  return one;
+}
+
 /** Names a rule in a row's "cut by", once. */
 function addCut(r: PortfolioRow, rule: string): void {
-  if (r.cuts === NO_CUTS) r.cuts = [rule];
-  else if (!r.cuts.includes(rule)) r.cuts.push(rule);
+  if (r.cuts === NO_CUTS) r.cuts = oneCut(rule);
+  else if (!r.cuts.includes(rule)) r.cuts = [...r.cuts, rule]; // a new list: the first is shared
 }
 
 /** A row of the result; what it is paid is kept in whole fen, its 元 made only when read. */
@@ -462,29 +503,56 @@ function nonDuplication(pass: Pass, year: number[]): void {
   }
 }
 
-/** The year's rows under a non-duplication rule, grouped by jurisdiction, recipient and project (nested maps: no key string a row). */
+/**
+ * The year's rows under a non-duplication rule that share a jurisdiction, recipient and project with
+ * another row (a row alone in its group is never cut by the rule, so it is not listed). Keyed by
+ * numbers (the pass's ids of names): no key string, and no list for a row alone.
+ */
 function projectGroups(pass: Pass, year: number[]): number[][] {
-  const byJurisdiction = new Map<string, Map<string, Map<string, number[]>>>();
+  const first = new Map<number, number | number[]>();
+  const pairs = new Map<number, number>(); // (jurisdiction, recipient) → a number of its own: keys stay below size²
   const out: number[][] = [];
+  const ids = pass.names;
   for (const i of year) {
     const r = pass.live[i];
     if (!r.award!.version.nonDuplication || !r.app!.project) continue;
-    const j = r.award!.version.jurisdiction;
-    let byRecipient = byJurisdiction.get(j);
-    if (!byRecipient) byJurisdiction.set(j, (byRecipient = new Map()));
-    const rk = key(r.app!.recipient);
-    let byProject = byRecipient.get(rk);
-    if (!byProject) byRecipient.set(rk, (byProject = new Map()));
-    const pk = key(r.app!.project);
-    const g = byProject.get(pk);
-    if (g) g.push(i);
-    else {
-      const fresh = [i];
-      byProject.set(pk, fresh);
-      out.push(fresh);
-    }
+    const jr = ids.of(r.award!.version.jurisdiction, false) * ids.size + ids.of(r.app!.recipient);
+    let pair = pairs.get(jr);
+    if (pair === undefined) pairs.set(jr, (pair = pairs.size));
+    const k = pair * ids.size + ids.of(r.app!.project);
+    const seen = first.get(k);
+    if (seen === undefined) first.set(k, i);
+    else if (typeof seen === "number") {
+      const g = [seen, i];
+      first.set(k, g);
+      out.push(g);
+    } else seen.push(i);
   }
   return out;
+}
+
+/**
+ * Numbers for the names of a pass (recipients, projects, jurisdictions): names that read alike once
+ * normalized (全角/半角, case, spaces) share one. Made per pass, so a run's numbers never change under it.
+ */
+class NameIds {
+  private readonly raw = new Map<string, number>();
+  private readonly normal = new Map<string, number>();
+  /** More than any id given (each row names at most three: recipient, project, jurisdiction): keys of two ids stay exact. */
+  readonly size: number;
+  constructor(rows: number) {
+    this.size = 3 * rows + 16;
+  }
+  of(name: string, normalize = true): number {
+    let id = this.raw.get(name);
+    if (id === undefined) {
+      const k = normalize ? key(name) : name;
+      id = this.normal.get(k);
+      if (id === undefined) this.normal.set(k, (id = this.normal.size));
+      this.raw.set(name, id);
+    }
+    return id;
+  }
 }
 
 /** Why a limit cut a row, for the trace, in both languages. */
@@ -730,7 +798,7 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
   if (parsed.some((p) => p.ok === true && !isProgrammeRow(resolver, p.app.programme))) inferSupportYears(parsed);
   const rows = computeRows(resolver, parsed, options);
   checkPaidBefore(rows);
-  const live = rows.filter((r) => r.award !== null && !r.error).sort(compareRows);
+  const live = inDateOrder(rows.filter((r) => r.award !== null && !r.error));
   for (const r of live) {
     const named = SINGLE_CUTS[r.award!.binding];
     if (named) addCut(r, named); // the single-award rule that cut it (its trace has the step)
@@ -759,7 +827,7 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
     const parts = pass.instalments.get(i);
     if (parts) r.cash = parts.map((e) => ({ year: e.year, amount: fenToYuan(e.cash) }));
   });
-  const versions = [...new Map(live.map((r) => [r.award!.version.key, r.award!.version])).values()];
+  const versions = [...new Set(live.map((r) => r.award!.version))];
   return { rows, pools: [...summaries.values()].map(summaryOf), method: options.method, versions };
 }
 
