@@ -133,7 +133,7 @@ export function resolveRow(resolver: Resolver, app: Application): ResolvedVersio
 /** What a limit needs to know of a row. */
 export function limitContext(app: Application, version: PolicyVersion, clause: string, route: string, level: string): LimitContext {
   return {
-    index: app.index, recipient: key(app.recipient), project: app.project, extra: app.extra ?? null, year: app.year, date: app.date,
+    index: app.index, recipient: key(app.recipient), project: key(app.project), extra: app.extra ?? null, year: app.year, date: app.date,
     version: version.key, jurisdiction: version.jurisdiction, clause, route, level,
   };
 }

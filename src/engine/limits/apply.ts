@@ -10,6 +10,7 @@ import { isPool, SHARE_RANK, type Limit, type LimitShare } from "./types";
 /** What binding a limit needs to know about the row. */
 export interface LimitContext {
   index: number;
+  /** The recipient and project as keys: normalized (normalizeText), so spellings that read alike count together. */
   recipient: string;
   project: string;
   /** Other columns of the row by normalized header (platform, event, team, batch, …). */
@@ -60,11 +61,19 @@ export const ENTITY_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   batch: ["batch", "批次", "受理批次"],
 };
 
+/** The normalized headers a column named `name` may have (its own, and an entity's other names), made once a name. */
+const headersOf = new Map<string, string[]>();
+function headers(name: string): string[] {
+  let h = headersOf.get(name);
+  if (!h) headersOf.set(name, (h = [name, ...(ENTITY_COLUMNS[name] ?? [])].map(normalizeText)));
+  return h;
+}
+
 function column(ctx: LimitContext, name: string): string {
-  if (name === "project") return normalizeText(ctx.project);
+  if (name === "project") return ctx.project;
   if (!ctx.extra) return "";
-  for (const n of [name, ...(ENTITY_COLUMNS[name] ?? [])]) {
-    const v = ctx.extra.get(normalizeText(n));
+  for (const n of headers(name)) {
+    const v = ctx.extra.get(n);
     if (v !== undefined && v !== null && String(v).trim() !== "") return normalizeText(String(v));
   }
   return "";
@@ -79,7 +88,7 @@ function entityKey(l: Limit, ctx: LimitContext): string {
   if (l.for === "measure") return "*";
   if (l.for === "recipient") return ctx.recipient;
   const v = column(ctx, l.for) || (l.for !== "project" ? column(ctx, "project") : "");
-  if (v) return `${ctx.recipient}|${v}`;
+  if (v) return pairKey(ctx.recipient, v);
   return l.counts === "money" && l.amount !== "own-award" ? `#${ctx.index}` : ctx.recipient;
 }
 
@@ -128,6 +137,7 @@ function clearFullTries(): void {
   if (tries.size <= 1_000_000) return;
   tries.keys.clear();
   tries.shares.clear();
+  pairs.clear();
   tries.size = 0;
   tries.gen++;
 }
@@ -153,6 +163,20 @@ function nodeLeaf<T>(node: TrieNode<T>, c: string): Map<string, T> {
     tries.size++;
   }
   return m3;
+}
+
+const pairs = new Map<string, Map<string, string>>();
+
+/** `${a}|${b}` (a recipient and its entity), made once a pair: a row's key is then not made and hashed anew. */
+function pairKey(a: string, b: string): string {
+  let m = pairs.get(a);
+  if (!m) pairs.set(a, (m = new Map()));
+  let k = m.get(b);
+  if (k === undefined) {
+    m.set(b, (k = `${a}|${b}`));
+    tries.size++;
+  }
+  return k;
 }
 
 /** `${version}|${clause}`, with `:${part}` for a route or level (part not null), made once. */
@@ -198,10 +222,13 @@ function routeNodesOf(limits: readonly Limit[], ctx: LimitContext): RouteNodes {
 export function bindLimits(limits: readonly Limit[], ctx: LimitContext): BoundLimit[] {
   clearFullTries();
   const { shares, nodes } = routeNodesOf(limits, ctx);
-  const out: BoundLimit[] = [];
+  let n = 0;
+  for (const l of limits) if (!leftToTheAward(l)) n++;
+  const out = new Array<BoundLimit>(n); // a list of its own size: every row keeps one
+  let j = 0;
   for (let x = 0; x < limits.length; x++) {
     const l = limits[x];
-    if (l.period === "award" && l.amount !== "own-award") continue;
+    if (leftToTheAward(l)) continue;
     const alone = l.period === "award" && l.counts === "money" && !isPool(l);
     const period = alone ? "" : periodKey(l, ctx);
     const share = shares[x];
@@ -215,10 +242,13 @@ export function bindLimits(limits: readonly Limit[], ctx: LimitContext): BoundLi
       b = { limit: l, key: base + period, base, period, amount, n: countable(amount), pool: isPool(l), rank: SHARE_RANK[l.sharedBy], slot: -1, owner: 0, alone };
       leaf.set(period, b);
     }
-    out.push(b);
+    out[j++] = b;
   }
-  return out.slice(); // a list of its own size: every row keeps one
+  return out;
 }
+
+/** A limit of one award with an amount of its own: the single-award computation applies it, not the pass. */
+const leftToTheAward = (l: Limit) => l.period === "award" && l.amount !== "own-award";
 
 let states = 0;
 
