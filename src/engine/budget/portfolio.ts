@@ -822,13 +822,14 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
     runYear(run, byYear.get(y) ?? [], y);
     for (const k of carry.keys()) years.add(k);
   }
-  live.forEach((r, i) => {
+  const versions = new Set<PolicyVersion>();
+  for (let i = 0; i < live.length; i++) {
+    const r = live[i];
     r.paidFen = pass.fen[i]; // paid (元) follows from it when read
-    const parts = pass.instalments.get(i);
-    if (parts) r.cash = parts.map((e) => ({ year: e.year, amount: fenToYuan(e.cash) }));
-  });
-  const versions = [...new Set(live.map((r) => r.award!.version))];
-  return { rows, pools: [...summaries.values()].map(summaryOf), method: options.method, versions };
+    versions.add(r.award!.version);
+  }
+  for (const [i, parts] of pass.instalments) live[i].cash = parts.map((e) => ({ year: e.year, amount: fenToYuan(e.cash) }));
+  return { rows, pools: [...summaries.values()].map(summaryOf), method: options.method, versions: [...versions] };
 }
 
 /**
