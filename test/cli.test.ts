@@ -79,3 +79,14 @@ describe("award-model policies", () => {
     expect(r.out).toMatch(/hangzhou-binjiang@2023\s+final\s+2023-05-08 to 2025-06-09\n.*杭高新〔2023〕5号/);
   });
 });
+
+test("eval prints a card as the card shows it: its names in the language, not the other language's kept for formulas", () => {
+  // 滨江 2025 （六）: 5000万 of domestic compute × 60% = 3000万, capped at 2000万 a company
+  const formula = '=AWARD.VOUCHER_DETAILS("滨江","算力券","5000万",TRUE,2026)';
+  const en = spawnSync(process.execPath, [BIN, "eval", formula], { encoding: "utf8", env: { ...process.env, LC_ALL: "en_US.UTF-8" } }).stdout;
+  expect(en).toMatch(/^ {2}award: 20000000$/m);
+  expect(en).not.toMatch(/补贴额|条款/);
+  const zh = spawnSync(process.execPath, [BIN, "eval", formula], { encoding: "utf8", env: { ...process.env, LC_ALL: "zh_CN.UTF-8" } }).stdout;
+  expect(zh).toMatch(/^ {2}补贴额: 20000000$/m);
+  expect(zh).not.toMatch(/^ {2}(award|clause):/m);
+});

@@ -65,10 +65,13 @@ async function readLines(stream: NodeJS.ReadableStream): Promise<string[]> {
 }
 
 function show(value: unknown): string {
-  const entity = value as { type?: unknown; text?: unknown; properties?: Record<string, { basicValue?: unknown }> } | null;
+  type Property = { basicValue?: unknown; propertyMetadata?: { excludeFrom?: { cardView?: boolean } } };
+  const entity = value as { type?: unknown; text?: unknown; properties?: Record<string, Property> } | null;
   if (entity && typeof entity === "object" && entity.type === "Entity" && entity.properties) {
-    // an entity card (VOUCHER_DETAILS): its text, then one property per line
-    return [String(entity.text), ...Object.entries(entity.properties).map(([k, p]) => `${k}: ${String(p.basicValue)}`)].join("\n");
+    // an entity card (VOUCHER_DETAILS): its text, then one property per line, as the card shows them
+    // (not the names in the other language, which the card keeps for formulas only)
+    const shown = Object.entries(entity.properties).filter(([, p]) => !p.propertyMetadata?.excludeFrom?.cardView);
+    return [String(entity.text), ...shown.map(([k, p]) => `${k}: ${String(p.basicValue)}`)].join("\n");
   }
   if (Array.isArray(value)) return value.map((row) => (Array.isArray(row) ? row.map(String).join("\t") : String(row))).join("\n");
   return String(value);
