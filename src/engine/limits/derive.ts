@@ -19,7 +19,7 @@ export function buildLimits(docs: readonly LimitDoc[] | undefined, source: strin
     return {
       id: d.id, counts: d.counts, for: d.for, period: d.period, sharedBy: d.sharedBy, amount,
       name: d.name ? bi(d.name, d.nameZh ?? d.name) : defaultName(d.counts, d.for, amount === "own-award", d.number),
-      title: d.name ? poolTitle(d.nameZh ?? d.name, d.id) : undefined,
+      title: d.name ? poolTitle(bi(d.name, d.nameZh ?? d.name), d.id) : undefined,
       share: d.share === undefined ? undefined : parseShare(d.share, at),
       payer: d.payer,
       quote: d.quote, source, assumption: noteOf(d.assumption, d.assumptionZh),
@@ -28,8 +28,9 @@ export function buildLimits(docs: readonly LimitDoc[] | undefined, source: strin
 }
 
 /** A pool's title in both languages: its name and id, and what it is (" annual pool"): 算力券 (compute) annual pool, 算力券（compute）年度资金池. */
-function poolTitle(name: string, id: string, what: Text = bi("", "")): Text {
-  return bi(`${name} (${id})${what.en}`, `${name}（${id}）${what.zh}`);
+function poolTitle(name: string | Text, id: string, what: Text = bi("", "")): Text {
+  const [en, zh] = typeof name === "string" ? [name, name] : [name.en, name.zh];
+  return bi(`${en} (${id})${what.en}`, `${zh}（${id}）${what.zh}`);
 }
 
 /** A payer's share: "1/2" or "50%" (spaces around it, as the schema allows); null where it is neither, or divides by 0. */
