@@ -130,7 +130,7 @@ describe("rules on clause rows (through the clause hook)", () => {
     const version = resolver.resolve(app.policy, app.year).version;
     const limits = [version.topUp ? topUp : oneTime, ...extraPools];
     return {
-      kind: "clause", awardId: "12", label: "item 12", version, single: new Decimal(LEVELS[String(app.amount)]), binding: "lump-sum",
+      kind: "clause", awardId: "12", label: bi("item 12", "第12项"), version, single: new Decimal(LEVELS[String(app.amount)]), binding: "lump-sum",
       limits: bindLimits(limits, budget.limitContext(app, version, "12", "level", "level")), steps: [],
     };
   };
@@ -349,7 +349,7 @@ describe("the table", () => {
     const { rows } = budget.readTable([H, ["甲", "A", "滨江", "（十）", "", 1000000, "", "2026-01-01"]], 2026);
     const version = resolver.resolve("滨江", 2026).version;
     const hook: budget.RowAwardFn = (app) => ({
-      kind: "clause", awardId: app.programme, label: "clause 10", version, single: new Decimal(300000), binding: "rate", limits: [], steps: [],
+      kind: "clause", awardId: app.programme, label: bi("clause 10", "第十条"), version, single: new Decimal(300000), binding: "rate", limits: [], steps: [],
     });
     const r = budget.runPortfolio(resolver, rows, { method: "fcfs", clauseAward: hook });
     expect(r.rows[0].paid?.toNumber()).toBe(300000);

@@ -83,8 +83,7 @@ export function clauseRowAward(engine: ClauseEngine): RowAwardFn {
     return {
       kind: "clause",
       awardId: `clause ${clause.id}`,
-      label: `${clause.title} (clause ${clause.id}, route ${route.id})`,
-      labelZh: `${clause.title}（${clauseLabel(version, clause.id, "zh")}，路径 ${route.id}）`,
+      label: bi(`${clause.title} (clause ${clause.id}, route ${route.id})`, `${clause.title}（${clauseLabel(version, clause.id, "zh")}，路径 ${route.id}）`),
       version,
       single: r.award,
       binding: r.binding,

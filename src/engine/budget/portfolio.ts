@@ -24,9 +24,8 @@ export interface RowAward {
   kind: "voucher" | "clause";
   /** The award's identity within its version: "compute:standard", or a clause id. */
   awardId: string;
-  label: string;
-  /** The label in Chinese, the clause as the text numbers it: 算力券 compute:standard（（六）） */
-  labelZh?: string;
+  /** What the award is, in both languages: 算力券 compute:standard (clause 6); 算力券 compute:standard（（六）） (the clause as the text numbers it). */
+  label: Text;
   version: PolicyVersion;
   /** The award on its own (after its own rate, threshold, cap), exact, in 元. */
   single: Decimal;
@@ -198,11 +197,8 @@ class VoucherAward implements RowAward {
   get awardId(): string {
     return this.n.awardId;
   }
-  get label(): string {
+  get label(): Text {
     return this.n.label;
-  }
-  get labelZh(): string {
-    return this.n.labelZh;
   }
   get version(): PolicyVersion {
     return this.n.version;
@@ -216,7 +212,7 @@ class VoucherAward implements RowAward {
 }
 
 /** What every row under one route of one version shares: its award id, labels and instalments. */
-interface RouteNames { version: PolicyVersion; programme: object; awardId: string; label: string; labelZh: string; instalments?: Instalments }
+interface RouteNames { version: PolicyVersion; programme: object; awardId: string; label: Text; instalments?: Instalments }
 
 const names = new WeakMap<object, RouteNames>();
 
@@ -225,8 +221,8 @@ function routeNames(version: PolicyVersion, programme: Programme, route: Route):
   let n = names.get(route);
   if (!n || n.programme !== programme || n.version !== version) {
     const awardId = `${programme.id}:${route.id}`;
-    const labelZh = `${programme.name} ${awardId}（${clauseLabel(version, programme.clause, "zh")}）`;
-    n = { version, programme, awardId, label: `${programme.name} ${awardId} (clause ${programme.clause})`, labelZh, instalments: route.instalments };
+    const label = bi(`${programme.name} ${awardId} (clause ${programme.clause})`, `${programme.name} ${awardId}（${clauseLabel(version, programme.clause, "zh")}）`);
+    n = { version, programme, awardId, label, instalments: route.instalments };
     names.set(route, n);
   }
   return n;
@@ -496,8 +492,8 @@ function nonDuplication(pass: Pass, year: number[]): void {
     for (const i of g) {
       if (live[i].award!.awardId === best) continue;
       pass.cut(i, "non-duplication", 0, pass.trace && (() => bi(
-        `the same project also qualifies for ${bestRow.award!.label} (row ${bestRow.line}), which pays more: only the highest award is paid`,
-        `同一项目亦符合${bestRow.award!.labelZh ?? bestRow.award!.label}（第${bestRow.line}行），金额更高：只按最高一项支持`,
+        `the same project also qualifies for ${bestRow.award!.label.en} (row ${bestRow.line}), which pays more: only the highest award is paid`,
+        `同一项目亦符合${bestRow.award!.label.zh}（第${bestRow.line}行），金额更高：只按最高一项支持`,
       )), live[i].award!.version.nonDuplication!.quote);
     }
   }
