@@ -3,7 +3,7 @@ import Decimal from "decimal.js";
 import fc from "fast-check";
 import { AwardError } from "../src/engine/errors";
 import { parseAmount } from "../src/engine/amount";
-import { allocate, allocateFen } from "../src/engine/budget/allocate";
+import { allocate, allocateFen, allocateSafe } from "../src/engine/budget/allocate";
 import { decodeBytes } from "../src/engine/budget/encoding";
 import { HEADER_NAMES, readHeader, type Column } from "../src/engine/budget/table";
 
@@ -89,6 +89,20 @@ describe("allocation", () => {
       });
       expect(sum.lessThanOrEqualTo(pool)).toBe(true);
     }), RUNS);
+  });
+  test("pro rata in Numbers (the portfolio pass's) gives exactly what the BigInt computation gives, remainders and ties alike", () => {
+    // amounts up to 2^47 fen, so r × pool passes 2^53 (plain doubles would round it); some requests repeated (ties)
+    const amount = fc.integer({ min: 0, max: 2 ** 47 - 1 });
+    fc.assert(fc.property(fc.array(amount, { minLength: 2, maxLength: 40 }), fc.array(fc.nat(39), { maxLength: 10 }), fc.double({ min: 0, max: 1, noNaN: true }), (base, repeats, share) => {
+      const requests = [...base, ...repeats.map((k) => base[k % base.length])];
+      const total = requests.reduce((a, b) => a + b, 0);
+      const pool = Math.floor(total * share);
+      const exact = allocateFen(BigInt(pool), requests.map(BigInt), "pro-rata").map(Number);
+      expect(allocateSafe(pool, requests, "pro-rata")).toEqual(exact);
+    }), { numRuns: 500 });
+    // within 2^50 fen in all, with products far past 2^53: 3×10^14 × 7×10^14 ÷ (9×10^14 + 2)
+    const requests = [3e14, 6e14 + 1, 1];
+    expect(allocateSafe(7e14, requests, "pro-rata")).toEqual(allocateFen(700000000000000n, requests.map(BigInt), "pro-rata").map(Number));
   });
   test("in whole fen, an oversubscribed pool is paid out exactly; a covering pool pays every request in full", () => {
     fc.assert(fc.property(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.array(fc.bigInt({ min: 0n, max: 10n ** 10n }), { minLength: 1, maxLength: 30 }), fc.constantFrom("fcfs" as const, "pro-rata" as const), (pool, requests, method) => {

@@ -73,22 +73,77 @@ export function allocateFen(pool: bigint, requests: readonly bigint[], method: A
   }
   let leftover = pool - given; // < number of requests
   if (leftover === 0n) return out;
-  const order: number[] = new Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort(byRemainder(rem, total));
+  const order = leftoverOrder(n, byRemainder(rem, total));
   for (let k = 0; leftover > 0n; k++, leftover--) out[order[k]] += 1n;
   return out;
 }
 
+/** The requests in the order the fen left over go to them: one each, the largest remainder first (cmp). */
+function leftoverOrder(n: number, cmp: (a: number, b: number) => number): number[] {
+  const order: number[] = new Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order.sort(cmp);
+}
+
+/** 2^27 + 1: splits a double into two halves whose products are exact (Dekker). */
+const SPLIT = 134217729;
+
+/** a × b − p exactly, where p is a × b rounded (Dekker's product; a and b whole numbers below 2^53). */
+function productError(a: number, b: number, p: number): number {
+  const ca = SPLIT * a;
+  const ah = ca - (ca - a);
+  const al = a - ah;
+  const cb = SPLIT * b;
+  const bh = cb - (cb - b);
+  const bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+/**
+ * Pro rata as allocateFen computes it, in Numbers, exactly, for a total up to 2^50 fen: each share
+ * floor(r × pool ÷ total) is estimated in floating point and set right by its exact remainder
+ * r × pool − q × total (both products exact as two doubles); the remainders then order the fen left.
+ */
+function proRataExact(pool: number, requests: readonly number[], total: number): number[] {
+  const n = requests.length;
+  const out: number[] = new Array(n);
+  const rem = new Float64Array(n);
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    const h1 = requests[i] * pool;
+    let q = Math.floor(h1 / total);
+    const h2 = q * total;
+    let r = h1 - h2 + (productError(requests[i], pool, h1) - productError(q, total, h2));
+    for (; r < 0; r += total) q--; // the estimate is off by a unit or two at most
+    for (; r >= total; r -= total) q++;
+    out[i] = q;
+    rem[i] = r;
+    given += q;
+  }
+  let left = pool - given; // fewer than the requests
+  if (left === 0) return out;
+  // the fen left go to the largest remainders, the earlier request on a tie: all above the smallest
+  // remainder that gets one, then those equal to it in the requests' order
+  const least = rem.slice().sort()[n - left];
+  for (let i = 0; i < n && left > 0; i++) if (rem[i] > least) (out[i] += 1), left--;
+  for (let i = 0; i < n && left > 0; i++) if (rem[i] === least) (out[i] += 1), left--;
+  return out;
+}
+
+/** The largest total proRataExact takes: its remainders, a few totals at most before they are set right, stay exact. */
+const EXACT_TOTAL = 2 ** 50;
+
 /**
  * allocateFen on whole fen as Numbers, each request and their total below 2^53 (the portfolio pass's
- * amounts): only a pool shared among several requests that it does not cover goes through BigInts.
+ * amounts): a pool that covers its requests pays them; pro rata up to 2^50 fen in all is shared in
+ * Numbers (proRataExact); the rest goes through BigInts.
  */
 export function allocateSafe(pool: number, requests: readonly number[], method: AllocationMethod): number[] {
   if (requests.length === 1) return [requests[0] < pool ? requests[0] : pool]; // either method
   let total = 0;
   for (const r of requests) total += r;
   if (total <= pool) return requests.slice();
+  if (method === "pro-rata" && total <= EXACT_TOTAL) return proRataExact(pool, requests, total);
   return allocateFen(BigInt(pool), requests.map(BigInt), method).map(Number);
 }
 
