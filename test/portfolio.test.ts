@@ -61,6 +61,12 @@ describe("non-duplication", () => {
       ["丁", "", "滨江", "innovation", "", 1000000, "", "2026-03-05"], // no project named: 30万
     ])).toEqual([[6000000, ""], [0, "non-duplication"], [0, "cap; non-duplication"], [1500000, ""], [300000, ""]]);
   });
+  test("滨江: the same company and project written two ways (全角 letters, case, spaces) are one project", () => {
+    expect(run([
+      ["丁ＡＢ公司", "ＡＩ 训练平台", "滨江", "compute", "", 10000000, true, "2026-03-01"], // 600万
+      ["丁ab公司", "ai训练平台", "滨江", "corpus", "", 5000000, "", "2026-03-02"], // 150万: the same project, not the highest
+    ])).toEqual([[6000000, ""], [0, "non-duplication"]]);
+  });
   // 廊坊 附则(三): 同一企业同一项目仅享受其中一项政策,遵循就高原则。
   test("廊坊: one project on two routes is paid the higher", () => {
     expect(run([

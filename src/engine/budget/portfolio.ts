@@ -512,7 +512,7 @@ function projectGroups(pass: Pass, year: number[]): number[][] {
   for (const i of year) {
     const r = pass.live[i];
     if (!r.award!.version.nonDuplication || !r.app!.project) continue;
-    const jr = ids.of(r.award!.version.jurisdiction, false) * ids.size + ids.of(r.app!.recipient);
+    const jr = ids.of(r.award!.version.jurisdiction) * ids.size + ids.of(r.app!.recipient);
     let pair = pairs.get(jr);
     if (pair === undefined) pairs.set(jr, (pair = pairs.size));
     const k = pair * ids.size + ids.of(r.app!.project);
@@ -539,10 +539,10 @@ class NameIds {
   constructor(rows: number) {
     this.size = 3 * rows + 16;
   }
-  of(name: string, normalize = true): number {
+  of(name: string): number {
     let id = this.raw.get(name);
     if (id === undefined) {
-      const k = normalize ? key(name) : name;
+      const k = key(name);
       id = this.normal.get(k);
       if (id === undefined) this.normal.set(k, (id = this.normal.size));
       this.raw.set(name, id);
