@@ -436,3 +436,22 @@ describe("clauses labelled as the texts number them", () => {
     expect(run({ LC_ALL: "zh_CN.UTF-8" }, ["diff", "hangzhou-binjiang@2025-draft", "hangzhou-binjiang@2025"]).out).toMatch(/^修改 （六） 降低算力使用成本$/m);
   });
 });
+
+test("a message names a function as the user's Excel calls it (the names of i18n-zh.json, not the English ones in Chinese)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const zh = require("../src/functions/i18n-zh.json") as { namespace: string; functions: Record<string, { name: string }> };
+  const { FUNCTION_NAMES } = require("../src/engine/messages") as typeof import("../src/engine/messages");
+  for (const [id, name] of Object.entries(FUNCTION_NAMES)) {
+    expect([id, name.en]).toEqual([id, `AWARD.${id}`]);
+    expect([id, name.zh]).toEqual([id, `${zh.namespace}.${zh.functions[id].name}`]);
+  }
+  // a programme left empty: in Chinese the routes are listed by 补贴.补贴路径 (it said 补贴.路径, no such function)
+  const { defaultEngine } = require("../src/engine") as typeof import("../src/engine");
+  let err: unknown;
+  try {
+    defaultEngine().resolver.parseType("");
+  } catch (e) {
+    err = e;
+  }
+  expect((err as import("../src/engine").AwardError).in("zh")).toMatch(/（见 补贴\.补贴路径）。$/);
+});

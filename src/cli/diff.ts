@@ -4,7 +4,7 @@ import { parseArgs } from "util";
 import { AwardError, defaultEngine, diffIn, diffVersions, type VersionDiff } from "../engine";
 import type { Io } from "./io";
 import { bi, tr, type Lang, type Text } from "../engine/text";
-import { clauseLabel } from "../engine/messages";
+import { clauseLabel, FUNCTION_NAMES } from "../engine/messages";
 
 const show = (v: string | null) => (v === null ? "—" : v);
 
@@ -47,8 +47,8 @@ export function diffCommand(args: string[], io: Io, usageError: (m: string) => E
     const [a, b] = positionals.map((p) => engine.resolver.resolve(p, year).version);
     if (a.jurisdiction !== b.jurisdiction) {
       throw usageError(tr(bi(
-        `diff compares two versions of one jurisdiction; ${a.key} and ${b.key} are different jurisdictions (compare them clause by clause with AWARD.CLAUSES)`,
-        `diff 比较同一地区的两个版本；${a.key} 与 ${b.key} 属于不同地区（请用 AWARD.CLAUSES 逐条比较）`), lang));
+        `diff compares two versions of one jurisdiction; ${a.key} and ${b.key} are different jurisdictions (compare them clause by clause with ${FUNCTION_NAMES.CLAUSES.en})`,
+        `diff 比较同一地区的两个版本；${a.key} 与 ${b.key} 属于不同地区（请用 ${FUNCTION_NAMES.CLAUSES.zh} 逐条比较）`), lang));
     }
     d = diffVersions(a, b);
     labelOf = (id) => clauseLabel(b.clauses.some((c) => c.id === id) ? b : a, id, lang);

@@ -4,6 +4,7 @@ import { bi, type Text } from "./text";
 import { clauseLabel } from "./messages/labels";
 import type { Jurisdiction, PolicyVersion, Programme, ProgrammeType, Route } from "./types";
 import type { PolicyRegistry } from "./registry";
+import { FUNCTION_NAMES } from "./messages/functions";
 
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 9999;
@@ -239,14 +240,15 @@ export class Resolver {
   parseType(input: unknown): { type: ProgrammeType | null; token: string; route: string | null } {
     if (typeof input !== "string" || input.trim() === "") {
       const accepted = this.acceptedTypes();
-      throw invalidValue(bi(`programme ${describe(input)} is not a name: give one of ${accepted.en}, optionally with :route (see AWARD.ROUTES).`,
-        `券种 ${describeIn(input).zh} 不是名称：请填 ${accepted.zh} 之一，可加 :路径（见 补贴.路径）。`));
+      const routes = FUNCTION_NAMES.ROUTES;
+      throw invalidValue(bi(`programme ${describe(input)} is not a name: give one of ${accepted.en}, optionally with :route (see ${routes.en}).`,
+        `券种 ${describeIn(input).zh} 不是名称：请填 ${accepted.zh} 之一，可加 :路径（见 ${routes.zh}）。`));
     }
     const text = input.normalize("NFKC");
     const colon = text.indexOf(":");
     const token = colon >= 0 ? text.slice(0, colon) : text;
     const route = colon >= 0 ? text.slice(colon + 1).trim() : null;
-    if (route === "") throw invalidValue(bi(`programme "${clip(input)}" has an empty route after ":"; list the routes with AWARD.ROUTES.`, `券种 "${clip(input)}" 的 ":" 后路径为空；可用 补贴.路径 列出路径。`));
+    if (route === "") throw invalidValue(bi(`programme "${clip(input)}" has an empty route after ":"; list the routes with ${FUNCTION_NAMES.ROUTES.en}.`, `券种 "${clip(input)}" 的 ":" 后路径为空；可用 ${FUNCTION_NAMES.ROUTES.zh} 列出路径。`));
     return { type: this.typeNames.get(normalizeText(token)) ?? null, token, route };
   }
 

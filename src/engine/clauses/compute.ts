@@ -12,6 +12,7 @@ import { bandsAward, rateFromTable, scheduledRate } from "./formulas";
 import type { Cited, PolicyVersion } from "../types";
 import { AWARDED, DOMESTIC, GRANTED, SPEND, SUPPORT_YEAR, YEAR_RATE } from "./build";
 import type { Clause, Route, InputSpec, InputTest } from "./types";
+import { FUNCTION_NAMES } from "../messages/functions";
 
 export interface ClauseResult {
   /** Exact award, before rounding; in `unit` (元, or e.g. P for compute). */
@@ -299,8 +300,8 @@ export function requireClauseArgument(clauseInput: unknown): void {
   }
   if (clauseInput === null || clauseInput === undefined || (typeof clauseInput === "string" && clauseInput.trim() === "")) {
     throw invalidValue(bi(
-      `clause is missing: give a clause id as the text numbers it, e.g. "7" for 第七条 or "6" for （六）, or a programme such as "compute" (list them with AWARD.CLAUSES).`,
-      `条款参数为空：请按原文的编号给出条款编号，例如第七条写"7"、（六）写"6"，或给一个项目类型，例如"compute"（可用 AWARD.CLAUSES 列出）。`,
+      `clause is missing: give a clause id as the text numbers it, e.g. "7" for 第七条 or "6" for （六）, or a programme such as "compute" (list them with ${FUNCTION_NAMES.CLAUSES.en}).`,
+      `条款参数为空：请按原文的编号给出条款编号，例如第七条写"7"、（六）写"6"，或给一个项目类型，例如"compute"（可用 ${FUNCTION_NAMES.CLAUSES.zh} 列出）。`,
     ));
   }
 }
@@ -328,8 +329,8 @@ export function computeClause(
     if (!viaProgramme) {
       const ids = version.clauses.map((c) => c.id);
       throw notAvailable(bi(
-        `${version.key} has no clause ${describe(clauseInput)}; its clauses are ${ids.join(", ") || "none"} (list them with AWARD.CLAUSES).`,
-        `${version.key} 没有条款 ${describeIn(clauseInput).zh}；其条款为 ${ids.map((id) => clauseLabel(version, id, "zh")).join("、") || "无"}（可用 AWARD.CLAUSES 列出）。`));
+        `${version.key} has no clause ${describe(clauseInput)}; its clauses are ${ids.join(", ") || "none"} (list them with ${FUNCTION_NAMES.CLAUSES.en}).`,
+        `${version.key} 没有条款 ${describeIn(clauseInput).zh}；其条款为 ${ids.map((id) => clauseLabel(version, id, "zh")).join("、") || "无"}（可用 ${FUNCTION_NAMES.CLAUSES.zh} 列出）。`));
     }
     clause = viaProgramme.clause;
     route = viaProgramme.route;

@@ -8,3 +8,4 @@ export { HEADERS } from "./headers";
 export { clauseLabel, titleIn } from "./labels";
 export { wordIn, stepNameIn, columnIn, headerIn, stepRowsIn, clauseTableIn, scopeIn } from "./tables";
 export { EXPOSURE } from "./exposure";
+export { FUNCTION_NAMES } from "./functions";

@@ -2,6 +2,7 @@
 // chart titles it inserts. The pane picks a table by Office's display language (Office.context.
 // displayLanguage) unless the user picks one.
 import type { Lang, Text } from "../text";
+import { FUNCTION_NAMES } from "./functions";
 
 const en = {
   lang: "en" as Lang,
@@ -100,7 +101,7 @@ const en = {
   poolSource: "Pool",
   poolProgramme: "Programme or total",
   poolOverride: "Or type a pool (元)",
-  poolOverrideHint: "Empty: AWARD.FUND_LIMIT of the version",
+  poolOverrideHint: `Empty: ${FUNCTION_NAMES.FUND_LIMIT.en} of the version`,
   entries: "Commitments",
   entriesHint: "One per line: date, amount[, label[, pool]] — pool: a programme or total; empty: the pool above. Paste from Excel works (tab-separated).",
   useSelection: "Use the selected cells (date, amount, label, pool)",
@@ -215,7 +216,7 @@ const zh: PaneStrings = {
   poolSource: "资金池",
   poolProgramme: "券种或总额",
   poolOverride: "或直接输入资金池（元）",
-  poolOverrideHint: "留空：取该版本的 补贴.资金上限",
+  poolOverrideHint: `留空：取该版本的 ${FUNCTION_NAMES.FUND_LIMIT.zh}`,
   entries: "已承诺",
   entriesHint: "每行一笔：日期, 金额[, 备注[, 资金池]]，资金池为券种或 total，留空即上面选的资金池。可直接从 Excel 粘贴。",
   useSelection: "读取选中的单元格（日期、金额、备注、资金池）",
