@@ -79,6 +79,12 @@ test("--out: the workbook and the fan chart, never over an input; bad options ex
   await wb.xlsx.readFile(out);
   expect(wb.worksheets.map((w) => w.name)).toEqual(["months 逐月", "pools 资金池", "recipients 申请单位", "pipeline 申报预测", "reproduce 复现"]);
   expect(wb.getWorksheet("months 逐月")!.rowCount).toBe(13); // a header and 12 months of the one pool
+  // every header of the workbook's own sheets in both languages ("used up p50 用尽日 p50"; it had English-only ones)
+  for (const name of ["months 逐月", "pools 资金池", "recipients 申请单位", "reproduce 复现"]) {
+    const header = (wb.getWorksheet(name)!.getRow(1).values as unknown[]).slice(1).map(String);
+    expect([name, header.filter((h) => h !== "sha256" && !/[A-Za-z].* \S*[\u4e00-\u9fff]/.test(h))]).toEqual([name, []]);
+  }
+  expect((wb.getWorksheet("pools 资金池")!.getRow(1).values as unknown[]).slice(1)).toContain("used up p50 用尽日 p50");
   const repro = wb.getWorksheet("reproduce 复现")!;
   const values = repro.getSheetValues().flat().map(String);
   expect(values).toContain("5");

@@ -438,7 +438,6 @@ describe("clauses labelled as the texts number them", () => {
 });
 
 test("a message names a function as the user's Excel calls it (the names of i18n-zh.json, not the English ones in Chinese)", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const zh = require("../src/functions/i18n-zh.json") as { namespace: string; functions: Record<string, { name: string }> };
   const { FUNCTION_NAMES } = require("../src/engine/messages") as typeof import("../src/engine/messages");
   for (const [id, name] of Object.entries(FUNCTION_NAMES)) {

@@ -11,6 +11,7 @@ import { AwardError, budget, defaultRegistry, formatYuan, type VariantSpec } fro
 import { readState } from "../workbook/state";
 import * as fc from "../engine/forecast";
 import { bi, langOf, tr, type Lang, type Text } from "../engine/text";
+import { columnIn } from "../engine/messages";
 import { ExposureUsageError, policyFilesUsed, type TableRows } from "./exposure";
 import { defaultThreads, loadPipeline, runForecast, scenariosOf, type RunSpec } from "./forecast-run";
 import type { Io } from "./io";
@@ -203,10 +204,13 @@ async function atomically(target: string, write: (tmp: string) => Promise<void>)
   }
 }
 
+/** The forecast workbook's headers, each in both languages ("P(used up) 用尽概率"), from the one table of column names. */
+const inBoth = (headers: string[]) => headers.map((h) => (columnIn("zh", h) === h ? h : `${h} ${columnIn("zh", h)}`));
+
 async function writeOutputs(out: string, r: fc.ForecastReport, table: TableRows, spec: RunSpec, lang: Lang): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const months = wb.addWorksheet("months 逐月");
-  months.addRow(["policy 政策", "pool 资金池", "year 年度", "month 月份", "limit 额度", "P(used up) 用尽概率", "awarded p10", "awarded p50", "awarded p90", "requested p50 申请", "unmet p50 未满足", "Δ P(used up)", "Δ awarded p50", "Δ unmet p50"]);
+  months.addRow(inBoth(["policy", "pool", "year", "month", "limit", "P(used up)", "awarded p10", "awarded p50", "awarded p90", "requested p50", "unmet p50", "Δ P(used up)", "Δ awarded p50", "Δ unmet p50"]));
   const monthRows = (p: fc.PoolForecast, policy: string, d?: fc.PoolDifference | null) => p.months.forEach((m, i) => {
     const dm = d?.months[i];
     months.addRow([policy, p.pool, p.year, m.month, p.limit, m.pExhausted, m.awarded.p10, m.awarded.p50, m.awarded.p90, m.requested.p50, m.unmet.p50, dm?.pExhausted ?? "", dm?.awarded.p50 ?? "", dm?.unmet.p50 ?? ""]);
@@ -214,19 +218,19 @@ async function writeOutputs(out: string, r: fc.ForecastReport, table: TableRows,
   r.pools.forEach((p) => monthRows(p, "baseline 基准"));
   r.compare?.pools.forEach((p) => monthRows(p, r.compare!.policy, p.difference));
   const pools = wb.addWorksheet("pools 资金池");
-  pools.addRow(["policy 政策", "pool 资金池", "year 年度", "label", "limit 额度", "P(used up) 用尽概率", "used up p10", "used up p50", "used up p90", "awarded p10", "awarded p50", "awarded p90", "requested p50", "unmet p10", "unmet p50", "unmet p90"]);
+  pools.addRow(inBoth(["policy", "pool", "year", "label", "limit", "P(used up)", "used up p10", "used up p50", "used up p90", "awarded p10", "awarded p50", "awarded p90", "requested p50", "unmet p10", "unmet p50", "unmet p90"]));
   const poolRow = (p: fc.PoolForecast, policy: string) => pools.addRow([policy, p.pool, p.year, tr(p.label, lang), p.limit, p.pExhausted, p.exhaustion.p10 ?? "never", p.exhaustion.p50 ?? "never", p.exhaustion.p90 ?? "never", p.awarded.p10, p.awarded.p50, p.awarded.p90, p.requested.p50, p.unmet.p10, p.unmet.p50, p.unmet.p90]);
   r.pools.forEach((p) => poolRow(p, "baseline 基准"));
   r.compare?.pools.forEach((p) => poolRow(p, r.compare!.policy));
   const rec = wb.addWorksheet("recipients 申请单位");
-  rec.addRow(["policy 政策", "recipient 申请单位", "requested, mean over trials 平均申请", "awarded, mean over trials 平均兑现"]);
+  rec.addRow(inBoth(["policy", "recipient", "requested, mean over trials", "awarded, mean over trials"]));
   r.recipients.forEach((x) => rec.addRow(["baseline 基准", x.recipient, x.requestedMean, x.awardedMean]));
   r.compare?.recipients.forEach((x) => rec.addRow([r.compare!.policy, x.recipient, x.requestedMean, x.awardedMean]));
   const pipe = wb.addWorksheet("pipeline 申报预测");
   pipe.addRow(table.header as ExcelJS.CellValue[]);
   table.rows.forEach((row) => pipe.addRow(row.cells as ExcelJS.CellValue[]));
   const repro = wb.addWorksheet("reproduce 复现");
-  repro.addRow(["what", "value", "sha256"]);
+  repro.addRow(inBoth(["what", "value", "sha256"]));
   repro.addRow(["command", `award-model forecast ${path.basename(spec.file)} --trials ${spec.trials} --seed ${spec.seed} --method ${spec.method}${spec.compare ? ` --compare ${spec.compare}` : ""}${spec.variants.length ? " --variants FILE" : ""} --year ${spec.year}`]);
   repro.addRow(["seed 随机种子", spec.seed]);
   repro.addRow(["trials 抽样次数", spec.trials]);

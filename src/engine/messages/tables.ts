@@ -31,6 +31,10 @@ const COLUMNS_ZH: Record<string, string> = {
   month: "月份", "probability exhausted": "用尽概率", "P(used up)": "用尽概率",
   "committed p10": "兑现 p10", "committed median": "兑现中位数", "committed p90": "兑现 p90", "applied for median": "申请额中位数",
   "awarded p10": "兑现 p10", "awarded p50": "兑现 p50", "awarded p90": "兑现 p90", "unmet p50": "未满足 p50",
+  // the forecast workbook (award-model forecast --out): each header in both languages
+  "unmet p10": "未满足 p10", "unmet p90": "未满足 p90", "requested p50": "申请额 p50",
+  "used up p10": "用尽日 p10", "used up p50": "用尽日 p50", "used up p90": "用尽日 p90",
+  "requested, mean over trials": "平均申请额", "awarded, mean over trials": "平均兑现", what: "项目",
 };
 
 /** Step names of EXPLAIN in Chinese (a limit's step names its scope: "cap (per recipient)"). */
