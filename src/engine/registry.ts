@@ -119,20 +119,25 @@ function applyBases(versions: { path: string; doc: PolicyDoc }[]): void {
  * The names a version gives its programmes (name, nameEn, aliases) become names of their types, so
  * that a formula and a table row may use any of them; a name another type already has is refused.
  */
-function addProgrammeNames(types: ProgrammeType[], version: PolicyVersion, path: string): void {
-  const owner = new Map<string, ProgrammeType>();
-  for (const t of types) for (const n of [t.id, t.name, t.nameEn, ...t.names]) owner.set(normalizeText(n), t);
+function addProgrammeNames(owner: Map<string, ProgrammeType>, version: PolicyVersion, path: string): void {
   for (const p of version.programmes) {
+    const mine = owner.get(normalizeText(p.id))!;
     for (const n of [p.name, p.nameEn, ...p.aliases]) {
       const t = owner.get(normalizeText(n));
-      if (t && t.id !== p.id) throw new Error(`policies/${path}: programme "${p.id}": the name "${n}" is already the programme type ${t.id} (${t.name}); give another`);
+      if (t && t !== mine) throw new Error(`policies/${path}: programme "${p.id}": the name "${n}" is already the programme type ${t.id} (${t.name}); give another`);
       if (!t) {
-        const mine = types.find((x) => x.id === p.id)!;
         mine.names.push(n);
         owner.set(normalizeText(n), mine);
       }
     }
   }
+}
+
+/** Each programme type by every name it goes by (normalized): its id, names and the names versions add. */
+function namesOfTypes(types: ProgrammeType[]): Map<string, ProgrammeType> {
+  const owner = new Map<string, ProgrammeType>();
+  for (const t of types) for (const n of [t.id, t.name, t.nameEn, ...t.names]) owner.set(normalizeText(n), t);
+  return owner;
 }
 
 function buildVersion(doc: PolicyDoc, path: string, types: Map<string, ProgrammeType>): PolicyVersion {
@@ -207,6 +212,7 @@ export class PolicyRegistry {
     if (!parsed.programmes) throw new Error("policies/programmes.yaml is missing");
     const types = parsed.programmes.doc.map((t) => ({ id: t.id, name: t.name, nameEn: t.nameEn, names: [...t.names] }));
     const typeMap = new Map(types.map((t) => [t.id, t]));
+    const owner = namesOfTypes(types);
     const jurisdictions = new Map<string, Jurisdiction>();
     for (const { path, doc } of parsed.jurisdictions) {
       const dir = path.split("/")[0];
@@ -222,7 +228,7 @@ export class PolicyRegistry {
         throw new Error(`policies/${path}: version "${doc.version}" of ${doc.jurisdiction} is defined twice`);
       }
       j.versions.push(buildVersion(doc, path, typeMap));
-      addProgrammeNames(types, j.versions[j.versions.length - 1], path);
+      addProgrammeNames(owner, j.versions[j.versions.length - 1], path);
     }
     for (const j of jurisdictions.values()) {
       j.versions.sort((a, b) => (versionOrder(a) < versionOrder(b) ? -1 : versionOrder(a) > versionOrder(b) ? 1 : 0));

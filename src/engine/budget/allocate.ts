@@ -73,16 +73,11 @@ export function allocateFen(pool: bigint, requests: readonly bigint[], method: A
   }
   let leftover = pool - given; // < number of requests
   if (leftover === 0n) return out;
-  const order = leftoverOrder(n, byRemainder(rem, total));
-  for (let k = 0; leftover > 0n; k++, leftover--) out[order[k]] += 1n;
-  return out;
-}
-
-/** The requests in the order the fen left over go to them: one each, the largest remainder first (cmp). */
-function leftoverOrder(n: number, cmp: (a: number, b: number) => number): number[] {
   const order: number[] = new Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  return order.sort(cmp);
+  order.sort(byRemainder(rem, total));
+  for (let k = 0; leftover > 0n; k++, leftover--) out[order[k]] += 1n;
+  return out;
 }
 
 /** 2^27 + 1: splits a double into two halves whose products are exact (Dekker). */
