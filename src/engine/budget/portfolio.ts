@@ -337,25 +337,44 @@ class Pass {
   readonly paidBefore: Float64Array;
   /** Each row's amount before the pools of its chunk cut it (see runChunk). */
   readonly provisional: Float64Array;
-  /** Numbers for the rows' names (recipients, projects, jurisdictions), for keys made of numbers. */
-  readonly names: NameIds;
+  /** Each row's year, and its bound limits: row i's are lims[limStart[i]] up to lims[limStart[i + 1]]. */
+  readonly year: Int32Array;
+  readonly limStart: Int32Array;
+  readonly lims: BoundLimit[] = [];
+  /**
+   * Each row's project under a non-duplication rule, as a number: one for each jurisdiction,
+   * recipient and project (names that read alike share it); -1 where no such rule applies.
+   */
+  readonly project: Float64Array;
   /** Each instalment of a row paid in instalments, as its pools left it. */
   readonly instalments = new Map<number, CashEntry[]>();
+  /**
+   * What the pass reads of each row, copied once into arrays in date order: the rules then read them
+   * in sequence instead of following each row to its application and award again and again.
+   */
   constructor(readonly live: PortfolioRow[], readonly trace: boolean, readonly onPoolDraw?: PoolDrawFn) {
     const n = live.length;
     this.fen = new Float64Array(n);
     this.paidBefore = new Float64Array(n);
+    this.year = new Int32Array(n);
+    this.limStart = new Int32Array(n + 1);
+    this.project = new Float64Array(n);
+    const projects = new ProjectIds(n);
     let total = 0;
     for (let i = 0; i < n; i++) {
-      const before = live[i].app!.paidBefore;
-      this.fen[i] = awardFen(live[i].award!);
+      const { app, award } = live[i];
+      const before = app!.paidBefore;
+      this.fen[i] = awardFen(award!);
       this.paidBefore[i] = before ? Number(toFenBig(before)) : 0;
+      this.year[i] = app!.year;
+      for (const b of award!.limits) this.lims.push(b);
+      this.limStart[i + 1] = this.lims.length;
+      this.project[i] = award!.version.nonDuplication && app!.project ? projects.of(award!.version.jurisdiction, app!.recipient, app!.project) : -1;
       total += this.fen[i] + this.paidBefore[i];
     }
     if (!(total <= Number.MAX_SAFE_INTEGER)) throw invalidNumber(bi("the awards of the table add up to more than 9×10^13 元, more than is counted exactly: split the table.", "表中补贴合计超过 9×10^13 元，无法精确计算：请拆分表格。"));
     this.own = this.fen.slice();
     this.provisional = new Float64Array(n);
-    this.names = new NameIds(n);
   }
   /** Adds a step to a row's trace, in a list of its own size (a row has a few steps; a million rows' lists add up). */
   add(i: number, s: Step): void {
@@ -502,20 +521,14 @@ function nonDuplication(pass: Pass, year: number[]): void {
 /**
  * The year's rows under a non-duplication rule that share a jurisdiction, recipient and project with
  * another row (a row alone in its group is never cut by the rule, so it is not listed). Keyed by
- * numbers (the pass's ids of names): no key string, and no list for a row alone.
+ * the pass's project numbers: no key string, and no list for a row alone.
  */
 function projectGroups(pass: Pass, year: number[]): number[][] {
   const first = new Map<number, number | number[]>();
-  const pairs = new Map<number, number>(); // (jurisdiction, recipient) → a number of its own: keys stay below size²
   const out: number[][] = [];
-  const ids = pass.names;
   for (const i of year) {
-    const r = pass.live[i];
-    if (!r.award!.version.nonDuplication || !r.app!.project) continue;
-    const jr = ids.of(r.award!.version.jurisdiction) * ids.size + ids.of(r.app!.recipient);
-    let pair = pairs.get(jr);
-    if (pair === undefined) pairs.set(jr, (pair = pairs.size));
-    const k = pair * ids.size + ids.of(r.app!.project);
+    const k = pass.project[i];
+    if (k < 0) continue;
     const seen = first.get(k);
     if (seen === undefined) first.set(k, i);
     else if (typeof seen === "number") {
@@ -528,18 +541,27 @@ function projectGroups(pass: Pass, year: number[]): number[][] {
 }
 
 /**
- * Numbers for the names of a pass (recipients, projects, jurisdictions): names that read alike once
- * normalized (全角/半角, case, spaces) share one. Made per pass, so a run's numbers never change under it.
+ * Numbers for the projects of a pass: one for each jurisdiction, recipient and project, names that
+ * read alike once normalized (全角/半角, case, spaces) sharing one. Made per pass, so a run's numbers
+ * never change under it.
  */
-class NameIds {
+class ProjectIds {
   private readonly raw = new Map<string, number>();
   private readonly normal = new Map<string, number>();
-  /** More than any id given (each row names at most three: recipient, project, jurisdiction): keys of two ids stay exact. */
-  readonly size: number;
+  /** (jurisdiction, recipient) → a number of its own: keys of two numbers stay below size² */
+  private readonly pairs = new Map<number, number>();
+  /** More than any name's number (each row names at most three: recipient, project, jurisdiction): keys stay exact. */
+  private readonly size: number;
   constructor(rows: number) {
     this.size = 3 * rows + 16;
   }
-  of(name: string): number {
+  of(jurisdiction: string, recipient: string, project: string): number {
+    const jr = this.name(jurisdiction) * this.size + this.name(recipient);
+    let pair = this.pairs.get(jr);
+    if (pair === undefined) this.pairs.set(jr, (pair = this.pairs.size));
+    return pair * this.size + this.name(project);
+  }
+  private name(name: string): number {
     let id = this.raw.get(name);
     if (id === undefined) {
       const k = key(name);
@@ -568,16 +590,18 @@ function reason(b: BoundLimit, before: number, paidBefore: number): Text {
 
 /** Every limit but the pools, row by row in date order; what each row used is counted as it goes. */
 function applyRowLimits(pass: Pass, year: number[], state: LimitState): void {
+  const { lims, limStart } = pass;
   for (const i of year) {
-    const app = pass.live[i].app!;
-    for (const b of pass.live[i].award!.limits) {
+    const y = pass.year[i];
+    for (let x = limStart[i]; x < limStart[i + 1]; x++) {
+      const b = lims[x];
       if (b.pool) continue;
-      const to = state.allowed(b, pass.fen[i], pass.own[i], pass.paidBefore[i], app.year);
+      const to = state.allowed(b, pass.fen[i], pass.own[i], pass.paidBefore[i], y);
       if (to >= pass.fen[i]) continue;
       const before = state.usedBy(b); // the state is unchanged since allowed: what earlier rows used
       pass.cut(i, cutRule(b.limit.name), to, pass.trace && (() => reason(b, before, pass.paidBefore[i])), b.limit.quote);
     }
-    for (const b of pass.live[i].award!.limits) if (!b.pool) state.record(b, pass.fen[i], app.year, 1);
+    for (let x = limStart[i]; x < limStart[i + 1]; x++) if (!lims[x].pool) state.record(lims[x], pass.fen[i], y, 1);
   }
 }
 
@@ -586,7 +610,7 @@ function settle(pass: Pass, year: number[], state: LimitState): void {
   for (const i of year) {
     const from = pass.provisional[i];
     if (pass.fen[i] === from) continue;
-    for (const b of pass.live[i].award!.limits) if (!b.pool) state.recount(b, from, pass.fen[i], pass.live[i].app!.year);
+    for (let x = pass.limStart[i]; x < pass.limStart[i + 1]; x++) if (!pass.lims[x].pool) state.recount(pass.lims[x], from, pass.fen[i], pass.year[i]);
   }
 }
 
@@ -611,12 +635,13 @@ function poolKey(b: BoundLimit, e: CashEntry, rowYear: number): string {
 function allocatePools(pass: Pass, entries: CashEntry[], state: LimitState, method: AllocationMethod, summaries: Map<string, Tally>): void {
   if (entries.length === 1 && allocateAlone(pass, entries[0], state, method, summaries)) return;
   const groups = new Map<string, { b: BoundLimit; entries: CashEntry[] }>();
+  const { lims, limStart } = pass;
   for (const e of entries) {
-    const limits = pass.live[e.i].award!.limits;
-    e.sharesLeft = sharesOf(limits);
-    for (const b of limits) {
+    e.sharesLeft = sharesOf(pass, e.i);
+    for (let x = limStart[e.i]; x < limStart[e.i + 1]; x++) {
+      const b = lims[x];
       if (!b.pool) continue;
-      const k = poolKey(b, e, pass.live[e.i].app!.year);
+      const k = poolKey(b, e, pass.year[e.i]);
       const g = groups.get(k);
       if (g) g.entries.push(e);
       else groups.set(k, { b, entries: [e] });
@@ -627,9 +652,9 @@ function allocatePools(pass: Pass, entries: CashEntry[], state: LimitState, meth
 }
 
 /** How many payers share a row's cost (pools with a share). */
-function sharesOf(limits: readonly BoundLimit[]): number {
+function sharesOf(pass: Pass, i: number): number {
   let n = 0;
-  for (const b of limits) if (b.pool && b.limit.share) n++;
+  for (let x = pass.limStart[i]; x < pass.limStart[i + 1]; x++) if (pass.lims[x].pool && pass.lims[x].limit.share) n++;
   return n;
 }
 
@@ -639,11 +664,13 @@ function sharesOf(limits: readonly BoundLimit[]): number {
  * share a key, which the grouping treats as one pool.
  */
 function allocateAlone(pass: Pass, e: CashEntry, state: LimitState, method: AllocationMethod, summaries: Map<string, Tally>): boolean {
-  const limits = pass.live[e.i].award!.limits;
-  const rowYear = pass.live[e.i].app!.year;
+  const rowYear = pass.year[e.i];
   let pools: BoundLimit[] | BoundLimit | null = null; // most rows have one pool: no array for it
-  for (const b of limits) if (b.pool) pools = pools === null ? b : Array.isArray(pools) ? [...pools, b] : [pools, b];
-  e.sharesLeft = sharesOf(limits);
+  for (let x = pass.limStart[e.i]; x < pass.limStart[e.i + 1]; x++) {
+    const b = pass.lims[x];
+    if (b.pool) pools = pools === null ? b : Array.isArray(pools) ? [...pools, b] : [pools, b];
+  }
+  e.sharesLeft = sharesOf(pass, e.i);
   if (pools === null) return true;
   if (!Array.isArray(pools)) {
     allocatePool(pass, poolKey(pools, e, rowYear), [e], pools, state, method, summaries);
@@ -691,13 +718,14 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
     const e = entries[j];
     const i = e.i;
     requested += requests[j];
-    pass.onPoolDraw?.(pass.live[i], k, requests[j], given[j], e.year === pass.live[i].app!.year ? null : e.year);
-    if (exhaustion === null && requested >= left && requests[j] > 0) exhaustion = e.year === pass.live[i].app!.year ? pass.live[i].app!.date : null;
+    const own = e.year === pass.year[i]; // the row's own year, not an instalment due later
+    pass.onPoolDraw?.(pass.live[i], k, requests[j], given[j], own ? null : e.year);
+    if (exhaustion === null && requested >= left && requests[j] > 0) exhaustion = own ? pass.live[i].app!.date : null;
     if (l.payer) (pass.live[i].payers ??= []).push({ payer: l.payer, amount: fenToYuan(given[j]) });
     if (requests[j] > given[j]) {
       const short = requests[j] - given[j];
       e.cash -= short;
-      const instalment = e.year !== pass.live[i].app!.year;
+      const instalment = !own;
       pass.cut(i, cutRule(l.name), pass.fen[i] - short, pass.trace && (() => (instalment ? poolCut(label, e.year, method) : (t.cut ??= poolCut(label, null, method)))), l.quote);
     } else if (pass.trace) {
       pass.add(i, requests[j] === 0 ? (t.nothing ??= poolStep(l, bi(`${label.en}: nothing to pay from it`, `${label.zh}：无需支付`))) : (t.full ??= poolStep(l, bi(`${label.en}: paid in full`, `${label.zh}：全额支付`))));
@@ -759,9 +787,8 @@ function summaryOf(t: Tally): PoolSummary {
 function cashEntries(pass: Pass, year: number[], carry: Map<number, CashEntry[]>): CashEntry[] {
   const out: CashEntry[] = [];
   for (const i of year) {
-    const r = pass.live[i];
-    const y = r.app!.year;
-    const shares = r.award!.instalments?.shares;
+    const y = pass.year[i];
+    const shares = pass.live[i].award!.instalments?.shares;
     if (!shares) {
       out.push({ i, year: y, cash: pass.fen[i], split: null, splitTaken: 0, sharesLeft: 0 });
       continue;
@@ -802,11 +829,11 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
   const pass = new Pass(live, options.trace ?? false, options.onPoolDraw);
   if (options.awardSteps !== false) noteRounding(pass);
   const byYear = new Map<number, number[]>();
-  live.forEach((r, i) => {
-    const list = byYear.get(r.app!.year);
+  for (let i = 0; i < live.length; i++) {
+    const list = byYear.get(pass.year[i]);
     if (list) list.push(i);
-    else byYear.set(r.app!.year, [i]);
-  });
+    else byYear.set(pass.year[i], [i]);
+  }
   const state = new LimitState();
   const summaries = new Map<string, Tally>();
   const carry = new Map<number, CashEntry[]>();
