@@ -268,16 +268,16 @@ function compareRows(a: PortfolioRow, b: PortfolioRow): number {
 const DAYS = 3_000_000;
 
 /**
- * Rows in compareRows' order (year, date, undated last, table order), sorted as numbers: each row's
- * key is its year and day with its place in the table below them, exact while the keys stay below
- * 2^53 (else the comparison sorts them).
+ * The rows' order by compareRows (year, date, undated last, table order): position k in date order
+ * is row order[k]. Sorted as numbers: each row's key is its year and day with its place in the
+ * table below them, exact while the keys stay below 2^53 (else the comparison sorts them).
  */
-function inDateOrder(live: PortfolioRow[]): PortfolioRow[] {
-  const n = live.length;
+function dateOrder(rows: readonly PortfolioRow[]): Int32Array {
+  const n = rows.length;
   const [years, days] = [new Float64Array(n), new Float64Array(n)];
   let [first, last, dated] = [Infinity, -Infinity, true];
   for (let i = 0; i < n; i++) {
-    const { year, date } = live[i].app!;
+    const { year, date } = rows[i].app!;
     years[i] = year;
     days[i] = date ?? DAYS - 1;
     if (year < first) first = year;
@@ -285,13 +285,17 @@ function inDateOrder(live: PortfolioRow[]): PortfolioRow[] {
     if (date !== null && !(date >= 0 && date < DAYS - 1)) dated = false;
   }
   const place = 2 ** Math.ceil(Math.log2(n + 1));
-  if (!dated || !((last - first + 1) * DAYS * place <= Number.MAX_SAFE_INTEGER)) return live.sort(compareRows);
+  const order = new Int32Array(n);
+  if (!dated || !((last - first + 1) * DAYS * place <= Number.MAX_SAFE_INTEGER)) {
+    const sorted = Array.from({ length: n }, (_, i) => i).sort((a, b) => compareRows(rows[a], rows[b]));
+    order.set(sorted);
+    return order;
+  }
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) keys[i] = ((years[i] - first) * DAYS + days[i]) * place + i;
   keys.sort();
-  const out = new Array<PortfolioRow>(n);
-  for (let i = 0; i < n; i++) out[i] = live[keys[i] % place];
-  return out;
+  for (let i = 0; i < n; i++) order[i] = keys[i] % place;
+  return order;
 }
 
 /** The names "cut by" shows, in both languages: the fixed ones, and each limit's as it cuts (limits name themselves). */
@@ -340,7 +344,7 @@ class Pass {
   /** Each row's year, and its bound limits: row i's are lims[limStart[i]] up to lims[limStart[i + 1]]. */
   readonly year: Int32Array;
   readonly limStart: Int32Array;
-  readonly lims: BoundLimit[] = [];
+  readonly lims: BoundLimit[];
   /**
    * Each row's project under a non-duplication rule, as a number: one for each jurisdiction,
    * recipient and project (names that read alike share it); -1 where no such rule applies.
@@ -348,31 +352,47 @@ class Pass {
   readonly project: Float64Array;
   /** Each instalment of a row paid in instalments, as its pools left it. */
   readonly instalments = new Map<number, CashEntry[]>();
+  /** The rows, in date order. */
+  readonly live: PortfolioRow[];
   /**
-   * What the pass reads of each row, copied once into arrays in date order: the rules then read them
-   * in sequence instead of following each row to its application and award again and again.
+   * What the pass reads of each row, copied once into arrays in date order (row order[k] of `rows`,
+   * in table order, is the pass's row k): the rules then read them in sequence instead of following
+   * each row to its application and award again and again. They are read in table order, the order
+   * the rows were made in, and then put in date order as numbers.
    */
-  constructor(readonly live: PortfolioRow[], readonly trace: boolean, readonly onPoolDraw?: PoolDrawFn) {
-    const n = live.length;
-    this.fen = new Float64Array(n);
-    this.paidBefore = new Float64Array(n);
-    this.year = new Int32Array(n);
-    this.limStart = new Int32Array(n + 1);
-    this.project = new Float64Array(n);
+  constructor(rows: readonly PortfolioRow[], order: Int32Array, readonly trace: boolean, readonly onPoolDraw?: PoolDrawFn) {
+    const n = rows.length;
+    this.live = Array.from(order, (j) => rows[j]);
+    const [fen, paidBefore, year, project, count] = [new Float64Array(n), new Float64Array(n), new Int32Array(n), new Float64Array(n), new Int32Array(n)];
+    const lims: BoundLimit[] = [];
     const projects = new ProjectIds(n);
     let total = 0;
-    for (let i = 0; i < n; i++) {
-      const { app, award } = live[i];
+    for (let j = 0; j < n; j++) {
+      const { app, award } = rows[j];
       const before = app!.paidBefore;
-      this.fen[i] = awardFen(award!);
-      this.paidBefore[i] = before ? Number(toFenBig(before)) : 0;
-      this.year[i] = app!.year;
-      for (const b of award!.limits) this.lims.push(b);
-      this.limStart[i + 1] = this.lims.length;
-      this.project[i] = award!.version.nonDuplication && app!.project ? projects.of(award!.version.jurisdiction, app!.recipient, app!.project) : -1;
-      total += this.fen[i] + this.paidBefore[i];
+      fen[j] = awardFen(award!);
+      paidBefore[j] = before ? Number(toFenBig(before)) : 0;
+      year[j] = app!.year;
+      project[j] = award!.version.nonDuplication && app!.project ? projects.of(award!.version.jurisdiction, app!.recipient, app!.project) : -1;
+      for (const b of award!.limits) lims.push(b);
+      count[j] = award!.limits.length;
+      total += fen[j] + paidBefore[j];
     }
     if (!(total <= Number.MAX_SAFE_INTEGER)) throw invalidNumber(bi("the awards of the table add up to more than 9×10^13 元, more than is counted exactly: split the table.", "表中补贴合计超过 9×10^13 元，无法精确计算：请拆分表格。"));
+    const from = new Int32Array(n); // where row j's limits start in lims
+    for (let j = 1; j < n; j++) from[j] = from[j - 1] + count[j - 1];
+    [this.fen, this.paidBefore, this.year, this.project] = [new Float64Array(n), new Float64Array(n), new Int32Array(n), new Float64Array(n)];
+    this.limStart = new Int32Array(n + 1);
+    this.lims = new Array<BoundLimit>(lims.length);
+    for (let k = 0, x = 0; k < n; k++) {
+      const j = order[k];
+      this.fen[k] = fen[j];
+      this.paidBefore[k] = paidBefore[j];
+      this.year[k] = year[j];
+      this.project[k] = project[j];
+      for (let y = from[j]; y < from[j] + count[j]; y++) this.lims[x++] = lims[y];
+      this.limStart[k + 1] = x;
+    }
     this.own = this.fen.slice();
     this.provisional = new Float64Array(n);
   }
@@ -821,12 +841,13 @@ export function runPortfolio(resolver: Resolver, parsed: readonly ParsedRow[], o
   if (parsed.some((p) => p.ok === true && !isProgrammeRow(resolver, p.app.programme))) inferSupportYears(parsed);
   const rows = computeRows(resolver, parsed, options);
   checkPaidBefore(rows);
-  const live = inDateOrder(rows.filter((r) => r.award !== null && !r.error));
-  for (const r of live) {
+  const priced = rows.filter((r) => r.award !== null && !r.error);
+  for (const r of priced) {
     const named = SINGLE_CUTS[r.award!.binding];
     if (named) addCut(r, named); // the single-award rule that cut it (its trace has the step)
   }
-  const pass = new Pass(live, options.trace ?? false, options.onPoolDraw);
+  const pass = new Pass(priced, dateOrder(priced), options.trace ?? false, options.onPoolDraw);
+  const { live } = pass;
   if (options.awardSteps !== false) noteRounding(pass);
   const byYear = new Map<number, number[]>();
   for (let i = 0; i < live.length; i++) {
