@@ -350,6 +350,8 @@ class Pass {
    * recipient and project (names that read alike share it); -1 where no such rule applies.
    */
   readonly project: Float64Array;
+  /** Each row's award as a number, one for each award id (compute:standard, a clause id). */
+  readonly award: Int32Array;
   /** Each instalment of a row paid in instalments, as its pools left it. */
   readonly instalments = new Map<number, CashEntry[]>();
   /** The rows, in date order. */
@@ -363,7 +365,8 @@ class Pass {
   constructor(rows: readonly PortfolioRow[], order: Int32Array, readonly trace: boolean, readonly onPoolDraw?: PoolDrawFn) {
     const n = rows.length;
     this.live = Array.from(order, (j) => rows[j]);
-    const [fen, paidBefore, year, project, count] = [new Float64Array(n), new Float64Array(n), new Int32Array(n), new Float64Array(n), new Int32Array(n)];
+    const [fen, paidBefore, year, project, awardNo, count] = [new Float64Array(n), new Float64Array(n), new Int32Array(n), new Float64Array(n), new Int32Array(n), new Int32Array(n)];
+    const awardIds = new Map<string, number>();
     const lims: BoundLimit[] = [];
     const projects = new ProjectIds(n);
     let total = 0;
@@ -374,6 +377,9 @@ class Pass {
       paidBefore[j] = before ? Number(toFenBig(before)) : 0;
       year[j] = app!.year;
       project[j] = award!.version.nonDuplication && app!.project ? projects.of(award!.version.jurisdiction, app!.recipient, app!.project) : -1;
+      let no = awardIds.get(award!.awardId);
+      if (no === undefined) awardIds.set(award!.awardId, (no = awardIds.size));
+      awardNo[j] = no;
       for (const b of award!.limits) lims.push(b);
       count[j] = award!.limits.length;
       total += fen[j] + paidBefore[j];
@@ -381,7 +387,7 @@ class Pass {
     if (!(total <= Number.MAX_SAFE_INTEGER)) throw invalidNumber(bi("the awards of the table add up to more than 9×10^13 元, more than is counted exactly: split the table.", "表中补贴合计超过 9×10^13 元，无法精确计算：请拆分表格。"));
     const from = new Int32Array(n); // where row j's limits start in lims
     for (let j = 1; j < n; j++) from[j] = from[j - 1] + count[j - 1];
-    [this.fen, this.paidBefore, this.year, this.project] = [new Float64Array(n), new Float64Array(n), new Int32Array(n), new Float64Array(n)];
+    [this.fen, this.paidBefore, this.year, this.project, this.award] = [new Float64Array(n), new Float64Array(n), new Int32Array(n), new Float64Array(n), new Int32Array(n)];
     this.limStart = new Int32Array(n + 1);
     this.lims = new Array<BoundLimit>(lims.length);
     for (let k = 0, x = 0; k < n; k++) {
@@ -390,6 +396,7 @@ class Pass {
       this.paidBefore[k] = paidBefore[j];
       this.year[k] = year[j];
       this.project[k] = project[j];
+      this.award[k] = awardNo[j];
       for (let y = from[j]; y < from[j] + count[j]; y++) this.lims[x++] = lims[y];
       this.limStart[k + 1] = x;
     }
@@ -511,25 +518,25 @@ function checkPaidBefore(rows: PortfolioRow[]): void {
  * award (two contracts of one project) are one claim under it; levels of one award are the top-up's.
  */
 function nonDuplication(pass: Pass, year: number[]): void {
-  const { live, fen } = pass;
+  const { live, fen, award } = pass;
   for (const g of projectGroups(pass, year)) {
-    if (g.length < 2 || g.every((i) => live[i].award!.awardId === live[g[0]].award!.awardId)) continue;
+    if (g.every((i) => award[i] === award[g[0]])) continue;
     // each award's total over the group, in the order first seen (a group is a few rows: a list, not a map)
-    const ids: string[] = [];
+    const ids: number[] = [];
     const sums: number[] = [];
     for (const i of g) {
-      const k = ids.indexOf(live[i].award!.awardId);
+      const k = ids.indexOf(award[i]);
       if (k < 0) {
-        ids.push(live[i].award!.awardId);
+        ids.push(award[i]);
         sums.push(fen[i]);
       } else sums[k] += fen[i];
     }
     let top = 0;
     for (let k = 1; k < ids.length; k++) if (sums[k] > sums[top]) top = k;
     const best = ids[top];
-    const bestRow = live[g.find((i) => live[i].award!.awardId === best)!];
+    const bestRow = live[g.find((i) => award[i] === best)!];
     for (const i of g) {
-      if (live[i].award!.awardId === best) continue;
+      if (award[i] === best) continue;
       pass.cut(i, "non-duplication", 0, pass.trace && (() => bi(
         `the same project also qualifies for ${bestRow.award!.label.en} (row ${bestRow.line}), which pays more: only the highest award is paid`,
         `同一项目亦符合${bestRow.award!.label.zh}（第${bestRow.line}行），金额更高：只按最高一项支持`,
