@@ -408,13 +408,13 @@ class Pass {
     const row = this.live[i];
     row.steps = row.steps === NO_STEPS ? [s] : row.steps.concat(s);
   }
-  /** Lowers a row's amount; `why` is given where the pass keeps a trace (`pass.trace && …`: no closure made otherwise). */
-  cut(i: number, rule: string, to: number, why: false | (() => Text), quote?: string): void {
+  /** Lowers a row's amount; `why` is given where the pass keeps a trace (`pass.trace && …`: nothing made otherwise). */
+  cut(i: number, rule: string, to: number, why: false | Why, quote?: string): void {
     const from = this.fen[i];
     if (to >= from) return;
     addCut(this.live[i], rule);
     this.fen[i] = to;
-    if (this.trace && why) this.add(i, new CutStep(rule, from, to, why(), quote ? { quote, source: this.live[i].award!.version.source } : undefined));
+    if (this.trace && why) this.add(i, new CutStep(rule, from, to, why, quote ? { quote, source: this.live[i].award!.version.source } : undefined));
   }
 }
 
@@ -425,15 +425,52 @@ class Pass {
 class CutStep implements Step {
   readonly quote?: string;
   readonly source?: string;
-  constructor(readonly step: string, private readonly from: number, private readonly to: number, private readonly why: Text, cited?: { quote: string; source: string }) {
+  constructor(readonly step: string, private readonly from: number, private readonly to: number, private readonly why: Why, cited?: { quote: string; source: string }) {
     if (cited) [this.quote, this.source] = [cited.quote, cited.source];
   }
   get text(): Text {
     const move = `${yuanOf(this.from)} → ${yuanOf(this.to)}`;
-    return bi(`${move}: ${this.why.en}`, `${move}：${this.why.zh}`);
+    const why = this.why.text();
+    return bi(`${move}: ${why.en}`, `${move}：${why.zh}`);
   }
   get value(): string {
     return this.text.en;
+  }
+}
+
+/**
+ * Why a rule cut a row, worded only when its trace is read: a million rows' traces hold a few
+ * numbers and shared objects each, not their text in two languages.
+ */
+interface Why {
+  text(): Text;
+}
+
+/** A reason worded once, shared by every row it cut (a pool's). */
+class Worded implements Why {
+  constructor(private readonly words: Text) {}
+  text(): Text {
+    return this.words;
+  }
+}
+
+/** A limit cut the row: what earlier rows used of it (and what the row was paid before). */
+class LimitWhy implements Why {
+  constructor(private readonly b: BoundLimit, private readonly before: number, private readonly paidBefore: number) {}
+  text(): Text {
+    return reason(this.b, this.before, this.paidBefore);
+  }
+}
+
+/** Non-duplication cut the row: the same project's better award. */
+class BetterAward implements Why {
+  constructor(private readonly best: PortfolioRow) {}
+  text(): Text {
+    const { award, line } = this.best;
+    return bi(
+      `the same project also qualifies for ${award!.label.en} (row ${line}), which pays more: only the highest award is paid`,
+      `同一项目亦符合${award!.label.zh}（第${line}行），金额更高：只按最高一项支持`,
+    );
   }
 }
 
@@ -537,10 +574,7 @@ function nonDuplication(pass: Pass, year: number[]): void {
     const bestRow = live[g.find((i) => award[i] === best)!];
     for (const i of g) {
       if (award[i] === best) continue;
-      pass.cut(i, "non-duplication", 0, pass.trace && (() => bi(
-        `the same project also qualifies for ${bestRow.award!.label.en} (row ${bestRow.line}), which pays more: only the highest award is paid`,
-        `同一项目亦符合${bestRow.award!.label.zh}（第${bestRow.line}行），金额更高：只按最高一项支持`,
-      )), live[i].award!.version.nonDuplication!.quote);
+      pass.cut(i, "non-duplication", 0, pass.trace && new BetterAward(bestRow), live[i].award!.version.nonDuplication!.quote);
     }
   }
 }
@@ -626,7 +660,7 @@ function applyRowLimits(pass: Pass, year: number[], state: LimitState): void {
       const to = state.allowed(b, pass.fen[i], pass.own[i], pass.paidBefore[i], y);
       if (to >= pass.fen[i]) continue;
       const before = state.usedBy(b); // the state is unchanged since allowed: what earlier rows used
-      pass.cut(i, cutRule(b.limit.name), to, pass.trace && (() => reason(b, before, pass.paidBefore[i])), b.limit.quote);
+      pass.cut(i, cutRule(b.limit.name), to, pass.trace && new LimitWhy(b, before, pass.paidBefore[i]), b.limit.quote);
     }
     for (let x = limStart[i]; x < limStart[i + 1]; x++) if (!lims[x].pool) state.record(lims[x], pass.fen[i], y, 1);
   }
@@ -753,7 +787,7 @@ function allocatePool(pass: Pass, k: string, entries: CashEntry[], b: BoundLimit
       const short = requests[j] - given[j];
       e.cash -= short;
       const instalment = !own;
-      pass.cut(i, cutRule(l.name), pass.fen[i] - short, pass.trace && (() => (instalment ? poolCut(label, e.year, method) : (t.cut ??= poolCut(label, null, method)))), l.quote);
+      pass.cut(i, cutRule(l.name), pass.fen[i] - short, pass.trace && (instalment ? new Worded(poolCut(label, e.year, method)) : (t.cut ??= new Worded(poolCut(label, null, method)))), l.quote);
     } else if (pass.trace) {
       pass.add(i, requests[j] === 0 ? (t.nothing ??= poolStep(l, bi(`${label.en}: nothing to pay from it`, `${label.zh}：无需支付`))) : (t.full ??= poolStep(l, bi(`${label.en}: paid in full`, `${label.zh}：全额支付`))));
     }
@@ -774,7 +808,7 @@ interface Tally {
   key: string; version: string; pool: string; label: Text; year: number; period: string; quote: string;
   limit: bigint; requested: number; given: number; awarded: number; exhaustion: number | null; rows: number;
   /** The pool's steps "paid in full" and "nothing to pay", and why it cut a row, made once and shared by every row's trace. */
-  full?: Step; nothing?: Step; cut?: Text;
+  full?: Step; nothing?: Step; cut?: Why;
 }
 
 /** A pool's step in a trace (shared by the rows it names: never changed). */
