@@ -190,45 +190,68 @@ class ZipStream {
 
 /** Texts longer than this are written inline (a shared string is for the short texts a sheet repeats). */
 const SHARED_MAX_CHARS = 200;
-/** Shared strings kept at most, and texts remembered as seen once (cleared when full): bounded memory. */
+/** Shared strings kept at most: bounded memory. */
 const SHARED_MAX = 1 << 16;
-const SEEN_MAX = 1 << 14;
+/** Slots of the table of texts seen once (a power of two). */
+const SEEN_SLOTS = 1 << 16;
+
+/** A text's FNV-1a hash, as a non-zero 32-bit number (0 marks an empty slot). */
+function textHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0 || 1;
+}
 
 /**
  * The workbook's shared strings: a short text seen a second time is written once, in
  * sharedStrings.xml, and referred to by its number (a million-row trace repeats "5亿元: not reached"
  * and its step names hundreds of thousands of times). Texts seen once stay inline.
+ *
+ * A text seen once is remembered by its hash only, in a table of numbers: remembering the texts
+ * themselves kept millions of them alive long enough to reach the old generation, where they
+ * stayed as garbage until a full collection (a million-row trace: a gigabyte). Two texts with one
+ * hash only make a text shared that is used once: the workbook is the same to read.
  */
 class SharedStrings {
-  readonly index = new Map<string, number>();
-  private seen = new Set<string>();
+  /** The shared texts in their order, and each one's number. */
+  private readonly texts: string[] = [];
+  private readonly index = new Map<string, number>();
+  /** By slot of a hash: the last text seen once there (its hash), and the last shared text there (its hash and number). */
+  private readonly seen = new Uint32Array(SEEN_SLOTS);
+  private readonly sharedHash = new Uint32Array(SEEN_SLOTS);
+  private readonly sharedId = new Int32Array(SEEN_SLOTS);
   count = 0;
 
   /** The text's number, or -1: write it inline. */
   of(text: string): number {
     if (text.length > SHARED_MAX_CHARS) return -1;
-    const i = this.index.get(text);
-    if (i !== undefined) {
+    const h = textHash(text);
+    const slot = h & (SEEN_SLOTS - 1);
+    if (this.sharedHash[slot] === h && this.texts[this.sharedId[slot]] === text) {
       this.count++;
-      return i;
+      return this.sharedId[slot];
     }
-    if (this.index.size >= SHARED_MAX) return -1;
-    if (!this.seen.has(text)) {
-      if (this.seen.size >= SEEN_MAX) this.seen = new Set();
-      this.seen.add(text);
+    if (this.seen[slot] !== h) {
+      this.seen[slot] = h; // seen once, as far as the table knows
       return -1;
     }
-    this.seen.delete(text);
-    this.index.set(text, this.index.size);
+    let i = this.index.get(text);
+    if (i === undefined) {
+      if (this.texts.length >= SHARED_MAX) return -1;
+      this.index.set(text, (i = this.texts.length));
+      this.texts.push(text);
+    }
+    this.sharedHash[slot] = h;
+    this.sharedId[slot] = i;
     this.count++;
-    return this.index.size - 1;
+    return i;
   }
 
   /** Writes sharedStrings.xml to its zip entry, as the sheets are written: into bytes, a chunk at a time. */
   async write(entry: { write(bytes: Buffer): Promise<void>; end(): Promise<void> }): Promise<void> {
     const x = new XmlBytes();
-    x.utf8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.index.size}">`);
-    for (const text of this.index.keys()) {
+    x.utf8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.texts.length}">`);
+    for (const text of this.texts) {
       x.utf8(`<si>${textElement(cellText(text))}</si>`);
       if (x.off > CHUNK) await entry.write(x.take());
     }
