@@ -25,8 +25,12 @@ export interface Step {
 
 /** A step written in both languages. */
 export function biStep(step: string | Text, text: Text, cited?: { quote?: string; source?: string }): Step {
-  const named = typeof step === "string" ? { step } : { step: step.en, name: step };
-  return { ...named, value: text.en, text, ...(cited?.quote ? { quote: cited.quote, source: cited.source } : {}) };
+  const s: Step = typeof step === "string" ? { step, value: text.en, text } : { step: step.en, name: step, value: text.en, text };
+  if (cited?.quote) {
+    s.quote = cited.quote;
+    s.source = cited.source;
+  }
+  return s;
 }
 
 /** Which rule set the final amount. */
