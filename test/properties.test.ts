@@ -6,6 +6,7 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { AwardError, defaultRegistry, formatYuan, parseAmount } from "../src/engine";
+import { formatFen } from "../src/engine/amount";
 import { computeVoucher, fundLimit, routes } from "../src/functions/functions";
 import { call } from "./helpers/call";
 
@@ -152,6 +153,17 @@ describe("amount parser (fuzz)", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  test("formatFen (whole fen, no decimal made) writes what formatYuan writes of the same amount in 元", () => {
+    const same = (fen: number | bigint) => expect(formatFen(fen)).toBe(formatYuan(new Decimal(String(fen)).dividedBy(100)));
+    fc.assert(fc.property(fc.maxSafeNat(), same), { numRuns: 3000 });
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.constantFrom(1, 10, 100, 10_000, 1_000_000), (n, k) => same(n * k)), { numRuns: 2000 });
+    fc.assert(fc.property(fc.bigInt({ min: 0n, max: 10n ** 20n }), same), { numRuns: 1000 });
+    for (const fen of [0, 1, 5, 10, 50, 99, 100, 150, 123450, 1_000_000, 2_000_000_000, 90_000_000_000, 15_000_000_000]) same(fen);
+    expect(formatFen(123450)).toBe("1234.5元"); // 1234.50 元
+    expect(formatFen(2_000_000_000)).toBe("2000万元");
+    expect(formatFen(15_000_000_000)).toBe("1.5亿元");
   });
 
   test("unit words multiply, thousands separators and full-width digits read as written", () => {

@@ -162,6 +162,17 @@ export function formatYuan(value: Decimal): string {
   return /^\d+$/.test(digits) ? digitsYuan(digits) : `${value.toString()}元`;
 }
 
+/**
+ * formatYuan of a whole number of fen (a safe integer or a BigInt), made from its digits with no
+ * decimal: 90000000000 → "9亿元", 123450 → "1234.5元". A trace of a million rows formats millions.
+ */
+export function formatFen(fen: number | bigint): string {
+  if (fen < 0 || (typeof fen === "number" && !Number.isSafeInteger(fen))) return formatYuan(new Decimal(String(fen)).dividedBy(100));
+  const s = String(fen).padStart(3, "0");
+  const [whole, cents] = [s.slice(0, -2), s.slice(-2)];
+  return cents === "00" ? digitsYuan(whole) : `${whole}.${cents[1] === "0" ? cents[0] : cents}元`;
+}
+
 /** formatYuan of a whole number of 元 given as its digits: 亿 where it is whole 万, 万 where it is whole 百. */
 function digitsYuan(s: string): string {
   const n = s.length;

@@ -4,7 +4,7 @@
 //   annual quotas (quota), caps per recipient or per project (cap.per, recipientCap), and annual
 //   pools (programme pool, measure pools).
 import Decimal from "decimal.js";
-import { formatYuan, normalizeText } from "../amount";
+import { formatFen, formatYuan, normalizeText } from "../amount";
 import { AwardError, invalidNumber, invalidValue, notAvailable } from "../errors";
 import type { ResolvedVersion, Resolver } from "../resolve";
 import { bindLimits, ENTITY_COLUMNS, LimitState, type BoundLimit, type LimitContext } from "../limits/apply";
@@ -323,7 +323,7 @@ function cutRule(name: Text): string {
 /** How "cut by" names the single-award rule that set an award on its own, where it cut it. */
 const SINGLE_CUTS: Record<string, string> = { cap: "cap", "recipient-cap": "recipient cap", pool: "pool", threshold: "threshold", years: "years of support" };
 
-const yuanOf = (fen: bigint | number) => formatYuan(fenToYuan(fen));
+const yuanOf = formatFen;
 
 /** An award on its own in whole fen, as a Number (the compiled evaluator's, or its 元 rounded half up). */
 export function awardFen(a: RowAward): number {
