@@ -261,9 +261,21 @@ class SharedStrings {
   }
 }
 
+/** Whether a UTF-16 unit is white space as JavaScript's \s reads it. */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether a text needs xml:space="preserve" to keep its white space (at either end, or a line break). */
+function keepsSpace(escaped: string): boolean {
+  return escaped.length > 0 && (isSpace(escaped.charCodeAt(0)) || isSpace(escaped.charCodeAt(escaped.length - 1)) || escaped.includes("\n"));
+}
+
+const T_OPEN = ["<t>", '<t xml:space="preserve">'];
+
 /** A text element: whitespace kept where it would otherwise be lost (at either end, or a line break). */
 function textElement(escaped: string): string {
-  return /^\s|\s$|\n/.test(escaped) ? `<t xml:space="preserve">${escaped}</t>` : `<t>${escaped}</t>`;
+  return `${T_OPEN[keepsSpace(escaped) ? 1 : 0]}${escaped}</t>`;
 }
 
 /** Bytes of sheet XML gathered before they are handed to the deflater. */
@@ -380,9 +392,12 @@ export class SheetWriter {
           x.int(shared);
           x.ascii("</v></c>");
         } else {
+          const escaped = cellText(v);
+          x.room(escaped.length * 3 + CELL_BYTES); // the text and the fixed parts around it
           x.ascii(header ? '" t="inlineStr" s="4"><is>' : '" t="inlineStr"><is>');
-          x.utf8(textElement(cellText(v)));
-          x.ascii("</is></c>");
+          x.ascii(T_OPEN[keepsSpace(escaped) ? 1 : 0]);
+          x.utf8(escaped); // written as it is: no element string made of it first
+          x.ascii("</t></is></c>");
           x.room(CELL_BYTES * (cells.length - i));
         }
       } else if (typeof v === "boolean") x.ascii(v ? '" t="b"><v>1</v></c>' : '" t="b"><v>0</v></c>');
