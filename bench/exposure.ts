@@ -1,6 +1,7 @@
 // award-model exposure on a generated 100,000-row applications table (CSV and XLSX), then on a
 // 1,000,000-row one with --out (BENCH_BIG_ROWS; issue 12's target: 60 s and 1 GiB on two cores):
-// time and peak memory, each run in its own process so that its peak RSS is its own.
+// time and peak memory, each run in its own process so that its peak RSS is its own, through the
+// built command (lib/award-model.js, rebuilt first), as users run it.
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -43,7 +44,16 @@ export function generateRows(n: number, seed = 0): (string | number | boolean)[]
 
 const HEADER = ["申请单位", "项目", "政策", "项目类型", "路径", "金额", "国产", "日期"];
 
+const ROOT = path.resolve(__dirname, "..");
+
+/** The command users run is the bundle (lib/award-model.js): built first from the sources as they are. */
+function buildCli(): void {
+  const built = spawnSync(process.execPath, [path.join(ROOT, "scripts/build-cli.js")], { cwd: ROOT, encoding: "utf8" });
+  if (built.status !== 0) throw new Error(`scripts/build-cli.js failed (exit ${built.status}): ${built.stderr.trim()}`);
+}
+
 export async function benchExposure(): Promise<void> {
+  buildCli();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "award-bench-"));
   try {
     const rows = generateRows(ROWS);
@@ -75,7 +85,7 @@ export async function benchExposure(): Promise<void> {
     }
     let baseline: { rows: number; ms: number } | null = null;
     for (const [label, n, args] of runs) {
-      const child = spawnSync(process.execPath, ["--import", "tsx", path.join(__dirname, "exposure-child.ts"), ...args, "--year", "2026"], { cwd: path.resolve(__dirname, ".."), encoding: "utf8", maxBuffer: 1 << 24 });
+      const child = spawnSync(process.execPath, [path.join(__dirname, "exposure-child.js"), ...args, "--year", "2026"], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24 });
       if (child.status !== 0) {
         console.log(`exposure ${fmt(n)} rows, ${label}: FAILED (exit ${child.status}, ${child.signal ?? "no signal"}): ${child.stderr.trim().split("\n").slice(-3).join(" | ")}`);
         continue;
