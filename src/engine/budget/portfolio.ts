@@ -274,15 +274,11 @@ const DAYS = 3_000_000;
  */
 function dateOrder(rows: readonly PortfolioRow[]): Int32Array {
   const n = rows.length;
-  const [years, days] = [new Float64Array(n), new Float64Array(n)];
   let [first, last, dated] = [Infinity, -Infinity, true];
-  for (let i = 0; i < n; i++) {
-    const { year, date } = rows[i].app!;
-    years[i] = year;
-    days[i] = date ?? DAYS - 1;
-    if (year < first) first = year;
-    if (year > last) last = year;
-    if (date !== null && !(date >= 0 && date < DAYS - 1)) dated = false;
+  for (const { app } of rows) {
+    if (app!.year < first) first = app!.year;
+    if (app!.year > last) last = app!.year;
+    if (app!.date !== null && !(app!.date >= 0 && app!.date < DAYS - 1)) dated = false;
   }
   const place = 2 ** Math.ceil(Math.log2(n + 1));
   const order = new Int32Array(n);
@@ -292,7 +288,10 @@ function dateOrder(rows: readonly PortfolioRow[]): Int32Array {
     return order;
   }
   const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = ((years[i] - first) * DAYS + days[i]) * place + i;
+  for (let i = 0; i < n; i++) {
+    const { year, date } = rows[i].app!;
+    keys[i] = ((year - first) * DAYS + (date ?? DAYS - 1)) * place + i;
+  }
   keys.sort();
   for (let i = 0; i < n; i++) order[i] = keys[i] % place;
   return order;
@@ -365,44 +364,38 @@ class Pass {
   constructor(rows: readonly PortfolioRow[], order: Int32Array, readonly trace: boolean, readonly onPoolDraw?: PoolDrawFn) {
     const n = rows.length;
     this.live = Array.from(order, (j) => rows[j]);
-    const [fen, paidBefore, year, project, awardNo, count] = [new Float64Array(n), new Float64Array(n), new Int32Array(n), new Float64Array(n), new Int32Array(n), new Int32Array(n)];
+    const at = new Int32Array(n); // row j of the table is the pass's row at[j]
+    for (let k = 0; k < n; k++) at[order[k]] = k;
+    [this.fen, this.paidBefore, this.year, this.project, this.award] = [new Float64Array(n), new Float64Array(n), new Int32Array(n), new Float64Array(n), new Int32Array(n)];
+    this.limStart = new Int32Array(n + 1);
     const awardIds = new Map<string, number>();
-    const lims: BoundLimit[] = [];
     const projects = new ProjectIds(n);
     let total = 0;
     for (let j = 0; j < n; j++) {
       const { app, award } = rows[j];
+      const k = at[j];
       const before = app!.paidBefore;
-      fen[j] = awardFen(award!);
-      paidBefore[j] = before ? Number(toFenBig(before)) : 0;
-      year[j] = app!.year;
-      project[j] = award!.version.nonDuplication && app!.project ? projects.of(award!.version.jurisdiction, app!.recipient, app!.project) : -1;
+      this.fen[k] = awardFen(award!);
+      this.paidBefore[k] = before ? Number(toFenBig(before)) : 0;
+      this.year[k] = app!.year;
+      this.project[k] = award!.version.nonDuplication && app!.project ? projects.of(award!.version.jurisdiction, app!.recipient, app!.project) : -1;
       let no = awardIds.get(award!.awardId);
       if (no === undefined) awardIds.set(award!.awardId, (no = awardIds.size));
-      awardNo[j] = no;
-      for (const b of award!.limits) lims.push(b);
-      count[j] = award!.limits.length;
-      total += fen[j] + paidBefore[j];
+      this.award[k] = no;
+      this.limStart[k + 1] = award!.limits.length; // counts first, made starts below
+      total += this.fen[k] + this.paidBefore[k];
     }
     if (!(total <= Number.MAX_SAFE_INTEGER)) throw invalidNumber(bi("the awards of the table add up to more than 9×10^13 元, more than is counted exactly: split the table.", "表中补贴合计超过 9×10^13 元，无法精确计算：请拆分表格。"));
-    const from = new Int32Array(n); // where row j's limits start in lims
-    for (let j = 1; j < n; j++) from[j] = from[j - 1] + count[j - 1];
-    [this.fen, this.paidBefore, this.year, this.project, this.award] = [new Float64Array(n), new Float64Array(n), new Int32Array(n), new Float64Array(n), new Int32Array(n)];
-    this.limStart = new Int32Array(n + 1);
-    this.lims = new Array<BoundLimit>(lims.length);
-    for (let k = 0, x = 0; k < n; k++) {
-      const j = order[k];
-      this.fen[k] = fen[j];
-      this.paidBefore[k] = paidBefore[j];
-      this.year[k] = year[j];
-      this.project[k] = project[j];
-      this.award[k] = awardNo[j];
-      for (let y = from[j]; y < from[j] + count[j]; y++) this.lims[x++] = lims[y];
-      this.limStart[k + 1] = x;
+    for (let k = 0; k < n; k++) this.limStart[k + 1] += this.limStart[k];
+    this.lims = new Array<BoundLimit>(this.limStart[n]);
+    for (let j = 0; j < n; j++) {
+      let x = this.limStart[at[j]];
+      for (const b of rows[j].award!.limits) this.lims[x++] = b;
     }
     this.own = this.fen.slice();
     this.provisional = new Float64Array(n);
   }
+
   /** Adds a step to a row's trace, in a list of its own size (a row has a few steps; a million rows' lists add up). */
   add(i: number, s: Step): void {
     const row = this.live[i];
