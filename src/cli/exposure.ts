@@ -16,6 +16,7 @@ import { EncodingSniffer, MAX_LINE_BYTES, type TextEncoding } from "../engine/bu
 import type { Io } from "./io";
 import { parseYearOption } from "./options";
 import { checkOutputFile, writeFileAtomic } from "./write-file";
+import { collectGarbage } from "./collect-garbage";
 import { readFirstSheet } from "./xlsx-read";
 import { XlsxStreamWriter, type Column } from "./xlsx-write";
 
@@ -374,6 +375,7 @@ export async function writeWorkbook(out: string, result: budget.PortfolioResult,
 
   // Each award's trace: its own steps, then the portfolio's, row by row in the table's order.
   const traced = tracedRows(result, options);
+  if (options.release) collectGarbage(); // the rows just let go: the traces are written without them
   const trace = sheet("trace", TRACE_COLUMNS);
   for (let k = 0; k < traced.apps.length; k++) {
     const app = traced.apps[k];

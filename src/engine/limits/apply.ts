@@ -128,10 +128,15 @@ function shareKey(s: LimitShare, ctx: LimitContext): string {
   }
 }
 
-type TrieNode<T> = Map<string, Map<string, T>>;
-type Trie<T> = Map<unknown, Map<string, TrieNode<T>>>;
+type TrieNode<V> = Map<string, V>;
+type Trie<V> = Map<unknown, Map<string, TrieNode<V>>>;
+/**
+ * Under a limit, share and entity: the bound limit of its one period, or a map of them by period
+ * where it has several (most have one: a million rows' tries hold no map for it).
+ */
+type Periods = BoundLimit | Map<string, BoundLimit>;
 /** The tries, cleared past a million leaves; gen counts the clearings (what holds a node checks it). */
-const tries = { keys: new Map() as Trie<BoundLimit>, shares: new Map() as Trie<string>, size: 0, gen: 0 };
+const tries = { keys: new Map() as Trie<Periods>, shares: new Map() as Trie<Map<string, string>>, size: 0, gen: 0 };
 
 function clearFullTries(): void {
   if (tries.size <= 1_000_000) return;
@@ -143,7 +148,7 @@ function clearFullTries(): void {
 }
 
 /** A trie's node under (a, b): below it, c, then the leaf's keys. */
-function trieNode<T>(trie: Trie<T>, a: unknown, b: string): TrieNode<T> {
+function trieNode<V>(trie: Trie<V>, a: unknown, b: string): TrieNode<V> {
   let m1 = trie.get(a);
   if (!m1) trie.set(a, (m1 = new Map()));
   let m2 = m1.get(b);
@@ -156,7 +161,7 @@ function trieNode<T>(trie: Trie<T>, a: unknown, b: string): TrieNode<T> {
  * then reused. The keys of a table's rows repeat (a recipient's rows share their keys), and a key made
  * once is hashed once wherever it is counted. No closure a lookup: the caller makes what is missing.
  */
-function nodeLeaf<T>(node: TrieNode<T>, c: string): Map<string, T> {
+function nodeLeaf<T>(node: TrieNode<Map<string, T>>, c: string): Map<string, T> {
   let m3 = node.get(c);
   if (!m3) {
     node.set(c, (m3 = new Map()));
@@ -205,7 +210,7 @@ function amountOf(l: Limit): bigint | null {
 }
 
 /** Each limit's share key and its node of the keys trie, for rows of one version, clause, route and level. */
-interface RouteNodes { gen: number; version: string; jurisdiction: string; clause: string; route: string; level: string; shares: string[]; nodes: TrieNode<BoundLimit>[] }
+interface RouteNodes { gen: number; version: string; jurisdiction: string; clause: string; route: string; level: string; shares: string[]; nodes: TrieNode<Periods>[] }
 const routeNodes = new WeakMap<readonly Limit[], RouteNodes>();
 
 /** A route's RouteNodes, remembered per limits array (derive.ts makes one a route and version) while its rows agree. */
@@ -234,13 +239,18 @@ export function bindLimits(limits: readonly Limit[], ctx: LimitContext): BoundLi
     const share = shares[x];
     const entity = entityKey(l, ctx);
     // Rows with the same key share one bound limit (it holds nothing of the row's own).
-    const leaf = nodeLeaf(nodes[x], entity);
-    let b = leaf.get(period);
+    const node = nodes[x];
+    const periods = node.get(entity);
+    let b = periods === undefined ? undefined : periods instanceof Map ? periods.get(period) : periods.period === period ? periods : undefined;
     if (b === undefined) {
       const base = `${l.id}|${share}|${entity}|`;
       const amount = amountOf(l);
       b = { limit: l, key: base + period, base, period, amount, n: countable(amount), pool: isPool(l), rank: SHARE_RANK[l.sharedBy], slot: -1, owner: 0, alone };
-      leaf.set(period, b);
+      if (periods === undefined) {
+        node.set(entity, b);
+        tries.size++;
+      } else if (periods instanceof Map) periods.set(period, b);
+      else node.set(entity, new Map([[periods.period, periods], [period, b]]));
     }
     out[j++] = b;
   }
