@@ -227,6 +227,7 @@ async function computeAndReport({ file, out, json, method, parsed, rowCount, io,
     clauseAward,
     trace: out !== undefined,
     awardSteps: false,
+    consume: true, // the rows hold their applications; the wrappers go as each row is made
     progress: progress
       ? (done, total) => progress(EXPOSURE.computed(done.toLocaleString("en-US"), total.toLocaleString("en-US"), done === total))
       : undefined,
@@ -277,7 +278,6 @@ async function computeAndReport({ file, out, json, method, parsed, rowCount, io,
     progress?.(EXPOSURE.writing(out));
     const ownSteps = (app: budget.Application) => budget.awardTrace(engine.resolver, app, clauseAward);
     const written = writeFileAtomic(out, (temp) => writeWorkbook(temp, result, file, method, { ownSteps, release: true, progress: progress && ((w) => progress(w)), lang }), [file]);
-    parsed.length = 0; // not needed again: with release, the rows go too once the awards sheet is written
     await written;
     io.stderr.write(`exposure: ${tr(EXPOSURE.wrote(out), lang)}\n`);
   }

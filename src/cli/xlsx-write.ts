@@ -334,10 +334,13 @@ class XmlBytes {
     this.buf = bigger;
   }
 
-  /** The bytes so far, handed over (the next rows go to a fresh buffer). */
+  /**
+   * The bytes so far, copied out to a buffer of their size (the next rows reuse this one): what
+   * waits to be deflated and collected is the XML itself, not twice its size.
+   */
   take(): Buffer {
-    const out = this.buf.subarray(0, this.off);
-    this.buf = Buffer.allocUnsafe(CHUNK * 2);
+    const out = Buffer.allocUnsafe(this.off);
+    this.buf.copy(out, 0, 0, this.off);
     this.off = 0;
     return out;
   }

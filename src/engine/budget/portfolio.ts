@@ -247,6 +247,11 @@ export interface PortfolioOptions {
   onYearRows?: (year: number, done: number, rows: number) => void;
   /** Told what each row asked of each pool and was given from it (the forecast's months). */
   onPoolDraw?: PoolDrawFn;
+  /**
+   * The parsed rows are the pass's to let go: each entry of `parsed` is emptied once its row is made
+   * (a million rows' wrappers are not held through the pass). The caller reads the result instead.
+   */
+  consume?: boolean;
 }
 
 /**
@@ -396,10 +401,9 @@ class Pass {
     this.provisional = new Float64Array(n);
   }
 
-  /** Adds a step to a row's trace, in a list of its own size (a row has a few steps; a million rows' lists add up). */
+  /** Adds a step to a row's trace. */
   add(i: number, s: Step): void {
-    const row = this.live[i];
-    row.steps = row.steps === NO_STEPS ? [s] : row.steps.concat(s);
+    (this.live[i] as Row).addStep(s);
   }
   /** Lowers a row's amount; `why` is given where the pass keeps a trace (`pass.trace && …`: nothing made otherwise). */
   cut(i: number, rule: string, to: number, why: false | Why, quote?: string): void {
@@ -490,22 +494,30 @@ class Row implements PortfolioRow {
   paidFen?: number;
   private paidYuan?: Decimal;
   cuts: string[] = NO_CUTS;
-  steps: Step[] = NO_STEPS;
+  /** The portfolio's steps: one step as it is (most rows have one), several in a list of their own size. */
+  private own: Step | Step[] | null = null;
   cash?: { year: number; amount: Decimal }[];
   payers?: { payer: string; amount: Decimal }[];
   constructor(readonly index: number, readonly line: number, readonly app: Application | null, public error: AwardError | null, public award: RowAward | null) {}
   get paid(): Decimal | null {
     return this.paidFen === undefined ? null : (this.paidYuan ??= fenToYuan(this.paidFen));
   }
+  get steps(): Step[] {
+    return this.own === null ? NO_STEPS : Array.isArray(this.own) ? this.own : [this.own];
+  }
+  addStep(s: Step): void {
+    this.own = this.own === null ? s : Array.isArray(this.own) ? [...this.own, s] : [this.own, s];
+  }
 }
 
 /** Computes each row's award on its own; a row that cannot be computed keeps its error, never 0. */
-function computeRows(resolver: Resolver, parsed: readonly ParsedRow[], options: PortfolioOptions): PortfolioRow[] {
+function computeRows(resolver: Resolver, parsed: readonly (ParsedRow | undefined)[], options: PortfolioOptions): PortfolioRow[] {
   const rows: PortfolioRow[] = [];
   const total = parsed.length;
   const every = Math.max(5000, Math.ceil(total / 10)); // about ten lines on a long run
   for (let i = 0; i < parsed.length; i++) {
-    const p = parsed[i];
+    const p = parsed[i]!;
+    if (options.consume) (parsed as (ParsedRow | undefined)[])[i] = undefined;
     if (options.progress && i % every === 0 && i > 0) options.progress(i, total);
     if (p.ok === "blank") rows.push(new Row(p.index, p.line, null, null, null));
     else if (p.ok === false) rows.push(new Row(p.bad.index, p.bad.line, null, p.bad.error, null));
