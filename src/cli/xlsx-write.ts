@@ -307,17 +307,35 @@ class XmlBytes {
     this.off = o;
   }
 
-  /** A whole number ≥ 0 below 2^53, digit by digit. */
+  /** A whole number ≥ 0 below 2^53, digit by digit (in 32-bit integers where it fits: most row numbers and counts). */
   int(n: number): void {
+    const b = this.buf;
     if (n < 10) {
-      this.buf[this.off++] = 48 + n;
+      b[this.off++] = 48 + n;
       return;
     }
-    let digits = 0;
-    for (let m = n; m >= 1; m = Math.floor(m / 10)) digits++;
+    if (n >= 2 ** 31) {
+      this.ascii(String(n));
+      return;
+    }
+    let m = n | 0;
+    const digits = m < 100 ? 2 : m < 1e3 ? 3 : m < 1e4 ? 4 : m < 1e5 ? 5 : m < 1e6 ? 6 : m < 1e7 ? 7 : m < 1e8 ? 8 : m < 1e9 ? 9 : 10;
     let o = this.off + digits;
     this.off = o;
-    for (let m = n; m >= 1; m = Math.floor(m / 10)) this.buf[--o] = 48 + (m % 10);
+    while (m >= 10) {
+      const q = (m / 10) | 0;
+      b[--o] = 48 + m - q * 10;
+      m = q;
+    }
+    b[--o] = 48 + m;
+  }
+
+  /** Copies bytes already written (from start to end) to the end: a row's number again, in each cell's reference. */
+  again(start: number, end: number): void {
+    const b = this.buf;
+    let o = this.off;
+    for (let k = start; k < end; k++) b[o++] = b[k];
+    this.off = o;
   }
 
   /** Any text, as UTF-8 (room is made first: at most 3 bytes a UTF-16 unit). */
@@ -389,14 +407,16 @@ export class SheetWriter {
     const x = this.xml;
     x.room(CELL_BYTES * (cells.length + 1));
     x.ascii('<row r="');
+    const rowStart = x.off;
     x.int(r);
+    const rowEnd = x.off;
     x.ascii('">');
     for (let i = 0; i < cells.length && i < this.columns.length; i++) {
       const v = cells[i];
       if (v === null || v === undefined || v === "") continue;
       x.ascii('<c r="');
       x.ascii(this.letters[i]);
-      x.int(r);
+      x.again(rowStart, rowEnd); // the row's number, written once above (room() keeps what is written where it was)
       if (typeof v === "string") {
         const shared = header ? -1 : this.book.strings.of(v);
         if (shared >= 0) {

@@ -459,14 +459,18 @@ class LimitWhy implements Why {
   }
 }
 
-/** Non-duplication cut the row: the same project's better award. */
+/** Non-duplication cut the row: the same project's better award (its label and row, kept: not looked up again when worded). */
 class BetterAward implements Why {
-  constructor(private readonly best: PortfolioRow) {}
+  private readonly label: Text;
+  private readonly line: number;
+  constructor(best: PortfolioRow) {
+    this.label = best.award!.label;
+    this.line = best.line;
+  }
   text(): Text {
-    const { award, line } = this.best;
     return bi(
-      `the same project also qualifies for ${award!.label.en} (row ${line}), which pays more: only the highest award is paid`,
-      `同一项目亦符合${award!.label.zh}（第${line}行），金额更高：只按最高一项支持`,
+      `the same project also qualifies for ${this.label.en} (row ${this.line}), which pays more: only the highest award is paid`,
+      `同一项目亦符合${this.label.zh}（第${this.line}行），金额更高：只按最高一项支持`,
     );
   }
 }
