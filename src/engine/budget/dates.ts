@@ -22,8 +22,13 @@ export function serialToISO(serial: number): string {
 }
 
 export function serialYear(serial: number): number {
-  return Number(serialToISO(serial).slice(0, 4));
+  const s = Math.floor(serial);
+  // from 1900-03-01 on, a serial is a count of days from the epoch: its year without formatting the date
+  return s < 61 ? Number(serialToISO(s).slice(0, 4)) : new Date(EPOCH + s * DAY).getUTCFullYear();
 }
+
+/** Dates read from text, remembered (a table repeats a few hundred dates over a million rows); cleared when full. */
+const datesRead = new Map<string, number>();
 
 /** A date, optionally followed by a time of day (as Excel and ISO write it): nothing else. */
 const DATE_TEXT = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?$/i;
@@ -36,27 +41,42 @@ const DATE_TEXT = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\d{1,2}:
 const DATE_ACCEPTED = bi("an Excel date (a serial number such as 46023) or text such as 2026-01-15 or 2026年1月15日", "Excel 日期（序列号如 46023）或文本如 2026-01-15、2026年1月15日");
 
 export function parseDate(input: unknown, label: Label = "date"): number {
+  if (typeof input === "string") {
+    const known = datesRead.get(input);
+    if (known !== undefined) return known;
+  }
   const what = labelText(label);
-  const notDate = (shown: Text | string) => invalidValue(bi(`${what.en} ${tr(shown, "en")} is not a date: give ${DATE_ACCEPTED.en}.`, `${what.zh} ${tr(shown, "zh")} 不是日期：请填${DATE_ACCEPTED.zh}。`));
   if (input instanceof Date) {
-    if (Number.isNaN(input.getTime())) throw notDate(bi("(an invalid Date)", "（无效日期）"));
+    if (Number.isNaN(input.getTime())) throw notDate(what, bi("(an invalid Date)", "（无效日期）"));
     return serialFromUTC(input.getTime());
   }
   if (typeof input === "number") {
-    if (!Number.isFinite(input) || input < 1 || Math.floor(input) > MAX_SERIAL) throw notDate(String(input));
+    if (!Number.isFinite(input) || input < 1 || Math.floor(input) > MAX_SERIAL) throw notDate(what, String(input));
     return Math.floor(input);
   }
   if (typeof input === "string") {
-    checkNumberText(input, what, DATE_ACCEPTED, false);
-    const text = input.normalize("NFKC").trim();
-    if (/^\d+(\.\d+)?$/.test(text)) return parseDate(Number(text), what);
-    const m = DATE_TEXT.exec(text);
-    if (m) {
-      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      const ms = Date.UTC(y, mo - 1, d);
-      const back = new Date(ms);
-      if (back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d && y >= 1900) return serialFromUTC(ms);
-    }
+    const serial = parseDateText(input, what);
+    if (datesRead.size >= 10000) datesRead.clear();
+    datesRead.set(input, serial);
+    return serial;
   }
-  throw notDate(describeIn(input));
+  throw notDate(what, describeIn(input));
 }
+
+/** parseDate of a text (what parseDate then remembers). */
+function parseDateText(input: string, what: Text): number {
+  checkNumberText(input, what, DATE_ACCEPTED, false);
+  const text = input.normalize("NFKC").trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return parseDate(Number(text), what);
+  const m = DATE_TEXT.exec(text);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const ms = Date.UTC(y, mo - 1, d);
+    const back = new Date(ms);
+    if (back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d && y >= 1900) return serialFromUTC(ms);
+  }
+  throw notDate(what, describeIn(input));
+}
+
+const notDate = (what: Text, shown: Text | string) =>
+  invalidValue(bi(`${what.en} ${tr(shown, "en")} is not a date: give ${DATE_ACCEPTED.en}.`, `${what.zh} ${tr(shown, "zh")} 不是日期：请填${DATE_ACCEPTED.zh}。`));
