@@ -363,8 +363,8 @@ class Pass {
   /**
    * What the pass reads of each row, copied once into arrays in date order (row order[k] of `rows`,
    * in table order, is the pass's row k): the rules then read them in sequence instead of following
-   * each row to its application and award again and again. They are read in table order, the order
-   * the rows were made in, and then put in date order as numbers.
+   * each row to its application and award again and again. The rows are read in table order, the
+   * order their objects were made in, each written straight to its place in date order.
    */
   constructor(rows: readonly PortfolioRow[], order: Int32Array, readonly trace: boolean, readonly onPoolDraw?: PoolDrawFn) {
     const n = rows.length;
