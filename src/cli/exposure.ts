@@ -377,13 +377,19 @@ export async function writeWorkbook(out: string, result: budget.PortfolioResult,
   const traced = tracedRows(result, options);
   if (options.release) collectGarbage(); // the rows just let go: the traces are written without them
   const trace = sheet("trace", TRACE_COLUMNS);
+  const cells: [number, string, string, number | null] = [0, "", "", null]; // one row's cells, reused: addRow is awaited before the next
   for (let k = 0; k < traced.apps.length; k++) {
     const app = traced.apps[k];
-    for (const steps of [traced.own?.[k] ?? options.ownSteps!(app), traced.steps[k]]) {
-      for (const s of steps) {
-        const wait = trace.addRow([app.line, stepNameIn(lang, s), s.text ? tr(s.text, lang) : s.value, quoteId(s.quote)]);
-        if (wait) await wait;
-      }
+    const own = traced.own?.[k] ?? options.ownSteps!(app);
+    const portfolio = traced.steps[k]; // its cuts and pool steps
+    for (let x = 0; x < own.length + portfolio.length; x++) {
+      const s = x < own.length ? own[x] : portfolio[x - own.length];
+      cells[0] = app.line;
+      cells[1] = stepNameIn(lang, s);
+      cells[2] = s.text ? tr(s.text, lang) : s.value;
+      cells[3] = quoteId(s.quote);
+      const wait = trace.addRow(cells);
+      if (wait) await wait;
     }
     if (options.progress && (k + 1) % every === 0) options.progress(EXPOSURE.wroteTraces((k + 1).toLocaleString("en-US")));
   }

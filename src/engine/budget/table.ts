@@ -169,7 +169,25 @@ function intern(t: string): string {
 /** A cell kept as it is (a text shared where it repeats: TRUE/FALSE, 是/否). */
 const internCell = (c: unknown) => (typeof c === "string" ? intern(c) : c ?? null);
 
-const text = (c: unknown) => (isBlank(c) ? "" : intern(String(c).normalize("NFKC").trim()));
+/** Cells as read (NFKC, trimmed, shared), remembered by what the cell held: a name repeats over a table. Bounded. */
+const TEXTS = new Map<string, string>();
+
+function text(c: unknown): string {
+  if (isBlank(c)) return "";
+  if (typeof c !== "string" || c.length > 64) return intern(String(c).normalize("NFKC").trim());
+  let t = TEXTS.get(c);
+  if (t === undefined) {
+    t = intern(c.normalize("NFKC").trim());
+    if (TEXTS.size < 200_000) TEXTS.set(c, t);
+  }
+  return t;
+}
+
+/** Whether every known column of a row is blank. */
+function isBlankRow(cols: Map<Column, number>, row: readonly unknown[]): boolean {
+  for (const i of cols.values()) if (!isBlank(row[i])) return false;
+  return true;
+}
 
 /**
  * Reads one data row. yearArg is the year for rows with neither a year nor a date.
@@ -177,7 +195,7 @@ const text = (c: unknown) => (isBlank(c) ? "" : intern(String(c).normalize("NFKC
  */
 export function readRow(cols: Map<Column, number>, row: readonly unknown[], index: number, line: number, yearArg: number): ParsedRow {
   const get = (c: Column) => (cols.has(c) ? row[cols.get(c)!] : undefined);
-  if ([...cols.values()].every((i) => isBlank(row[i]))) return { ok: "blank", index, line };
+  if (isBlankRow(cols, row)) return { ok: "blank", index, line };
   try {
     const recipient = text(get("recipient"));
     if (!recipient) throw invalidValue(bi("recipient (申请单位) is empty: every application needs the unit that applies.", "申请单位（recipient）为空：每条申请都须填写申请单位。"));
