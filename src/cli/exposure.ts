@@ -358,8 +358,8 @@ export async function writeWorkbook(out: string, result: budget.PortfolioResult,
     const a = r.app;
     const wait = awards.addRow([
       r.line, a?.recipient, a?.project, a?.policy, a?.programme, a?.year, a?.date ?? null,
-      // 元 from whole fen (the nearest double, as Number("….xx") gives): no decimal made and kept a row
-      r.award?.version.key, r.award ? budget.awardFen(r.award) / 100 : null, r.paidFen !== undefined ? r.paidFen / 100 : null, budget.cutsText(r.cuts, lang),
+      // 元 from whole fen, as PORTFOLIO gives them: no decimal made and kept a row
+      r.award?.version.key, r.award ? budget.fenToYuanNumber(budget.awardFen(r.award)) : null, r.paidFen !== undefined ? budget.fenToYuanNumber(r.paidFen) : null, budget.cutsText(r.cuts, lang),
       r.error ? `${r.error.code} ${r.error.in(lang)}` : null,
     ]);
     if (wait) await wait;

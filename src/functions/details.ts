@@ -12,11 +12,11 @@ import { clauseLabel } from "../engine/messages";
 /** The requirement set that brought entity values (Excel.EntityCellValue) to Excel. */
 export const ENTITY_REQUIREMENT = { set: "ExcelApi", version: "1.16" } as const;
 
-/** The entity value returned to Excel: the subset of Excel.EntityCellValue used here. */
 /** What a property may carry beside its value: features of Excel it is left out of (ExcelApi 1.16). */
 interface PropertyMetadata { excludeFrom: { cardView?: boolean; autoComplete?: boolean; calcCompare?: boolean; dotNotation?: boolean } }
 type CardValue = ({ type: "Double"; basicValue: number } | { type: "String"; basicValue: string } | { type: "Boolean"; basicValue: boolean }) & { propertyMetadata?: PropertyMetadata };
 
+/** The entity value returned to Excel: the subset of Excel.EntityCellValue used here. */
 export interface VoucherCard {
   type: "Entity";
   text: string;

@@ -29,6 +29,9 @@ export function toFenBig(yuan: Decimal): bigint {
   return BigInt(yuan.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
 }
 
+/** Whole fen (a safe integer) → 元 as a Number: the nearest double, as Number of the decimal text gives; no decimal made. */
+export const fenToYuanNumber = (fen: number): number => fen / 100;
+
 /** Whole fen (a BigInt, or a safe integer Number) → 元 as an exact decimal. */
 export function fenToYuan(fen: bigint | number): Decimal {
   const neg = fen < 0;

@@ -1,5 +1,5 @@
 // Budget exposure: portfolio rules, pools, allocation, exhaustion and forecasts.
-export { allocate, allocateFen, parseMethod, toFenBig, fenToYuan, type AllocationMethod } from "./allocate";
+export { allocate, allocateFen, parseMethod, toFenBig, fenToYuan, fenToYuanNumber, type AllocationMethod } from "./allocate";
 export { parseDate, serialToISO, serialYear, serialFromUTC } from "./dates";
 export { fundExhaustion, describeNotReached, type Exhaustion, type Dated } from "./exhaustion";
 export { forecast, Prng, PoissonSampler, type ForecastInput, type ForecastMonth } from "./forecast";

@@ -9,13 +9,14 @@ import { AwardError, invalidNumber, invalidValue, notAvailable } from "../errors
 import type { ResolvedVersion, Resolver } from "../resolve";
 import { bindLimits, ENTITY_COLUMNS, LimitState, type BoundLimit, type LimitContext } from "../limits/apply";
 import { voucherRouteLimits } from "../limits/derive";
+import { poolId } from "../limits/types";
 import { compiledAward } from "../compiled";
 import { bi, tr, type Lang, type Text } from "../text";
 import { columnIn } from "../messages/tables";
 import { clauseLabel } from "../messages/labels";
 import type { Instalments, PolicyVersion, Programme, Route } from "../types";
 import { computeVoucher, type Step } from "../voucher";
-import { allocateSafe, fenToYuan, toFenBig, type AllocationMethod } from "./allocate";
+import { allocateSafe, fenToYuan, fenToYuanNumber, toFenBig, type AllocationMethod } from "./allocate";
 import { serialToISO } from "./dates";
 import type { Application, ParsedRow } from "./table";
 
@@ -359,14 +360,14 @@ class Pass {
   /** Each instalment of a row paid in instalments, as its pools left it. */
   readonly instalments = new Map<number, CashEntry[]>();
   /** The rows, in date order. */
-  readonly live: PortfolioRow[];
+  readonly live: Row[];
   /**
    * What the pass reads of each row, copied once into arrays in date order (row order[k] of `rows`,
    * in table order, is the pass's row k): the rules then read them in sequence instead of following
    * each row to its application and award again and again. The rows are read in table order, the
    * order their objects were made in, each written straight to its place in date order.
    */
-  constructor(rows: readonly PortfolioRow[], order: Int32Array, readonly trace: boolean, readonly onPoolDraw?: PoolDrawFn) {
+  constructor(rows: readonly Row[], order: Int32Array, readonly trace: boolean, readonly onPoolDraw?: PoolDrawFn) {
     const n = rows.length;
     this.live = Array.from(order, (j) => rows[j]);
     const at = new Int32Array(n); // row j of the table is the pass's row at[j]
@@ -403,7 +404,7 @@ class Pass {
 
   /** Adds a step to a row's trace. */
   add(i: number, s: Step): void {
-    (this.live[i] as Row).addStep(s);
+    this.live[i].addStep(s);
   }
   /** Lowers a row's amount; `why` is given where the pass keeps a trace (`pass.trace && …`: nothing made otherwise). */
   cut(i: number, rule: string, to: number, why: false | Why, quote?: string): void {
@@ -515,8 +516,8 @@ class Row implements PortfolioRow {
 }
 
 /** Computes each row's award on its own; a row that cannot be computed keeps its error, never 0. */
-function computeRows(resolver: Resolver, parsed: readonly (ParsedRow | undefined)[], options: PortfolioOptions): PortfolioRow[] {
-  const rows: PortfolioRow[] = [];
+function computeRows(resolver: Resolver, parsed: readonly (ParsedRow | undefined)[], options: PortfolioOptions): Row[] {
+  const rows: Row[] = [];
   const total = parsed.length;
   const every = Math.max(5000, Math.ceil(total / 10)); // about ten lines on a long run
   for (let i = 0; i < parsed.length; i++) {
@@ -830,7 +831,7 @@ function tallyOf(tallies: Map<string, Tally>, k: string, b: BoundLimit, first: P
   let t = tallies.get(k);
   if (!t) {
     const l = b.limit;
-    const pool = l.id.replace(/^pool:/, "");
+    const pool = poolId(l);
     const period = year === first.app!.year ? b.period : String(year);
     t = {
       key: k, version: first.award!.version.key, pool, label: poolLabel(l.title ?? bi(`${pool} ${l.name.en}`, `${pool} ${l.name.zh}`), period, yuanOf(b.amount!)), year, period, quote: l.quote,
@@ -1036,11 +1037,8 @@ export function portfolioTable(result: PortfolioResult, lang: Lang = "en"): (str
   const out: (string | number)[][] = [PORTFOLIO_COLUMNS.map((c) => columnIn(lang, c))];
   for (const r of result.rows) {
     if (r.error) out.push([r.error.code, lang === "en" ? `error: ${r.error.message}` : `错误：${r.error.in(lang)}`, "", r.award?.version.key ?? "", r.app?.programme ?? "", r.app?.year ?? "", r.line]);
-    else if (!r.app || !r.award || !r.paid) out.push(["", "", "", "", "", "", r.line]);
-    else {
-      const single = r.award.single.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
-      out.push([r.paid.toNumber(), cutsText(r.cuts, lang), single, r.award.version.key, r.award.awardId, r.app.year, r.line]);
-    }
+    else if (!r.app || !r.award || r.paidFen === undefined) out.push(["", "", "", "", "", "", r.line]);
+    else out.push([fenToYuanNumber(r.paidFen), cutsText(r.cuts, lang), fenToYuanNumber(awardFen(r.award)), r.award.version.key, r.award.awardId, r.app.year, r.line]);
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { bi, noteOf, type Text } from "../text";
 import { scopeIn, wordIn } from "../messages/tables";
 import type { CapScope, Instalments, InstalmentsDoc, PolicyVersion, Programme, Route } from "../types";
 import type { Clause } from "../clauses/types";
-import type { Limit, LimitDoc, LimitPeriod, LimitShare } from "./types";
+import { poolId, type Limit, type LimitDoc, type LimitPeriod, type LimitShare } from "./types";
 
 /** Limits as written in a policy file, checked and modelled; throws naming the file on a mistake. */
 export function buildLimits(docs: readonly LimitDoc[] | undefined, source: string, where: string): Limit[] {
@@ -154,7 +154,7 @@ export function clauseRouteLimits(version: PolicyVersion, clause: Clause, route:
 export function limitStepName(l: Limit): Text {
   if (l.for === "measure") {
     if (l.sharedBy === "programme") return bi("annual pool of the programme", wordIn("zh", "annual pool of the programme"));
-    const id = l.id.replace(/^pool:/, "");
+    const id = poolId(l);
     return bi(`annual limit of the measure (${id})`, `本措施年度总额（${id}）`);
   }
   const scope = `${l.for}${l.period === "year" ? "-year" : ""}`;

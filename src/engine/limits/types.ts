@@ -67,5 +67,8 @@ export interface Limit {
 /** A pool is a money limit for the whole measure: shared out by the allocation method. */
 export const isPool = (l: Limit): boolean => l.counts === "money" && l.for === "measure";
 
+/** A pool's id as summaries and traces name it: the limit's id without its "pool:" prefix. */
+export const poolId = (l: Limit): string => l.id.replace(/^pool:/, "");
+
 /** How far a limit is shared, narrowest first: pools are applied in this order. */
 export const SHARE_RANK: Readonly<Record<LimitShare, number>> = { route: 0, level: 1, clause: 2, programme: 3, version: 4, jurisdiction: 5 };
