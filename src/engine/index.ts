@@ -3,7 +3,7 @@ import Decimal from "decimal.js";
 import { formatYuan, toFen } from "./amount";
 import { notAvailable } from "./errors";
 import { PolicyRegistry } from "./registry";
-import { Resolver, parseYear, parseDomestic, type ResolvedVersion } from "./resolve";
+import { Resolver, parseDomestic, type ResolvedVersion } from "./resolve";
 import { parseWhen } from "./when";
 import { CompiledVouchers } from "./compiled";
 import { MAX_YEAR, MIN_YEAR } from "./resolve";
@@ -79,7 +79,6 @@ export class Engine {
         `${resolved.version.key} is ${variant.base} with edited numbers (not from the text): ${edits.join("; ")}`,
         `${resolved.version.key} 是 ${variant.base} 改动数字后的假设方案（并非原文）：${edits.join("；")}`)));
     }
-    const rounded = toFen(result.award);
     result.steps.push(roundingStep(result.award, "元"));
     return result;
   }

@@ -5,7 +5,7 @@ import { invalidNumber, invalidValue, notAvailable, type AwardError } from "../e
 import { bi, type Text } from "../text";
 import { clauseLabel } from "../messages/labels";
 import { kindIn } from "../messages/tables";
-import { describe, describeIn, parseDomestic, routeNamed, type ResolvedVersion, type Resolver } from "../resolve";
+import { describe, describeIn, routeNamed, type ResolvedVersion, type Resolver } from "../resolve";
 import { applyCeilings, assumedSteps, baseYearNote, biStep, computeVoucher, versionStep, type Step } from "../voucher";
 import { clauseRouteLimits } from "../limits/derive";
 import { bandsAward, rateFromTable, scheduledRate } from "./formulas";

@@ -33,7 +33,7 @@ export function fanGeometry(pool: PoolForecast, width: number, height: number, r
   const line = (vals: number[]) => [`M${f(pad.l)},${f(y(0))}`, ...vals.map((v, i) => `L${f(x(i))},${f(y(v))}`)].join(" ");
   const hi = months.map((m) => m.awarded.p90);
   const lo = months.map((m) => m.awarded.p10);
-  const band = `${line(hi)} ${lo.map((v, i) => `L${f(x(lo.length - 1 - i))},${f(y(lo[lo.length - 1 - i]))}`).join(" ")} L${f(pad.l)},${f(y(0))} Z`;
+  const band = `${line(hi)} ${lo.map((_, i) => `L${f(x(lo.length - 1 - i))},${f(y(lo[lo.length - 1 - i]))}`).join(" ")} L${f(pad.l)},${f(y(0))} Z`;
   const py = (p: number) => pad.t + h - h * p;
   const exhausted = [`M${f(pad.l)},${f(py(0))}`, ...months.map((m, i) => `H${f(x(i))} V${f(py(m.pExhausted))}`)].join(" ");
   return {
